@@ -1,0 +1,29 @@
+// Builds the Fastify-based Nest application; used by main.ts and by the e2e tests, so both run the same thing.
+import { randomUUID } from 'node:crypto';
+import { ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Logger } from 'pino';
+import type { Runtime } from '@credit/bootstrap';
+import { createRootLogger, PinoNestLogger, validationExceptionFactory } from '@credit/common';
+import { ApiModule } from './api.module';
+
+export const MAX_BODY_BYTES = 16 * 1024 * 1024; // a batch of 1,000 long records fits
+
+export async function createApi(runtime: Pick<Runtime, 'config' | 'secrets' | 'databaseUrl'>, logger?: Logger): Promise<NestFastifyApplication> {
+  const rootLogger = logger ?? createRootLogger(runtime.config.logLevel);
+  const adapter = new FastifyAdapter({
+    loggerInstance: rootLogger,
+    bodyLimit: MAX_BODY_BYTES,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    disableRequestLogging: runtime.config.nodeEnv === 'test',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRuntime(runtime), adapter, {
+    logger: new PinoNestLogger(rootLogger),
+    bufferLogs: false,
+  });
+  app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, exceptionFactory: validationExceptionFactory }));
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,43 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { DateTimeScalar } from '@credit/common';
+import { UserRole } from '../user.entity';
+
+registerEnumType(UserRole, { name: 'UserRole', description: 'People who log in. Departments use API keys instead.' });
+
+@ObjectType('AuthPayload')
+export class AuthPayloadModel {
+  @Field({ description: 'JWT for the Authorization: Bearer header.' }) accessToken!: string;
+  @Field(() => DateTimeScalar) expiresAt!: Date;
+}
+
+@ObjectType('User')
+export class UserModel {
+  @Field(() => ID) id!: string;
+  @Field() username!: string;
+  @Field(() => UserRole) role!: UserRole;
+  @Field(() => String, { nullable: true }) regionCode!: string | null;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+}
+
+@InputType()
+export class CreateUserInput {
+  @Field()
+  @Matches(/^[A-Za-z0-9_.-]{3,64}$/, { message: 'username must be 3–64 letters, digits, _ . or -' })
+  username!: string;
+
+  @Field()
+  @IsString()
+  @MinLength(12, { message: 'password must be at least 12 characters' })
+  @MaxLength(200)
+  password!: string;
+
+  @Field(() => UserRole)
+  @IsEnum(UserRole)
+  role!: UserRole;
+
+  @Field(() => String, { nullable: true, description: 'GB/T 2260 code of the area a regulator answers for; omit for everywhere.' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'regionCode must be a six-digit GB/T 2260 code' })
+  regionCode?: string | null;
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Actor, AuditService, SYSTEM_ACTOR } from '@credit/audit';
+import { conflict } from '@credit/common';
+import { emExecutor } from '@credit/db';
+import { CreateUserInput } from './dto/auth.dto';
+import { hashPassword } from './password-hasher';
+import { User, UserRole } from './user.entity';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(input: CreateUserInput, actor: Actor): Promise<User> {
+    const passwordHash = await hashPassword(input.password);
+    return this.orm.em.fork().transactional(async (em) => {
+      if (await em.findOne(User, { username: input.username })) throw conflict(`User ${input.username} already exists`, 'input.username');
+      const user = em.create(User, { username: input.username, passwordHash, role: input.role, regionCode: input.regionCode ?? null });
+      await em.flush();
+      await this.audit.append(emExecutor(em), actor, [
+        { action: 'USER_CREATED', targetType: 'USER', targetId: user.id, details: { username: user.username, role: user.role, regionCode: user.regionCode } },
+      ]);
+      return user;
+    });
+  }
+
+  async findActiveByUsername(username: string): Promise<User | null> {
+    return this.orm.em.fork().findOne(User, { username, disabledAt: null });
+  }
+
+  async findActiveById(id: string): Promise<User | null> {
+    return this.orm.em.fork().findOne(User, { id, disabledAt: null });
+  }
+
+  /** At start-up: creates the first admin when there is none. Returns true when it created one. */
+  async ensureAdmin(username: string, password: string): Promise<boolean> {
+    const em = this.orm.em.fork();
+    if ((await em.count(User, { role: UserRole.ADMIN })) > 0) return false;
+    await this.create({ username, password, role: UserRole.ADMIN, regionCode: null }, SYSTEM_ACTOR);
+    return true;
+  }
+}

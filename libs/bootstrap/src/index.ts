@@ -1,0 +1,3 @@
+export * from './core.module';
+export * from './orm-entities';
+export * from './runtime';

@@ -1,0 +1,23 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { Principal, Role } from './principal';
+
+export const PUBLIC_KEY = 'credit:public';
+export const ROLES_KEY = 'credit:roles';
+
+/** Anyone may call this operation, anonymous callers included. Every such operation says so here. */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_KEY, true);
+
+/** Only these roles may call the operation. The global guard refuses operations with neither marker. */
+export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES_KEY, roles);
+
+/** The authenticated caller (null only on @Public operations called anonymously). */
+export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal | null => {
+  const request = requestOf(context);
+  return (request?.user as Principal | undefined) ?? null;
+});
+
+export function requestOf(context: ExecutionContext): { user?: unknown; headers: Record<string, string | string[] | undefined>; ip?: string } {
+  if (context.getType<string>() === 'graphql') return GqlExecutionContext.create(context).getContext().req;
+  return context.switchToHttp().getRequest();
+}

@@ -1,0 +1,59 @@
+// Secrets that must survive restarts but that a newcomer should never have to invent: when the environment
+// does not provide them they are generated once and kept in DATA_DIR/secrets.json (mode 0600).
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface PlatformSecrets {
+  jwtSecret: string;
+  /** AES-256-GCM keys for personal data at rest, by key id; the newest id encrypts, all ids decrypt. */
+  piiKeys: Record<string, Buffer>;
+  activePiiKeyId: string;
+  /** HMAC key for looking up natural persons by ID number without storing it in clear. */
+  piiHashKey: Buffer;
+}
+
+interface StoredSecrets {
+  jwtSecret?: string;
+  piiKeys?: Record<string, string>;
+  activePiiKeyId?: string;
+  piiHashKey?: string;
+}
+
+export const PLATFORM_SECRETS = Symbol('PLATFORM_SECRETS');
+
+export function loadSecrets(dataDir: string, env: Record<string, string | undefined> = process.env): PlatformSecrets {
+  const file = path.join(dataDir, 'secrets.json');
+  const stored: StoredSecrets = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  let changed = false;
+  const fill = <K extends keyof StoredSecrets>(key: K, make: () => StoredSecrets[K]): void => {
+    if (stored[key] === undefined) {
+      stored[key] = make();
+      changed = true;
+    }
+  };
+  fill('jwtSecret', () => randomBytes(48).toString('base64url'));
+  fill('piiKeys', () => ({ k1: randomBytes(32).toString('base64') }));
+  fill('activePiiKeyId', () => Object.keys(stored.piiKeys ?? {}).sort().pop());
+  fill('piiHashKey', () => randomBytes(32).toString('base64'));
+  if (changed && !(env.JWT_SECRET && env.PII_ENCRYPTION_KEY && env.PII_HASH_KEY)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  }
+
+  const piiKeys = Object.fromEntries(
+    Object.entries(stored.piiKeys ?? {}).map(([id, key]) => [id, Buffer.from(key, 'base64')]),
+  );
+  let activePiiKeyId = stored.activePiiKeyId as string;
+  // PII_ENCRYPTION_KEY=<id>:<base64 key> adds (and activates) a key from configuration: rotation keeps old ids.
+  if (env.PII_ENCRYPTION_KEY) {
+    const [id, key] = env.PII_ENCRYPTION_KEY.split(':');
+    const bytes = Buffer.from(key ?? '', 'base64');
+    if (!id || bytes.length !== 32) throw new Error('PII_ENCRYPTION_KEY must be <key id>:<32 bytes in base64>');
+    piiKeys[id] = bytes;
+    activePiiKeyId = id;
+  }
+  const piiHashKey = env.PII_HASH_KEY ? Buffer.from(env.PII_HASH_KEY, 'base64') : Buffer.from(stored.piiHashKey as string, 'base64');
+  if (piiHashKey.length < 32) throw new Error('PII_HASH_KEY must be at least 32 bytes in base64');
+  return { jwtSecret: env.JWT_SECRET?.trim() || (stored.jwtSecret as string), piiKeys, activePiiKeyId, piiHashKey };
+}

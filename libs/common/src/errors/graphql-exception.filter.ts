@@ -1,0 +1,80 @@
+// The one place where anything thrown below a resolver becomes a GraphQL error with a stable
+// `extensions.code`. Unknown failures are logged with their stack and answered as INTERNAL_SERVER_ERROR
+// with a generic message: callers never see internals.
+import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
+import { GqlExceptionFilter } from '@nestjs/graphql';
+import { ValidationError } from 'class-validator';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { DomainError, ErrorDetail } from './domain-error';
+
+const HTTP_CODES: Record<number, string> = {
+  400: 'BAD_USER_INPUT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  429: 'RATE_LIMITED',
+};
+
+@Catch()
+export class GraphqlExceptionFilter implements GqlExceptionFilter {
+  private readonly logger = new Logger('GraphQL');
+
+  catch(exception: unknown): GraphQLError {
+    return toGraphQLError(exception, this.logger);
+  }
+}
+
+export function toGraphQLError(exception: unknown, logger?: Logger): GraphQLError {
+  if (exception instanceof GraphQLError) return exception;
+  if (exception instanceof DomainError) {
+    const { field, fieldErrors } = exception.details;
+    return new GraphQLError(exception.message, {
+      extensions: { code: exception.code, ...(field ? { field } : {}), ...(fieldErrors ? { fieldErrors } : {}) },
+    });
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const code = HTTP_CODES[status] ?? (status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR');
+    if (code !== 'INTERNAL_SERVER_ERROR') {
+      const message = code === 'RATE_LIMITED' ? 'Too many requests; slow down and retry later' : exception.message;
+      return new GraphQLError(message, { extensions: { code } });
+    }
+  }
+  if (isPgError(exception) && exception.code === '23505') {
+    return new GraphQLError('This already exists', { extensions: { code: 'CONFLICT' } });
+  }
+  logger?.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+  return new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}
+
+function isPgError(value: unknown): value is { code: string } {
+  return typeof value === 'object' && value !== null && typeof (value as { code?: unknown }).code === 'string';
+}
+
+/** Apollo's last word on every error: no stack traces, no internal messages, ever. */
+export function formatGraphQLError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const extensions = { ...(formatted.extensions ?? {}) };
+  delete extensions.stacktrace;
+  delete extensions.originalError;
+  delete extensions.exception;
+  const code = typeof extensions.code === 'string' ? extensions.code : 'INTERNAL_SERVER_ERROR';
+  const message = code === 'INTERNAL_SERVER_ERROR' ? 'Internal server error' : formatted.message;
+  return { message, locations: formatted.locations, path: formatted.path, extensions: { ...extensions, code } };
+}
+
+/** ValidationPipe → BAD_USER_INPUT naming every failing field path. */
+export function validationExceptionFactory(errors: ValidationError[]): DomainError {
+  const details = flattenValidationErrors(errors);
+  const summary = details.map((d) => `${d.field}: ${d.message}`).join('; ');
+  return new DomainError('BAD_USER_INPUT', `Invalid input — ${summary}`, { field: details[0]?.field, fieldErrors: details });
+}
+
+function flattenValidationErrors(errors: ValidationError[], prefix = ''): ErrorDetail[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? (/^\d+$/.test(error.property) ? `${prefix}[${error.property}]` : `${prefix}.${error.property}`) : error.property;
+    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({ field, code: rule.toUpperCase(), message }));
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
+  });
+}

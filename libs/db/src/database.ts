@@ -1,0 +1,48 @@
+// A plain pg pool for the set-based paths. It sits beside MikroORM's own pool on purpose: ingest and
+// recomputation need explicit transactions over raw SQL and arrays bound as arrays (unnest), which the unit of
+// work does not offer (it formats every row into SQL text, ~4× slower here).
+import { Pool, PoolClient, QueryResultRow } from 'pg';
+import { pgExecutor, SqlExecutor } from './sql-executor';
+
+export const DATABASE_URL = Symbol('DATABASE_URL');
+
+export class Database {
+  readonly pool: Pool;
+
+  constructor(url: string, max = 10) {
+    this.pool = new Pool({ connectionString: url, max, application_name: 'credit-platform' });
+    // An idle client that loses its server must not crash the process; the next checkout reconnects.
+    this.pool.on('error', () => undefined);
+  }
+
+  async query<T extends QueryResultRow = QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.pool.query<T>(sql, params)).rows;
+  }
+
+  /**
+   * Runs fn in one transaction; a serialization failure or deadlock (two pushes of the same records racing)
+   * retries the whole function, so callers must keep fn free of side effects outside the database.
+   */
+  async transaction<T>(fn: (sql: SqlExecutor, client: PoolClient) => Promise<T>, attempts = 5): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(pgExecutor(client), client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        const code = (error as { code?: string }).code;
+        if (attempt < attempts && (code === '40001' || code === '40P01')) continue;
+        throw error;
+      } finally {
+        client.release();
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

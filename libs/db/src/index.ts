@@ -1,0 +1,9 @@
+import './pg-types';
+
+export * from './base.entity';
+export * from './database';
+export * from './database.module';
+export * from './embedded-postgres';
+export * from './migrate';
+export * from './orm-config';
+export * from './sql-executor';

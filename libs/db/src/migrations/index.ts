@@ -1,0 +1,8 @@
+// Every migration, in order. Migrations are committed, never edited after merge, and applied by
+// `npm start` / `npm run cli -- migrate` before the API serves.
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261128120419 } from './Migration20261128120419';
+
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261128120419', class: Migration20261128120419 },
+];

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Actor, AuditService, contentHash } from '@credit/audit';
+import { badInput, conflict, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, notFound, toConnection } from '@credit/common';
+import { Database, emExecutor } from '@credit/db';
+import { parseUscc } from '@credit/domain';
+import { generateApiKey, GeneratedApiKey } from './api-key';
+import { DepartmentApiKey } from './department-api-key.entity';
+import { Department } from './department.entity';
+import { CreateDepartmentInput, RevokeApiKeyInput, RotateApiKeyInput } from './dto/department.inputs';
+
+/** Two active keys at most: the current one and the one being rotated out. */
+export const MAX_ACTIVE_KEYS = 2;
+
+@Injectable()
+export class DepartmentsService {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly db: Database,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(input: CreateDepartmentInput, actor: Actor): Promise<{ department: Department; apiKey: string }> {
+    const uscc = parseUscc(input.uscc);
+    if (!uscc.valid) throw new DomainError('INVALID_USCC', uscc.message, { field: 'input.uscc' });
+    return this.orm.em.fork().transactional(async (em) => {
+      if (await em.findOne(Department, { code: input.code })) throw conflict(`Department ${input.code} already exists`, 'input.code');
+      const department = em.create(Department, { code: input.code, name: input.name.trim(), uscc: uscc.code, regionCode: input.regionCode });
+      await em.flush();
+      const generated = generateApiKey();
+      const key = this.newKey(em.create.bind(em), department, generated, input.apiKeyExpiresInDays);
+      await em.flush();
+      await this.audit.append(emExecutor(em), actor, [
+        { action: 'DEPARTMENT_CREATED', targetType: 'DEPARTMENT', targetId: department.id, afterHash: contentHash(snapshot(department)), details: { code: department.code } },
+        { action: 'API_KEY_ISSUED', targetType: 'API_KEY', targetId: key.id, details: { department: department.code, prefix: key.prefix } },
+      ]);
+      return { department, apiKey: generated.plaintext };
+    });
+  }
+
+  async rotateKey(input: RotateApiKeyInput, actor: Actor): Promise<{ key: DepartmentApiKey; apiKey: string }> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const department = await em.findOne(Department, { code: input.departmentCode }, { lockMode: 4 /* PESSIMISTIC_WRITE */ });
+      if (!department) throw notFound(`Department ${input.departmentCode}`);
+      const active = await em.find(DepartmentApiKey, { department, revokedAt: null }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+      const now = new Date();
+      const live = active.filter((key) => key.expiresAt === null || key.expiresAt > now);
+      // Rotation keeps the newest key working while clients switch; the oldest beyond the limit is revoked.
+      const retired = live.slice(0, Math.max(0, live.length - (MAX_ACTIVE_KEYS - 1)));
+      for (const key of retired) key.revokedAt = now;
+      const generated = generateApiKey();
+      const key = this.newKey(em.create.bind(em), department, generated, input.expiresInDays);
+      await em.flush();
+      await this.audit.append(emExecutor(em), actor, [
+        ...retired.map((old) => ({ action: 'API_KEY_REVOKED', targetType: 'API_KEY', targetId: old.id, details: { department: department.code, prefix: old.prefix, cause: 'ROTATION' } })),
+        { action: 'API_KEY_ISSUED', targetType: 'API_KEY', targetId: key.id, details: { department: department.code, prefix: key.prefix } },
+      ]);
+      return { key, apiKey: generated.plaintext };
+    });
+  }
+
+  async revokeKey(input: RevokeApiKeyInput, actor: Actor): Promise<DepartmentApiKey> {
+    if (!/^\d+$/.test(input.keyId)) throw badInput('keyId is not a key id', 'input.keyId');
+    return this.orm.em.fork().transactional(async (em) => {
+      const key = await em.findOne(DepartmentApiKey, { id: input.keyId, department: { code: input.departmentCode } });
+      if (!key) throw notFound(`API key ${input.keyId} of department ${input.departmentCode}`);
+      if (key.revokedAt) return key;
+      key.revokedAt = new Date();
+      await em.flush();
+      await this.audit.append(emExecutor(em), actor, [
+        { action: 'API_KEY_REVOKED', targetType: 'API_KEY', targetId: key.id, details: { department: input.departmentCode, prefix: key.prefix, cause: 'ADMIN' } },
+      ]);
+      return key;
+    });
+  }
+
+  async list(first = DEFAULT_PAGE_SIZE, after?: string) {
+    const cursor = decodeCursor(after, 1);
+    const rows = await this.db.query<{ id: string; code: string; name: string; uscc: string; region_code: string; created_at: Date }>(
+      `SELECT id, code, name, uscc, region_code, created_at FROM departments
+        WHERE ($1::bigint IS NULL OR id > $1::bigint) ORDER BY id LIMIT $2`,
+      [cursor?.[0] ?? null, first + 1],
+    );
+    const [{ count }] = await this.db.query<{ count: string }>('SELECT count(*) FROM departments');
+    return toConnection(rows, first, Number(count), (row) => [row.id], (row) => ({
+      id: row.id, code: row.code, name: row.name, uscc: row.uscc, regionCode: row.region_code, createdAt: row.created_at,
+    }));
+  }
+
+  async keysOf(departmentCode: string): Promise<DepartmentApiKey[]> {
+    return this.orm.em.fork().find(DepartmentApiKey, { department: { code: departmentCode } }, { orderBy: { id: 'asc' } });
+  }
+
+  private newKey(
+    create: (entity: typeof DepartmentApiKey, data: Partial<DepartmentApiKey>) => DepartmentApiKey,
+    department: Department,
+    generated: GeneratedApiKey,
+    expiresInDays?: number,
+  ): DepartmentApiKey {
+    const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null;
+    return create(DepartmentApiKey, { department, prefix: generated.prefix, secretHash: generated.secretHash, expiresAt });
+  }
+}
+
+function snapshot(department: Department): Record<string, string> {
+  return { code: department.code, name: department.name, uscc: department.uscc, regionCode: department.regionCode };
+}

@@ -1,0 +1,37 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Connection, DateTimeScalar } from '@credit/common';
+
+@ObjectType('Department')
+export class DepartmentModel {
+  @Field(() => ID) id!: string;
+  @Field() code!: string;
+  @Field() name!: string;
+  @Field() uscc!: string;
+  @Field() regionCode!: string;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+}
+
+@ObjectType('DepartmentApiKey', { description: 'An API key as stored: the secret itself is never shown again.' })
+export class ApiKeyModel {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'Non-secret part of the key, for telling keys apart.' }) prefix!: string;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => DateTimeScalar, { nullable: true }) expiresAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) revokedAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) lastUsedAt!: Date | null;
+}
+
+@ObjectType('CreatedDepartment')
+export class CreatedDepartmentModel {
+  @Field(() => DepartmentModel) department!: DepartmentModel;
+  @Field({ description: 'Shown once. Send it as the X-Api-Key header.' }) apiKey!: string;
+}
+
+@ObjectType('IssuedApiKey')
+export class IssuedApiKeyModel {
+  @Field(() => ApiKeyModel) key!: ApiKeyModel;
+  @Field({ description: 'Shown once. Send it as the X-Api-Key header.' }) apiKey!: string;
+}
+
+@ObjectType()
+export class DepartmentConnection extends Connection(DepartmentModel) {}

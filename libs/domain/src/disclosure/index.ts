@@ -1,0 +1,14 @@
+export { DISCLOSURE_RULE_SETS, ruleSetInForce } from './disclosure-rule-sets.data';
+export type { DisclosurePeriod, DisclosureRuleSet } from './disclosure-rule-sets.data';
+export { canApproveCreditRepair, decideDisclosure, isPubliclyVisible } from './disclosure.policy';
+export type {
+  DisclosureDecision,
+  DisclosureInput,
+  DisclosureOptions,
+  DisclosureState,
+  NotPublishedReason,
+  RepairCheck,
+} from './disclosure.policy';
+export { NotPublishedError, publicProjection } from './disclosure.projection';
+export type { DisclosureSourceRecord, PublicDisclosure } from './disclosure.projection';
+export { maskAddresses, scrubPersonalData } from './personal-data.scrub';

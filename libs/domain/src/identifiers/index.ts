@@ -1,0 +1,4 @@
+export * from './masking';
+export * from './regions';
+export * from './resident-id';
+export * from './uscc';

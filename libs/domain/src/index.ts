@@ -1,0 +1,7 @@
+export * from './penalty';
+export * from './time/calendar';
+export * from './identifiers';
+export * from './money';
+export * from './tiers';
+export * from './disclosure';
+export * from './listing';

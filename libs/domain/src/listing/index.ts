@@ -1,0 +1,17 @@
+// Serious-dishonesty list (严重失信主体名单) lifecycle: types, pure transitions and the transition table.
+export * from './listing.types';
+export {
+  checkListTypeTerms,
+  confirmListing,
+  earliestRepairRemovalDate,
+  fileObjection,
+  isActiveListing,
+  isDueForExpiry,
+  latestListingDate,
+  notifyParty,
+  proposeListing,
+  removeListing,
+  resolveObjection,
+} from './listing.machine';
+export { findListingTransition, formatListingTransitions, listingTransitions } from './listing.table';
+export type { ListingGuard, ListingTransition } from './listing.table';

@@ -1,0 +1,53 @@
+// The stable text whose hash decides UNCHANGED vs UPDATED when a department pushes the same decision again.
+import { ValidPenaltyRecord } from './penalty-record.types';
+
+type ContentField = Exclude<keyof ValidPenaltyRecord, 'subject'>;
+
+/**
+ * Every content field, listed as a Record so the compiler fails when a field is added to ValidPenaltyRecord
+ * but not here. `subject` is left out: it is derived from uscc / registrationNumber / idNumber.
+ */
+const CONTENT_FIELDS: Readonly<Record<ContentField, true>> = {
+  decisionNumber: true,
+  partyName: true,
+  partyType: true,
+  uscc: true,
+  registrationNumber: true,
+  legalRepresentative: true,
+  idType: true,
+  idNumber: true,
+  violationType: true,
+  violationFacts: true,
+  legalBasis: true,
+  penaltyCategories: true,
+  penaltyContent: true,
+  fineAmount: true,
+  confiscatedAmount: true,
+  licenseInfo: true,
+  decisionDate: true,
+  validUntil: true,
+  publicUntil: true,
+  authorityName: true,
+  authorityUscc: true,
+  dataSourceName: true,
+  dataSourceUscc: true,
+  severity: true,
+  severityDerived: true,
+  remarks: true,
+};
+const SORTED_FIELDS = (Object.keys(CONTENT_FIELDS) as ContentField[]).sort();
+
+/**
+ * JSON of every content field of the normalised record with keys sorted and categories sorted, absent values
+ * as null. Validation already trimmed and collapsed whitespace and canonicalised amounts ("12.50" → "12.5"), so
+ * two drafts that differ only in whitespace, category order, "罚款" vs "FINE" or "0" vs an empty amount give
+ * the same text. severity and severityDerived are included: a department switching from a derived to a stated
+ * severity is a change worth a version. The text holds the plain ID number: hash it, never store or log it.
+ */
+export function canonicalPenaltyContent(record: ValidPenaltyRecord): string {
+  const content: Record<string, unknown> = {};
+  for (const field of SORTED_FIELDS) {
+    content[field] = field === 'penaltyCategories' ? [...record.penaltyCategories].sort() : (record[field] ?? null);
+  }
+  return JSON.stringify(content);
+}

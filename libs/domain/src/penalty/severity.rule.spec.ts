@@ -1,0 +1,62 @@
+import { PartyType, PenaltyCategory as C, Severity } from './penalty.types';
+import { deriveSeverity, SEVERITY_RULE } from './severity.rule';
+
+const ORG = PartyType.LEGAL_ENTITY;
+const BIZ = PartyType.INDIVIDUAL_BUSINESS;
+const PERSON = PartyType.NATURAL_PERSON;
+
+describe('deriveSeverity', () => {
+  it.each<[string, PartyType, C[], string | null, string | null, Severity]>([
+    // Serious by category, whatever the amount
+    ['revoked licence', ORG, [C.REVOKE_LICENSE], null, null, Severity.SERIOUS],
+    ['ordered closed', ORG, [C.ORDER_CLOSURE], null, null, Severity.SERIOUS],
+    ['practice restricted', PERSON, [C.RESTRICT_PRACTICE], null, null, Severity.SERIOUS],
+    ['production suspended with a small fine', BIZ, [C.FINE, C.SUSPEND_PRODUCTION], '0.5', null, Severity.SERIOUS],
+    ['detention next to a warning', PERSON, [C.WARNING, C.DETENTION], null, null, Severity.SERIOUS],
+    // Serious by amount: organisations ≥ 100 万元
+    ['organisation fined exactly 100', ORG, [C.FINE], '100', null, Severity.SERIOUS],
+    ['organisation fined just below 100', ORG, [C.FINE], '99.999999', null, Severity.GENERAL],
+    ['organisation: fine + confiscation reach 100', ORG, [C.FINE, C.CONFISCATE_ILLEGAL_GAINS], '60', '40', Severity.SERIOUS],
+    ['organisation: confiscation alone reaches 100', ORG, [C.CONFISCATE_ILLEGAL_GAINS], null, '100', Severity.SERIOUS],
+    ['individual business fined exactly 100', BIZ, [C.FINE], '100', null, Severity.SERIOUS],
+    ['individual business fined 5 is not serious', BIZ, [C.FINE], '5', null, Severity.GENERAL],
+    // Serious by amount: natural persons ≥ 5 万元
+    ['person fined exactly 5', PERSON, [C.FINE], '5', null, Severity.SERIOUS],
+    ['person fined just below 5', PERSON, [C.FINE], '4.999999', null, Severity.GENERAL],
+    ['person: fine + confiscation reach 5', PERSON, [C.FINE, C.CONFISCATE_ILLEGAL_PROPERTY], '2', '3', Severity.SERIOUS],
+    // Minor: warning / criticism only
+    ['warning only', ORG, [C.WARNING], null, null, Severity.MINOR],
+    ['criticism only', PERSON, [C.CRITICISM], null, null, Severity.MINOR],
+    ['warning and criticism', BIZ, [C.WARNING, C.CRITICISM], null, null, Severity.MINOR],
+    // Minor: 较低数额罚款, below 1 万元 for organisations and individual businesses
+    ['organisation fined just below 1', ORG, [C.FINE], '0.999999', null, Severity.MINOR],
+    ['organisation fined exactly 1', ORG, [C.FINE], '1', null, Severity.GENERAL],
+    ['organisation warned and fined 0.5', ORG, [C.WARNING, C.FINE], '0.5', null, Severity.MINOR],
+    ['individual business fined just below 1', BIZ, [C.FINE], '0.999999', null, Severity.MINOR],
+    ['individual business fined exactly 1', BIZ, [C.FINE], '1', null, Severity.GENERAL],
+    // Minor: below 0.1 万元 (1,000 元) for natural persons
+    ['person fined just below 0.1', PERSON, [C.FINE], '0.099999', null, Severity.MINOR],
+    ['person fined exactly 0.1', PERSON, [C.FINE], '0.1', null, Severity.GENERAL],
+    ['person fined 0.5 (minor for a company, not for a person)', PERSON, [C.FINE], '0.5', null, Severity.GENERAL],
+    // Not minor although the fine is low
+    ['small fine with criticism', ORG, [C.FINE, C.CRITICISM], '0.5', null, Severity.GENERAL],
+    ['small fine with confiscated gains', ORG, [C.FINE, C.CONFISCATE_ILLEGAL_GAINS], '0.5', '0.1', Severity.GENERAL],
+    ['small fine with a suspended licence', ORG, [C.FINE, C.SUSPEND_LICENSE], '0.5', null, Severity.GENERAL],
+    ['FINE without an amount', ORG, [C.FINE], null, null, Severity.GENERAL],
+    // General otherwise
+    ['licence suspended', ORG, [C.SUSPEND_LICENSE], null, null, Severity.GENERAL],
+    ['operations restricted', ORG, [C.RESTRICT_OPERATIONS], null, null, Severity.GENERAL],
+    ['other', PERSON, [C.OTHER], null, null, Severity.GENERAL],
+    ['no categories', ORG, [], null, null, Severity.GENERAL],
+  ])('%s → %s', (_case, partyType, penaltyCategories, fineAmount, confiscatedAmount, expected) => {
+    expect(deriveSeverity({ partyType, penaltyCategories, fineAmount, confiscatedAmount })).toBe(expected);
+  });
+
+  it('publishes its thresholds as citable data', () => {
+    expect(SEVERITY_RULE.seriousTotalAtLeast).toEqual({ LEGAL_ENTITY: '100', INDIVIDUAL_BUSINESS: '100', NATURAL_PERSON: '5' });
+    expect(SEVERITY_RULE.lowFineBelow).toEqual({ LEGAL_ENTITY: '1', INDIVIDUAL_BUSINESS: '1', NATURAL_PERSON: '0.1' });
+    expect([...SEVERITY_RULE.seriousCategories].sort()).toEqual(
+      ['DETENTION', 'ORDER_CLOSURE', 'RESTRICT_PRACTICE', 'REVOKE_LICENSE', 'SUSPEND_PRODUCTION'],
+    );
+  });
+});

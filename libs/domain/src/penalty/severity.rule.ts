@@ -1,0 +1,76 @@
+// Severity (轻微 / 一般 / 严重) for a record whose department did not state one. The department's own
+// statement always wins; this rule only fills the gap so publication periods and tiers have an input.
+import { compareAmounts, sumAmounts } from '../money/decimal-amount';
+import { DecimalString, PartyType, PenaltyCategory, Severity } from './penalty.types';
+
+export interface SeverityInput {
+  partyType: PartyType;
+  penaltyCategories: readonly PenaltyCategory[];
+  /** 罚款金额 in 万元, canonical, or null. */
+  fineAmount: DecimalString | null;
+  /** 没收违法所得、没收非法财物的金额 in 万元, canonical, or null. */
+  confiscatedAmount: DecimalString | null;
+}
+
+/**
+ * The rule as data, so a reason can cite it. Amounts are in 万元. Individual businesses are grouped with
+ * organisations throughout: the 较低数额罚款 line for them is the organisation one, and keeping one grouping
+ * for both thresholds avoids a record being "minor like a company" but "serious like a person".
+ */
+export const SEVERITY_RULE = {
+  version: 'severity-v1',
+  /** Penalties that take away the right to operate or liberty: always 严重. */
+  seriousCategories: [
+    PenaltyCategory.REVOKE_LICENSE, // 吊销许可证件
+    PenaltyCategory.ORDER_CLOSURE, // 责令关闭
+    PenaltyCategory.RESTRICT_PRACTICE, // 限制从业
+    PenaltyCategory.SUSPEND_PRODUCTION, // 责令停产停业
+    PenaltyCategory.DETENTION, // 行政拘留
+  ] as readonly PenaltyCategory[],
+  /** 严重 when fine + confiscation is at least this much (≥, inclusive). */
+  seriousTotalAtLeast: {
+    [PartyType.LEGAL_ENTITY]: '100',
+    [PartyType.INDIVIDUAL_BUSINESS]: '100',
+    [PartyType.NATURAL_PERSON]: '5',
+  } as Readonly<Record<PartyType, DecimalString>>,
+  /** 轻微 when the categories are only these (警告, 通报批评). */
+  minorOnlyCategories: [PenaltyCategory.WARNING, PenaltyCategory.CRITICISM] as readonly PenaltyCategory[],
+  /** 轻微 when the categories are FINE, optionally with WARNING, and nothing else… */
+  lowFineCategories: [PenaltyCategory.FINE, PenaltyCategory.WARNING] as readonly PenaltyCategory[],
+  /** …and the fine is below this (较低数额罚款, strictly <) with nothing confiscated. */
+  lowFineBelow: {
+    [PartyType.LEGAL_ENTITY]: '1',
+    [PartyType.INDIVIDUAL_BUSINESS]: '1',
+    [PartyType.NATURAL_PERSON]: '0.1',
+  } as Readonly<Record<PartyType, DecimalString>>,
+} as const;
+
+/**
+ * SERIOUS when any category is in `seriousCategories`, or fine + confiscation ≥ `seriousTotalAtLeast`
+ * (100 万元 for organisations and individual businesses, 5 万元 for natural persons).
+ * Otherwise MINOR when the categories are only WARNING / CRITICISM, or only FINE (optionally with WARNING)
+ * with a fine below `lowFineBelow` (1 万元; 0.1 万元 for natural persons) and no confiscation.
+ * GENERAL otherwise — including an empty category list, which validation never lets through.
+ */
+export function deriveSeverity(record: SeverityInput): Severity {
+  const rule = SEVERITY_RULE;
+  const categories = record.penaltyCategories;
+  if (categories.some((category) => rule.seriousCategories.includes(category))) return Severity.SERIOUS;
+  const total = sumAmounts(record.fineAmount, record.confiscatedAmount);
+  if (compareAmounts(total, rule.seriousTotalAtLeast[record.partyType]) >= 0) return Severity.SERIOUS;
+  if (categories.length === 0) return Severity.GENERAL;
+  if (categories.every((category) => rule.minorOnlyCategories.includes(category))) return Severity.MINOR;
+  const onlyFine =
+    categories.includes(PenaltyCategory.FINE) &&
+    categories.every((category) => rule.lowFineCategories.includes(category));
+  const nothingConfiscated = record.confiscatedAmount === null || compareAmounts(record.confiscatedAmount, '0') === 0;
+  if (
+    onlyFine &&
+    nothingConfiscated &&
+    record.fineAmount !== null &&
+    compareAmounts(record.fineAmount, rule.lowFineBelow[record.partyType]) < 0
+  ) {
+    return Severity.MINOR;
+  }
+  return Severity.GENERAL;
+}

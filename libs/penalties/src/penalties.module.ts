@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { SubjectsModule } from '@credit/subjects';
+import { PenaltiesResolver, SubjectPenaltyRecordsResolver } from './penalties.resolver';
+import { PenaltyChangeHooks } from './penalty-change.hooks';
+import { PenaltyIngestRepository } from './penalty-ingest.repository';
+import { PenaltyIngestService } from './penalty-ingest.service';
+import { PenaltyRecordsService } from './penalty-records.service';
+
+@Module({
+  imports: [SubjectsModule],
+  providers: [PenaltyChangeHooks, PenaltyIngestRepository, PenaltyIngestService, PenaltyRecordsService, PenaltiesResolver, SubjectPenaltyRecordsResolver],
+  exports: [PenaltyChangeHooks, PenaltyIngestService, PenaltyRecordsService],
+})
+export class PenaltiesModule {}

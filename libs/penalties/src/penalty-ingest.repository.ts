@@ -1,0 +1,146 @@
+// The ingest hot path as set-based SQL over the whole batch (unnest arrays, ON CONFLICT), not the ORM unit of
+// work: on this machine the unit of work reaches ~14% of COPY speed, unnest inserts ~56%.
+import { Injectable } from '@nestjs/common';
+import type { SqlExecutor } from '@credit/db';
+
+/** One validated item, flattened to the table's columns. */
+export interface PreparedPenaltyRow {
+  decisionNumber: string;
+  subjectKey: string;
+  partyName: string;
+  partyType: string;
+  uscc: string | null;
+  registrationNumber: string | null;
+  legalRepresentative: string | null;
+  idType: string | null;
+  idNumberEncrypted: string | null;
+  idNumberHash: string | null;
+  idNumberMasked: string | null;
+  partyBirthDate: string | null;
+  violationType: string;
+  violationFacts: string;
+  legalBasis: string;
+  penaltyCategories: string[];
+  penaltyContent: string;
+  fineAmount: string | null;
+  confiscatedAmount: string | null;
+  licenseInfo: string | null;
+  decisionDate: string;
+  validUntil: string | null;
+  publicUntil: string | null;
+  authorityName: string;
+  authorityUscc: string;
+  dataSourceName: string | null;
+  dataSourceUscc: string | null;
+  severity: string;
+  severityDerived: boolean;
+  remarks: string | null;
+  contentHash: string;
+}
+
+export interface ExistingRecord {
+  id: string;
+  decision_number: string;
+  content_hash: string;
+  version: number;
+  status: string;
+  subject_id: string;
+}
+
+export interface UpsertedRecord {
+  id: string;
+  decision_number: string;
+  version: number;
+  inserted: boolean;
+}
+
+// Column order shared by the unnest list and the INSERT; the type of each array parameter beside it.
+const COLUMNS: [keyof PreparedPenaltyRow | 'subjectId', string, string][] = [
+  ['decisionNumber', 'decision_number', 'text'],
+  ['subjectId', 'subject_id', 'bigint'],
+  ['partyName', 'party_name', 'text'],
+  ['partyType', 'party_type', 'text'],
+  ['uscc', 'uscc', 'text'],
+  ['registrationNumber', 'registration_number', 'text'],
+  ['legalRepresentative', 'legal_representative', 'text'],
+  ['idType', 'id_type', 'text'],
+  ['idNumberEncrypted', 'id_number_encrypted', 'text'],
+  ['idNumberHash', 'id_number_hash', 'text'],
+  ['idNumberMasked', 'id_number_masked', 'text'],
+  ['partyBirthDate', 'party_birth_date', 'date'],
+  ['violationType', 'violation_type', 'text'],
+  ['violationFacts', 'violation_facts', 'text'],
+  ['legalBasis', 'legal_basis', 'text'],
+  ['penaltyCategories', 'penalty_categories', 'text'],
+  ['penaltyContent', 'penalty_content', 'text'],
+  ['fineAmount', 'fine_amount', 'numeric'],
+  ['confiscatedAmount', 'confiscated_amount', 'numeric'],
+  ['licenseInfo', 'license_info', 'text'],
+  ['decisionDate', 'decision_date', 'date'],
+  ['validUntil', 'valid_until', 'date'],
+  ['publicUntil', 'public_until', 'date'],
+  ['authorityName', 'authority_name', 'text'],
+  ['authorityUscc', 'authority_uscc', 'text'],
+  ['dataSourceName', 'data_source_name', 'text'],
+  ['dataSourceUscc', 'data_source_uscc', 'text'],
+  ['severity', 'severity', 'text'],
+  ['severityDerived', 'severity_derived', 'boolean'],
+  ['remarks', 'remarks', 'text'],
+  ['contentHash', 'content_hash', 'text'],
+];
+
+const UNNEST_PARAMS = COLUMNS.map(([, , type], i) => `$${i + 2}::${type}[]`).join(', ');
+const TARGET_COLUMNS = COLUMNS.map(([, column]) => column).join(', ');
+// Categories travel as one comma-joined string per row: unnest flattens a two-dimensional array.
+const SOURCE_COLUMNS = COLUMNS.map(([, column]) => (column === 'penalty_categories' ? `string_to_array(t.${column}, ',')` : `t.${column}`)).join(', ');
+const UPDATE_SET = COLUMNS.filter(([, column]) => column !== 'decision_number')
+  .map(([, column]) => `${column} = EXCLUDED.${column}`)
+  .join(', ');
+
+@Injectable()
+export class PenaltyIngestRepository {
+  /** Locks the department's existing rows for these decision numbers, in a stable order. */
+  async lockExisting(sql: SqlExecutor, departmentId: string, decisionNumbers: string[]): Promise<ExistingRecord[]> {
+    return sql.query<ExistingRecord>(
+      `SELECT id, decision_number, content_hash, version, status, subject_id FROM penalty_records
+        WHERE department_id = $1 AND decision_number = ANY($2::text[])
+        ORDER BY decision_number FOR UPDATE`,
+      [departmentId, decisionNumbers],
+    );
+  }
+
+  /** Keeps the current content of records about to change as their previous version. */
+  async snapshotVersions(sql: SqlExecutor, recordIds: string[]): Promise<void> {
+    if (recordIds.length === 0) return;
+    await sql.query(
+      `INSERT INTO penalty_record_versions (record_id, version, content, content_hash, valid_from)
+       SELECT r.id, r.version,
+              to_jsonb(r) - 'id' - 'version' - 'content_hash' - 'created_at' - 'updated_at' - 'department_id',
+              r.content_hash, r.updated_at
+         FROM penalty_records r WHERE r.id = ANY($1::bigint[])`,
+      [recordIds],
+    );
+  }
+
+  /**
+   * Inserts new records and updates changed ones in one statement. Rows whose stored content hash is equal
+   * are left untouched (and not returned).
+   */
+  async upsert(sql: SqlExecutor, departmentId: string, rows: (PreparedPenaltyRow & { subjectId: string })[]): Promise<UpsertedRecord[]> {
+    if (rows.length === 0) return [];
+    const params: unknown[] = [departmentId];
+    for (const [key] of COLUMNS) {
+      params.push(rows.map((row) => (key === 'penaltyCategories' ? row.penaltyCategories.join(',') : row[key])));
+    }
+    return sql.query<UpsertedRecord>(
+      `INSERT INTO penalty_records (department_id, ${TARGET_COLUMNS})
+       SELECT $1::bigint, ${SOURCE_COLUMNS}
+         FROM unnest(${UNNEST_PARAMS}) AS t(${TARGET_COLUMNS})
+       ON CONFLICT (department_id, decision_number) DO UPDATE
+          SET ${UPDATE_SET}, version = penalty_records.version + 1, updated_at = now()
+        WHERE penalty_records.content_hash <> EXCLUDED.content_hash AND penalty_records.status = 'ACTIVE'
+       RETURNING id, decision_number, version, (xmax = 0) AS inserted`,
+      params,
+    );
+  }
+}

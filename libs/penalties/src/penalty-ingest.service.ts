@@ -1,0 +1,144 @@
+// submitPenaltyRecords: validate every item (pure domain rules), then write the valid ones in ONE transaction
+// of set-based statements: subjects, previous versions, records, same-transaction listeners (tiers, outbox),
+// audit. Each item gets its own result; a bad item never blocks the good ones.
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditRecordInput, AuditService } from '@credit/audit';
+import { actorOf, badInput, DepartmentPrincipal, PersonalDataCipher, PLATFORM_SECRETS, PlatformSecrets } from '@credit/common';
+import { Database, SqlExecutor } from '@credit/db';
+import { FieldIssue, PenaltyRecordDraft, todayInChina, validatePenaltyRecord } from '@credit/domain';
+import { SubjectRegistryRepository, SubjectUpsert } from '@credit/subjects';
+import { SubmitStatus } from './dto/penalty-record.models';
+import { PenaltyChangeHooks, PenaltyRecordChange } from './penalty-change.hooks';
+import { ExistingRecord, PenaltyIngestRepository, PreparedPenaltyRow } from './penalty-ingest.repository';
+import { prepareRow } from './penalty-record.preparation';
+
+export const MAX_BATCH_SIZE = 1000;
+
+export interface SubmitItemResult {
+  index: number;
+  decisionNumber: string | null;
+  status: SubmitStatus;
+  recordId: string | null;
+  subjectId: string | null;
+  errors: FieldIssue[];
+  warnings: FieldIssue[];
+}
+
+export interface SubmitSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  results: SubmitItemResult[];
+}
+
+interface ValidItem {
+  index: number;
+  row: PreparedPenaltyRow;
+  subject: SubjectUpsert;
+  warnings: FieldIssue[];
+}
+
+/** Thrown inside the transaction when a concurrent push won a race; Database.transaction retries on 40001. */
+class RaceLost extends Error {
+  readonly code = '40001';
+}
+
+@Injectable()
+export class PenaltyIngestService {
+  private readonly cipher: PersonalDataCipher;
+
+  constructor(
+    private readonly db: Database,
+    private readonly records: PenaltyIngestRepository,
+    private readonly subjects: SubjectRegistryRepository,
+    private readonly hooks: PenaltyChangeHooks,
+    private readonly audit: AuditService,
+    @Inject(PLATFORM_SECRETS) private readonly secrets: PlatformSecrets,
+  ) {
+    this.cipher = new PersonalDataCipher(secrets);
+  }
+
+  async submit(department: DepartmentPrincipal, drafts: PenaltyRecordDraft[]): Promise<SubmitSummary> {
+    if (drafts.length === 0) throw badInput('Send at least one record', 'records');
+    if (drafts.length > MAX_BATCH_SIZE) throw badInput(`Send at most ${MAX_BATCH_SIZE} records per call; split the batch`, 'records');
+    const results: SubmitItemResult[] = drafts.map((draft, index) => ({
+      index, decisionNumber: draft.decisionNumber?.trim() || null, status: SubmitStatus.REJECTED, recordId: null, subjectId: null, errors: [], warnings: [],
+    }));
+    const valid = this.validate(drafts, results);
+    if (valid.length > 0) await this.db.transaction((sql) => this.write(sql, department, valid, results));
+    return summarise(results);
+  }
+
+  private validate(drafts: PenaltyRecordDraft[], results: SubmitItemResult[]): ValidItem[] {
+    const today = todayInChina();
+    const seen = new Map<string, number>();
+    const valid: ValidItem[] = [];
+    drafts.forEach((draft, index) => {
+      const outcome = validatePenaltyRecord(draft, today);
+      results[index].warnings = outcome.warnings;
+      if (!outcome.ok) {
+        results[index].errors = outcome.errors;
+        return;
+      }
+      const number = outcome.record.decisionNumber;
+      if (seen.has(number)) {
+        results[index].errors = [{ field: 'decisionNumber', code: 'DUPLICATE_IN_BATCH', message: `同一批次中重复的决定书文号，与第 ${seen.get(number)} 项相同（the same decision number is already item ${seen.get(number)} of this batch）` }];
+        return;
+      }
+      seen.set(number, index);
+      const { row, subject } = prepareRow(outcome.record, this.cipher, this.secrets.piiHashKey);
+      valid.push({ index, row, subject, warnings: outcome.warnings });
+    });
+    return valid;
+  }
+
+  private async write(sql: SqlExecutor, department: DepartmentPrincipal, valid: ValidItem[], results: SubmitItemResult[]): Promise<void> {
+    for (const item of valid) Object.assign(results[item.index], { status: SubmitStatus.REJECTED, recordId: null, errors: [] });
+    const subjectIds = await this.subjects.upsert(sql, valid.map((item) => item.subject));
+    const existing = new Map<string, ExistingRecord>(
+      (await this.records.lockExisting(sql, department.departmentId, valid.map((item) => item.row.decisionNumber))).map((row) => [row.decision_number, row]),
+    );
+    const toWrite: ValidItem[] = [];
+    for (const item of valid) {
+      const result = results[item.index];
+      const found = existing.get(item.row.decisionNumber);
+      result.subjectId = subjectIds.get(item.subject.subjectKey) ?? null;
+      if (found?.status === 'REVOKED') {
+        result.recordId = found.id;
+        result.errors = [{ field: 'decisionNumber', code: 'RECORD_REVOKED', message: '该决定书文号的处罚已撤销，不能再更新（this decision was revoked and cannot be updated; a new decision needs a new number）' }];
+      } else if (found && found.content_hash === item.row.contentHash) {
+        Object.assign(result, { status: SubmitStatus.UNCHANGED, recordId: found.id });
+      } else {
+        toWrite.push(item);
+      }
+    }
+    const changedIds = toWrite.map((item) => existing.get(item.row.decisionNumber)?.id).filter((id): id is string => id !== undefined);
+    await this.records.snapshotVersions(sql, changedIds);
+    const upserted = await this.records.upsert(sql, department.departmentId, toWrite.map((item) => ({ ...item.row, subjectId: results[item.index].subjectId as string })));
+    const byNumber = new Map(upserted.map((row) => [row.decision_number, row]));
+    const changes: PenaltyRecordChange[] = [];
+    const auditEntries: AuditRecordInput[] = [];
+    for (const item of toWrite) {
+      const row = byNumber.get(item.row.decisionNumber);
+      const before = existing.get(item.row.decisionNumber);
+      // A row we did not lock but that exists now was committed by a concurrent push: start over.
+      if (!row || row.inserted === Boolean(before)) throw new RaceLost('concurrent push of the same decision');
+      const result = results[item.index];
+      Object.assign(result, { status: row.inserted ? SubmitStatus.CREATED : SubmitStatus.UPDATED, recordId: row.id });
+      changes.push({ kind: row.inserted ? 'CREATED' : 'UPDATED', recordId: row.id, subjectId: result.subjectId as string, previousSubjectId: before && before.subject_id !== result.subjectId ? before.subject_id : null });
+      auditEntries.push({
+        action: row.inserted ? 'PENALTY_RECORD_CREATED' : 'PENALTY_RECORD_UPDATED',
+        targetType: 'PENALTY_RECORD', targetId: row.id, beforeHash: before?.content_hash ?? null, afterHash: item.row.contentHash,
+        details: { decisionNumber: item.row.decisionNumber, version: row.version },
+      });
+    }
+    await this.hooks.notify(sql, changes);
+    await this.audit.append(sql, actorOf(department), auditEntries);
+  }
+}
+
+function summarise(results: SubmitItemResult[]): SubmitSummary {
+  const count = (status: SubmitStatus) => results.filter((result) => result.status === status).length;
+  return { created: count(SubmitStatus.CREATED), updated: count(SubmitStatus.UPDATED), unchanged: count(SubmitStatus.UNCHANGED), rejected: count(SubmitStatus.REJECTED), results };
+}

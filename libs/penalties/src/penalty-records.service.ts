@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService, contentHash } from '@credit/audit';
+import { actorOf, badInput, decodeCursor, DepartmentPrincipal, DomainError, forbidden, notFound, toConnection } from '@credit/common';
+import { Database } from '@credit/db';
+import { IdType, PartyType, PenaltyCategory, PenaltyRecordStatus, Severity } from '@credit/domain';
+import { PenaltyRecordModel } from './dto/penalty-record.models';
+import { PenaltyChangeHooks } from './penalty-change.hooks';
+
+const RECORD_COLUMNS = `r.id, r.decision_number, r.party_name, r.party_type, r.uscc, r.registration_number, r.legal_representative,
+  r.id_type, r.id_number_masked, r.violation_type, r.violation_facts, r.legal_basis, r.penalty_categories, r.penalty_content,
+  r.fine_amount, r.confiscated_amount, r.license_info, r.decision_date, r.valid_until, r.public_until, r.authority_name,
+  r.authority_uscc, r.data_source_name, r.data_source_uscc, r.severity, r.severity_derived, r.remarks, r.status,
+  r.revoke_reason, r.revoked_at, r.version, r.created_at, r.updated_at, r.subject_id, d.code AS department_code, d.name AS department_name`;
+
+type RecordRow = Record<string, unknown> & { id: string; decision_date: string };
+
+@Injectable()
+export class PenaltyRecordsService {
+  constructor(
+    private readonly db: Database,
+    private readonly hooks: PenaltyChangeHooks,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Revokes one of the calling department's own decisions. Ownership is checked here, not only by role: a
+   * decision number that exists only under another department is FORBIDDEN, not silently "not found".
+   */
+  async revoke(department: DepartmentPrincipal, decisionNumber: string, reason: string): Promise<PenaltyRecordModel> {
+    const number = decisionNumber.trim();
+    const why = reason.trim();
+    if (!number) throw badInput('decisionNumber is required', 'decisionNumber');
+    if (!why) throw badInput('A reason is required to revoke a decision', 'reason');
+    if ([...why].length > 1000) throw badInput('reason must be at most 1000 characters', 'reason');
+    const recordId = await this.db.transaction(async (sql) => {
+      const [own] = await sql.query<{ id: string; status: string; subject_id: string; content_hash: string }>(
+        'SELECT id, status, subject_id, content_hash FROM penalty_records WHERE department_id = $1 AND decision_number = $2 FOR UPDATE',
+        [department.departmentId, number],
+      );
+      if (!own) {
+        const [other] = await sql.query('SELECT 1 FROM penalty_records WHERE decision_number = $1 LIMIT 1', [number]);
+        if (other) throw forbidden('This decision belongs to another department; only the deciding department may revoke it');
+        throw notFound(`Penalty decision ${number}`);
+      }
+      if (own.status === PenaltyRecordStatus.REVOKED) throw new DomainError('ALREADY_REVOKED', 'This decision is already revoked', { field: 'decisionNumber' });
+      await sql.query(
+        `UPDATE penalty_records SET status = 'REVOKED', revoked_at = now(), revoke_reason = $2, updated_at = now() WHERE id = $1`,
+        [own.id, why],
+      );
+      await this.hooks.notify(sql, [{ kind: 'REVOKED', recordId: own.id, subjectId: own.subject_id, previousSubjectId: null }]);
+      await this.audit.append(sql, actorOf(department), [
+        { action: 'PENALTY_RECORD_REVOKED', targetType: 'PENALTY_RECORD', targetId: own.id, beforeHash: own.content_hash, afterHash: contentHash({ revoked: own.content_hash, reason: why }), details: { decisionNumber: number, reason: why } },
+      ]);
+      return own.id;
+    });
+    return (await this.findById(recordId)) as PenaltyRecordModel;
+  }
+
+  async findById(id: string): Promise<PenaltyRecordModel | null> {
+    const [row] = await this.db.query<RecordRow>(`SELECT ${RECORD_COLUMNS} FROM penalty_records r JOIN departments d ON d.id = r.department_id WHERE r.id = $1`, [id]);
+    return row ? toRecordModel(row) : null;
+  }
+
+  /** A subject's records, newest decision first; one query for the page (departments joined), one count. */
+  async listForSubject(subjectId: string, first: number, after?: string) {
+    const cursor = decodeCursor(after, 2);
+    const rows = await this.db.query<RecordRow>(
+      `SELECT ${RECORD_COLUMNS} FROM penalty_records r JOIN departments d ON d.id = r.department_id
+        WHERE r.subject_id = $1 AND ($2::date IS NULL OR (r.decision_date, r.id) < ($2::date, $3::bigint))
+        ORDER BY r.decision_date DESC, r.id DESC LIMIT $4`,
+      [subjectId, cursor?.[0] ?? null, cursor?.[1] ?? null, first + 1],
+    );
+    const [{ count }] = await this.db.query<{ count: string }>('SELECT count(*) FROM penalty_records WHERE subject_id = $1', [subjectId]);
+    return toConnection(rows, first, Number(count), (row) => [row.decision_date, row.id], toRecordModel);
+  }
+}
+
+function toRecordModel(row: RecordRow): PenaltyRecordModel {
+  const r = row as Record<string, any>;
+  return {
+    id: r.id,
+    department: { code: r.department_code, name: r.department_name },
+    decisionNumber: r.decision_number,
+    partyName: r.party_name,
+    partyType: r.party_type as PartyType,
+    uscc: r.uscc,
+    registrationNumber: r.registration_number,
+    legalRepresentative: r.legal_representative,
+    idType: r.id_type as IdType | null,
+    idNumber: r.id_number_masked,
+    violationType: r.violation_type,
+    violationFacts: r.violation_facts,
+    legalBasis: r.legal_basis,
+    penaltyCategories: r.penalty_categories as PenaltyCategory[],
+    penaltyContent: r.penalty_content,
+    fineAmount: normaliseAmount(r.fine_amount),
+    confiscatedAmount: normaliseAmount(r.confiscated_amount),
+    licenseInfo: r.license_info,
+    decisionDate: r.decision_date,
+    validUntil: r.valid_until,
+    publicUntil: r.public_until,
+    authorityName: r.authority_name,
+    authorityUscc: r.authority_uscc,
+    dataSourceName: r.data_source_name,
+    dataSourceUscc: r.data_source_uscc,
+    severity: r.severity as Severity,
+    severityDerived: r.severity_derived,
+    remarks: r.remarks,
+    status: r.status as PenaltyRecordStatus,
+    revokeReason: r.revoke_reason,
+    revokedAt: r.revoked_at,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** numeric(18,6) comes back as "12.500000": show the canonical "12.5" the department sent. */
+export function normaliseAmount(value: string | null): string | null {
+  if (value === null) return null;
+  return value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value;
+}
