@@ -17,7 +17,6 @@ export async function createApi(runtime: Pick<Runtime, 'config' | 'secrets' | 'd
     bodyLimit: MAX_BODY_BYTES,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    disableRequestLogging: runtime.config.nodeEnv === 'test',
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRuntime(runtime), adapter, {
     logger: new PinoNestLogger(rootLogger),

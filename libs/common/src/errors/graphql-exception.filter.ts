@@ -1,7 +1,7 @@
 // The one place where anything thrown below a resolver becomes a GraphQL error with a stable
 // `extensions.code`. Unknown failures are logged with their stack and answered as INTERNAL_SERVER_ERROR
 // with a generic message: callers never see internals.
-import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
+import { Catch, HttpException, Logger } from '@nestjs/common';
 import { GqlExceptionFilter } from '@nestjs/graphql';
 import { ValidationError } from 'class-validator';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';

@@ -1,8 +1,8 @@
-import { isMinorOn } from '../identifiers/resident-id';
 // Whether a penalty decision is published to the public (行政处罚信息公示), from when, until when, and when
 // credit repair (信用修复) may end it early. Pure functions over the versioned rule table.
+import { isMinorOn } from '../identifiers/resident-id';
 import { IsoDate, PartyType, PenaltyCategory, PenaltyRecordStatus, Severity } from '../penalty/penalty.types';
-import { addDays, addYears, addMonths, isIsoDate } from '../time/calendar';
+import { addMonths, isIsoDate } from '../time/calendar';
 import { DISCLOSURE_RULE_SETS, DisclosurePeriod, DisclosureRuleSet, ruleSetInForce } from './disclosure-rule-sets.data';
 
 export interface DisclosureInput {
@@ -53,7 +53,6 @@ export type RepairCheck =
   | { allowed: false; code: 'REPAIR_NOT_YET_ALLOWED' | 'NOT_PUBLISHED'; earliestRepairDate: IsoDate | null };
 
 const LIGHT_CATEGORIES: ReadonlySet<PenaltyCategory> = new Set([PenaltyCategory.WARNING, PenaltyCategory.CRITICISM]);
-const ADULT_AGE_YEARS = 18;
 
 /**
  * Decides publication for one penalty decision. Choices (each covered by the scenario tables):

@@ -1,0 +1,3 @@
+export * from './records';
+export * from './test-app';
+export * from './test-database';

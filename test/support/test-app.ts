@@ -1,0 +1,80 @@
+// Boots the real API (Fastify + Apollo + every module) on a fresh cloned database, and talks to it over HTTP
+// through Fastify's inject (the whole HTTP stack, without a socket).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import pino from 'pino';
+import { UsersService } from '@credit/auth';
+import { loadConfig, loadSecrets } from '@credit/common';
+import { buildUscc } from '@credit/domain';
+import { Database } from '@credit/db';
+import { createApi } from '../../apps/api/src/create-api';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+let departmentSeq = 1;
+
+export const ADMIN = { username: 'admin', password: 'admin-password-for-tests' };
+
+export interface GqlResponse<T = any> {
+  status: number;
+  data: T;
+  errors?: { message: string; path?: string[]; extensions: { code: string; field?: string; [key: string]: unknown } }[];
+  raw: string;
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  db: Database;
+  database: TestDatabase;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResponse<T>>;
+  adminToken(): Promise<string>;
+  createDepartment(code: string, name?: string, regionCode?: string): Promise<{ id: string; apiKey: string }>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'credit-test-data-'));
+  const fullEnv = { NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env };
+  const config = { ...loadConfig(fullEnv), databaseUrl: database.url };
+  const runtime = { config, secrets: loadSecrets(dataDir, fullEnv), databaseUrl: database.url };
+  const app = await createApi(runtime, pino({ level: 'silent' }));
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  await app.get(UsersService).ensureAdmin(ADMIN.username, ADMIN.password);
+  let token: string | null = null;
+
+  const gql: TestApp['gql'] = async (query, variables = {}, headers = {}) => {
+    const response = await app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', ...headers }, payload: JSON.stringify({ query, variables }) });
+    const body = JSON.parse(response.body);
+    return { status: response.statusCode, data: body.data, errors: body.errors, raw: response.body };
+  };
+  const adminToken = async () => {
+    if (token) return token;
+    const login = await gql(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }`, { u: ADMIN.username, p: ADMIN.password });
+    token = login.data.login.accessToken as string;
+    return token;
+  };
+  return {
+    app,
+    db: app.get(Database),
+    database,
+    gql,
+    adminToken,
+    async createDepartment(code, name = `${code} 部门`, regionCode = '341100') {
+      const result = await gql(
+        `mutation($input: CreateDepartmentInput!) { createDepartment(input: $input) { department { id } apiKey } }`,
+        { input: { code, name, uscc: buildUscc('11', regionCode, String(10_000_000 + departmentSeq++)), regionCode } },
+        { authorization: `Bearer ${await adminToken()}` },
+      );
+      if (result.errors) throw new Error(`createDepartment failed: ${result.raw}`);
+      return { id: result.data.createDepartment.department.id, apiKey: result.data.createDepartment.apiKey };
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
