@@ -1,12 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { AuthModule } from '@credit/auth';
-import { CoreModule, Runtime } from '@credit/bootstrap';
+import { CAPABILITY_MODULES, CoreModule, Runtime } from '@credit/bootstrap';
 import { GraphqlExceptionFilter } from '@credit/common';
-import { DepartmentsModule } from '@credit/departments';
-import { PenaltiesModule } from '@credit/penalties';
-import { SubjectsModule } from '@credit/subjects';
 import { graphqlOptions } from './graphql.config';
 import { HealthController } from './health.controller';
 
@@ -17,12 +13,10 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
-        CoreModule.forRuntime(runtime),
+        // With `npm start` the API also runs the background jobs; production runs them in apps/worker.
+        CoreModule.forRuntime(runtime, { runJobs: runtime.config.runWorkerInProcess }),
         GraphQLModule.forRoot(graphqlOptions(runtime.config)),
-        AuthModule,
-        DepartmentsModule,
-        SubjectsModule,
-        PenaltiesModule,
+        ...CAPABILITY_MODULES,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: GraphqlExceptionFilter }],

@@ -1,3 +1,4 @@
 export * from './core.module';
 export * from './orm-entities';
 export * from './runtime';
+export * from './capabilities';

@@ -10,3 +10,5 @@ export * from './auth/auth.decorators';
 export * from './crypto/personal-data-cipher';
 export * from './graphql/domain-enums';
 export * from './graphql/request-loaders';
+export * from './jobs/job-registry';
+export * from './jobs/jobs.module';

@@ -60,4 +60,6 @@ export class PenaltyRecord extends BaseEntity {
   @Property({ length: 64 }) contentHash!: string;
   @Property({ type: 'timestamptz', nullable: true }) revokedAt!: Date | null;
   @Property({ length: 1000, nullable: true }) revokeReason!: string | null;
+  /** 信用修复 approved on this date: publication stops and the record no longer counts for tiers. */
+  @Property({ type: 'date', nullable: true }) repairedOn!: string | null;
 }

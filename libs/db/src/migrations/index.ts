@@ -2,7 +2,9 @@
 // `npm start` / `npm run cli -- migrate` before the API serves.
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128120419 } from './Migration20261128120419';
+import { Migration20261128120738 } from './Migration20261128120738';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128120419', class: Migration20261128120419 },
+  { name: 'Migration20261128120738', class: Migration20261128120738 },
 ];

@@ -1,0 +1,5 @@
+// Every CLI command, in the order `help` lists them. Each capability adds its commands here.
+import type { CliCommand } from '../command';
+import { migrateCommand } from './migrate.command';
+
+export const COMMANDS: CliCommand[] = [migrateCommand];

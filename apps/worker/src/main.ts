@@ -1,0 +1,26 @@
+// `npm run start:worker`: background jobs (outbox → search index, expiry sweeps, tier decay) in their own
+// process, for production where the API runs with RUN_WORKER_IN_PROCESS=false.
+import { NestFactory } from '@nestjs/core';
+import { prepareRuntime } from '@credit/bootstrap';
+import { createRootLogger, PinoNestLogger } from '@credit/common';
+import { WorkerModule } from './worker.module';
+
+async function main(): Promise<void> {
+  const logger = createRootLogger(process.env.LOG_LEVEL ?? 'info');
+  const runtime = await prepareRuntime({ log: (message) => logger.info(message) });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRuntime(runtime), { logger: new PinoNestLogger(logger) });
+  app.enableShutdownHooks();
+  const stop = async () => {
+    await app.close();
+    await runtime.shutdown();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  logger.info('worker running');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
