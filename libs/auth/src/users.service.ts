@@ -35,6 +35,17 @@ export class UsersService {
     return this.orm.em.fork().findOne(User, { id, disabledAt: null });
   }
 
+  /** Sets a new password (admin tooling, e.g. the demo's regulator login); audited. */
+  async setPassword(username: string, password: string, actor: Actor): Promise<void> {
+    const passwordHash = await hashPassword(password);
+    await this.orm.em.fork().transactional(async (em) => {
+      const user = await em.findOneOrFail(User, { username });
+      user.passwordHash = passwordHash;
+      await em.flush();
+      await this.audit.append(emExecutor(em), actor, [{ action: 'USER_PASSWORD_SET', targetType: 'USER', targetId: user.id, details: { username } }]);
+    });
+  }
+
   /** At start-up: creates the first admin when there is none. Returns true when it created one. */
   async ensureAdmin(username: string, password: string): Promise<boolean> {
     const em = this.orm.em.fork();

@@ -26,6 +26,8 @@ export function createOrmConfig(clientUrl: string, entities: Options['entities']
       allOrNothing: true,
       // Tables and indexes that entities cannot express are created in hand-written migrations; never drop them.
       dropTables: false,
+      // Applied migrations are logged once by the caller (prepareRuntime), not line by line.
+      silent: true,
     },
   });
 }

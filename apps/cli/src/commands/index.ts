@@ -1,5 +1,6 @@
 // Every CLI command, in the order `help` lists them. Each capability adds its commands here.
 import type { CliCommand } from '../command';
+import { demoCommand } from './demo.command';
 import { migrateCommand } from './migrate.command';
 
-export const COMMANDS: CliCommand[] = [migrateCommand];
+export const COMMANDS: CliCommand[] = [migrateCommand, demoCommand];
