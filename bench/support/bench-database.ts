@@ -1,0 +1,28 @@
+// Benchmarks run against their own fresh database on the server in BENCH_DATABASE_URL (an admin URL; default:
+// the local PostgreSQL), migrated like production.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+import { ORM_ENTITIES } from '@credit/bootstrap';
+import { migrateDatabase } from '@credit/db';
+
+export const BENCH_ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export async function freshBenchDatabase(name: string): Promise<string> {
+  const admin = new Client({ connectionString: BENCH_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE template0`);
+  await admin.end();
+  const url = new URL(BENCH_ADMIN_URL);
+  url.pathname = `/${name}`;
+  await migrateDatabase(url.toString(), ORM_ENTITIES);
+  return url.toString();
+}
+
+export function writeResult(name: string, result: Record<string, unknown>): string {
+  const file = path.resolve(__dirname, '..', 'results', `${name}.json`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify({ ...result, measuredAt: new Date().toISOString() }, null, 2)}\n`);
+  return file;
+}
