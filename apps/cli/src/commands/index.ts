@@ -1,6 +1,7 @@
 // Every CLI command, in the order `help` lists them. Each capability adds its commands here.
 import type { CliCommand } from '../command';
+import { auditVerifyCommand } from './audit-verify.command';
 import { demoCommand } from './demo.command';
 import { migrateCommand } from './migrate.command';
 
-export const COMMANDS: CliCommand[] = [migrateCommand, demoCommand];
+export const COMMANDS: CliCommand[] = [migrateCommand, demoCommand, auditVerifyCommand];

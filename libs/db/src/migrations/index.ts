@@ -3,8 +3,10 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128120419 } from './Migration20261128120419';
 import { Migration20261128120738 } from './Migration20261128120738';
+import { Migration20261128121243 } from './Migration20261128121243';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128120419', class: Migration20261128120419 },
   { name: 'Migration20261128120738', class: Migration20261128120738 },
+  { name: 'Migration20261128121243', class: Migration20261128121243 },
 ];
