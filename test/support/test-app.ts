@@ -36,7 +36,8 @@ export interface TestApp {
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'credit-test-data-'));
-  const fullEnv = { NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env };
+  // Every inject() comes from 127.0.0.1: generous limits by default, so only the rate-limit tests meet them.
+  const fullEnv = { NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000', ...env };
   const config = { ...loadConfig(fullEnv), databaseUrl: database.url };
   const runtime = { config, secrets: loadSecrets(dataDir, fullEnv), databaseUrl: database.url };
   const app = await createApi(runtime, pino({ level: 'silent' }));

@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import type { Runtime } from '@credit/bootstrap';
-import { createRootLogger, PinoNestLogger, validationExceptionFactory } from '@credit/common';
+import { createRootLogger, PinoNestLogger, registerTokenLimit, validationExceptionFactory } from '@credit/common';
 import { ApiModule } from './api.module';
 
 export const MAX_BODY_BYTES = 16 * 1024 * 1024; // a batch of 1,000 long records fits
@@ -22,6 +22,7 @@ export async function createApi(runtime: Pick<Runtime, 'config' | 'secrets' | 'd
     logger: new PinoNestLogger(rootLogger),
     bufferLogs: false,
   });
+  registerTokenLimit(app.getHttpAdapter().getInstance(), '/graphql');
   app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, exceptionFactory: validationExceptionFactory }));
   app.enableShutdownHooks();
   return app;

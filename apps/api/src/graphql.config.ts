@@ -1,5 +1,9 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { AppConfig, DateScalar, DateTimeScalar, DecimalScalar, formatGraphQLError } from '@credit/common';
+import { AppConfig, DateScalar, DateTimeScalar, DecimalScalar, formatGraphQLError, queryLimitsPlugin } from '@credit/common';
+import { graphqlMetricsPlugin } from './metrics/graphql-metrics.plugin';
+
+// Hard ceiling applied while parsing, before any per-caller check: no document this large is legitimate.
+const MAX_PARSE_TOKENS = 20_000;
 
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   const production = config.nodeEnv === 'production';
@@ -9,11 +13,16 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     // Built in memory; the committed schema.graphql is checked against it by a test.
     autoSchemaFile: true,
     sortSchema: true,
-    buildSchemaOptions: { dateScalarMode: 'isoDate' },
     resolvers: { Date: DateScalar, DateTime: DateTimeScalar, Decimal: DecimalScalar },
-    playground: false,
-    introspection: !production,
+    playground: false, // no landing page
+    // Introspection stays on for authenticated callers (tooling); queryLimitsPlugin refuses it to anonymous
+    // callers in production.
+    introspection: true,
     includeStacktraceInErrorResponses: false,
-    formatError: formatGraphQLError,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: MAX_PARSE_TOKENS },
+    plugins: [queryLimitsPlugin({ production }), graphqlMetricsPlugin()],
+    formatError: (formatted) => formatGraphQLError(formatted, { hideSuggestions: production }),
   };
 }

@@ -18,6 +18,21 @@ export interface AuditVerification {
 
 const PAGE = 5000;
 
+interface AuditRow {
+  id: string;
+  occurred_at: Date;
+  actor_type: string;
+  actor_id: string | null;
+  action: string;
+  target_type: string;
+  target_id: string;
+  before_hash: string | null;
+  after_hash: string | null;
+  details: unknown;
+  prev_hash: string;
+  row_hash: string;
+}
+
 @Injectable()
 export class AuditVerifier {
   constructor(private readonly db: Database) {}
@@ -25,13 +40,13 @@ export class AuditVerifier {
   async verify(onProgress?: (checked: number) => void): Promise<AuditVerification> {
     const problems: AuditProblem[] = [];
     let prevHash = GENESIS_HASH;
-    let prevId: bigint | null = null;
+    let lastId = '0';
     let checked = 0;
     for (;;) {
-      const rows = await this.db.query<{ id: string; occurred_at: Date; actor_type: string; actor_id: string | null; action: string; target_type: string; target_id: string; before_hash: string | null; after_hash: string | null; details: unknown; prev_hash: string; row_hash: string }>(
+      const rows: AuditRow[] = await this.db.query<AuditRow>(
         `SELECT id, occurred_at, actor_type, actor_id, action, target_type, target_id, before_hash, after_hash, details, prev_hash, row_hash
            FROM audit_log WHERE id > $1 ORDER BY id LIMIT $2`,
-        [prevId?.toString() ?? '0', PAGE],
+        [lastId, PAGE],
       );
       if (rows.length === 0) break;
       for (const row of rows) {
@@ -42,7 +57,7 @@ export class AuditVerifier {
         });
         if (expected !== row.row_hash) problems.push({ id: row.id, problem: 'CONTENT_CHANGED', detail: 'the row no longer matches its own hash' });
         prevHash = row.row_hash;
-        prevId = BigInt(row.id);
+        lastId = row.id;
       }
       checked += rows.length;
       onProgress?.(checked);

@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { APP_CONFIG, AppConfig, PLATFORM_SECRETS, PlatformSecrets } from '@credit/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { APP_CONFIG, AppConfig, Principal, PLATFORM_SECRETS, PlatformSecrets, requestOf } from '@credit/common';
 import { DepartmentsModule } from '@credit/departments';
 import { ApiKeyStrategy } from './api-key.strategy';
 import { PlatformAuthGuard } from './auth.guard';
@@ -10,6 +11,7 @@ import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { JWT_AUDIENCE, JWT_ISSUER } from './auth.tokens';
 import { JwtStrategy } from './jwt.strategy';
+import { RATE_LIMIT_WINDOW_MS, RateLimitGuard } from './rate-limit.guard';
 import { UsersService } from './users.service';
 
 @Module({
@@ -23,8 +25,35 @@ import { UsersService } from './users.service';
         signOptions: { expiresIn: config.jwtTtlSeconds, issuer: JWT_ISSUER, audience: JWT_AUDIENCE, algorithm: 'HS256' },
       }),
     }),
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        setHeaders: false,
+        throttlers: [
+          {
+            name: 'per-minute',
+            ttl: RATE_LIMIT_WINDOW_MS,
+            limit: (context) => {
+              const principal = requestOf(context).user as Principal | null | undefined;
+              if (principal?.kind === 'DEPARTMENT') return config.rateLimits.departmentPerMinute;
+              if (principal?.kind === 'USER') return config.rateLimits.userPerMinute;
+              return config.rateLimits.anonymousPerMinute;
+            },
+          },
+        ],
+      }),
+    }),
   ],
-  providers: [AuthService, UsersService, AuthResolver, JwtStrategy, ApiKeyStrategy, { provide: APP_GUARD, useClass: PlatformAuthGuard }],
+  providers: [
+    AuthService,
+    UsersService,
+    AuthResolver,
+    JwtStrategy,
+    ApiKeyStrategy,
+    // Order matters: authenticate first, then rate-limit by who the caller turned out to be.
+    { provide: APP_GUARD, useClass: PlatformAuthGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+  ],
   exports: [UsersService],
 })
 export class AuthModule {}

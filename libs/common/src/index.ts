@@ -12,3 +12,6 @@ export * from './graphql/domain-enums';
 export * from './graphql/request-loaders';
 export * from './jobs/job-registry';
 export * from './jobs/jobs.module';
+export * from './graphql/query-limits.plugin';
+export * from './observability/metrics';
+export * from './observability/observability';

@@ -7,3 +7,4 @@ export * from './embedded-postgres';
 export * from './migrate';
 export * from './orm-config';
 export * from './sql-executor';
+export * from './migrations';

@@ -3,7 +3,7 @@
 // audit. Each item gets its own result; a bad item never blocks the good ones.
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditRecordInput, AuditService } from '@credit/audit';
-import { actorOf, badInput, DepartmentPrincipal, PersonalDataCipher, PLATFORM_SECRETS, PlatformSecrets } from '@credit/common';
+import { actorOf, badInput, DepartmentPrincipal, ingestRows, PersonalDataCipher, PLATFORM_SECRETS, PlatformSecrets } from '@credit/common';
 import { Database, SqlExecutor } from '@credit/db';
 import { FieldIssue, PenaltyRecordDraft, todayInChina, validatePenaltyRecord } from '@credit/domain';
 import { SubjectRegistryRepository, SubjectUpsert } from '@credit/subjects';
@@ -67,7 +67,9 @@ export class PenaltyIngestService {
     }));
     const valid = this.validate(drafts, results);
     if (valid.length > 0) await this.db.transaction((sql) => this.write(sql, department, valid, results));
-    return summarise(results);
+    const summary = summarise(results);
+    for (const status of ['created', 'updated', 'unchanged', 'rejected'] as const) ingestRows.inc({ status: status.toUpperCase() }, summary[status]);
+    return summary;
   }
 
   private validate(drafts: PenaltyRecordDraft[], results: SubmitItemResult[]): ValidItem[] {

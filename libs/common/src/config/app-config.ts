@@ -21,6 +21,8 @@ export interface AppConfig {
   elasticsearchUrl: string | null;
   runWorkerInProcess: boolean;
   logLevel: string;
+  rateLimits: { anonymousPerMinute: number; departmentPerMinute: number; userPerMinute: number };
+  readyMaxOutboxLagSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -100,6 +102,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     searchBackend: oneOf('SEARCH_BACKEND', ['postgres', 'elasticsearch'] as const, 'postgres'),
     elasticsearchUrl: url('ELASTICSEARCH_URL', ['http:', 'https:']),
     runWorkerInProcess: bool('RUN_WORKER_IN_PROCESS', true),
+    rateLimits: {
+      anonymousPerMinute: int('RATE_LIMIT_ANONYMOUS_PER_MINUTE', 60, 1, 1_000_000),
+      departmentPerMinute: int('RATE_LIMIT_DEPARTMENT_PER_MINUTE', 6_000, 1, 10_000_000),
+      userPerMinute: int('RATE_LIMIT_USER_PER_MINUTE', 1_200, 1, 10_000_000),
+    },
+    readyMaxOutboxLagSeconds: int('READY_MAX_OUTBOX_LAG_SECONDS', 300, 1, 86_400),
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   };
   if (config.searchBackend === 'elasticsearch' && config.elasticsearchUrl === null) {

@@ -54,13 +54,15 @@ function isPgError(value: unknown): value is { code: string } {
 }
 
 /** Apollo's last word on every error: no stack traces, no internal messages, ever. */
-export function formatGraphQLError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+export function formatGraphQLError(formatted: GraphQLFormattedError, options: { hideSuggestions?: boolean } = {}): GraphQLFormattedError {
   const extensions = { ...(formatted.extensions ?? {}) };
   delete extensions.stacktrace;
   delete extensions.originalError;
   delete extensions.exception;
   const code = typeof extensions.code === 'string' ? extensions.code : 'INTERNAL_SERVER_ERROR';
-  const message = code === 'INTERNAL_SERVER_ERROR' ? 'Internal server error' : formatted.message;
+  let message = code === 'INTERNAL_SERVER_ERROR' ? 'Internal server error' : formatted.message;
+  // In production, "Did you mean …?" would hand the schema to callers who may not introspect it.
+  if (options.hideSuggestions) message = message.replace(/ ?Did you mean .*$/, '');
   return { message, locations: formatted.locations, path: formatted.path, extensions: { ...extensions, code } };
 }
 

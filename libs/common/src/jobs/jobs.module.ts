@@ -1,15 +1,19 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { Observability } from '../observability/observability';
 import { JobRegistry, JobRunner } from './job-registry';
 
-/** The registry is always there (capabilities register into it); the runner only where jobs should run. */
+/**
+ * Registries every capability registers into (jobs, gauges, readiness checks); the job runner only in the
+ * process that should run jobs.
+ */
 @Global()
 @Module({})
 export class JobsModule {
   static forRoot(options: { runJobs: boolean }): DynamicModule {
     return {
       module: JobsModule,
-      providers: [JobRegistry, ...(options.runJobs ? [JobRunner] : [])],
-      exports: [JobRegistry],
+      providers: [JobRegistry, Observability, ...(options.runJobs ? [JobRunner] : [])],
+      exports: [JobRegistry, Observability],
     };
   }
 }

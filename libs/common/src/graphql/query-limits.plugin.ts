@@ -1,0 +1,133 @@
+// Limits on the shape and cost of every operation, per kind of caller (anonymous callers get far tighter
+// ones): depth, aliases and directives through graphql-armor's rules, tokens through graphql's lexer before
+// parsing, and a
+// cost that multiplies by page size through graphql-query-complexity, so fragment-wrapped and alias-batched
+// queries are measured as what they expand to.
+import type { ApolloServerPlugin } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { DocumentNode, GraphQLError, Kind, Lexer, Source, TokenKind, validate, visit } from 'graphql';
+import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE } from './pagination';
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxCost: number;
+}
+
+export const ANONYMOUS_QUERY_LIMITS: QueryLimits = { maxDepth: 7, maxAliases: 5, maxDirectives: 5, maxTokens: 800, maxCost: 1_500 };
+export const AUTHENTICATED_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 30, maxDirectives: 30, maxTokens: 6_000, maxCost: 100_000 };
+
+/** A connection costs its children once per item it may return: `first`, or the default page size. */
+export const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
+  const isConnection = /Connection$/.test(String(field.type).replace(/!$/, ''));
+  if (!isConnection) return undefined;
+  const first = typeof args.first === 'number' && args.first > 0 ? args.first : DEFAULT_PAGE_SIZE;
+  return 1 + first * Math.max(1, childComplexity);
+};
+
+function limitError(message: string, limit: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit, http: { status: 400 } } });
+}
+
+/** Counts lexical tokens, stopping as soon as the count passes `stopAfter` (the lexer is linear anyway). */
+export function countTokens(query: string, stopAfter = Number.POSITIVE_INFINITY): number {
+  const lexer = new Lexer(new Source(query));
+  let count = 0;
+  try {
+    while (lexer.advance().kind !== TokenKind.EOF && count <= stopAfter) count++;
+  } catch {
+    return count; // a syntax error: the parser will report it
+  }
+  return count;
+}
+
+export function isAnonymousRequest(headers: Record<string, unknown>): boolean {
+  // Credentials are verified later by the guard; a caller sending bogus ones gets the looser shape limits
+  // but no operation at all (an invalid key or token is UNAUTHENTICATED even on public operations).
+  return !headers['x-api-key'] && !headers.authorization;
+}
+
+/**
+ * The token limit runs before Apollo parses or validates anything (a Fastify hook on the GraphQL route), so
+ * an oversized document costs one linear scan and never reaches graphql-js.
+ */
+export function registerTokenLimit(
+  fastify: { addHook(name: 'preValidation', hook: (request: any, reply: any) => Promise<unknown>): unknown },
+  path: string,
+  limits: { anonymous?: QueryLimits; authenticated?: QueryLimits } = {},
+): void {
+  const anonymous = limits.anonymous ?? ANONYMOUS_QUERY_LIMITS;
+  const authenticated = limits.authenticated ?? AUTHENTICATED_QUERY_LIMITS;
+  fastify.addHook('preValidation', async (request, reply) => {
+    if (request.url.split('?')[0] !== path) return;
+    const query = typeof request.body?.query === 'string' ? request.body.query : typeof request.query?.query === 'string' ? request.query.query : null;
+    if (query === null) return;
+    const max = (isAnonymousRequest(request.headers) ? anonymous : authenticated).maxTokens;
+    if (countTokens(query, max) > max) {
+      return reply.code(400).type('application/json').send({ errors: [{ message: `The query has more than ${max} tokens`, extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxTokens' } }] });
+    }
+  });
+}
+
+function usesIntrospection(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') found = true;
+    },
+  });
+  return found;
+}
+
+export interface QueryLimitsOptions {
+  production: boolean;
+  anonymous?: QueryLimits;
+  authenticated?: QueryLimits;
+}
+
+type RequestWithHeaders = { req?: { headers?: Record<string, unknown> } };
+
+export function queryLimitsPlugin(options: QueryLimitsOptions): ApolloServerPlugin<RequestWithHeaders> {
+  const anonymousLimits = options.anonymous ?? ANONYMOUS_QUERY_LIMITS;
+  const authenticatedLimits = options.authenticated ?? AUTHENTICATED_QUERY_LIMITS;
+  return {
+    async requestDidStart({ contextValue }) {
+      const anonymous = isAnonymousRequest(contextValue.req?.headers ?? {});
+      const limits = anonymous ? anonymousLimits : authenticatedLimits;
+      return {
+        async didResolveOperation({ document, schema, request, operation }) {
+          let ruleErrors: readonly GraphQLError[];
+          try {
+            ruleErrors = validate(schema, document, [
+              maxDepthRule({ n: limits.maxDepth, exposeLimits: true, flattenFragments: true, ignoreIntrospection: !anonymous }),
+              maxAliasesRule({ n: limits.maxAliases, exposeLimits: true }),
+              maxDirectivesRule({ n: limits.maxDirectives, exposeLimits: true }),
+            ]);
+          } catch (error) {
+            // graphql-armor's rules throw their first rejection instead of reporting it.
+            ruleErrors = [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+          }
+          if (ruleErrors.length > 0) throw limitError(ruleErrors[0].message.replace(/^Syntax Error: /, ''), 'shape');
+          if (anonymous && options.production && usesIntrospection(document)) {
+            throw new GraphQLError('Introspection is not available to anonymous callers', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+          }
+          if (operation?.operation !== 'subscription') {
+            const cost = getComplexity({
+              schema,
+              query: document.definitions.length > 0 ? document : { kind: Kind.DOCUMENT, definitions: [] },
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+            if (cost > limits.maxCost) throw limitError(`The query costs ${cost}, more than the limit of ${limits.maxCost} (page sizes multiply)`, 'maxCost');
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,35 @@
+// Prometheus metrics. Counters are process-wide (one registry per process, as Prometheus scrapes processes);
+// gauges that need the database are read at scrape time through Observability.
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+
+export const metricsRegistry = new Registry();
+collectDefaultMetrics({ register: metricsRegistry, prefix: 'credit_' });
+
+export const graphqlRequests = new Counter({
+  name: 'credit_graphql_requests_total',
+  help: 'GraphQL operations by operation name and result code (OK or the error code)',
+  labelNames: ['operation', 'code'] as const,
+  registers: [metricsRegistry],
+});
+
+export const graphqlDuration = new Histogram({
+  name: 'credit_graphql_request_duration_seconds',
+  help: 'GraphQL operation duration by operation name',
+  labelNames: ['operation'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  registers: [metricsRegistry],
+});
+
+export const ingestRows = new Counter({
+  name: 'credit_ingest_rows_total',
+  help: 'Penalty records received by submitPenaltyRecords, by result status',
+  labelNames: ['status'] as const,
+  registers: [metricsRegistry],
+});
+
+export const tierRecomputations = new Counter({
+  name: 'credit_tier_recomputations_total',
+  help: 'Subjects whose credit tier was recomputed, by cause',
+  labelNames: ['cause'] as const,
+  registers: [metricsRegistry],
+});

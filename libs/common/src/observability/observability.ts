@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { metricsRegistry } from './metrics';
+
+export interface ReadinessResult {
+  ok: boolean;
+  detail: string;
+}
+
+/**
+ * What capabilities expose about their state: gauges read from the database at scrape time (outbox depth,
+ * index lag) and readiness checks (`GET /ready`). Registered in onModuleInit by the capability that owns them.
+ */
+@Injectable()
+export class Observability {
+  private readonly gauges = new Map<string, { help: string; read: () => Promise<number> }>();
+  private readonly checks = new Map<string, () => Promise<ReadinessResult>>();
+
+  registerGauge(name: string, help: string, read: () => Promise<number>): void {
+    this.gauges.set(name, { help, read });
+  }
+
+  registerReadiness(name: string, check: () => Promise<ReadinessResult>): void {
+    this.checks.set(name, check);
+  }
+
+  async metricsText(): Promise<string> {
+    const lines: string[] = [await metricsRegistry.metrics()];
+    for (const [name, gauge] of this.gauges) {
+      const value = await gauge.read().catch(() => Number.NaN);
+      lines.push(`# HELP ${name} ${gauge.help}\n# TYPE ${name} gauge\n${name} ${value}\n`);
+    }
+    return lines.join('\n');
+  }
+
+  async readiness(): Promise<{ ready: boolean; checks: Record<string, ReadinessResult> }> {
+    const checks: Record<string, ReadinessResult> = {};
+    for (const [name, check] of this.checks) {
+      checks[name] = await check().catch((error: unknown) => ({ ok: false, detail: error instanceof Error ? error.message : String(error) }));
+    }
+    return { ready: Object.values(checks).every((check) => check.ok), checks };
+  }
+}
+
+export const METRICS_CONTENT_TYPE = metricsRegistry.contentType;
