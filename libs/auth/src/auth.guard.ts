@@ -4,7 +4,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { forbidden, Principal, PUBLIC_KEY, requestOf, Role, roleOf, ROLES_KEY, unauthenticated } from '@credit/common';
+import { forbidden, isDatabaseUnavailable, Principal, PUBLIC_KEY, requestOf, Role, roleOf, ROLES_KEY, unauthenticated } from '@credit/common';
 
 @Injectable()
 export class PlatformAuthGuard extends AuthGuard(['department-api-key', 'jwt']) {
@@ -33,6 +33,8 @@ export class PlatformAuthGuard extends AuthGuard(['department-api-key', 'jwt']) 
   }
 
   override handleRequest<T>(error: unknown, user: T | false): T {
+    // An outage is not a bad credential: say so (SERVICE_UNAVAILABLE), so the caller retries instead of rotating keys.
+    if (isDatabaseUnavailable(error)) throw error;
     if (error || !user) throw unauthenticated('The API key or access token is invalid, expired or revoked');
     return user;
   }

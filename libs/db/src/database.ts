@@ -26,18 +26,23 @@ export class Database {
   async transaction<T>(fn: (sql: SqlExecutor, client: PoolClient) => Promise<T>, attempts = 5): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
+      // A checked-out client whose server goes away emits 'error'; the failing query reports it to the caller.
+      let broken = false;
+      const onError = () => (broken = true);
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await fn(pgExecutor(client), client);
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        if (!broken) await client.query('ROLLBACK').catch(() => (broken = true));
         const code = (error as { code?: string }).code;
-        if (attempt < attempts && (code === '40001' || code === '40P01')) continue;
+        if (!broken && attempt < attempts && (code === '40001' || code === '40P01')) continue;
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(broken); // a broken connection is discarded, not returned to the pool
       }
     }
   }

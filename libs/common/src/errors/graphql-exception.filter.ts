@@ -45,8 +45,27 @@ export function toGraphQLError(exception: unknown, logger?: Logger): GraphQLErro
   if (isPgError(exception) && exception.code === '23505') {
     return new GraphQLError('This already exists', { extensions: { code: 'CONFLICT' } });
   }
+  if (isDatabaseUnavailable(exception)) {
+    // The transaction was rolled back with its connection: nothing of the request was stored, and every write
+    // path is idempotent, so the caller can simply send it again.
+    logger?.warn(`database unavailable: ${(exception as Error).message}`);
+    return new GraphQLError('The database is unavailable; nothing was stored. Retry the request.', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+  }
   logger?.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
   return new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}
+
+const CONNECTION_LOST = /Connection terminated|connection (?:is )?(?:closed|lost)|ECONNRESET|ECONNREFUSED|Client has encountered a connection error/i;
+
+/**
+ * Lost connections and server shutdowns: SQLSTATE class 57 (operator intervention) and 08 (connection
+ * exception), socket errors, and pg's own "connection terminated". Checked by shape, not instanceof: socket
+ * errors come from Node's own realm.
+ */
+export function isDatabaseUnavailable(value: unknown): boolean {
+  if (isPgError(value) && /^(57P0[1-3]|08\d{3}|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE)$/.test(value.code)) return true;
+  const message = typeof value === 'object' && value !== null ? (value as { message?: unknown }).message : undefined;
+  return typeof message === 'string' && CONNECTION_LOST.test(message);
 }
 
 function isPgError(value: unknown): value is { code: string } {

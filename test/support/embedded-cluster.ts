@@ -1,0 +1,33 @@
+// Runs tools/embedded-postgres.ts in a child process: the same start-up code as `npm start`, controllable
+// from a test (start, stop cleanly, start again on the same data).
+import { ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+
+export interface EmbeddedCluster {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startEmbeddedCluster(dataDir: string): Promise<EmbeddedCluster> {
+  const root = path.resolve(__dirname, '../..');
+  const child: ChildProcess = spawn(process.execPath, ['-r', './tools/register.js', 'tools/embedded-postgres.ts', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stdout?.on('data', (chunk) => {
+      out += chunk;
+      const line = out.split('\n').find((l) => l.startsWith('postgres://'));
+      if (line) resolve(line.trim());
+    });
+    child.stderr?.on('data', (chunk) => (err += chunk));
+    child.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited with ${code}: ${err}`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
