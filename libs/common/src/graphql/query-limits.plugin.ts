@@ -7,7 +7,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { DocumentNode, GraphQLError, Kind, Lexer, Source, TokenKind, validate, visit } from 'graphql';
+import { DocumentNode, GraphQLError, Lexer, Source, TokenKind, validate, visit } from 'graphql';
 import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from './pagination';
 
@@ -117,13 +117,19 @@ export function queryLimitsPlugin(options: QueryLimitsOptions): ApolloServerPlug
             throw new GraphQLError('Introspection is not available to anonymous callers', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
           }
           if (operation?.operation !== 'subscription') {
-            const cost = getComplexity({
-              schema,
-              query: document.definitions.length > 0 ? document : { kind: Kind.DOCUMENT, definitions: [] },
-              operationName: request.operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
+            let cost: number;
+            try {
+              cost = getComplexity({
+                schema,
+                query: document,
+                operationName: request.operationName ?? undefined,
+                variables: request.variables ?? {},
+                estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+              });
+            } catch (error) {
+              // Computing the cost coerces the variables first; a bad variable is the caller's input error.
+              throw new GraphQLError(error instanceof Error ? error.message : String(error), { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+            }
             if (cost > limits.maxCost) throw limitError(`The query costs ${cost}, more than the limit of ${limits.maxCost} (page sizes multiply)`, 'maxCost');
           }
         },
