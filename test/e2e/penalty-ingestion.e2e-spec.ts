@@ -100,3 +100,21 @@ describe('department ingestion of penalty records (e2e over HTTP)', () => {
     expect(rows).toHaveLength(1);
   });
 });
+
+describe('field arguments are validated like operation arguments', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('bounds first on a nested connection and codes a bad cursor', async () => {
+    const { apiKey } = await t.createDepartment('CZ-FIELDS');
+    const record = penaltyRecord();
+    await t.gql(SUBMIT, { records: [record] }, { 'x-api-key': apiKey });
+    const tooMany = await t.gql(`query($u: String!) { creditSubject(uscc: $u) { penaltyRecords(first: 5000) { totalCount } } }`, { u: record.uscc }, { 'x-api-key': apiKey });
+    expect(tooMany.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    const badCursor = await t.gql(`query($u: String!) { creditSubject(uscc: $u) { penaltyRecords(after: "not-a-cursor") { totalCount } } }`, { u: record.uscc }, { 'x-api-key': apiKey });
+    expect(badCursor.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+});

@@ -15,6 +15,9 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     sortSchema: true,
     resolvers: { Date: DateScalar, DateTime: DateTimeScalar, Decimal: DecimalScalar },
     playground: false, // no landing page
+    // Field resolvers (CreditSubject.penaltyRecords, .tier …) get the exception filter too, so their coded
+    // errors keep their codes. Not guards: fields are reached only through guarded operations.
+    fieldResolverEnhancers: ['interceptors', 'filters'],
     // Introspection stays on for authenticated callers (tooling); queryLimitsPlugin refuses it to anonymous
     // callers in production.
     introspection: true,
