@@ -6,6 +6,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import type { Logger } from 'pino';
 import type { Runtime } from '@credit/bootstrap';
 import { createRootLogger, PinoNestLogger, registerTokenLimit, validationExceptionFactory } from '@credit/common';
+import { MAX_UPLOAD_BYTES, registerGraphqlMultipart } from '@credit/imports';
 import { ApiModule } from './api.module';
 
 export const MAX_BODY_BYTES = 16 * 1024 * 1024; // a batch of 1,000 long records fits
@@ -22,6 +23,8 @@ export async function createApi(runtime: Pick<Runtime, 'config' | 'secrets' | 'd
     logger: new PinoNestLogger(rootLogger),
     bufferLogs: false,
   });
+  // importPenaltyFile: GraphQL multipart uploads (files streamed to a temporary directory, size-limited).
+  registerGraphqlMultipart(app.getHttpAdapter().getInstance(), { maxFileBytes: MAX_UPLOAD_BYTES });
   registerTokenLimit(app.getHttpAdapter().getInstance(), '/graphql');
   app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, exceptionFactory: validationExceptionFactory }));
   app.enableShutdownHooks();

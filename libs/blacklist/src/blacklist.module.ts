@@ -1,5 +1,38 @@
 import { Module } from '@nestjs/common';
+import { CreditTiersModule } from '@credit/credit-tiers';
+import { PenaltiesModule } from '@credit/penalties';
+import { SubjectsModule } from '@credit/subjects';
+import { CatalogueResolver } from './catalogue.resolver';
+import { CatalogueService } from './catalogue.service';
+import { JointPunishmentResolver } from './joint-punishment.resolver';
+import { JointPunishmentService } from './joint-punishment.service';
+import { ListingClock } from './listing-clock';
+import { ListingExpiryJob } from './listing-expiry.job';
+import { ListingLifecycleService } from './listing-lifecycle.service';
+import { ListingQueriesService } from './listing-queries.service';
+import { ListingSuggestionsService } from './listing-suggestions.service';
+import { ListingTierEffects } from './listing-tier-effects';
+import { ListingRepository } from './listing.repository';
+import { ListingResolver, ListingSuggestionResolver } from './listing.resolver';
 
 /** Serious-dishonesty list and joint punishment (严重失信主体名单 / 联合惩戒). */
-@Module({})
+@Module({
+  imports: [CreditTiersModule, PenaltiesModule, SubjectsModule],
+  providers: [
+    ListingClock,
+    CatalogueService,
+    CatalogueResolver,
+    ListingRepository,
+    ListingTierEffects,
+    ListingLifecycleService,
+    ListingQueriesService,
+    ListingResolver,
+    ListingSuggestionsService,
+    ListingSuggestionResolver,
+    JointPunishmentService,
+    JointPunishmentResolver,
+    ListingExpiryJob,
+  ],
+  exports: [CatalogueService, ListingLifecycleService, ListingClock],
+})
 export class BlacklistModule {}

@@ -2,8 +2,12 @@
 // migrator and the migration drift check.
 import { AuditEntry } from '@credit/audit';
 import { User } from '@credit/auth';
+import { JointPunishmentCheck, Listing, ListingObjection, ListingPenaltyRecord, ListingSuggestion, ListType, MeasureFeedback, PunishmentMeasure } from '@credit/blacklist';
 import { Department, DepartmentApiKey } from '@credit/departments';
+import { CreditRepair, SearchOutboxEntry } from '@credit/disclosure';
 import { PenaltyRecord, PenaltyRecordVersion } from '@credit/penalties';
+import { PublicDisclosure } from '@credit/search';
+import { SubjectTier, SubjectTierHistory, SubjectTierOverride } from '@credit/credit-tiers';
 import { CreditSubject, SubjectNameChange } from '@credit/subjects';
 
 export const ORM_ENTITIES = [
@@ -15,4 +19,18 @@ export const ORM_ENTITIES = [
   SubjectNameChange,
   PenaltyRecord,
   PenaltyRecordVersion,
+  ListType,
+  PunishmentMeasure,
+  Listing,
+  ListingPenaltyRecord,
+  ListingObjection,
+  ListingSuggestion,
+  JointPunishmentCheck,
+  MeasureFeedback,
+  SubjectTier,
+  SubjectTierHistory,
+  SubjectTierOverride,
+  PublicDisclosure,
+  SearchOutboxEntry,
+  CreditRepair,
 ];

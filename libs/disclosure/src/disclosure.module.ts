@@ -1,5 +1,46 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { JobRegistry } from '@credit/common';
+import { PenaltiesModule, PenaltyChangeHooks } from '@credit/penalties';
+import { SearchModule } from '@credit/search';
+import { CreditRepairService } from './credit-repair.service';
+import { CreditRepairResolver, DisclosureResolver } from './disclosure.resolver';
+import { DisclosureSearchService } from './disclosure-search.service';
+import { DisclosureSourceRepository } from './disclosure-source.repository';
+import { PublicationExpiryJob } from './publication-expiry.job';
+import { SearchOutboxDelivery } from './search-outbox.delivery';
+import { SearchOutboxListener } from './search-outbox.listener';
+import { SearchOutboxRepository } from './search-outbox.repository';
+import { SearchReindexService } from './search-reindex.service';
 
-/** Public disclosure of penalty decisions (行政处罚信息公示) and its outbox. */
-@Module({})
-export class DisclosureModule {}
+/** Public disclosure of penalty decisions (行政处罚信息公示): search, credit repair, and the search outbox. */
+@Module({
+  imports: [PenaltiesModule, SearchModule],
+  providers: [
+    SearchOutboxRepository,
+    DisclosureSourceRepository,
+    SearchOutboxListener,
+    SearchOutboxDelivery,
+    PublicationExpiryJob,
+    SearchReindexService,
+    DisclosureSearchService,
+    CreditRepairService,
+    DisclosureResolver,
+    CreditRepairResolver,
+  ],
+  exports: [SearchOutboxDelivery, PublicationExpiryJob, SearchReindexService, DisclosureSearchService],
+})
+export class DisclosureModule implements OnModuleInit {
+  constructor(
+    private readonly hooks: PenaltyChangeHooks,
+    private readonly jobs: JobRegistry,
+    private readonly listener: SearchOutboxListener,
+    private readonly delivery: SearchOutboxDelivery,
+    private readonly expiry: PublicationExpiryJob,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.register(this.listener);
+    this.jobs.register(this.delivery);
+    this.jobs.register(this.expiry);
+  }
+}

@@ -1,1 +1,10 @@
+export * from './elasticsearch/elasticsearch-search.index';
+export * from './elasticsearch/elasticsearch.mapping';
+export * from './postgres/postgres-search.index';
+export { buildSearchSql, tokenKey } from './postgres/postgres-search.sql';
+export type { TokenStats } from './postgres/postgres-search.sql';
+export * from './postgres/public-disclosure.entity';
+export * from './search-highlights';
+export * from './search-index.port';
+export * from './search-text';
 export * from './search.module';

@@ -1,5 +1,35 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, OnModuleDestroy } from '@nestjs/common';
+import { Client } from '@elastic/elasticsearch';
+import { APP_CONFIG, AppConfig } from '@credit/common';
+import { Database, DATABASE_URL } from '@credit/db';
+import { ElasticsearchSearchIndex } from './elasticsearch/elasticsearch-search.index';
+import { PostgresSearchIndex, searchReaderUrl } from './postgres/postgres-search.index';
+import { SEARCH_INDEX, SearchIndex } from './search-index.port';
 
-/** The SearchIndex port and its adapters (PostgreSQL, Elasticsearch). */
-@Module({})
-export class SearchModule {}
+/** The SearchIndex port bound to the configured backend: PostgreSQL by default, Elasticsearch when set. */
+const SEARCH_READER = Symbol('SEARCH_READER');
+const SEARCH_READER_POOL = 10;
+
+@Module({
+  providers: [
+    // Public searches get their own small pool with planner settings of their own (see SEARCH_SESSION_OPTIONS),
+    // so a burst of anonymous searches also cannot take every connection of the writers.
+    { provide: SEARCH_READER, inject: [DATABASE_URL], useFactory: (url: string) => new Database(searchReaderUrl(url), SEARCH_READER_POOL) },
+    {
+      provide: SEARCH_INDEX,
+      inject: [APP_CONFIG, Database, SEARCH_READER],
+      useFactory: (config: AppConfig, db: Database, reader: Database): SearchIndex =>
+        config.searchBackend === 'elasticsearch' && config.elasticsearchUrl
+          ? new ElasticsearchSearchIndex(new Client({ node: config.elasticsearchUrl, requestTimeout: 10_000 }))
+          : new PostgresSearchIndex(db, reader),
+    },
+  ],
+  exports: [SEARCH_INDEX],
+})
+export class SearchModule implements OnModuleDestroy {
+  constructor(@Inject(SEARCH_READER) private readonly reader: Database) {}
+
+  async onModuleDestroy(): Promise<void> {
+    await this.reader.close();
+  }
+}

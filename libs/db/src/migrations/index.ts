@@ -3,10 +3,16 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128120419 } from './Migration20261128120419';
 import { Migration20261128120738 } from './Migration20261128120738';
+import { Migration20261128121126 } from './Migration20261128121126';
 import { Migration20261128121243 } from './Migration20261128121243';
+import { Migration20261128121408 } from './Migration20261128121408';
+import { Migration20261128122106 } from './Migration20261128122106';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128120419', class: Migration20261128120419 },
   { name: 'Migration20261128120738', class: Migration20261128120738 },
+  { name: 'Migration20261128121126', class: Migration20261128121126 },
   { name: 'Migration20261128121243', class: Migration20261128121243 },
+  { name: 'Migration20261128121408', class: Migration20261128121408 },
+  { name: 'Migration20261128122106', class: Migration20261128122106 },
 ];

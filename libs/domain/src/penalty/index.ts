@@ -6,3 +6,4 @@ export * from './penalty-record.canonical';
 export { PENALTY_FIELD_LABELS } from './penalty-record.messages';
 export type { FieldLabel } from './penalty-record.messages';
 export * from './severity.rule';
+export * from './import';

@@ -1,0 +1,263 @@
+// bench/search: 1,000,000 disclosed records → search:reindex (PostgreSQL backend) → searchDisclosures over HTTP
+// with autocannon (50 connections, mixed queries) and the same queries' raw SQL in the same run.
+// BENCH_DATABASE_URL (admin URL), BENCH_SEARCH_RECORDS (1000000), BENCH_SEARCH_SECONDS (20),
+// BENCH_SEARCH_REUSE=1 keeps an already loaded and indexed credit_bench_search database.
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { Client, Pool } from 'pg';
+import type { AppConfig } from '@credit/common';
+import { Database } from '@credit/db';
+import { DisclosureSourceRepository, SearchOutboxRepository, SearchReindexService } from '@credit/disclosure';
+import { todayInChina } from '@credit/domain';
+import { buildSearchSql, DEFAULT_COUNT_BOUND, loadTokenStats, parseQuery, PostgresSearchIndex, searchReaderUrl } from '@credit/search';
+import type { TokenStats } from '@credit/search';
+import { BENCH_ADMIN_URL, freshBenchDatabase, writeResult } from '../support/bench-database';
+import { loadDisclosures } from './load-data';
+import { buildVariants, QUERY, Variant } from './queries';
+
+const NAME = 'credit_bench_search';
+const COUNT = Number(process.env.BENCH_SEARCH_RECORDS ?? 1_000_000);
+const SECONDS = Number(process.env.BENCH_SEARCH_SECONDS ?? 20);
+const CONNECTIONS = 50;
+const API_POOL = 10; // the API's pg pool (CoreModule default): raw SQL gets the same
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+/** The adapter's own planner statistics, so raw SQL runs exactly the statements the API runs. */
+let tokenStats: TokenStats;
+
+async function main(): Promise<void> {
+  const url = await prepareDatabase();
+  // The same session settings as the API's search readers, so raw SQL and GraphQL run the same plans.
+  const db = new Database(searchReaderUrl(url), 4);
+  const sizes = (await db.query(`SELECT pg_size_pretty(pg_table_size('public_disclosures')) AS "table", pg_size_pretty(pg_relation_size('public_disclosures_tokens_gin')) AS gin,
+      (SELECT count(*)::int FROM public_disclosures WHERE NOT withdrawn) AS documents`))[0];
+  log(`index: ${sizes.documents} documents, table ${sizes.table}, GIN ${sizes.gin}`);
+  tokenStats = await loadTokenStats(db);
+  const variants = await buildVariants(db);
+  const explain = await explainPlans(db, variants);
+
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const api = await startApi(url, port);
+  try {
+    const check = await warmUp(port, variants);
+    log(`warm-up: ${variants.length} distinct queries, all answered without errors (${check} hits in total)`);
+    const serial = await serialComparison(port, db, variants);
+    const graphql = await loadGraphql(port, variants);
+    const sql = await loadSql(url, variants);
+    const result = {
+      records: COUNT,
+      index: sizes,
+      mix: mixOf(variants),
+      load: { connections: CONNECTIONS, seconds: SECONDS, graphql, rawSql: sql, ratioP50: round(graphql.p50 / sql.p50), ratioP99: round(graphql.p99 / sql.p99), throughputRatio: round(sql.requestsPerSecond / graphql.requestsPerSecond) },
+      serial,
+      targets: { p50Ms: 10, p99Ms: 50, graphqlOverSql: 2 },
+      explain,
+      machine: { cpus: os.cpus().length, node: process.version },
+    };
+    log(`\nsearchDisclosures over HTTP, ${CONNECTIONS} connections, ${SECONDS} s: p50 ${graphql.p50} ms, p99 ${graphql.p99} ms, ${graphql.requestsPerSecond} req/s (${graphql.errors} errors)`);
+    log(`same queries as raw SQL, ${CONNECTIONS} clients over a pool of ${API_POOL}: p50 ${sql.p50} ms, p99 ${sql.p99} ms, ${sql.requestsPerSecond} queries/s`);
+    log(`GraphQL/SQL under load: p50 ×${result.load.ratioP50}, p99 ×${result.load.ratioP99}, throughput ×${result.load.throughputRatio}`);
+    log(`one client at a time (median per query kind, GraphQL / SQL ms): ${Object.entries(serial).map(([kind, s]) => `${kind} ${s.graphqlMs}/${s.sqlMs}`).join(', ')}`);
+    log(`wrote ${writeResult('search', result)}`);
+  } finally {
+    api.kill('SIGTERM');
+    await db.close().catch(() => undefined);
+  }
+}
+
+async function prepareDatabase(): Promise<string> {
+  const target = new URL(BENCH_ADMIN_URL);
+  target.pathname = `/${NAME}`;
+  if (process.env.BENCH_SEARCH_REUSE === '1') {
+    const probe = new Client({ connectionString: target.toString() });
+    try {
+      await probe.connect();
+      const [{ count }] = (await probe.query(`SELECT count(*)::int AS count FROM public_disclosures WHERE NOT withdrawn`)).rows;
+      if (count > 0) {
+        log(`reusing ${NAME} (${count} indexed documents)`);
+        return target.toString();
+      }
+    } catch {
+      // not there yet: load it
+    } finally {
+      await probe.end().catch(() => undefined);
+    }
+  }
+  log(`loading ${COUNT} penalty records into ${NAME} …`);
+  const url = await freshBenchDatabase(NAME);
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  await loadDisclosures(client, COUNT, log);
+  await client.end();
+  const db = new Database(url, 4);
+  const reindex = new SearchReindexService(db, new DisclosureSourceRepository(), new SearchOutboxRepository(), new PostgresSearchIndex(db), { publishNaturalPersons: false } as AppConfig);
+  const started = Date.now();
+  let done = 0;
+  let total = 0;
+  const summary = await reindex.reindex({
+    start: (n) => (total = n),
+    advance: (n) => {
+      done += n;
+      if (done % 100_000 < n) log(`  reindex ${done}/${total} (${Math.round(done / ((Date.now() - started) / 1000))} records/s)`);
+    },
+    stop: () => undefined,
+  });
+  log(`search:reindex built ${summary.indexed} documents in ${((Date.now() - started) / 1000).toFixed(1)} s (indexes and swap included)`);
+  await db.close();
+  return url;
+}
+
+async function explainPlans(db: Database, variants: Variant[]): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const word of ['假冒', '食品']) {
+    const sql = searchSql({ label: word, kind: 'word', variables: { query: word } });
+    const plan = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql.text}`, sql.params);
+    out[word] = plan.map((row) => row['QUERY PLAN']).join('\n');
+  }
+  const usccVariant = variants.find((v) => v.kind === 'uscc') as Variant;
+  const sql = searchSql(usccVariant);
+  out.uscc = (await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF) ${sql.text}`, sql.params)).map((row) => row['QUERY PLAN']).join('\n');
+  log(`\nEXPLAIN ANALYZE searchDisclosures(query: "假冒"):\n${out['假冒']}\n`);
+  return out;
+}
+
+/** Exactly the statement the PostgreSQL adapter runs for these variables. */
+function searchSql(variant: Variant): { text: string; params: unknown[] } {
+  const query = variant.variables.query ? parseQuery(variant.variables.query as string) : null;
+  if (typeof query === 'string') throw new Error(`bad bench query ${variant.label}`);
+  return buildSearchSql({ table: 'public_disclosures', query, filter: (variant.variables.filter ?? {}) as object, asOf: todayInChina(), limit: 20, countBound: DEFAULT_COUNT_BOUND, cursor: null }, tokenStats);
+}
+
+async function startApi(url: string, port: number): Promise<ChildProcess> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-search-'));
+  const child = spawn(process.execPath, ['-r', './tools/register.js', 'apps/api/src/main.ts'], {
+    cwd: path.resolve(__dirname, '../..'),
+    env: {
+      ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', DATA_DIR: dataDir,
+      RUN_WORKER_IN_PROCESS: 'false', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000', ADMIN_PASSWORD: 'bench-admin-password', SEARCH_BACKEND: 'postgres',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGTERM');
+  throw new Error('the API did not start within 30 s');
+}
+
+async function gql(port: number, variables: Record<string, unknown>): Promise<any> {
+  const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY, variables }) });
+  return response.json();
+}
+
+async function warmUp(port: number, variants: Variant[]): Promise<number> {
+  let hits = 0;
+  for (const variant of variants) {
+    const body = await gql(port, variant.variables);
+    if (body.errors) throw new Error(`${variant.label}: ${JSON.stringify(body.errors)}`);
+    hits += body.data.searchDisclosures.edges.length;
+  }
+  return hits;
+}
+
+async function serialComparison(port: number, db: Database, variants: Variant[]): Promise<Record<string, { graphqlMs: number; sqlMs: number; ratio: number }>> {
+  const out: Record<string, { graphqlMs: number; sqlMs: number; ratio: number }> = {};
+  for (const kind of [...new Set(variants.map((v) => v.kind))]) {
+    const mine = variants.filter((v) => v.kind === kind);
+    const g: number[] = [];
+    const s: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (const variant of mine) {
+        let t = performance.now();
+        await gql(port, variant.variables);
+        g.push(performance.now() - t);
+        const sql = searchSql(variant);
+        t = performance.now();
+        await db.query(sql.text, sql.params);
+        s.push(performance.now() - t);
+      }
+    }
+    out[kind] = { graphqlMs: round(percentile(g, 50)), sqlMs: round(percentile(s, 50)), ratio: round(percentile(g, 50) / percentile(s, 50)) };
+  }
+  return out;
+}
+
+interface LoadFigures {
+  p50: number;
+  p90: number;
+  p99: number;
+  requestsPerSecond: number;
+  requests: number;
+  errors: number;
+}
+
+async function loadGraphql(port: number, variants: Variant[]): Promise<LoadFigures> {
+  let errors = 0;
+  let next = 0;
+  const bodies = variants.map((v) => JSON.stringify({ query: QUERY, variables: v.variables }));
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/graphql`,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        // Round-robin over the mix, across connections: every connection sees every kind of query.
+        setupRequest: (request: any) => ({ ...request, body: bodies[next++ % bodies.length] }),
+        onResponse: (status: number, body: string) => {
+          if (status !== 200 || body.includes('"errors"')) errors++;
+        },
+      },
+    ],
+  } as any);
+  return { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, requestsPerSecond: Math.round(result.requests.average), requests: result.requests.total, errors: errors + result.errors + result.non2xx };
+}
+
+async function loadSql(url: string, variants: Variant[]): Promise<LoadFigures> {
+  const pool = new Pool({ connectionString: searchReaderUrl(url), max: API_POOL });
+  const statements = variants.map(searchSql);
+  const latencies: number[] = [];
+  let next = 0;
+  const until = Date.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (Date.now() < until) {
+        const statement = statements[next++ % statements.length];
+        const t = performance.now();
+        await pool.query(statement.text, statement.params);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  await pool.end();
+  return { p50: round(percentile(latencies, 50)), p90: round(percentile(latencies, 90)), p99: round(percentile(latencies, 99)), requestsPerSecond: Math.round(latencies.length / SECONDS), requests: latencies.length, errors: 0 };
+}
+
+function mixOf(variants: Variant[]): Record<string, number> {
+  const mix: Record<string, number> = {};
+  for (const v of variants) mix[v.kind] = (mix[v.kind] ?? 0) + 1;
+  return mix;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+// GraphQL enums of the blacklist capability, registered once. ListingStatus and RemovalReason are the pure
+// domain enums; Scenario is where a joint-punishment measure applies (惩戒场景).
+import { registerEnumType } from '@nestjs/graphql';
+import { ListingStatus, RemovalReason } from '@credit/domain';
+
+export enum Scenario {
+  LICENSING = 'LICENSING',
+  PROCUREMENT = 'PROCUREMENT',
+  TENDERING = 'TENDERING',
+  SUBSIDY = 'SUBSIDY',
+  HONORS = 'HONORS',
+  FINANCING = 'FINANCING',
+  INSPECTION = 'INSPECTION',
+  OTHER = 'OTHER',
+}
+
+registerEnumType(Scenario, {
+  name: 'Scenario',
+  description: '联合惩戒场景: what the checking department is about to do.',
+  valuesMap: {
+    LICENSING: { description: '行政许可' },
+    PROCUREMENT: { description: '政府采购' },
+    TENDERING: { description: '招标投标' },
+    SUBSIDY: { description: '财政补贴 / 政策扶持' },
+    HONORS: { description: '评优评先 / 表彰' },
+    FINANCING: { description: '融资授信' },
+    INSPECTION: { description: '日常监管 / 检查' },
+    OTHER: { description: '其他' },
+  },
+});
+
+registerEnumType(ListingStatus, {
+  name: 'ListingStatus',
+  description: '名单状态',
+  valuesMap: {
+    PROPOSED: { description: '拟列入: decision drafted, party not yet notified' },
+    NOTIFIED: { description: '已告知: party notified, objection window running' },
+    LISTED: { description: '已列入: on the list, joint punishment applies' },
+    REMOVED: { description: '已移出 (or never listed: withdrawn or objection upheld)' },
+  },
+});
+
+registerEnumType(RemovalReason, {
+  name: 'RemovalReason',
+  description: '移出原因',
+  valuesMap: {
+    EXPIRED: { description: '期满移出' },
+    REPAIRED: { description: '信用修复后提前移出 (not before earliestRemovalMonths)' },
+    REVOKED: { description: '认定决定被撤销' },
+    OBJECTION_UPHELD: { description: '异议成立 (only by answering an objection)' },
+  },
+});
+
+export enum ObjectionStatus {
+  OPEN = 'OPEN',
+  UPHELD = 'UPHELD',
+  REJECTED = 'REJECTED',
+}
+registerEnumType(ObjectionStatus, { name: 'ObjectionStatus', description: '异议状态' });
+
+export enum SuggestionStatus {
+  OPEN = 'OPEN',
+  PROPOSED = 'PROPOSED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+registerEnumType(SuggestionStatus, {
+  name: 'ListingSuggestionStatus',
+  valuesMap: {
+    OPEN: { description: 'Waiting for the designating department to decide' },
+    PROPOSED: { description: 'A listing resting on this penalty record has been proposed' },
+    WITHDRAWN: { description: 'The penalty record was revoked' },
+  },
+});

@@ -1,0 +1,28 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@credit/common';
+import { Scenario } from './blacklist.enums';
+
+@ObjectType('ListType', { description: '名单类型 (admin-managed catalogue).' })
+export class ListTypeModel {
+  @Field(() => ID) id!: string;
+  @Field() code!: string;
+  @Field() name!: string;
+  @Field({ description: '设列依据' }) legalBasis!: string;
+  @Field(() => [String]) designatingDepartmentCodes!: string[];
+  @Field(() => Int) termMonths!: number;
+  @Field(() => Int) earliestRemovalMonths!: number;
+  @Field(() => Int) objectionDays!: number;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+}
+
+@ObjectType('Measure', { description: '联合惩戒措施 (admin-managed catalogue).' })
+export class MeasureModel {
+  @Field(() => ID) id!: string;
+  @Field() code!: string;
+  @Field() listTypeCode!: string;
+  @Field() description!: string;
+  @Field({ description: '措施依据' }) legalBasis!: string;
+  @Field(() => [String]) executingDepartmentCodes!: string[];
+  @Field(() => [Scenario]) scenarios!: Scenario[];
+  @Field(() => DateTimeScalar) createdAt!: Date;
+}

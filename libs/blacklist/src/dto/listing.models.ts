@@ -1,0 +1,66 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Connection, DateScalar, DateTimeScalar } from '@credit/common';
+import { ListingStatus, RemovalReason } from '@credit/domain';
+import { DepartmentRefModel } from '@credit/penalties';
+import { ObjectionStatus } from './blacklist.enums';
+
+@ObjectType('ListingObjection', { description: '异议 and its answer.' })
+export class ListingObjectionModel {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) listingId!: string;
+  @Field() content!: string;
+  @Field(() => ObjectionStatus) status!: ObjectionStatus;
+  @Field(() => DateScalar) filedOn!: string;
+  @Field({ description: 'Who recorded it (department code or user name).' }) filedBy!: string;
+  @Field(() => String, { nullable: true }) reply!: string | null;
+  @Field(() => DateScalar, { nullable: true }) resolvedOn!: string | null;
+  @Field(() => String, { nullable: true }) resolvedBy!: string | null;
+}
+
+/** A listing; `subject`, `listType` and `objections` are resolved per request in batches. */
+@ObjectType('Listing', { description: '严重失信主体名单 entry, from proposal (拟列入) to removal (移出).' })
+export class ListingModel {
+  @Field(() => ID) id!: string;
+  subjectId!: string;
+  listTypeId!: string;
+  @Field(() => ListingStatus) status!: ListingStatus;
+  @Field(() => DepartmentRefModel, { description: 'The designating department that proposed it.' }) proposingDepartment!: DepartmentRefModel;
+  @Field({ description: '认定决定书文号' }) decisionDocumentNumber!: string;
+  @Field({ description: '列入理由' }) reasons!: string;
+  @Field({ description: '认定依据' }) legalBasis!: string;
+  @Field(() => [ID]) penaltyRecordIds!: string[];
+  @Field(() => DateScalar) proposedAt!: string;
+  @Field(() => DateScalar, { nullable: true, description: '告知日期' }) noticeDate!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Last day (inclusive) objections are accepted.' }) objectionDeadline!: string | null;
+  @Field(() => DateScalar, { nullable: true }) listedAt!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'First day off the list (listedAt + termMonths).' }) expiresAt!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'While LISTED: first day credit repair may remove it.' })
+  earliestRepairRemovalDate!: string | null;
+  @Field(() => DateScalar, { nullable: true }) removedAt!: string | null;
+  @Field(() => RemovalReason, { nullable: true }) removalReason!: RemovalReason | null;
+  @Field(() => String, { nullable: true }) removalNote!: string | null;
+  @Field(() => Int, { description: 'Objections filed and not yet answered.' }) openObjectionCount!: number;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => DateTimeScalar) updatedAt!: Date;
+}
+
+@ObjectType()
+export class ListingConnection extends Connection(ListingModel) {}
+
+@ObjectType('PublicListing', { description: 'A subject on the public serious-dishonesty list (公示). No personal identifiers.' })
+export class PublicListingModel {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'Name; a natural person’s is masked.' }) name!: string;
+  @Field(() => String, { nullable: true, description: '统一社会信用代码 (never shown for natural persons).' }) uscc!: string | null;
+  @Field() listTypeCode!: string;
+  @Field() listTypeName!: string;
+  @Field() designatingDepartment!: string;
+  @Field() reasons!: string;
+  @Field() legalBasis!: string;
+  @Field() decisionDocumentNumber!: string;
+  @Field(() => DateScalar) listedAt!: string;
+  @Field(() => DateScalar) expiresAt!: string;
+}
+
+@ObjectType()
+export class PublicListingConnection extends Connection(PublicListingModel) {}

@@ -1,0 +1,170 @@
+// Recomputation paths against a real database: read-your-writes through the ingest and revoke services (the
+// listener), records moving between subjects, concurrent batches on one subject, the sweep, overrides (the hook
+// for the serious-dishonesty list), and a full recomputation that must not overwrite a fresher tier.
+import { DepartmentPrincipal } from '@credit/common';
+import { Database } from '@credit/db';
+import { addDays, addMonths, TIER_RULE_SET_V1, todayInChina } from '@credit/domain';
+import { PenaltyIngestService, PenaltyRecordsService } from '@credit/penalties';
+import { companyUscc, createTestApp, penaltyRecord, TestApp } from '@credit/testing';
+import { TierOverridesService } from './tier-overrides.service';
+import { TierRecomputeRepository } from './tier-recompute.repository';
+import { TierRecomputeService } from './tier-recompute.service';
+import { TierSweepJob } from './tier-sweep.job';
+
+describe('tier recomputation', () => {
+  let t: TestApp;
+  let db: Database;
+  let ingest: PenaltyIngestService;
+  let records: PenaltyRecordsService;
+  let department: DepartmentPrincipal;
+  const today = todayInChina();
+
+  beforeAll(async () => {
+    t = await createTestApp({ RUN_WORKER_IN_PROCESS: 'false' });
+    db = t.db;
+    ingest = t.app.get(PenaltyIngestService);
+    records = t.app.get(PenaltyRecordsService);
+    const created = await t.createDepartment('CZ-TIER-RYW');
+    department = { kind: 'DEPARTMENT', departmentId: created.id, departmentCode: 'CZ-TIER-RYW', departmentName: 'CZ-TIER-RYW 部门', regionCode: '341100', apiKeyId: '0' };
+  });
+  afterAll(() => t.close());
+
+  const tierOf = async (uscc: string) =>
+    (await db.query<{ level: string; score: number; reasons: any[]; next_review_on: string | null }>(
+      'SELECT t.level, t.score, t.reasons, t.next_review_on FROM subject_tiers t JOIN credit_subjects s ON s.id = t.subject_id WHERE s.uscc = $1',
+      [uscc],
+    ))[0];
+  const history = async (uscc: string) =>
+    db.query<{ level: string; score: number; cause: string; open: boolean }>(
+      `SELECT h.level, h.score, h.cause, h.valid_to IS NULL AS open FROM subject_tier_history h JOIN credit_subjects s ON s.id = h.subject_id
+        WHERE s.uscc = $1 ORDER BY h.valid_from, h.id`,
+      [uscc],
+    );
+
+  it('a batch recomputes every subject it touches before submit returns (one pass for the batch)', async () => {
+    const [a, b] = [companyUscc('341102'), companyUscc('341103')];
+    const batch = [
+      penaltyRecord({ uscc: a, severity: 'GENERAL', fineAmount: '5', violationType: '甲', decisionDate: addDays(today, -30) }),
+      penaltyRecord({ uscc: a, severity: 'GENERAL', fineAmount: null, penaltyCategories: ['WARNING'], violationType: '甲', decisionDate: addDays(today, -10) }),
+      penaltyRecord({ uscc: b, severity: 'MINOR', fineAmount: null, penaltyCategories: ['WARNING'], decisionDate: addDays(today, -5) }),
+    ];
+    const summary = await ingest.submit(department, batch as any);
+    expect(summary.created).toBe(3);
+    // a: 10 + 2 (≥1 万元) + 10 + 10 (same violation type within 12 months) = 32 → 68, C
+    expect(await tierOf(a)).toMatchObject({ level: 'C', score: 68 });
+    expect((await tierOf(a)).reasons.map((r) => `${r.code} ${r.points}`)).toEqual(['PENALTY_GENERAL 10', 'FINE_BAND_1 2', 'PENALTY_GENERAL 10', 'REPEAT_OFFENCE 10']);
+    expect((await tierOf(a)).next_review_on).toBe(addMonths(addDays(today, -30), 12));
+    expect(await tierOf(b)).toMatchObject({ level: 'A', score: 98 });
+    expect(await history(a)).toEqual([{ level: 'C', score: 68, cause: 'PENALTY_CREATED', open: true }]);
+  });
+
+  it('re-pushing unchanged records changes nothing; an update that moves a record recomputes both subjects', async () => {
+    const [a, b] = [companyUscc('341102'), companyUscc('341102')];
+    const record = penaltyRecord({ uscc: a, severity: 'SERIOUS', penaltyCategories: ['WARNING'], fineAmount: null, decisionDate: addDays(today, -40) });
+    await ingest.submit(department, [record] as any);
+    expect(await tierOf(a)).toMatchObject({ level: 'C', score: 70 });
+    expect((await ingest.submit(department, [record] as any)).unchanged).toBe(1);
+    expect(await history(a)).toHaveLength(1);
+
+    // The department corrects the party: the decision now belongs to b, and a is clean again.
+    const moved = await ingest.submit(department, [{ ...record, uscc: b, partyName: '另一家公司' }] as any);
+    expect(moved.updated).toBe(1);
+    expect(await tierOf(a)).toMatchObject({ level: 'A', score: 100, reasons: [] });
+    expect(await tierOf(b)).toMatchObject({ level: 'C', score: 70 });
+    expect((await history(a)).map((h) => `${h.level} ${h.cause} ${h.open}`)).toEqual(['C PENALTY_CREATED false', 'A PENALTY_UPDATED true']);
+  });
+
+  it('revoking recomputes in the revoke transaction', async () => {
+    const uscc = companyUscc('341102');
+    const record = penaltyRecord({ uscc, severity: 'GENERAL', fineAmount: null, penaltyCategories: ['SUSPEND_PRODUCTION'], decisionDate: addDays(today, -3) });
+    await ingest.submit(department, [record] as any);
+    expect(await tierOf(uscc)).toMatchObject({ level: 'B', score: 70 });
+    await records.revoke(department, record.decisionNumber as string, '复议撤销');
+    expect(await tierOf(uscc)).toMatchObject({ level: 'A', score: 100, reasons: [], next_review_on: null });
+    expect((await history(uscc)).map((h) => h.cause)).toEqual(['PENALTY_CREATED', 'PENALTY_REVOKED']);
+  });
+
+  it('two concurrent batches on one subject both end up in its tier', async () => {
+    const uscc = companyUscc('341124');
+    const [first, second] = [
+      penaltyRecord({ uscc, severity: 'GENERAL', fineAmount: null, penaltyCategories: ['WARNING'], violationType: '甲', decisionDate: addDays(today, -8) }),
+      penaltyRecord({ uscc, severity: 'GENERAL', fineAmount: null, penaltyCategories: ['WARNING'], violationType: '乙', decisionDate: addDays(today, -7) }),
+    ];
+    await ingest.submit(department, [penaltyRecord({ uscc, severity: 'MINOR', penaltyCategories: ['WARNING'], fineAmount: null, decisionDate: addDays(today, -9) })] as any);
+    await Promise.all([ingest.submit(department, [first] as any), ingest.submit(department, [second] as any)]);
+    expect(await tierOf(uscc)).toMatchObject({ level: 'B', score: 78 });
+  });
+
+  it('the sweep recomputes subjects whose window ended, and only those', async () => {
+    const uscc = companyUscc('341125');
+    const decided = addDays(addMonths(today, -6), -3);
+    await ingest.submit(department, [penaltyRecord({ uscc, severity: 'MINOR', penaltyCategories: ['WARNING'], fineAmount: null, decisionDate: decided })] as any);
+    expect(await tierOf(uscc)).toMatchObject({ level: 'A', score: 100 });
+    const [{ id }] = await db.query<{ id: string }>('SELECT id FROM credit_subjects WHERE uscc = $1', [uscc]);
+    // As computed five days ago, the record still counted and its window ended three days ago.
+    await db.transaction((sql) => new TierRecomputeRepository().recomputeFresh(sql, TIER_RULE_SET_V1, [id], 'TEST', addDays(today, -5)));
+    expect(await tierOf(uscc)).toMatchObject({ level: 'A', score: 98, next_review_on: addMonths(decided, 6) });
+    const due = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM subject_tiers WHERE next_review_on <= $1', [today]);
+    expect(due[0].n).toBe(1);
+
+    expect(await t.app.get(TierSweepJob).run()).toBe(false);
+    expect(await tierOf(uscc)).toMatchObject({ level: 'A', score: 100, reasons: [], next_review_on: null });
+    expect((await history(uscc)).map((h) => `${h.score} ${h.cause}`)).toEqual(['98 TEST', '100 SWEEP']);
+    expect(await t.app.get(TierSweepJob).run()).toBe(false);
+    expect(await history(uscc)).toHaveLength(2);
+  });
+
+  it('an override (serious-dishonesty listing) makes the tier D until it is cleared', async () => {
+    const uscc = companyUscc('341181');
+    await ingest.submit(department, [penaltyRecord({ uscc, severity: 'MINOR', penaltyCategories: ['WARNING'], fineAmount: null, decisionDate: addDays(today, -2) })] as any);
+    const [{ id }] = await db.query<{ id: string }>('SELECT id FROM credit_subjects WHERE uscc = $1', [uscc]);
+    const overrides = t.app.get(TierOverridesService);
+    const recompute = t.app.get(TierRecomputeService);
+    await db.transaction(async (sql) => {
+      await overrides.setOverride(sql, { subjectId: id, source: 'LISTING', sourceId: '77', code: '滁税失信〔2026〕3号', description: '重大税收违法失信主体', activeFrom: addDays(today, -1), activeTo: addMonths(today, 36) });
+      await recompute.recomputeSubjects(sql, [id], 'LISTING');
+    });
+    const listed = await tierOf(uscc);
+    // The next review is the minor record leaving its 6-month window (before the listing ends).
+    expect(listed).toMatchObject({ level: 'D', score: 98, next_review_on: addMonths(addDays(today, -2), 6) });
+    expect(listed.reasons.at(-1)).toEqual({
+      code: 'OVERRIDE_LISTED', description: '列入严重失信主体名单：重大税收违法失信主体（滁税失信〔2026〕3号），分类为D', points: 0, recordId: null, decisionNumber: null, listingId: '77',
+    });
+    await db.transaction(async (sql) => {
+      expect(await overrides.clearOverride(sql, 'LISTING', '77', today)).toEqual([id]);
+      await recompute.recomputeSubjects(sql, [id], 'LISTING');
+    });
+    expect(await tierOf(uscc)).toMatchObject({ level: 'A', score: 98 });
+    await expect(db.transaction((sql) => overrides.setOverride(sql, { subjectId: id, source: 'LISTING', sourceId: '78', code: 'x', description: 'y', activeFrom: '2026-02-30', activeTo: null }))).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
+  it('a full recomputation keeps a tier written by an ingest that committed after it staged', async () => {
+    const uscc = companyUscc('341182');
+    await ingest.submit(department, [penaltyRecord({ uscc, severity: 'MINOR', penaltyCategories: ['WARNING'], fineAmount: null, decisionDate: addDays(today, -4) })] as any);
+    // Make every stored tier stale, so the full run wants to rewrite them all.
+    await db.query(`UPDATE subject_tiers SET score = 1, level = 'D'`);
+    const late = penaltyRecord({ uscc, severity: 'SERIOUS', violationType: '无证经营', penaltyCategories: ['WARNING'], fineAmount: null, decisionDate: addDays(today, -1) });
+    const summary = await t.app.get(TierRecomputeService).recomputeAll({
+      chunkSize: 2,
+      // Between staging and the chunks, a department pushes a serious record for this subject.
+      onStaged: async () => void expect((await ingest.submit(department, [late] as any)).created).toBe(1),
+    });
+    expect(summary.subjects).toBeGreaterThan(5);
+    expect(summary.transitions.find((x) => x.from === 'D' && x.to === 'A')?.count).toBeGreaterThan(1);
+    // Fresh tier (98 − 30 = 68, C) kept; the staged data (without the serious record) would have said A/98.
+    expect(await tierOf(uscc)).toMatchObject({ level: 'C', score: 68 });
+    const [audit] = await db.query<{ details: any }>(`SELECT details FROM audit_log WHERE action = 'TIERS_RECOMPUTED' ORDER BY id DESC LIMIT 1`);
+    expect(audit.details).toMatchObject({ ruleVersion: 'v1', subjects: summary.subjects, changed: summary.changed });
+  });
+
+  it('refuses a second full recomputation while one runs', async () => {
+    const recompute = t.app.get(TierRecomputeService);
+    let second: Promise<unknown> | null = null;
+    await recompute.recomputeAll({
+      onStaged: async () => {
+        second = await recompute.recomputeAll().catch((error) => error);
+      },
+    });
+    expect(await second).toMatchObject({ code: 'TIER_RECOMPUTE_RUNNING' });
+  });
+});

@@ -1,0 +1,199 @@
+// Runs the generated tier SQL. Explicit set-based SQL, not the unit of work: a full recomputation touches every
+// subject, and the read-your-writes path runs inside every ingest transaction.
+import { Injectable } from '@nestjs/common';
+import type { PoolClient } from 'pg';
+import { DomainError } from '@credit/common';
+import { Database, pgExecutor, SqlExecutor } from '@credit/db';
+import { IsoDate, TierRuleSet } from '@credit/domain';
+import { buildTierSql, STAGE_DDL, STAGE_DROP, STAGE_INDEXES, TierSqlSet } from './tier-sql.builder';
+
+export interface TierTransition {
+  from: string;
+  to: string;
+  count: number;
+}
+
+export interface TierWriteOutcome {
+  /** Rows of subject_tiers written. */
+  written: number;
+  /** Subjects whose level, score, reasons or rule version changed (one history row each). */
+  changed: number;
+  /** Subjects that moved from one level to another, grouped. */
+  transitions: TierTransition[];
+}
+
+export interface ChunkProgress {
+  chunk: number;
+  chunks: number;
+  subjectsDone: number;
+  subjectsTotal: number;
+  changed: number;
+}
+
+export interface StagedRunOptions {
+  asOf: IsoDate;
+  cause: string;
+  /** LIKE prefix of region codes, or null for every subject. */
+  regionPrefix: string | null;
+  chunkSize: number;
+  onProgress?: (progress: ChunkProgress) => void;
+  /** Sessions evaluating chunks in parallel (each chunk is one transaction). */
+  concurrency?: number;
+  /** Called (and awaited) once the working tables are filled, before the first chunk. */
+  onStaged?: (staged: { subjects: number; records: number; ms: number }) => void | Promise<void>;
+}
+
+export interface StagedRunOutcome extends TierWriteOutcome {
+  subjects: number;
+  chunks: number;
+  stagedRecords: number;
+  stageMs: number;
+}
+
+// Sorts and joins of one chunk (~tens of thousands of subjects) fit in memory instead of spilling to disk.
+const CHUNK_WORK_MEM = '64MB';
+// Session-level advisory lock key: one full recomputation at a time (the working tables have fixed names).
+const RECOMPUTE_ALL_LOCK = 7_300_101;
+
+@Injectable()
+export class TierRecomputeRepository {
+  private readonly cache = new Map<string, TierSqlSet>();
+
+  sqlFor(rules: TierRuleSet): TierSqlSet {
+    let set = this.cache.get(rules.version);
+    if (!set) {
+      set = buildTierSql(rules);
+      this.cache.set(rules.version, set);
+    }
+    return set;
+  }
+
+  /**
+   * Recomputes the given subjects inside the caller's transaction, from the records as they are now. Every
+   * subject gets a row (placeholders first, so a subject seen for the first time can be locked too); rows are
+   * locked in id order, so two batches touching the same subject wait for each other instead of one writing a
+   * tier computed without the other's records.
+   */
+  async recomputeFresh(sql: SqlExecutor, rules: TierRuleSet, subjectIds: string[], cause: string, asOf: IsoDate): Promise<TierWriteOutcome> {
+    const ids = [...new Set(subjectIds)].sort(compareIds);
+    if (ids.length === 0) return { written: 0, changed: 0, transitions: [] };
+    await sql.query(
+      `INSERT INTO subject_tiers (subject_id, level, score, rule_version, reasons, computed_at, next_review_on, changed_at, region_code, subject_type)
+       SELECT s.id, 'A', $2::int, $3::varchar, '[]'::jsonb, now(), NULL, now(), s.region_code, s.subject_type
+         FROM credit_subjects s WHERE s.id = ANY($1::bigint[]) ORDER BY s.id
+       ON CONFLICT (subject_id) DO NOTHING`,
+      [ids, rules.startScore, rules.version],
+    );
+    await sql.query('SELECT subject_id FROM subject_tiers WHERE subject_id = ANY($1::bigint[]) ORDER BY subject_id FOR UPDATE', [ids]);
+    const [row] = await sql.query<TierWriteOutcome>(this.sqlFor(rules).fresh, [asOf, ids, cause]);
+    return row;
+  }
+
+  /**
+   * Full recomputation: stage the subjects (with the version of their tier row) and the records that matter on
+   * asOf (one scan of penalty_records), then evaluate and write chunk by chunk, one transaction each, on
+   * `concurrency` sessions in parallel, so memory stays bounded and progress can be shown. One run at a time.
+   */
+  async recomputeStaged(db: Database, rules: TierRuleSet, options: StagedRunOptions): Promise<StagedRunOutcome> {
+    const sqlSet = this.sqlFor(rules);
+    const coordinator = await db.pool.connect();
+    const sql = pgExecutor(coordinator);
+    const outcome: StagedRunOutcome = { subjects: 0, chunks: 0, stagedRecords: 0, stageMs: 0, written: 0, changed: 0, transitions: [] };
+    let locked = false;
+    try {
+      const [{ ok }] = await sql.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [RECOMPUTE_ALL_LOCK]);
+      if (!ok) throw new DomainError('TIER_RECOMPUTE_RUNNING', '另一个全量重算正在进行（a full tier recomputation is already running）');
+      locked = true;
+      const started = Date.now();
+      await sql.query(STAGE_DROP);
+      for (const ddl of STAGE_DDL) await sql.query(ddl);
+      // Subjects first: a recomputation that commits after this snapshot changes the row's xmin and is kept.
+      await sql.query(sqlSet.stageSubjects, [options.regionPrefix]);
+      await sql.query(sqlSet.stageRecords, [options.asOf, options.regionPrefix]);
+      for (const statement of STAGE_INDEXES) await sql.query(statement);
+      outcome.stageMs = Date.now() - started;
+      const [{ n }] = await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM tier_stage_records');
+      outcome.stagedRecords = n;
+      const chunks = await sql.query<{ lo: string; hi: string; n: number }>(
+        `SELECT min(subject_id) AS lo, max(subject_id) AS hi, count(*)::int AS n
+           FROM (SELECT subject_id, (row_number() OVER (ORDER BY subject_id) - 1) / $1 AS chunk FROM tier_stage_subjects) x
+          GROUP BY chunk ORDER BY chunk`,
+        [options.chunkSize],
+      );
+      outcome.chunks = chunks.length;
+      const total = chunks.reduce((sum, chunk) => sum + chunk.n, 0);
+      await options.onStaged?.({ subjects: total, records: n, ms: outcome.stageMs });
+      const transitions = new Map<string, TierTransition>();
+      let next = 0;
+      let done = 0;
+      let failed = false;
+      const worker = async (): Promise<void> => {
+        const client = await db.pool.connect();
+        try {
+          while (!failed && next < chunks.length) {
+            const chunk = chunks[next++];
+            const result = await inTransaction(client, async () => {
+              await client.query(`SET LOCAL work_mem = '${CHUNK_WORK_MEM}'`);
+              return (await client.query<TierWriteOutcome>(sqlSet.chunk, [options.asOf, chunk.lo, chunk.hi, options.cause])).rows[0];
+            });
+            done += 1;
+            outcome.subjects += chunk.n;
+            outcome.written += result.written;
+            outcome.changed += result.changed;
+            for (const t of result.transitions) {
+              const key = `${t.from}>${t.to}`;
+              const seen = transitions.get(key) ?? { from: t.from, to: t.to, count: 0 };
+              seen.count += t.count;
+              transitions.set(key, seen);
+            }
+            options.onProgress?.({ chunk: done, chunks: chunks.length, subjectsDone: outcome.subjects, subjectsTotal: total, changed: outcome.changed });
+          }
+        } catch (error) {
+          failed = true;
+          throw error;
+        } finally {
+          client.release();
+        }
+      };
+      await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, chunks.length)) }, worker));
+      outcome.transitions = [...transitions.values()].sort((a, b) => (a.from + a.to < b.from + b.to ? -1 : 1));
+      return outcome;
+    } finally {
+      if (locked) {
+        await sql.query(STAGE_DROP).catch(() => undefined);
+        await sql.query('SELECT pg_advisory_unlock($1)', [RECOMPUTE_ALL_LOCK]).catch(() => undefined);
+      }
+      coordinator.release();
+    }
+  }
+
+  /** Subjects whose next review date has come (oldest first), at most `limit`. */
+  async findDue(sql: SqlExecutor, today: IsoDate, limit: number): Promise<string[]> {
+    const rows = await sql.query<{ subject_id: string }>(
+      'SELECT subject_id FROM subject_tiers WHERE next_review_on <= $1::date ORDER BY next_review_on, subject_id LIMIT $2',
+      [today, limit],
+    );
+    return rows.map((row) => row.subject_id);
+  }
+}
+
+/** One chunk transaction on the staging session; a deadlock with a concurrent ingest retries the chunk. */
+async function inTransaction<T>(client: PoolClient, fn: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    await client.query('BEGIN');
+    try {
+      const result = await fn();
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      const code = (error as { code?: string }).code;
+      if (attempt < attempts && (code === '40001' || code === '40P01')) continue;
+      throw error;
+    }
+  }
+}
+
+function compareIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}

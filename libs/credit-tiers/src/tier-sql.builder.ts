@@ -1,0 +1,355 @@
+// Generates the set-based tier SQL from the rule-set DATA (TierRuleSet), so the numbers live in one place and
+// the SQL cannot drift from evaluateTier: the agreement test (tier-sql.agreement.int-spec.ts) checks level,
+// score and every reason of random subjects against the pure evaluator.
+//
+// Shape of one evaluation (all subjects of a set at once, one statement):
+//   rel      records that count on asOf, or whose dates can still change the result (next review date)
+//   scored   per counted record: severity points, the single largest category surcharge, the highest fine
+//            band, the repeat flag (a window over the subject's records of the same violation type), cap flag
+//   agg      per subject: Σ points, capped?      listed: active overrides (严重失信名单 → D)
+//   reasons  one jsonb object per deduction, ordered like evaluateTier (date, group, key, rule)
+import {
+  capReasonCode,
+  CreditTier,
+  OVERRIDE_LISTED,
+  PENALTY_CATEGORY_LABELS_ZH,
+  REPEAT_OFFENCE,
+  SEVERITY_LABELS_ZH,
+  Severity,
+  TierRuleSet,
+} from '@credit/domain';
+
+/** The SQL texts for one rule set. Parameters are listed per statement. */
+export interface TierSqlSet {
+  ruleVersion: string;
+  /** $1 asOf date, $2 subject ids bigint[], $3 cause. Writes every subject of the set (read-your-writes path). */
+  fresh: string;
+  /** $1 region LIKE prefix or null. Fills tier_stage_subjects (snapshot of each tier row's xmin). */
+  stageSubjects: string;
+  /** $1 asOf date, $2 region prefix or null. Fills tier_stage_records with the records that matter on asOf (one scan of penalty_records). */
+  stageRecords: string;
+  /** $1 asOf date, $2 lowest and $3 highest subject id of the chunk, $4 cause. Writes only changed rows. */
+  chunk: string;
+}
+
+const LEVELS: readonly CreditTier[] = [CreditTier.A, CreditTier.B, CreditTier.C, CreditTier.D];
+
+// What String.prototype.trim() removes (WhiteSpace + LineTerminator): a violation type made only of these is
+// blank for the evaluator, so the SQL must strip exactly the same characters (btrim alone strips only ' ').
+const JS_TRIM_CHARS = [
+  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007,
+  0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
+]
+  .map((code) => String.fromCharCode(code))
+  .join('');
+
+/** A SQL string literal (standard_conforming_strings: only the quote needs doubling). */
+export function sqlText(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+function sqlInt(value: number): string {
+  if (!Number.isInteger(value)) throw new RangeError(`tier rule number is not an integer: ${value}`);
+  return String(value);
+}
+
+function sqlDecimal(value: string): string {
+  if (!/^\d+(\.\d+)?$/.test(value)) throw new RangeError(`tier rule amount is not a plain decimal: ${value}`);
+  return `${value}::numeric`;
+}
+
+function caseOf(expression: string, pairs: [string, string][], otherwise = 'NULL'): string {
+  if (pairs.length === 0) return otherwise;
+  return `CASE ${expression} ${pairs.map(([when, then]) => `WHEN ${when} THEN ${then}`).join(' ')} ELSE ${otherwise} END`;
+}
+
+/** Record-level expressions over an alias with columns severity, categories, amount, decision_date. */
+function recordExpressions(rules: TierRuleSet) {
+  const severities = Object.keys(rules.pointsBySeverity) as Severity[];
+  const windowEnd = (date: string, severity: string) =>
+    caseOf(severity, severities.map((s) => [sqlText(s), `(${date} + interval '${sqlInt(rules.windowsMonths[s])} months')::date`]));
+  const cap = rules.overrides.seriousCap;
+  const capEnd = (date: string) => `(${date} + interval '${sqlInt(cap.withinMonths)} months')::date`;
+
+  // evaluateTier takes the first entry with the strictly largest points: a stable sort by points, descending.
+  const surcharges = rules.categorySurcharges
+    .map((entry, index) => ({ ...entry, index }))
+    .filter((entry) => entry.points > 0)
+    .sort((a, b) => b.points - a.points || a.index - b.index);
+  // Bands by their edge, highest first; the band is chosen even when its points are 0 (then no reason).
+  const bands = rules.fineBands
+    .map((band, index) => ({ ...band, index, edge: Number(band.minAmount) }))
+    .sort((a, b) => b.edge - a.edge || a.index - b.index);
+
+  return {
+    severities,
+    windowEnd,
+    capEnd,
+    severityPoints: (severity: string) => caseOf(severity, severities.map((s) => [sqlText(s), sqlInt(rules.pointsBySeverity[s])]), '0'),
+    severityLabel: (severity: string) => caseOf(severity, severities.map((s) => [sqlText(s), jsonInner(SEVERITY_LABELS_ZH[s] ?? s)]), 'NULL'),
+    category: (categories: string) =>
+      surcharges.length === 0 ? 'NULL::text' : `CASE ${surcharges.map((s) => `WHEN ${sqlText(s.category)} = ANY(${categories}) THEN ${sqlText(s.category)}`).join(' ')} END`,
+    categoryPoints: (category: string) => caseOf(category, surcharges.map((s) => [sqlText(s.category), sqlInt(s.points)]), '0'),
+    categoryLabel: (category: string) => caseOf(category, surcharges.map((s) => [sqlText(s.category), jsonInner(PENALTY_CATEGORY_LABELS_ZH[s.category] ?? s.category)])),
+    band: (amount: string) => (bands.length === 0 ? 'NULL::int' : `CASE ${bands.map((b) => `WHEN ${amount} >= ${sqlDecimal(b.minAmount)} THEN ${b.index}`).join(' ')} END`),
+    bandPoints: (band: string) => caseOf(band, bands.map((b) => [String(b.index), sqlInt(b.points)]), '0'),
+    bandCode: (band: string) => caseOf(band, bands.map((b) => [String(b.index), jsonInner(b.code)])),
+    bandEdge: (band: string) => caseOf(band, bands.map((b) => [String(b.index), jsonInner(b.minAmount)])),
+  };
+}
+
+/** SELECT of the records that count on $1, or whose dates still matter, from penalty_records r. */
+function relevantFromPenaltyRecords(rules: TierRuleSet, subjectPredicate: string): string {
+  const x = recordExpressions(rules);
+  const cap = rules.overrides.seriousCap;
+  // revokedOn = the China calendar date of revoked_at (UTC+8, as todayInChina); REVOKED without a time is gone.
+  const revokedOn = `CASE WHEN r.status = 'REVOKED' THEN coalesce((r.revoked_at AT TIME ZONE INTERVAL '+08:00')::date, '-infinity'::date) END`;
+  const later = (date: string) => `CASE WHEN ${date} > $1::date THEN ${date} END`;
+  return `
+    SELECT r.id, r.subject_id, r.decision_number, r.severity, r.penalty_categories AS categories,
+           coalesce(r.fine_amount, 0) + coalesce(r.confiscated_amount, 0) AS amount,
+           r.violation_type, r.decision_date,
+           (r.decision_date <= $1::date AND $1::date < f.window_end) AS counting,
+           LEAST(${later('f.revoked_on')}, ${later('r.repaired_on')}, ${later('r.decision_date')}, ${later('f.window_end')},
+                 CASE WHEN r.severity = ${sqlText(cap.severity)} THEN ${later('f.cap_end')} END) AS next_date
+      FROM penalty_records r
+     CROSS JOIN LATERAL (SELECT ${revokedOn} AS revoked_on, ${x.windowEnd('r.decision_date', 'r.severity')} AS window_end,
+                                ${x.capEnd('r.decision_date')} AS cap_end) f
+     WHERE ${subjectPredicate}
+       AND (f.revoked_on IS NULL OR f.revoked_on > $1::date)
+       AND (r.repaired_on IS NULL OR r.repaired_on > $1::date)
+       AND (f.window_end > $1::date OR f.revoked_on > $1::date OR r.repaired_on > $1::date)`;
+}
+
+/** A fixed text as the inside of a JSON string (labels and rule words from the rule data). */
+function jsonInner(value: string): string {
+  return sqlText(JSON.stringify(value).slice(1, -1));
+}
+
+/** SQL for the inside of a JSON string holding the text expression `expression` (user data: escaped). */
+function jsonEscaped(expression: string): string {
+  return `substr(to_json(${expression})::text, 2, length(to_json(${expression})::text) - 2)`;
+}
+
+/**
+ * The evaluation CTEs, given `subjects` (subject_id, region_code, subject_type, seen_xmin, seen_exists) and
+ * `rel` (the relevant-records select), a predicate on subject_tier_overrides o and one on subject_tiers t (both
+ * restricted to the set, so no scan of the whole table). Ends with CTE `cur` (new and stored values side by side).
+ *
+ * Reasons are built as JSON text, one fragment per record (its reasons in rule order) and one per listing,
+ * joined in evaluateTier's order and parsed once per subject: about twice as fast as jsonb_build_object per
+ * reason. User text (decision numbers, violation types, override texts) goes through to_json for escaping.
+ */
+function evaluationCtes(rules: TierRuleSet, overridePredicate: string, tierPredicate: string): string {
+  const x = recordExpressions(rules);
+  const cap = rules.overrides.seriousCap;
+  const { thresholds } = rules;
+  const capBetter = LEVELS.slice(0, LEVELS.indexOf(cap.maxLevel)).map(sqlText).join(', ') || 'NULL';
+  const listedLevel = rules.overrides.listed.level;
+  const levelOf = (score: string) =>
+    `CASE WHEN ${score} >= ${sqlInt(thresholds.A)} THEN 'A' WHEN ${score} >= ${sqlInt(thresholds.B)} THEN 'B' WHEN ${score} >= ${sqlInt(thresholds.C)} THEN 'C' ELSE 'D' END`;
+  // One reason object as JSON text; `description` is SQL yielding the inside of the JSON string.
+  const reason = (code: string, description: string, points: string) =>
+    `'{"code":"' || ${code} || '","description":"' || ${description} || '","points":' || ${points} || ',"recordId":"' || p.id || '","decisionNumber":"' || p.dn_json || '","listingId":null}'`;
+  const deduct = (points: string) => ` || ' ' || p.dn_json || ' 扣' || ${points} || '分'`;
+  const prevDn = `split_part(substr(p.prev_key, 11), chr(1), 1)`;
+  return `
+  counted AS (SELECT * FROM rel WHERE counting),
+  scored AS (
+    SELECT c.id, c.subject_id, c.decision_number, c.severity, c.violation_type, c.decision_date, c.amount,
+           ${x.severityPoints('c.severity')} AS sev_pts,
+           ${x.category('c.categories')} AS cat,
+           ${x.band('c.amount')} AS band,
+           CASE WHEN btrim(c.violation_type, ${sqlText(JS_TRIM_CHARS)}) <> ''
+                THEN max((c.decision_date::text || c.decision_number || chr(1) || c.id::text) COLLATE "C") OVER w END AS prev_key,
+           (c.severity = ${sqlText(cap.severity)} AND $1::date < ${x.capEnd('c.decision_date')}) AS capping
+      FROM counted c
+    WINDOW w AS (PARTITION BY c.subject_id, c.violation_type ORDER BY c.decision_date
+                 RANGE BETWEEN interval '${sqlInt(rules.repeat.lookbackMonths)} months' PRECEDING AND interval '1 day' PRECEDING)
+  ),
+  pts AS (
+    SELECT s.*, ${x.categoryPoints('s.cat')} AS cat_pts, ${x.bandPoints('s.band')} AS band_pts,
+           CASE WHEN s.prev_key IS NOT NULL THEN ${sqlInt(rules.repeat.points)} ELSE 0 END AS rep_pts,
+           ${jsonEscaped('s.decision_number')} AS dn_json
+      FROM scored s
+  ),
+  ovr AS (SELECT o.subject_id, o.source_id, o.code, o.description, o.active_from, o.active_to FROM subject_tier_overrides o WHERE ${overridePredicate}),
+  ovr_subjects AS (
+    SELECT subject_id, bool_or(active_from <= $1::date AND (active_to IS NULL OR active_to > $1::date)) AS is_listed,
+           min(LEAST(CASE WHEN active_from > $1::date THEN active_from END, CASE WHEN active_to > $1::date THEN active_to END)) AS next_date
+      FROM ovr GROUP BY subject_id
+  ),
+  -- Subject totals by a window over the same order (no second sort), so each record knows whether the
+  -- 12-month cap is stated: only when it lowers the level and the subject is not listed.
+  subject_pts AS (
+    SELECT p.*, sum(p.sev_pts + p.cat_pts + p.band_pts + p.rep_pts) OVER s AS subject_deducted, bool_or(p.capping) OVER s AS subject_capped
+      FROM pts p WINDOW s AS (PARTITION BY p.subject_id)
+  ),
+  fragments AS (
+    SELECT p.subject_id, p.decision_date AS d, 0 AS grp, p.decision_number AS k1, p.id::text AS k2,
+           p.sev_pts + p.cat_pts + p.band_pts + p.rep_pts AS points, p.capping,
+           ${reason(`'PENALTY_' || p.severity`, `${x.severityLabel('p.severity')} || '处罚'${deduct('p.sev_pts')}`, 'p.sev_pts')}
+           || CASE WHEN p.cat_pts > 0 THEN ',' || ${reason(`'CATEGORY_' || p.cat`, `'处罚种类“' || ${x.categoryLabel('p.cat')} || '”'${deduct('p.cat_pts')}`, 'p.cat_pts')} ELSE '' END
+           || CASE WHEN p.band_pts > 0 THEN ',' || ${reason(
+             x.bandCode('p.band'),
+             `'罚没金额合计' || trim_scale(p.amount)::text || '万元（达到' || ${x.bandEdge('p.band')} || '万元档）'${deduct('p.band_pts')}`,
+             'p.band_pts',
+           )} ELSE '' END
+           || CASE WHEN p.rep_pts > 0 THEN ',' || ${reason(
+             sqlText(REPEAT_OFFENCE),
+             `${jsonInner(`${rules.repeat.lookbackMonths}个月内同类违法再次受罚（`)} || ${jsonEscaped('p.violation_type')} || '，前次 ' || ${jsonEscaped(prevDn)} || '）'${deduct('p.rep_pts')}`,
+             'p.rep_pts',
+           )} ELSE '' END
+           || CASE WHEN p.capping AND NOT coalesce(o.is_listed, false)
+                        AND ${levelOf(`greatest(0, ${sqlInt(rules.startScore)} - p.subject_deducted)`)} IN (${capBetter})
+                   THEN ',' || ${reason(
+                     sqlText(capReasonCode(rules)),
+                     `${jsonInner(`${cap.withinMonths}个月内受${SEVERITY_LABELS_ZH[cap.severity]}处罚 `)} || p.dn_json || ${jsonInner(`，分类最高为${cap.maxLevel}`)}`,
+                     '0',
+                   )} ELSE '' END AS frag
+      FROM subject_pts p LEFT JOIN ovr_subjects o ON o.subject_id = p.subject_id
+    UNION ALL
+    SELECT l.subject_id, l.active_from, 1, l.code, l.source_id, 0, false,
+           '{"code":"' || ${jsonInner(OVERRIDE_LISTED)} || '","description":"' || ${jsonInner('列入严重失信主体名单：')} || ${jsonEscaped('l.description')}
+           || '（' || ${jsonEscaped('l.code')} || ${jsonInner(`），分类为${listedLevel}`)} || '","points":0,"recordId":null,"decisionNumber":null,"listingId":'
+           || to_json(l.source_id)::text || '}'
+      FROM ovr l WHERE l.active_from <= $1::date AND (l.active_to IS NULL OR l.active_to > $1::date)
+  ),
+  per_subject AS (
+    SELECT subject_id, sum(points) AS deducted, bool_or(capping) AS capped,
+           ('[' || string_agg(frag, ',' ORDER BY d, grp, k1 COLLATE "C", k2 COLLATE "C") || ']')::jsonb AS reasons
+      FROM fragments GROUP BY subject_id
+  ),
+  nexts AS (SELECT subject_id, min(next_date) AS next_date FROM rel GROUP BY subject_id),
+  result AS (
+    SELECT s.subject_id, s.region_code, s.subject_type, s.seen_xmin, s.seen_exists, v.score,
+           CASE WHEN coalesce(o.is_listed, false) THEN ${sqlText(listedLevel)}
+                WHEN coalesce(a.capped, false) AND ${levelOf('v.score')} IN (${capBetter}) THEN ${sqlText(cap.maxLevel)}
+                ELSE ${levelOf('v.score')} END AS level,
+           coalesce(a.reasons, '[]'::jsonb) AS reasons,
+           LEAST(n.next_date, o.next_date) AS next_review_on
+      FROM subjects s
+      LEFT JOIN per_subject a ON a.subject_id = s.subject_id
+      LEFT JOIN nexts n ON n.subject_id = s.subject_id
+      LEFT JOIN ovr_subjects o ON o.subject_id = s.subject_id
+     CROSS JOIN LATERAL (SELECT greatest(0, ${sqlInt(rules.startScore)} - coalesce(a.deducted, 0))::int AS score) v
+  ),
+  cur AS (
+    SELECT r.*, t.level AS old_level, t.next_review_on AS old_next, (t.subject_id IS NOT NULL) AS existed,
+           CASE WHEN t.subject_id IS NOT NULL
+                THEN (t.level, t.score::int, t.rule_version, t.reasons) IS DISTINCT FROM (r.level, r.score, ${sqlText(rules.version)}::varchar, r.reasons)
+                ELSE NOT (r.level = 'A' AND r.score = ${sqlInt(rules.startScore)} AND r.reasons = '[]'::jsonb) END AS tier_changed
+      FROM result r LEFT JOIN subject_tiers t ON t.subject_id = r.subject_id AND ${tierPredicate}
+  )`;
+}
+
+/** The history and summary tail shared by both write modes; `diff` holds the rows to write, `written` their ids. */
+function historyTail(rules: TierRuleSet, causeParam: string, historyPredicate: string): string {
+  return `,
+  closed AS (
+    UPDATE subject_tier_history h SET valid_to = now()
+      FROM diff d JOIN written w ON w.subject_id = d.subject_id
+     WHERE d.tier_changed AND h.subject_id = d.subject_id AND h.valid_to IS NULL AND ${historyPredicate}
+    RETURNING h.id
+  ),
+  opened AS (
+    INSERT INTO subject_tier_history (subject_id, level, score, rule_version, reasons, cause, valid_from)
+    SELECT d.subject_id, d.level, d.score, ${sqlText(rules.version)}, d.reasons, ${causeParam}, now()
+      FROM diff d JOIN written w ON w.subject_id = d.subject_id
+     WHERE d.tier_changed
+    RETURNING id
+  )
+  SELECT (SELECT count(*) FROM written)::int AS written,
+         (SELECT count(*) FROM opened)::int AS changed,
+         (SELECT count(*) FROM closed)::int AS closed,
+         coalesce((SELECT jsonb_agg(jsonb_build_object('from', t.from_level, 'to', t.to_level, 'count', t.n))
+                     FROM (SELECT coalesce(d.old_level, 'A') AS from_level, d.level AS to_level, count(*)::int AS n
+                             FROM diff d JOIN written w ON w.subject_id = d.subject_id
+                            WHERE d.tier_changed AND coalesce(d.old_level, 'A') <> d.level
+                            GROUP BY 1, 2) t), '[]'::jsonb) AS transitions`;
+}
+
+const TIER_COLUMNS = 'subject_id, level, score, rule_version, reasons, computed_at, next_review_on, changed_at, region_code, subject_type';
+
+export function buildTierSql(rules: TierRuleSet): TierSqlSet {
+  const version = sqlText(rules.version);
+
+  const fresh = `
+  WITH subjects AS (
+    SELECT s.id AS subject_id, s.region_code, s.subject_type, NULL::xid AS seen_xmin, NULL::boolean AS seen_exists
+      FROM credit_subjects s WHERE s.id = ANY($2::bigint[])
+  ),
+  rel AS (${relevantFromPenaltyRecords(rules, 'r.subject_id = ANY($2::bigint[])')}),
+  ${evaluationCtes(rules, 'o.subject_id = ANY($2::bigint[])', 't.subject_id = ANY($2::bigint[])')},
+  diff AS (SELECT * FROM cur),
+  written AS (
+    INSERT INTO subject_tiers AS t (${TIER_COLUMNS})
+    SELECT d.subject_id, d.level, d.score, ${version}, d.reasons, now(), d.next_review_on, now(), d.region_code, d.subject_type FROM diff d
+    ON CONFLICT (subject_id) DO UPDATE
+       SET level = EXCLUDED.level, score = EXCLUDED.score, rule_version = EXCLUDED.rule_version, reasons = EXCLUDED.reasons,
+           computed_at = EXCLUDED.computed_at, next_review_on = EXCLUDED.next_review_on,
+           changed_at = CASE WHEN (t.level, t.score, t.reasons, t.rule_version) IS DISTINCT FROM (EXCLUDED.level, EXCLUDED.score, EXCLUDED.reasons, EXCLUDED.rule_version)
+                             THEN EXCLUDED.changed_at ELSE t.changed_at END,
+           region_code = EXCLUDED.region_code, subject_type = EXCLUDED.subject_type
+    RETURNING t.subject_id
+  )${historyTail(rules, '$3::varchar', 'h.subject_id = ANY($2::bigint[])')}`;
+
+  const stageSubjects = `
+  INSERT INTO tier_stage_subjects (subject_id, region_code, subject_type, seen_xmin, seen_exists)
+  SELECT s.id, s.region_code, s.subject_type, t.xmin, t.subject_id IS NOT NULL
+    FROM credit_subjects s LEFT JOIN subject_tiers t ON t.subject_id = s.id
+   WHERE $1::text IS NULL OR s.region_code LIKE $1::text || '%'`;
+
+  const stageRecords = `
+  INSERT INTO tier_stage_records (id, subject_id, decision_number, severity, categories, amount, violation_type, decision_date, counting, next_date)
+  ${relevantFromPenaltyRecords(rules, '($2::text IS NULL OR r.subject_id IN (SELECT subject_id FROM tier_stage_subjects))')}`;
+
+  // Only changed rows are written, and only when the row is still the version seen when staging began
+  // (xmin unchanged): a read-your-writes recomputation that committed since then is fresher and wins.
+  const chunk = `
+  WITH subjects AS (
+    SELECT subject_id, region_code, subject_type, seen_xmin, seen_exists FROM tier_stage_subjects WHERE subject_id BETWEEN $2::bigint AND $3::bigint
+  ),
+  rel AS (SELECT * FROM tier_stage_records WHERE subject_id BETWEEN $2::bigint AND $3::bigint),
+  ${evaluationCtes(rules, 'o.subject_id BETWEEN $2::bigint AND $3::bigint', 't.subject_id BETWEEN $2::bigint AND $3::bigint')},
+  diff AS (SELECT * FROM cur WHERE NOT existed OR tier_changed OR next_review_on IS DISTINCT FROM old_next),
+  updated AS (
+    UPDATE subject_tiers t
+       SET level = d.level, score = d.score, rule_version = ${version}, reasons = d.reasons, computed_at = now(),
+           next_review_on = d.next_review_on, changed_at = CASE WHEN d.tier_changed THEN now() ELSE t.changed_at END
+      FROM diff d
+     WHERE t.subject_id = d.subject_id AND d.existed AND d.seen_exists AND t.xmin = d.seen_xmin
+       AND t.subject_id BETWEEN $2::bigint AND $3::bigint
+    RETURNING t.subject_id
+  ),
+  inserted AS (
+    INSERT INTO subject_tiers (${TIER_COLUMNS})
+    SELECT d.subject_id, d.level, d.score, ${version}, d.reasons, now(), d.next_review_on, now(), d.region_code, d.subject_type
+      FROM diff d WHERE NOT d.existed AND NOT d.seen_exists
+    ON CONFLICT (subject_id) DO NOTHING
+    RETURNING subject_id
+  ),
+  written AS (SELECT subject_id FROM updated UNION ALL SELECT subject_id FROM inserted)${historyTail(rules, '$4::varchar', 'h.subject_id BETWEEN $2::bigint AND $3::bigint')}`;
+
+  return { ruleVersion: rules.version, fresh, stageSubjects, stageRecords, chunk };
+}
+
+/**
+ * Working tables of a full recomputation: UNLOGGED (no WAL; rebuilt on every run) and ordinary rather than
+ * TEMP, so several sessions can evaluate chunks in parallel. One run at a time (advisory lock), so fixed names.
+ */
+export const STAGE_DROP = 'DROP TABLE IF EXISTS tier_stage_subjects, tier_stage_records';
+export const STAGE_DDL = [
+  `CREATE UNLOGGED TABLE tier_stage_subjects (subject_id bigint NOT NULL, region_code varchar(6), subject_type varchar(24) NOT NULL,
+                                              seen_xmin xid, seen_exists boolean NOT NULL)`,
+  `CREATE UNLOGGED TABLE tier_stage_records (id bigint NOT NULL, subject_id bigint NOT NULL, decision_number varchar(128) NOT NULL,
+                                             severity varchar(16) NOT NULL, categories text[] NOT NULL, amount numeric NOT NULL,
+                                             violation_type varchar(200) NOT NULL, decision_date date NOT NULL, counting boolean NOT NULL, next_date date)`,
+];
+// Statistics on the chunk key only: analysing the arrays and texts costs more than it helps the plans.
+export const STAGE_INDEXES = [
+  'CREATE INDEX ON tier_stage_subjects (subject_id)',
+  'CREATE INDEX ON tier_stage_records (subject_id)',
+  'ANALYZE tier_stage_subjects (subject_id)',
+  'ANALYZE tier_stage_records (subject_id, counting)',
+];

@@ -1,0 +1,82 @@
+// approveCreditRepair (信用修复): the deciding department approves, on or after the earliest repair date, with
+// the party's public credit commitment (信用承诺). In one transaction: repaired_on, the commitment, the
+// same-transaction listeners (tiers recompute, search outbox) and the audit entry.
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditService, contentHash } from '@credit/audit';
+import { actorOf, APP_CONFIG, AppConfig, badInput, DepartmentPrincipal, DomainError, forbidden, notFound } from '@credit/common';
+import { Database } from '@credit/db';
+import { canApproveCreditRepair, todayInChina } from '@credit/domain';
+import { PenaltyChangeHooks, PenaltyRecordModel, PenaltyRecordsService } from '@credit/penalties';
+import { decisionOf } from './disclosure-document';
+
+export const MAX_COMMITMENT_CHARS = 2000;
+
+interface OwnRecord {
+  id: string;
+  status: string;
+  subject_id: string;
+  content_hash: string;
+  repaired_on: string | null;
+  party_type: string;
+  severity: string;
+  penalty_categories: string[];
+  decision_date: string;
+  public_until: string | null;
+  party_birth_date: string | null;
+}
+
+@Injectable()
+export class CreditRepairService {
+  constructor(
+    private readonly db: Database,
+    private readonly hooks: PenaltyChangeHooks,
+    private readonly audit: AuditService,
+    private readonly records: PenaltyRecordsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async approve(department: DepartmentPrincipal, decisionNumber: string, commitment: string, today = todayInChina()): Promise<PenaltyRecordModel> {
+    const number = decisionNumber.trim();
+    const promise = commitment.trim();
+    if (!number) throw badInput('decisionNumber is required', 'decisionNumber');
+    if (!promise) throw badInput('信用承诺不能为空（the credit commitment is required）', 'commitment');
+    if ([...promise].length > MAX_COMMITMENT_CHARS) throw badInput(`commitment must be at most ${MAX_COMMITMENT_CHARS} characters`, 'commitment');
+    const recordId = await this.db.transaction(async (sql) => {
+      const [own] = await sql.query<OwnRecord>(
+        `SELECT id, status, subject_id, content_hash, repaired_on, party_type, severity, penalty_categories, decision_date, public_until, party_birth_date
+           FROM penalty_records WHERE department_id = $1 AND decision_number = $2 FOR UPDATE`,
+        [department.departmentId, number],
+      );
+      if (!own) {
+        const [other] = await sql.query('SELECT 1 FROM penalty_records WHERE decision_number = $1 LIMIT 1', [number]);
+        if (other) throw forbidden('This decision belongs to another department; only the deciding department may approve its credit repair');
+        throw notFound(`Penalty decision ${number}`);
+      }
+      if (own.repaired_on !== null) throw new DomainError('ALREADY_REPAIRED', `信用修复已于${own.repaired_on}批准（credit repair was already approved on ${own.repaired_on}）`, { field: 'decisionNumber' });
+      if (own.status !== 'ACTIVE') throw new DomainError('NOT_PUBLISHED', '该处罚已撤销，不在公示中（this decision is revoked and not published）', { field: 'decisionNumber' });
+      const check = canApproveCreditRepair(decisionOf(own, { publishNaturalPersons: this.config.publishNaturalPersons }), today);
+      if (!check.allowed && check.code === 'REPAIR_NOT_YET_ALLOWED') {
+        throw new DomainError('REPAIR_NOT_YET_ALLOWED', `最短公示期未满，${check.earliestRepairDate}起方可修复（credit repair is allowed from ${check.earliestRepairDate}）`, { field: 'decisionNumber' });
+      }
+      if (!check.allowed) throw new DomainError('NOT_PUBLISHED', '该处罚不予公示，无需信用修复（this decision is not published, so there is nothing to repair）', { field: 'decisionNumber' });
+      await sql.query('UPDATE penalty_records SET repaired_on = $2::date, updated_at = now() WHERE id = $1', [own.id, today]);
+      await sql.query(
+        `INSERT INTO credit_repairs (record_id, approved_on, commitment, approved_by_id) VALUES ($1, $2::date, $3, $4)`,
+        [own.id, today, promise, department.departmentId],
+      );
+      await this.hooks.notify(sql, [{ kind: 'REPAIRED', recordId: own.id, subjectId: own.subject_id, previousSubjectId: null }]);
+      await this.audit.append(sql, actorOf(department), [
+        {
+          action: 'PENALTY_RECORD_REPAIRED',
+          targetType: 'PENALTY_RECORD',
+          targetId: own.id,
+          beforeHash: own.content_hash,
+          afterHash: contentHash({ repaired: own.content_hash, on: today, commitment: promise }),
+          details: { decisionNumber: number, approvedOn: today, commitmentHash: contentHash(promise) },
+        },
+      ]);
+      return own.id;
+    });
+    return (await this.records.findById(recordId)) as PenaltyRecordModel;
+  }
+}

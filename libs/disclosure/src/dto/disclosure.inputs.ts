@@ -1,0 +1,55 @@
+import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { DateScalar } from '@credit/common';
+import { PenaltyCategory, Severity } from '@credit/domain';
+
+export const DEFAULT_DISCLOSURE_PAGE = 20;
+export const MAX_DISCLOSURE_PAGE = 50;
+
+@InputType()
+export class DisclosureFilter {
+  @Field(() => String, { nullable: true, description: 'GB/T 2260 code or 2/4-digit prefix; 341100 means all of 滁州市.' })
+  @IsOptional()
+  @Matches(/^(\d{2}|\d{4}|\d{6})$/, { message: 'regionCode must be 2, 4 or 6 digits (GB/T 2260)' })
+  regionCode?: string | null;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(64) departmentCode?: string | null;
+  @Field(() => PenaltyCategory, { nullable: true }) @IsOptional() @IsEnum(PenaltyCategory) penaltyCategory?: PenaltyCategory | null;
+  @Field(() => Severity, { nullable: true }) @IsOptional() @IsEnum(Severity) severity?: Severity | null;
+  @Field(() => DateScalar, { nullable: true }) @IsOptional() @IsString() decisionDateFrom?: string | null;
+  @Field(() => DateScalar, { nullable: true }) @IsOptional() @IsString() decisionDateTo?: string | null;
+
+  @Field(() => String, { nullable: true, description: '统一社会信用代码 (18 characters)' })
+  @IsOptional()
+  @Matches(/^[0-9A-Za-z]{18}$/, { message: 'uscc must be 18 letters or digits' })
+  uscc?: string | null;
+}
+
+@ArgsType()
+export class SearchDisclosuresArgs {
+  @Field(() => String, { nullable: true, description: 'Chinese or other words (at least 2 characters); all must match. Omit to list newest first.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  query?: string | null;
+
+  @Field(() => DisclosureFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DisclosureFilter)
+  filter?: DisclosureFilter | null;
+
+  @Field(() => Int, { nullable: true, description: `Page size, default ${DEFAULT_DISCLOSURE_PAGE}, at most ${MAX_DISCLOSURE_PAGE}.` })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_DISCLOSURE_PAGE)
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Opaque cursor from pageInfo.endCursor.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  after?: string | null;
+}

@@ -1,0 +1,29 @@
+import { BigIntType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+
+/**
+ * Transactional outbox of the search index (检索索引发件箱): one row per penalty record, upserted in the same
+ * transaction as every change that can alter its public projection (created, updated, revoked, repaired,
+ * expiry swept). `version` is drawn from `search_outbox_version_seq` under the row lock, so versions grow in
+ * commit order per record and serve as the index's external version. A delivered row stays (delivered_at set)
+ * as the record's last indexed version: reindexing reads it to version the documents it rebuilds, and
+ * `writer_xid` tells which changes a rebuild's snapshot did not see.
+ */
+@Entity({ tableName: 'search_outbox' })
+@Index({
+  name: 'search_outbox_pending_idx',
+  expression: 'create index "search_outbox_pending_idx" on "search_outbox" ("next_attempt_at", "record_id") where "delivered_at" is null',
+})
+export class SearchOutboxEntry {
+  @PrimaryKey({ type: new BigIntType('string'), autoincrement: false })
+  recordId!: string;
+
+  @Property({ type: new BigIntType('string') }) version!: string;
+  /** Transaction that wrote the latest change (pg_current_xact_id()). */
+  @Property({ columnType: 'xid8' }) writerXid!: string;
+  /** When the oldest undelivered change was written: index lag is measured from it. */
+  @Property({ type: 'timestamptz' }) enqueuedAt!: Date;
+  @Property({ default: 0 }) attempts!: number;
+  @Property({ type: 'timestamptz' }) nextAttemptAt!: Date;
+  @Property({ type: 'timestamptz', nullable: true }) deliveredAt!: Date | null;
+  @Property({ length: 500, nullable: true }) lastError!: string | null;
+}

@@ -1,0 +1,100 @@
+// The outbox as set-based SQL: enqueue inside the writer's transaction, claim with SKIP LOCKED and a lease,
+// ack only the version that was delivered, back off on failure.
+import { Injectable } from '@nestjs/common';
+import type { SqlExecutor } from '@credit/db';
+
+export interface ClaimedEntry {
+  recordId: string;
+  version: number;
+  attempts: number;
+}
+
+export interface OutboxStats {
+  /** Undelivered rows. */
+  depth: number;
+  /** Age in seconds of the oldest undelivered change; 0 when the outbox is drained. */
+  lagSeconds: number;
+}
+
+/** Retry delay after the n-th failed attempt: 1 s, 2 s, 4 s … capped at 5 minutes. */
+export function backoffSeconds(attempts: number): number {
+  return Math.min(300, 2 ** Math.max(0, attempts - 1));
+}
+
+@Injectable()
+export class SearchOutboxRepository {
+  /**
+   * Marks records changed. The version is drawn in the DO UPDATE branch, i.e. after the row lock is held, so
+   * a later commit always carries a larger version than an earlier one for the same record. Ids are sorted so
+   * two concurrent batches lock rows in the same order. With `skipPending`, rows already waiting are left as they
+   * are (the sweep uses it: a pending row is delivered from the current state anyway). Returns the rows written.
+   */
+  async enqueue(sql: SqlExecutor, recordIds: string[], skipPending = false): Promise<number> {
+    if (recordIds.length === 0) return 0;
+    const rows = await sql.query(
+      `INSERT INTO search_outbox AS o (record_id, version, writer_xid, enqueued_at, attempts, next_attempt_at, delivered_at, last_error)
+       SELECT t.id, nextval('search_outbox_version_seq'), pg_current_xact_id(), clock_timestamp(), 0, now(), NULL, NULL
+         FROM (SELECT DISTINCT unnest($1::bigint[]) AS id) t ORDER BY t.id
+       ON CONFLICT (record_id) DO UPDATE
+          SET version = nextval('search_outbox_version_seq'), writer_xid = EXCLUDED.writer_xid,
+              enqueued_at = CASE WHEN o.delivered_at IS NULL THEN o.enqueued_at ELSE EXCLUDED.enqueued_at END,
+              attempts = 0, next_attempt_at = now(), delivered_at = NULL, last_error = NULL
+        WHERE NOT $2::boolean OR o.delivered_at IS NOT NULL
+       RETURNING 1`,
+      [recordIds, skipPending],
+    );
+    return rows.length;
+  }
+
+  /** Claims due rows for `leaseSeconds`; another worker skips them meanwhile, and takes them over after. */
+  async claim(sql: SqlExecutor, limit: number, leaseSeconds: number): Promise<ClaimedEntry[]> {
+    const rows = await sql.query<{ record_id: string; version: string; attempts: number }>(
+      `UPDATE search_outbox o SET next_attempt_at = now() + $2 * interval '1 second', attempts = o.attempts + 1
+         FROM (SELECT record_id FROM search_outbox WHERE delivered_at IS NULL AND next_attempt_at <= now()
+                ORDER BY next_attempt_at, record_id LIMIT $1 FOR UPDATE SKIP LOCKED) c
+        WHERE o.record_id = c.record_id
+        RETURNING o.record_id::text AS record_id, o.version::text AS version, o.attempts`,
+      [limit, leaseSeconds],
+    );
+    return rows.map((row) => ({ recordId: row.record_id, version: Number(row.version), attempts: row.attempts }));
+  }
+
+  /** Acknowledges exactly the delivered versions: a row changed meanwhile stays pending for its new version. */
+  async ack(sql: SqlExecutor, entries: ClaimedEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await sql.query(
+      `UPDATE search_outbox o SET delivered_at = now(), attempts = 0, last_error = NULL
+         FROM unnest($1::bigint[], $2::bigint[]) AS a(id, version)
+        WHERE o.record_id = a.id AND o.version = a.version`,
+      [entries.map((e) => e.recordId), entries.map((e) => e.version)],
+    );
+  }
+
+  async fail(sql: SqlExecutor, entries: ClaimedEntry[], error: string): Promise<void> {
+    if (entries.length === 0) return;
+    await sql.query(
+      `UPDATE search_outbox o SET next_attempt_at = now() + a.delay * interval '1 second', last_error = left($4, 500)
+         FROM unnest($1::bigint[], $2::bigint[], $3::int[]) AS a(id, version, delay)
+        WHERE o.record_id = a.id AND o.version = a.version`,
+      [entries.map((e) => e.recordId), entries.map((e) => e.version), entries.map((e) => backoffSeconds(e.attempts)), error],
+    );
+  }
+
+  async stats(sql: SqlExecutor): Promise<OutboxStats> {
+    const [row] = await sql.query<{ depth: number; lag: number | null }>(
+      `SELECT count(*)::int AS depth, extract(epoch FROM now() - min(enqueued_at))::float8 AS lag FROM search_outbox WHERE delivered_at IS NULL`,
+    );
+    return { depth: row.depth, lagSeconds: Math.max(0, row.lag ?? 0) };
+  }
+
+  /** Rows whose latest change a rebuild's snapshot did not see, in record order. */
+  async changedSince(sql: SqlExecutor, snapshot: string, afterId: string, limit: number): Promise<{ id: string; version: number }[]> {
+    const rows = await sql.query<{ id: string; version: string }>(
+      `SELECT record_id::text AS id, version::text AS version FROM search_outbox
+        WHERE NOT pg_visible_in_snapshot(writer_xid, $1::pg_snapshot) AND record_id > $2::bigint
+        ORDER BY record_id LIMIT $3`,
+      [snapshot, afterId, limit],
+    );
+    return rows.map((row) => ({ id: row.id, version: Number(row.version) }));
+  }
+}

@@ -1,0 +1,3 @@
+export * from './template-columns';
+export * from './spreadsheet-cells';
+export * from './spreadsheet-row';

@@ -1,0 +1,243 @@
+// Imports a department's "双公示" spreadsheet: rows are read as a stream, mapped to drafts and pushed through
+// the SAME PenaltyIngestService.submit the API uses, 1,000 at a time, so validation, idempotency, audit,
+// tiers and the outbox are exactly those of submitPenaltyRecords. While one batch is being written the next
+// is being read, so reading the file costs little on top of the writes.
+import { Injectable } from '@nestjs/common';
+import { badInput, DepartmentPrincipal, DomainError } from '@credit/common';
+import {
+  cellText,
+  columnOfIssue,
+  countKnownHeaders,
+  decisionNumberKey,
+  describeHeaderProblems,
+  FieldIssue,
+  HeaderMapping,
+  isBlankRow,
+  mapHeaderRow,
+  rowToDraft,
+  SpreadsheetDraft,
+  todayInChina,
+  validatePenaltyRecord,
+} from '@credit/domain';
+import { MAX_BATCH_SIZE, PenaltyIngestService, SubmitStatus } from '@credit/penalties';
+import { ErrorReportWriter, errorReportPathFor, ReportedIssue } from './error-report.writer';
+import type { SheetRow } from './readers/sheet-row';
+import { openSpreadsheet, SpreadsheetFormat } from './readers/spreadsheet-source';
+
+/** A title row or two above the headers is common; the header row is searched for in the first rows. */
+const HEADER_SEARCH_ROWS = 10;
+/** A row with this many recognised headers is the header row. */
+const HEADER_MIN_KNOWN = 3;
+const DEFAULT_KEPT_REJECTIONS = 1000;
+
+export interface ImportProgress {
+  rowsRead: number;
+  accepted: number;
+  rejected: number;
+  elapsedMs: number;
+}
+
+export interface ImportOptions {
+  /** Validate only: nothing is written to the database (the error report is still written). */
+  dryRun?: boolean;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Where the error report goes; by default beside the input as `<name>.errors.csv`. */
+  reportPath?: string;
+  /** How many rejected rows the summary carries (the report has them all). */
+  keepRejectedRows?: number;
+}
+
+export interface RejectedRow {
+  rowNumber: number;
+  decisionNumber: string | null;
+  errors: (ReportedIssue & { field: string })[];
+}
+
+export interface ImportSummary {
+  format: SpreadsheetFormat;
+  encoding: string | null;
+  dryRun: boolean;
+  /** Data rows read (blank rows and the header excluded). */
+  rowsRead: number;
+  /** Rows that passed: created + updated + unchanged, or in a dry run those that would be submitted. */
+  accepted: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  /** The first rejected rows with their errors; `rejectedRowsTruncated` says when the report holds more. */
+  rejectedRows: RejectedRow[];
+  rejectedRowsTruncated: boolean;
+  errorReportPath: string | null;
+  elapsedMs: number;
+}
+
+interface PendingRow {
+  row: SheetRow;
+  mapped: SpreadsheetDraft;
+  /** Set when the row is refused before submission (a decision number already used earlier in the file). */
+  refused: FieldIssue | null;
+}
+
+interface RowOutcome {
+  /** VALID: a dry run's "would be accepted" (created or updated cannot be told without the database). */
+  status: SubmitStatus | 'VALID';
+  errors: FieldIssue[];
+}
+
+@Injectable()
+export class PenaltyImportService {
+  constructor(private readonly ingest: PenaltyIngestService) {}
+
+  async import(department: DepartmentPrincipal, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
+    const started = Date.now();
+    const dryRun = options.dryRun ?? false;
+    const sheet = await openSpreadsheet(path);
+    const rows = sheet.rows[Symbol.asyncIterator]();
+    try {
+      const { mapping, headerCells } = await readHeader(rows);
+      const report = new ErrorReportWriter(options.reportPath ?? errorReportPathFor(path), headerCells);
+      const summary: ImportSummary = {
+        format: sheet.format, encoding: sheet.encoding, dryRun, rowsRead: 0, accepted: 0, created: 0, updated: 0, unchanged: 0, rejected: 0,
+        rejectedRows: [], rejectedRowsTruncated: false, errorReportPath: null, elapsedMs: 0,
+      };
+      const keep = options.keepRejectedRows ?? DEFAULT_KEPT_REJECTIONS;
+      const firstRowOf = new Map<string, number>();
+      const progress = () => options.onProgress?.({ rowsRead: summary.rowsRead, accepted: summary.accepted, rejected: summary.rejected, elapsedMs: Date.now() - started });
+      const settle = async (batch: PendingRow[]) => {
+        const outcomes = dryRun ? validateOnly(batch) : await this.submit(department, batch);
+        await record(batch, outcomes, mapping, report, summary, keep);
+        progress();
+      };
+
+      let batch: PendingRow[] = [];
+      let inFlight: Promise<void> | null = null;
+      try {
+        for (let next = await rows.next(); !next.done; next = await rows.next()) {
+          const row = next.value;
+          if (isBlankRow(row.cells)) continue;
+          summary.rowsRead += 1;
+          const mapped = rowToDraft(row.cells, mapping);
+          batch.push({ row, mapped, refused: claimDecisionNumber(mapped, row.rowNumber, firstRowOf) });
+          if (batch.length === MAX_BATCH_SIZE) {
+            await inFlight;
+            inFlight = settle(batch);
+            // Observed now, awaited later: a failing batch must not count as an unhandled rejection meanwhile.
+            inFlight.catch(() => undefined);
+            batch = [];
+          }
+        }
+        await inFlight;
+        inFlight = null;
+        if (batch.length > 0) await settle(batch);
+      } catch (error) {
+        await inFlight?.catch(() => undefined);
+        inFlight = null;
+        throw explainPartialImport(error, summary);
+      } finally {
+        await inFlight?.catch(() => undefined);
+        summary.errorReportPath = await report.close();
+      }
+      if (summary.rowsRead === 0) throw badInput('文件中没有数据行（the file has a header row but no data rows）', 'file');
+      summary.elapsedMs = Date.now() - started;
+      return summary;
+    } finally {
+      await rows.return?.(undefined);
+    }
+  }
+
+  /** Rows refused locally never reach the service; the rest go as one batch, in order. */
+  private async submit(department: DepartmentPrincipal, batch: PendingRow[]): Promise<RowOutcome[]> {
+    const outcomes: RowOutcome[] = batch.map((item) => ({ status: SubmitStatus.REJECTED, errors: item.refused ? [item.refused] : [] }));
+    const positions = batch.flatMap((item, position) => (item.refused ? [] : [position]));
+    if (positions.length === 0) return outcomes;
+    const result = await this.ingest.submit(department, positions.map((position) => batch[position].mapped.draft));
+    for (const item of result.results) outcomes[positions[item.index]] = { status: item.status, errors: item.errors };
+    return outcomes;
+  }
+}
+
+/** The first row with enough known headers, within the first rows; else the first non-blank row, to report on. */
+async function readHeader(rows: AsyncIterator<SheetRow>): Promise<{ mapping: HeaderMapping; headerCells: (string | null)[] }> {
+  let fallback: (string | null)[] | null = null;
+  for (let seen = 0; seen < HEADER_SEARCH_ROWS; ) {
+    const next = await rows.next();
+    if (next.done) break;
+    if (isBlankRow(next.value.cells)) continue;
+    seen += 1;
+    const cells = next.value.cells.map((cell) => cellText(cell)?.trim() ?? null);
+    fallback ??= cells;
+    if (countKnownHeaders(cells) >= HEADER_MIN_KNOWN) {
+      const mapping = mapHeaderRow(cells);
+      const problem = describeHeaderProblems(mapping);
+      if (problem) throw headerError(problem, mapping);
+      return { mapping, headerCells: cells };
+    }
+  }
+  if (!fallback) throw badInput('文件为空（the file is empty）', 'file');
+  const mapping = mapHeaderRow(fallback);
+  throw headerError(describeHeaderProblems(mapping) ?? '未找到表头行（no header row found）', mapping);
+}
+
+function headerError(message: string, mapping: HeaderMapping) {
+  const fieldErrors = [
+    ...mapping.missing.map((field) => ({ field, code: 'MISSING_COLUMN', message: `缺少必需列（missing required column）: ${field}` })),
+    ...mapping.unknown.map((column) => ({ field: column.header, code: 'UNKNOWN_COLUMN', message: `无法识别的列（unknown column）: ${column.header}` })),
+    ...mapping.duplicated.map((duplicate) => ({ field: duplicate.field, code: 'DUPLICATE_COLUMN', message: `重复的列（duplicate column）: ${duplicate.headers.join(', ')}` })),
+  ];
+  return badInput(`表头有误，未导入任何数据：${message}`, 'file', fieldErrors);
+}
+
+/**
+ * One decision per number per file: a later row with the same 决定书文号 would silently overwrite the earlier
+ * one (or, within one batch, be refused by the service), so every repeat is refused with a pointer to the first.
+ */
+function claimDecisionNumber(mapped: SpreadsheetDraft, rowNumber: number, firstRowOf: Map<string, number>): FieldIssue | null {
+  const key = decisionNumberKey(mapped.draft);
+  if (key === null) return null;
+  const first = firstRowOf.get(key);
+  if (first === undefined) {
+    firstRowOf.set(key, rowNumber);
+    return null;
+  }
+  return {
+    field: 'decisionNumber',
+    code: 'DUPLICATE_IN_FILE',
+    message: `文件中重复的决定书文号，与第${first}行相同（the same decision number is already on row ${first} of this file）`,
+  };
+}
+
+/** A file that turns bad halfway (an encoding break, say) leaves the batches before it stored: say so. */
+function explainPartialImport(error: unknown, summary: ImportSummary): unknown {
+  const written = summary.created + summary.updated + summary.unchanged;
+  if (!(error instanceof DomainError) || written === 0) return error;
+  const note = `此前已导入${written}行；修正文件后可整体重新导入，已导入的行不会重复（${written} rows were imported before this; fix the file and import it whole again, nothing is duplicated）`;
+  return new DomainError(error.code, `${error.message}；${note}`, error.details);
+}
+
+function validateOnly(batch: PendingRow[]): RowOutcome[] {
+  const today = todayInChina();
+  return batch.map((item) => {
+    if (item.refused) return { status: SubmitStatus.REJECTED, errors: [item.refused] };
+    const outcome = validatePenaltyRecord(item.mapped.draft, today);
+    return outcome.ok ? { status: 'VALID', errors: [] } : { status: SubmitStatus.REJECTED, errors: outcome.errors };
+  });
+}
+
+async function record(batch: PendingRow[], outcomes: RowOutcome[], mapping: HeaderMapping, report: ErrorReportWriter, summary: ImportSummary, keep: number): Promise<void> {
+  for (const [position, outcome] of outcomes.entries()) {
+    const { row, mapped } = batch[position];
+    if (outcome.status !== SubmitStatus.REJECTED) {
+      summary.accepted += 1;
+      if (outcome.status === SubmitStatus.CREATED) summary.created += 1;
+      else if (outcome.status === SubmitStatus.UPDATED) summary.updated += 1;
+      else if (outcome.status === SubmitStatus.UNCHANGED) summary.unchanged += 1;
+      continue;
+    }
+    summary.rejected += 1;
+    const issues = outcome.errors.map((issue) => ({ field: issue.field, column: columnOfIssue(issue.field, mapped.sourceOf, mapping), code: issue.code, message: issue.message }));
+    await report.write(row.rowNumber, row.cells, issues);
+    if (summary.rejectedRows.length < keep) summary.rejectedRows.push({ rowNumber: row.rowNumber, decisionNumber: decisionNumberKey(mapped.draft), errors: issues });
+    else summary.rejectedRowsTruncated = true;
+  }
+}

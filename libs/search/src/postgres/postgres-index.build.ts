@@ -1,0 +1,86 @@
+// A new version of the PostgreSQL index, built beside the live table and swapped in by renaming, in one
+// transaction: readers see the old table or the new one, never a half-built one. The build table starts with
+// only its primary key (bulk loading is several times faster without the GIN index); the live table's other
+// indexes are re-created from their own definitions at commit, so the migrations stay the single source of truth.
+import type { Database } from '@credit/db';
+import type { IndexBuild, IndexOperation } from '../search-index.port';
+import { applyToTable } from './postgres-index.writes';
+
+const BUILD_SUFFIX = '_build';
+const OLD_SUFFIX = '_old';
+
+interface IndexDefinition {
+  name: string;
+  definition: string;
+  primary: boolean;
+}
+
+export class PostgresIndexBuild implements IndexBuild {
+  private constructor(
+    private readonly db: Database,
+    private readonly live: string,
+    readonly name: string,
+  ) {}
+
+  static async start(db: Database, live: string): Promise<PostgresIndexBuild> {
+    const name = `${live}${BUILD_SUFFIX}`;
+    await db.query(`DROP TABLE IF EXISTS ${name}`);
+    await db.query(`CREATE TABLE ${name} (LIKE ${live} INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`);
+    await db.query(`ALTER TABLE ${name} ADD CONSTRAINT ${name}_pkey PRIMARY KEY (record_id)`);
+    // LIKE does not copy per-column statistics targets; the planner needs the tokens' one (see the migration).
+    const targets = await db.query<{ column: string; target: number }>(
+      `SELECT attname AS column, attstattarget AS target FROM pg_attribute WHERE attrelid = to_regclass($1) AND attnum > 0 AND attstattarget > 0`,
+      [live],
+    );
+    for (const { column, target } of targets) await db.query(`ALTER TABLE ${name} ALTER COLUMN ${column} SET STATISTICS ${Number(target)}`);
+    return new PostgresIndexBuild(db, live, name);
+  }
+
+  async apply(ops: IndexOperation[]): Promise<void> {
+    await applyToTable(this.db, this.name, ops);
+  }
+
+  async commit(): Promise<void> {
+    const indexes = await this.indexesOf(this.live);
+    for (const index of indexes.filter((i) => !i.primary)) {
+      const definition = index.definition.replace(
+        /^(CREATE (?:UNIQUE )?INDEX )(\S+)( ON (?:ONLY )?)(\S+)/,
+        (_m, create: string, _name: string, on: string, table: string) => `${create}${index.name}${BUILD_SUFFIX}${on}${table.replace(new RegExp(`${this.live}$`), this.name)}`,
+      );
+      // A GIN build over millions of rows is several times faster with room to sort in memory.
+      await this.db.transaction(async (sql) => {
+        await sql.query(`SET LOCAL maintenance_work_mem = '512MB'`);
+        await sql.query(definition);
+      });
+    }
+    await this.db.query(`ANALYZE ${this.name}`);
+    await this.db.transaction(async (sql) => {
+      // Readers wait for the few milliseconds of the renames instead of seeing a missing table.
+      await sql.query(`LOCK TABLE ${this.live} IN ACCESS EXCLUSIVE MODE`);
+      await sql.query(`DROP TABLE IF EXISTS ${this.live}${OLD_SUFFIX}`);
+      await sql.query(`ALTER TABLE ${this.live} RENAME TO ${this.live}${OLD_SUFFIX}`);
+      for (const index of indexes) await sql.query(`ALTER INDEX ${index.name} RENAME TO ${truncate(index.name + OLD_SUFFIX)}`);
+      await sql.query(`ALTER TABLE ${this.name} RENAME TO ${this.live}`);
+      await sql.query(`ALTER INDEX ${this.name}_pkey RENAME TO ${this.live}_pkey`);
+      for (const index of indexes.filter((i) => !i.primary)) await sql.query(`ALTER INDEX ${index.name}${BUILD_SUFFIX} RENAME TO ${index.name}`);
+      await sql.query(`DROP TABLE ${this.live}${OLD_SUFFIX}`);
+    });
+  }
+
+  async abort(): Promise<void> {
+    await this.db.query(`DROP TABLE IF EXISTS ${this.name}`);
+  }
+
+  private async indexesOf(table: string): Promise<IndexDefinition[]> {
+    return this.db.query<IndexDefinition>(
+      `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition, i.indisprimary AS primary
+         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+        WHERE i.indrelid = to_regclass($1) ORDER BY c.relname`,
+      [table],
+    );
+  }
+}
+
+function truncate(identifier: string): string {
+  return identifier.slice(0, 63);
+}

@@ -1,0 +1,146 @@
+// The default search backend: a table in the platform's own PostgreSQL (works with the embedded database and
+// nothing else installed). See public-disclosure.entity.ts for the layout and README.md for the figures.
+import { badInput, decodeCursor, encodeCursor } from '@credit/common';
+import type { Database } from '@credit/db';
+import type { IsoDate } from '@credit/domain';
+import type {
+  DisclosureDocument,
+  DisclosureFacets,
+  DisclosureSearchPage,
+  DisclosureSearchRequest,
+  IndexBuild,
+  IndexOperation,
+  SearchIndex,
+  StoredDocument,
+} from '../search-index.port';
+import { highlightsOf } from '../search-highlights';
+import { parseQuery } from '../search-text';
+import { PostgresIndexBuild } from './postgres-index.build';
+import { applyToTable } from './postgres-index.writes';
+import { buildSearchSql, NO_TOKEN_STATS, READ_COLUMNS, Tier, TokenStats, toDocument } from './postgres-search.sql';
+
+export const LIVE_TABLE = 'public_disclosures';
+
+/**
+ * Session settings of the connections that answer public searches. The planner does not cost the detoasting
+ * of a ~1 KB token array per row, so for a frequent word it prefers scanning rows (20 ms for 1,000 matches
+ * here) over the GIN bitmap it should use (1.6 ms); every search predicate has an index, so sequential scans
+ * are simply discouraged on these connections. JIT only adds latency to queries this short.
+ */
+export const SEARCH_SESSION_OPTIONS = '-c enable_seqscan=off -c jit=off';
+
+/** The database URL with the search session settings, for a dedicated pool of search readers. */
+export function searchReaderUrl(url: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set('options', SEARCH_SESSION_OPTIONS);
+  return parsed.toString();
+}
+
+/** Most-common-element statistics of `tokens` (ANALYZE keeps them current; autovacuum runs it). */
+export async function loadTokenStats(db: Database, table = LIVE_TABLE): Promise<TokenStats> {
+  const [row] = await db.query<{ elems: string[] | null; freqs: number[] | null; rows: number }>(
+    `SELECT s.most_common_elems::text::bigint[]::text[] AS elems, s.most_common_elem_freqs AS freqs, greatest(c.reltuples, 0)::float8 AS rows
+       FROM pg_stats s JOIN pg_class c ON c.oid = to_regclass($1)
+      WHERE s.schemaname = current_schema() AND s.tablename = $1 AND s.attname = 'tokens'`,
+    [table],
+  );
+  if (!row?.elems || !row.freqs) return NO_TOKEN_STATS;
+  const byKey = new Map<number, number>(row.elems.map((key, i) => [Number(key), (row.freqs as number[])[i]]));
+  // After the element frequencies come the minimum, maximum and null frequency; a key outside the list is rarer
+  // than the rarest listed one.
+  const rare = (row.freqs[row.elems.length] ?? 0) / 2;
+  return { rows: row.rows, frequency: (key) => byKey.get(key) ?? rare };
+}
+
+const STATS_TTL_MS = 10 * 60_000;
+
+export class PostgresSearchIndex implements SearchIndex {
+  readonly backend = 'postgres' as const;
+  private stats: { value: TokenStats; loadedAt: number } | null = null;
+
+  /** `db` takes the writes; `reader` (default: db) answers searches, ideally a pool on searchReaderUrl. */
+  constructor(
+    private readonly db: Database,
+    private readonly reader: Database = db,
+    private readonly table = LIVE_TABLE,
+  ) {}
+
+  async ensureReady(): Promise<void> {
+    // The table comes with the migrations.
+  }
+
+  async apply(ops: IndexOperation[]): Promise<void> {
+    await applyToTable(this.db, this.table, ops);
+  }
+
+  async search(request: DisclosureSearchRequest): Promise<DisclosureSearchPage> {
+    const query = request.query === null ? null : parseQuery(request.query);
+    if (typeof query === 'string') throw badInput(`The query cannot be searched (${query})`, 'query');
+    const cursor = decodeTierCursor(request.after);
+    const { text, params } = buildSearchSql(
+      { table: this.table, query, filter: request.filter, asOf: request.asOf, limit: request.first, countBound: request.countBound, cursor },
+      await this.tokenStats(),
+    );
+    const [row] = await this.reader.query<{ hits: Record<string, any>[]; total: number } & Record<keyof DisclosureFacets, DisclosureFacets['departments']>>(text, params);
+    const page = row.hits.slice(0, request.first);
+    return {
+      hits: page.map((hit) => {
+        const doc = toDocument(hit);
+        return { doc, highlights: query ? highlightsOf(doc, query) : [], cursor: encodeCursor([hit.tier, hit.decision_date, doc.id]) };
+      }),
+      hasNextPage: row.hits.length > request.first,
+      totalCount: Math.min(row.total, request.countBound),
+      totalCountIsLowerBound: row.total > request.countBound,
+      facets: { departments: row.departments, regions: row.regions, years: row.years, categories: row.categories },
+    };
+  }
+
+  async getVisible(ids: string[], asOf: IsoDate): Promise<DisclosureDocument[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.reader.query(
+      `SELECT ${READ_COLUMNS} FROM ${this.table}
+        WHERE record_id = ANY($1::bigint[]) AND NOT withdrawn AND published_from <= $2::date AND published_until >= $2::date`,
+      [ids, asOf],
+    );
+    return rows.map(toDocument);
+  }
+
+  async findExpired(asOf: IsoDate, limit: number): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }>(
+      `SELECT record_id::text AS id FROM ${this.table} WHERE NOT withdrawn AND published_until < $1::date ORDER BY published_until LIMIT $2`,
+      [asOf, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async scan(afterId: string | null, limit: number): Promise<StoredDocument[]> {
+    const rows = await this.db.query(
+      `SELECT ${READ_COLUMNS} FROM ${this.table} WHERE NOT withdrawn AND record_id > $1::bigint ORDER BY record_id LIMIT $2`,
+      [afterId ?? '0', limit],
+    );
+    return rows.map((row) => ({ version: Number(row.version), doc: toDocument(row) }));
+  }
+
+  /** Cached for ten minutes; a failure to read them only costs plan quality (everything counts as rare). */
+  private async tokenStats(): Promise<TokenStats> {
+    if (this.stats === null || Date.now() - this.stats.loadedAt > STATS_TTL_MS) {
+      const value = await loadTokenStats(this.reader, this.table).catch(() => NO_TOKEN_STATS);
+      this.stats = { value, loadedAt: Date.now() };
+    }
+    return this.stats.value;
+  }
+
+  async beginBuild(): Promise<IndexBuild> {
+    return PostgresIndexBuild.start(this.db, this.table);
+  }
+}
+
+function decodeTierCursor(after: string | null): { tier: Tier; date: string; id: string } | null {
+  const key = decodeCursor(after, 3);
+  if (key === null) return null;
+  const [tier, date, id] = key;
+  if (![0, 1, 2].includes(tier as number) || typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date) || typeof id !== 'string' || !/^\d{1,19}$/.test(id)) {
+    throw badInput('The cursor is not one this API issued', 'after');
+  }
+  return { tier: tier as Tier, date, id };
+}

@@ -1,0 +1,138 @@
+// Chinese text for search without a dictionary: overlapping character bigrams (二元切分), the same scheme as
+// Elasticsearch's `cjk_bigram` filter after `cjk_width` + `lowercase`, so both backends agree on what matches.
+// A two-character word (食品, 假冒) is exactly one bigram, hence one index key.
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const WORD = /[\p{L}\p{N}]/u;
+
+/** Full-width forms folded (ＡＢＣ１２３ → abc123), lower-cased; one code point in, one or more out. */
+export function normalizeChar(char: string): string {
+  return char.normalize('NFKC').toLowerCase();
+}
+
+export function normalizeText(text: string): string {
+  return Array.from(text, normalizeChar).join('');
+}
+
+/**
+ * Tokens of a text: each run of CJK characters gives its overlapping bigrams (a lone character gives itself);
+ * each run of other letters/digits gives the whole word. Order of first appearance, no duplicates.
+ */
+export function tokenize(text: string): string[] {
+  const out = new Set<string>();
+  const chars = Array.from(normalizeText(text));
+  let i = 0;
+  while (i < chars.length) {
+    if (CJK.test(chars[i])) {
+      let j = i;
+      while (j < chars.length && CJK.test(chars[j])) j++;
+      if (j - i === 1) out.add(chars[i]);
+      for (let k = i; k + 1 < j; k++) out.add(chars[k] + chars[k + 1]);
+      i = j;
+    } else if (WORD.test(chars[i])) {
+      let j = i;
+      while (j < chars.length && WORD.test(chars[j]) && !CJK.test(chars[j])) j++;
+      out.add(chars.slice(i, j).join(''));
+      i = j;
+    } else {
+      i++;
+    }
+  }
+  return [...out];
+}
+
+export const MIN_QUERY_CHARS = 2;
+export const MAX_QUERY_CHARS = 100;
+
+export interface ParsedQuery {
+  /** The whole query, normalized, inner whitespace collapsed: compared with names, USCCs, decision numbers. */
+  exact: string;
+  /** Whitespace-separated terms, normalized; every term must match (AND). */
+  terms: string[];
+  /** Union of the terms' tokens. */
+  tokens: string[];
+}
+
+export type QueryProblem = 'TOO_SHORT' | 'TOO_LONG' | 'NO_WORDS';
+
+/** Parses a public query; a problem instead of a result when it cannot be searched. */
+export function parseQuery(raw: string): ParsedQuery | QueryProblem {
+  const exact = normalizeText(raw).trim().replace(/\s+/g, ' ');
+  const length = Array.from(exact.replace(/\s/g, '')).length;
+  if (length < MIN_QUERY_CHARS) return 'TOO_SHORT';
+  if (length > MAX_QUERY_CHARS) return 'TOO_LONG';
+  const terms = exact.split(' ').filter((term) => term.length > 0);
+  const tokens = [...new Set(terms.flatMap((term) => tokenize(term)))];
+  if (tokens.length === 0) return 'NO_WORDS';
+  return { exact, terms, tokens };
+}
+
+/** Region filter keys: a GB/T 2260 code means its whole subtree (341100 → every 3411xx), 2/4/6 digits accepted. */
+export function regionPrefix(code: string): string | null {
+  if (!/^(\d{2}|\d{4}|\d{6})$/.test(code)) return null;
+  let prefix = code;
+  while (prefix.length > 2 && prefix.endsWith('00')) prefix = prefix.slice(0, -2);
+  return prefix;
+}
+
+/** The 2-, 4- and 6-digit prefixes a document's region code answers to. */
+export function regionPrefixes(code: string | null): string[] {
+  if (code === null || !/^\d{6}$/.test(code)) return [];
+  return [code.slice(0, 2), code.slice(0, 4), code];
+}
+
+const SNIPPET_CHARS = 80;
+const SNIPPET_LEAD = 20;
+
+/** Minimal HTML escaping: highlights are markup, and the text around the <em> must not become markup too. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+/**
+ * One highlighted snippet of `text` for the query terms, or null when nothing matches. Matching is on the
+ * normalized text (full-width and case folded) and mapped back to the original characters. A term that does not
+ * occur whole (bigrams matched apart) is highlighted bigram by bigram. Long texts are cut to a window of about
+ * 80 characters around the first match, with an ellipsis where cut.
+ */
+export function highlight(text: string | null, terms: readonly string[]): string | null {
+  if (!text || terms.length === 0) return null;
+  const original = Array.from(text);
+  // normalized string and, per normalized UTF-16 unit, the index of the original code point it came from
+  let normalized = '';
+  const origin: number[] = [];
+  original.forEach((char, index) => {
+    const folded = normalizeChar(char);
+    normalized += folded;
+    for (let k = 0; k < folded.length; k++) origin.push(index);
+  });
+  const marked = new Array<boolean>(original.length).fill(false);
+  const markAll = (needle: string): boolean => {
+    let found = false;
+    for (let at = normalized.indexOf(needle); needle && at >= 0; at = normalized.indexOf(needle, at + 1)) {
+      for (let k = at; k < at + needle.length; k++) marked[origin[k]] = true;
+      found = true;
+    }
+    return found;
+  };
+  for (const term of terms) {
+    if (!markAll(term)) for (const token of tokenize(term)) markAll(token);
+  }
+  const first = marked.indexOf(true);
+  if (first < 0) return null;
+  let start = 0;
+  let end = original.length;
+  if (original.length > SNIPPET_CHARS) {
+    start = Math.max(0, Math.min(first - SNIPPET_LEAD, original.length - SNIPPET_CHARS));
+    end = Math.min(original.length, start + SNIPPET_CHARS);
+  }
+  let out = start > 0 ? '…' : '';
+  for (let i = start; i < end; ) {
+    let j = i;
+    while (j < end && marked[j] === marked[i]) j++;
+    const piece = escapeHtml(original.slice(i, j).join(''));
+    out += marked[i] ? `<em>${piece}</em>` : piece;
+    i = j;
+  }
+  return end < original.length ? `${out}…` : out;
+}
