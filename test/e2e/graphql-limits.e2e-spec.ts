@@ -10,7 +10,7 @@ const deepMutation = (wrap: boolean) =>
        fragment D on DepartmentRef { code }`
     : `mutation { submitPenaltyRecords(records: []) { results { subject { penaltyRecords { edges { node { department { code } } } } } } } }`;
 
-const RECORD_FIELDS = 'decisionNumber partyName violationType violationFacts legalBasis penaltyContent decisionDate authorityName';
+const RECORD_FIELDS = 'decisionNumber partyName violationType violationFacts legalBasis penaltyContent decisionDate authorityName authorityUscc uscc fineAmount confiscatedAmount severity status version licenseInfo remarks';
 
 describe('GraphQL limits', () => {
   let t: TestApp;
@@ -49,15 +49,29 @@ describe('GraphQL limits', () => {
     expect(single.errors?.[0].extensions.code).toBe('QUERY_LIMIT_EXCEEDED');
     expect(single.errors?.[0].message).toMatch(/costs \d+/);
 
-    // Five small pages are each cheap; together they cost what five requests would.
-    const parts = ['a', 'b', 'c', 'd', 'e'].map((alias) => page(alias, 50).split('\n'));
+    // Five pages of 40 are each cheap (~800); together they cost what five requests would.
+    const parts = ['a', 'b', 'c', 'd', 'e'].map((alias) => page(alias, 40).split('\n'));
     const batched = await t.gql(`query { ${parts.map((p) => p[0]).join(' ')} } ${parts.flatMap((p) => p.slice(1)).join('\n')}`);
     expect(batched.errors?.[0].extensions.code).toBe('QUERY_LIMIT_EXCEEDED');
+
+    const [oneSmall, ...smallFragments] = page('small', 40).split('\n');
+    const cheap = await t.gql(`query { ${oneSmall} } ${smallFragments.join('\n')}`);
+    expect(cheap.errors?.[0].extensions.code).toBe('UNAUTHENTICATED'); // past the limits, stopped by the guard
 
     const token = await t.adminToken();
     const allowed = await t.gql(`query { ${query} } ${fragments.join('\n')}`, {}, { authorization: `Bearer ${token}` });
     expect(allowed.errors).toBeUndefined();
     expect(allowed.data).toEqual({ one: null });
+  });
+
+  it('lets one full public search page through for anonymous callers, but not two batched', async () => {
+    const fields = 'id partyName uscc legalRepresentative decisionNumber violationType violationFacts legalBasis penaltyCategories penaltyContent fineAmount confiscatedAmount decisionDate publishedUntil authorityName departmentName regionCode highlights';
+    const facets = 'facets { categories { value label count } departments { value label count } regions { value label count } years { value label count } }';
+    const page = (alias: string) => `${alias}: searchDisclosures(query: "食品", first: 50) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${fields} } } ${facets} }`;
+    const one = await t.gql(`query { ${page('one')} }`);
+    expect(one.errors).toBeUndefined();
+    const two = await t.gql(`query { ${page('one')} ${page('two')} }`);
+    expect(two.errors?.[0].extensions.code).toBe('QUERY_LIMIT_EXCEEDED');
   });
 
   it('refuses an anonymous document with too many tokens', async () => {

@@ -1,6 +1,6 @@
 // Rate limits per caller: per IP for anonymous callers, per department key, per user; a coded RATE_LIMITED
 // error, and one noisy client never slows another.
-import { createTestApp, TestApp } from '@credit/testing';
+import { createTestApp, penaltyRecord, SUBMIT, TestApp } from '@credit/testing';
 
 const LOGIN = 'mutation { login(username: "nobody", password: "wrong-password") { accessToken } }';
 
@@ -52,7 +52,25 @@ describe('health, readiness and metrics', () => {
     expect(JSON.parse((await t.app.inject({ method: 'GET', url: '/health' })).body)).toEqual({ status: 'ok' });
     const ready = await t.app.inject({ method: 'GET', url: '/ready' });
     expect(ready.statusCode).toBe(200);
-    expect(JSON.parse(ready.body)).toMatchObject({ status: 'ready', checks: { database: { ok: true }, migrations: { ok: true } } });
+    expect(JSON.parse(ready.body)).toMatchObject({ status: 'ready', checks: { database: { ok: true }, migrations: { ok: true }, search_outbox: { ok: true } } });
+  });
+
+  it('is not ready while the search outbox lags beyond its bound, and exposes depth and lag', async () => {
+    const stalled = await createTestApp({ RUN_WORKER_IN_PROCESS: 'false', READY_MAX_OUTBOX_LAG_SECONDS: '1' });
+    try {
+      const { apiKey } = await stalled.createDepartment('CZ-LAG');
+      const pushed = await stalled.gql(SUBMIT, { records: [penaltyRecord()] }, { 'x-api-key': apiKey });
+      expect(pushed.data.submitPenaltyRecords.created).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const ready = await stalled.app.inject({ method: 'GET', url: '/ready' });
+      expect(ready.statusCode).toBe(503);
+      expect(JSON.parse(ready.body).checks.search_outbox).toMatchObject({ ok: false, detail: expect.stringMatching(/^1 undelivered/) });
+      const metrics = (await stalled.app.inject({ method: 'GET', url: '/metrics' })).body;
+      expect(metrics).toMatch(/^credit_outbox_depth 1$/m);
+      expect(Number(/^credit_index_lag_seconds ([\d.]+)$/m.exec(metrics)?.[1])).toBeGreaterThan(1);
+    } finally {
+      await stalled.close();
+    }
   });
 
   it('exposes Prometheus metrics with operations by code and ingested rows', async () => {

@@ -5,6 +5,7 @@ import { CAPABILITY_MODULES, CoreModule, Runtime } from '@credit/bootstrap';
 import { GraphqlExceptionFilter } from '@credit/common';
 import { graphqlOptions } from './graphql.config';
 import { HealthController } from './health.controller';
+import { OperationalSignals } from './operational-signals';
 
 /** The API process: wires the capabilities, nothing else. */
 @Module({})
@@ -19,7 +20,7 @@ export class ApiModule {
         ...CAPABILITY_MODULES,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_FILTER, useClass: GraphqlExceptionFilter }],
+      providers: [{ provide: APP_FILTER, useClass: GraphqlExceptionFilter }, OperationalSignals],
     };
   }
 }

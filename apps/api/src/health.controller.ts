@@ -1,26 +1,14 @@
-import { Controller, Get, Header, HttpCode, OnModuleInit, Res } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { METRICS_CONTENT_TYPE, Observability, Public } from '@credit/common';
-import { Database, migrationsList } from '@credit/db';
+import { Database } from '@credit/db';
 
 @Controller()
-export class HealthController implements OnModuleInit {
+export class HealthController {
   constructor(
     private readonly db: Database,
     private readonly observability: Observability,
   ) {}
-
-  onModuleInit(): void {
-    this.observability.registerReadiness('database', async () => {
-      await this.db.query('SELECT 1');
-      return { ok: true, detail: 'reachable' };
-    });
-    this.observability.registerReadiness('migrations', async () => {
-      const [{ count }] = await this.db.query<{ count: string }>('SELECT count(*) FROM mikro_orm_migrations');
-      const applied = Number(count);
-      return { ok: applied >= migrationsList.length, detail: `${applied} of ${migrationsList.length} applied` };
-    });
-  }
 
   /** Liveness: the process serves and its database answers (migrations ran before the server listened). */
   @Get('health')

@@ -1,0 +1,35 @@
+// What the API reports about the platform's moving parts: outbox depth and index lag as Prometheus gauges,
+// and the lag bound as a readiness condition (a replica whose index is far behind is not "ready").
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, Observability } from '@credit/common';
+import { Database, migrationsList } from '@credit/db';
+import { SearchOutboxDelivery } from '@credit/disclosure';
+
+@Injectable()
+export class OperationalSignals implements OnModuleInit {
+  constructor(
+    private readonly db: Database,
+    private readonly observability: Observability,
+    private readonly outbox: SearchOutboxDelivery,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.observability.registerReadiness('database', async () => {
+      await this.db.query('SELECT 1');
+      return { ok: true, detail: 'reachable' };
+    });
+    this.observability.registerReadiness('migrations', async () => {
+      const [{ count }] = await this.db.query<{ count: string }>('SELECT count(*) FROM mikro_orm_migrations');
+      const applied = Number(count);
+      return { ok: applied >= migrationsList.length, detail: `${applied} of ${migrationsList.length} applied` };
+    });
+    this.observability.registerReadiness('search_outbox', async () => {
+      const { depth, lagSeconds } = await this.outbox.stats();
+      const bound = this.config.readyMaxOutboxLagSeconds;
+      return { ok: lagSeconds <= bound, detail: `${depth} undelivered, oldest ${Math.round(lagSeconds)} s (bound ${bound} s)` };
+    });
+    this.observability.registerGauge('credit_outbox_depth', 'Search outbox entries not yet delivered to the index', async () => (await this.outbox.stats()).depth);
+    this.observability.registerGauge('credit_index_lag_seconds', 'Age in seconds of the oldest undelivered search outbox entry (0 when caught up)', async () => (await this.outbox.stats()).lagSeconds);
+  }
+}
