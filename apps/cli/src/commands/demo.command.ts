@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { generatePassword, UserRole, UsersService } from '@credit/auth';
 import { SYSTEM_ACTOR } from '@credit/audit';
+import { CatalogueService, seedBlacklistCatalogue } from '@credit/blacklist';
 import { DepartmentPrincipal } from '@credit/common';
 import { DepartmentsService } from '@credit/departments';
 import { PenaltyIngestService } from '@credit/penalties';
@@ -40,6 +41,9 @@ export const demoCommand: CliCommand = {
     if (await users.findActiveByUsername(REGULATOR)) await users.setPassword(REGULATOR, password, SYSTEM_ACTOR);
     else await users.create({ username: REGULATOR, password, role: UserRole.REGULATOR, regionCode: '341100' }, SYSTEM_ACTOR);
 
+    // The serious-dishonesty list catalogue (list types with their legal basis, and the measures each binds).
+    const catalogue = await seedBlacklistCatalogue(app.get(CatalogueService), SYSTEM_ACTOR);
+
     const data = generateDemoData({ entities });
     const totals = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
     for (const d of DEMO_DEPARTMENTS) {
@@ -56,6 +60,7 @@ export const demoCommand: CliCommand = {
     context.out('\nDemo data loaded (滁州市).');
     context.out(`  subjects: ${data.partyCounts.LEGAL_ENTITY} legal entities, ${data.partyCounts.INDIVIDUAL_BUSINESS} individual businesses, ${data.partyCounts.NATURAL_PERSON} natural persons`);
     context.out(`  penalty records: ${totals.created} created, ${totals.updated} updated, ${totals.unchanged} unchanged, ${totals.rejected} rejected`);
+    context.out(`  serious-dishonesty list catalogue: ${catalogue.listTypesCreated} list types and ${catalogue.measuresCreated} measures created (existing ones kept)`);
     context.out('\nDepartment API keys (send as X-Api-Key; shown once):');
     for (const d of DEMO_DEPARTMENTS) context.out(`  ${d.code.padEnd(10)} ${d.name.padEnd(16, '　')} ${keys.get(d.code)!.apiKey}`);
     context.out(`\nRegulator login: username ${REGULATOR}  password ${password}  (region 341100 滁州市)`);
