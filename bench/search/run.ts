@@ -1,6 +1,9 @@
 // bench/search: 1,000,000 disclosed records → search:reindex (PostgreSQL backend) → searchDisclosures over HTTP
 // with autocannon (50 connections, mixed queries) and the same queries' raw SQL in the same run.
-// BENCH_DATABASE_URL (admin URL), BENCH_SEARCH_RECORDS (1000000), BENCH_SEARCH_SECONDS (20),
+// The database: the bench's own embedded PostgreSQL with production-like settings (bench-postgres.ts; data kept
+// in BENCH_SEARCH_PGDATA, default <tmp>/credit-bench-search-pg), or the server in BENCH_DATABASE_URL (an admin
+// URL). Either way the server's settings are printed and written to the result.
+// BENCH_SEARCH_RECORDS (1000000), BENCH_SEARCH_SECONDS (20),
 // BENCH_SEARCH_REUSE=1 keeps an already loaded and indexed credit_bench_search database.
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -8,13 +11,15 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Client, Pool } from 'pg';
+import { ORM_ENTITIES } from '@credit/bootstrap';
 import type { AppConfig } from '@credit/common';
-import { Database } from '@credit/db';
+import { Database, migrateDatabase } from '@credit/db';
 import { DisclosureSourceRepository, SearchOutboxRepository, SearchReindexService } from '@credit/disclosure';
 import { todayInChina } from '@credit/domain';
-import { buildSearchSql, DEFAULT_COUNT_BOUND, loadTokenStats, parseQuery, PostgresSearchIndex, searchReaderUrl } from '@credit/search';
+import { buildSearchSql, DEFAULT_COUNT_BOUND, loadTokenStats, parseQuery, PostgresSearchIndex, SEARCH_READER_POOL, searchReaderUrl } from '@credit/search';
 import type { TokenStats } from '@credit/search';
-import { BENCH_ADMIN_URL, freshBenchDatabase, writeResult } from '../support/bench-database';
+import { writeResult } from '../support/bench-database';
+import { BENCH_POSTGRES_SETTINGS, BenchPostgres, startBenchPostgres } from './bench-postgres';
 import { loadDisclosures } from './load-data';
 import { buildVariants, QUERY, Variant } from './queries';
 
@@ -22,54 +27,119 @@ const NAME = 'credit_bench_search';
 const COUNT = Number(process.env.BENCH_SEARCH_RECORDS ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_SEARCH_SECONDS ?? 20);
 const CONNECTIONS = 50;
-const API_POOL = 10; // the API's pg pool (CoreModule default): raw SQL gets the same
+const API_POOL = SEARCH_READER_POOL; // the API's search reader pool: raw SQL gets the same
+/** What the result reports of the server's configuration. */
+const REPORTED_SETTINGS = ['server_version', ...Object.keys(BENCH_POSTGRES_SETTINGS)];
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 /** The adapter's own planner statistics, so raw SQL runs exactly the statements the API runs. */
 let tokenStats: TokenStats;
+const load = () => os.loadavg().map((v) => Math.round(v * 100) / 100);
 
 async function main(): Promise<void> {
-  const url = await prepareDatabase();
-  // The same session settings as the API's search readers, so raw SQL and GraphQL run the same plans.
-  const db = new Database(searchReaderUrl(url), 4);
-  const sizes = (await db.query(`SELECT pg_size_pretty(pg_table_size('public_disclosures')) AS "table", pg_size_pretty(pg_relation_size('public_disclosures_tokens_gin')) AS gin,
-      (SELECT count(*)::int FROM public_disclosures WHERE NOT withdrawn) AS documents`))[0];
-  log(`index: ${sizes.documents} documents, table ${sizes.table}, GIN ${sizes.gin}`);
-  tokenStats = await loadTokenStats(db);
-  const variants = await buildVariants(db);
-  const explain = await explainPlans(db, variants);
-
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const api = await startApi(url, port);
+  const server = await startServer();
   try {
-    const check = await warmUp(port, variants);
-    log(`warm-up: ${variants.length} distinct queries, all answered without errors (${check} hits in total)`);
-    const serial = await serialComparison(port, db, variants);
-    const graphql = await loadGraphql(port, variants);
-    const sql = await loadSql(url, variants);
-    const result = {
-      records: COUNT,
-      index: sizes,
-      mix: mixOf(variants),
-      load: { connections: CONNECTIONS, seconds: SECONDS, graphql, rawSql: sql, ratioP50: round(graphql.p50 / sql.p50), ratioP99: round(graphql.p99 / sql.p99), throughputRatio: round(sql.requestsPerSecond / graphql.requestsPerSecond) },
-      serial,
-      targets: { p50Ms: 10, p99Ms: 50, graphqlOverSql: 2 },
-      explain,
-      machine: { cpus: os.cpus().length, node: process.version },
-    };
-    log(`\nsearchDisclosures over HTTP, ${CONNECTIONS} connections, ${SECONDS} s: p50 ${graphql.p50} ms, p99 ${graphql.p99} ms, ${graphql.requestsPerSecond} req/s (${graphql.errors} errors)`);
-    log(`same queries as raw SQL, ${CONNECTIONS} clients over a pool of ${API_POOL}: p50 ${sql.p50} ms, p99 ${sql.p99} ms, ${sql.requestsPerSecond} queries/s`);
-    log(`GraphQL/SQL under load: p50 ×${result.load.ratioP50}, p99 ×${result.load.ratioP99}, throughput ×${result.load.throughputRatio}`);
-    log(`one client at a time (median per query kind, GraphQL / SQL ms): ${Object.entries(serial).map(([kind, s]) => `${kind} ${s.graphqlMs}/${s.sqlMs}`).join(', ')}`);
-    log(`wrote ${writeResult('search', result)}`);
+    await run(server.adminUrl, server.kind);
   } finally {
-    api.kill('SIGTERM');
-    await db.close().catch(() => undefined);
+    await server.stop();
   }
 }
 
-async function prepareDatabase(): Promise<string> {
-  const target = new URL(BENCH_ADMIN_URL);
+async function startServer(): Promise<{ adminUrl: string; kind: string; stop: () => Promise<void> }> {
+  if (process.env.BENCH_DATABASE_URL) return { adminUrl: process.env.BENCH_DATABASE_URL, kind: 'BENCH_DATABASE_URL', stop: async () => undefined };
+  const dataDir = process.env.BENCH_SEARCH_PGDATA ?? path.join(os.tmpdir(), 'credit-bench-search-pg');
+  const pg: BenchPostgres = await startBenchPostgres(dataDir);
+  log(`bench PostgreSQL (embedded binaries, production-like settings) in ${dataDir}`);
+  return { adminUrl: pg.url, kind: `embedded (${dataDir})`, stop: () => pg.stop() };
+}
+
+async function run(adminUrl: string, serverKind: string): Promise<void> {
+  const url = await prepareDatabase(adminUrl);
+  // The same session settings as the API's search readers, so raw SQL and GraphQL run the same plans.
+  const db = new Database(searchReaderUrl(url), 4);
+  const settings = await serverSettings(db);
+  log(`server: ${serverKind}; ${Object.entries(settings).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+  const sizes = (await db.query(`SELECT pg_size_pretty(pg_table_size('public_disclosures')) AS "table", pg_size_pretty(pg_relation_size('public_disclosures_tokens_gin')) AS gin,
+      (SELECT count(*)::int FROM public_disclosures WHERE NOT withdrawn) AS documents`))[0];
+  log(`index: ${sizes.documents} documents, table ${sizes.table}, GIN ${sizes.gin}`);
+  // The whole index in the buffer pool, as on a server that has been answering searches for a while.
+  await db.query(`SELECT count(*) FROM public_disclosures WHERE tokens IS NOT NULL`);
+  tokenStats = await loadTokenStats(db);
+  const variants = await buildVariants(db);
+  const explain = await explainPlans(db, variants);
+  const loadAverage: Record<string, number[]> = { start: load() };
+
+  // Every request reaches PostgreSQL: the shared result cache is off (SEARCH_CACHE_TTL_MS=0).
+  let api = await startApi(url, { SEARCH_CACHE_TTL_MS: '0' });
+  let serial: Awaited<ReturnType<typeof serialComparison>>;
+  let graphql: LoadFigures;
+  let cached: LoadFigures;
+  try {
+    const check = await warmUp(api.port, variants);
+    log(`warm-up: ${variants.length} distinct queries, all answered without errors (${check} hits in total)`);
+    serial = await serialComparison(api.port, db, variants);
+    loadAverage.beforeGraphql = load();
+    graphql = await loadGraphql(api.port, variants);
+    loadAverage.afterGraphql = load();
+  } finally {
+    api.child.kill('SIGTERM');
+  }
+  const sql = await loadSql(url, variants);
+  loadAverage.afterSql = load();
+  // The API as deployed: identical anonymous searches within a second or two share one answer.
+  api = await startApi(url, {});
+  try {
+    await warmUp(api.port, variants);
+    cached = await loadGraphql(api.port, variants);
+    loadAverage.afterCached = load();
+  } finally {
+    api.child.kill('SIGTERM');
+  }
+  const result = {
+    records: COUNT,
+    server: { kind: serverKind, settings },
+    index: sizes,
+    mix: mixOf(variants),
+    load: { connections: CONNECTIONS, seconds: SECONDS, graphql, rawSql: sql, ratioP50: round(graphql.p50 / sql.p50), ratioP99: round(graphql.p99 / sql.p99), throughputRatio: round(sql.requestsPerSecond / graphql.requestsPerSecond) },
+    cachedGraphql: cached,
+    serial,
+    loadAverage,
+    targets: { p50Ms: 10, p99Ms: 50, graphqlOverSql: 2 },
+    explain,
+    machine: { cpus: os.cpus().length, node: process.version },
+  };
+  log(`\nsearchDisclosures over HTTP, ${CONNECTIONS} connections, ${SECONDS} s, every request to PostgreSQL: p50 ${graphql.p50} ms, p99 ${graphql.p99} ms, ${graphql.requestsPerSecond} req/s (${graphql.errors} errors)`);
+  log(`same queries as raw SQL, ${CONNECTIONS} clients over a pool of ${API_POOL}: p50 ${sql.p50} ms, p99 ${sql.p99} ms, ${sql.requestsPerSecond} queries/s`);
+  log(`GraphQL/SQL under load: p50 ×${result.load.ratioP50}, p99 ×${result.load.ratioP99}, throughput ×${result.load.throughputRatio}`);
+  log(`with the shared result cache (${variants.length} distinct queries repeated): p50 ${cached.p50} ms, p99 ${cached.p99} ms, ${cached.requestsPerSecond} req/s (${cached.errors} errors)`);
+  log(`one client at a time (median per query kind, GraphQL / SQL ms): ${Object.entries(serial).map(([kind, s]) => `${kind} ${s.graphqlMs}/${s.sqlMs}`).join(', ')}`);
+  log(`load average (1/5/15 min): ${Object.entries(loadAverage).map(([at, v]) => `${at} ${v.join('/')}`).join(', ')}`);
+  log(`wrote ${writeResult('search', result)}`);
+  await db.close().catch(() => undefined);
+}
+
+async function serverSettings(db: Database): Promise<Record<string, string>> {
+  const rows = await db.query<{ name: string; setting: string }>(
+    `SELECT name, current_setting(name) AS setting FROM unnest($1::text[]) AS name`,
+    [REPORTED_SETTINGS],
+  );
+  return Object.fromEntries(rows.map((row) => [row.name, row.setting]));
+}
+
+async function freshDatabase(adminUrl: string, name: string): Promise<string> {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE template0`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  await migrateDatabase(url.toString(), ORM_ENTITIES);
+  return url.toString();
+}
+
+async function prepareDatabase(adminUrl: string): Promise<string> {
+  const target = new URL(adminUrl);
   target.pathname = `/${NAME}`;
   if (process.env.BENCH_SEARCH_REUSE === '1') {
     const probe = new Client({ connectionString: target.toString() });
@@ -87,7 +157,7 @@ async function prepareDatabase(): Promise<string> {
     }
   }
   log(`loading ${COUNT} penalty records into ${NAME} …`);
-  const url = await freshBenchDatabase(NAME);
+  const url = await freshDatabase(adminUrl, NAME);
   const client = new Client({ connectionString: url });
   await client.connect();
   await loadDisclosures(client, COUNT, log);
@@ -131,19 +201,20 @@ function searchSql(variant: Variant): { text: string; params: unknown[] } {
   return buildSearchSql({ table: 'public_disclosures', query, filter: (variant.variables.filter ?? {}) as object, asOf: todayInChina(), limit: 20, countBound: DEFAULT_COUNT_BOUND, cursor: null }, tokenStats);
 }
 
-async function startApi(url: string, port: number): Promise<ChildProcess> {
+async function startApi(url: string, extraEnv: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+  const port = 20000 + Math.floor(Math.random() * 20000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-search-'));
   const child = spawn(process.execPath, ['-r', './tools/register.js', 'apps/api/src/main.ts'], {
     cwd: path.resolve(__dirname, '../..'),
     env: {
       ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', DATA_DIR: dataDir,
-      RUN_WORKER_IN_PROCESS: 'false', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000', ADMIN_PASSWORD: 'bench-admin-password', SEARCH_BACKEND: 'postgres',
+      RUN_WORKER_IN_PROCESS: 'false', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000', ADMIN_PASSWORD: 'bench-admin-password', SEARCH_BACKEND: 'postgres', ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 300; i++) {
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return child;
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return { child, port };
     } catch {
       // not listening yet
     }

@@ -37,7 +37,11 @@ export async function startEmbeddedPostgres(dataDir: string, log: (message: stri
     persistent: true,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--no-locale'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'shared_buffers=256MB'],
+    // Settings that suit any machine a newcomer runs this on, unlike the memory sizes of a tuned server (see
+    // bench/search/bench-postgres.ts for those): SSD-like random reads (the planner otherwise shuns index scans
+    // that the search and the lookups rely on) and no JIT (PostgreSQL 17 compiles expressions of queries it
+    // costs as large, which only adds tens of milliseconds to searches that run in a few).
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'random_page_cost=1.1', '-c', 'jit=off'],
     onLog: () => undefined,
     onError: (error: unknown) => log(`embedded PostgreSQL: ${String(error)}`),
   });

@@ -7,4 +7,5 @@ export * from './postgres/public-disclosure.entity';
 export * from './search-highlights';
 export * from './search-index.port';
 export * from './search-text';
+export * from './search-result.cache';
 export * from './search.module';

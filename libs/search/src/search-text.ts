@@ -5,9 +5,21 @@
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const WORD = /[\p{L}\p{N}]/u;
 
-/** Full-width forms folded (ＡＢＣ１２３ → abc123), lower-cased; one code point in, one or more out. */
+const folded = new Map<string, string>();
+const MAX_FOLDED = 20_000;
+
+/**
+ * Full-width forms folded (ＡＢＣ１２３ → abc123), lower-cased; one code point in, one or more out. Remembered
+ * per character: NFKC normalization per character was the largest cost of highlighting a page of results, and
+ * texts draw on a few thousand distinct characters.
+ */
 export function normalizeChar(char: string): string {
-  return char.normalize('NFKC').toLowerCase();
+  let out = folded.get(char);
+  if (out === undefined) {
+    out = char.normalize('NFKC').toLowerCase();
+    if (folded.size < MAX_FOLDED) folded.set(char, out);
+  }
+  return out;
 }
 
 export function normalizeText(text: string): string {

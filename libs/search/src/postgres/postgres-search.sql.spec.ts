@@ -1,4 +1,4 @@
-import { buildSearchSql, documentTokens, filterKeys, PAGE_WALK_MIN_SHARE, sampleWalkMinShare, tokenKey, TokenStats } from './postgres-search.sql';
+import { buildSearchSql, documentTokens, facetsOf, filterKeys, PAGE_WALK_MIN_SHARE, SampleRow, sampleWalkMinShare, tokenKey, TokenStats } from './postgres-search.sql';
 import { parseQuery, ParsedQuery } from '../search-text';
 import { contractDoc } from '../search-index.contract';
 
@@ -30,8 +30,16 @@ describe('documentTokens and filterKeys', () => {
 });
 
 describe('buildSearchSql plan choice', () => {
-  const walks = (sql: string) => (sql.match(/ORDER BY decision_date DESC, record_id DESC LIMIT/g) ?? []).length;
-  const fenced = (sql: string) => (sql.match(/OFFSET 0/g) ?? []).length;
+  /** How the statement reaches the page and the sample: a walk of the newest-first index, GIN, or both. */
+  const shape = (sql: string) => {
+    const walked = sql.includes('walked AS (');
+    const page = sql.slice(sql.indexOf('page AS ('), sql.indexOf('sample AS ('));
+    const sample = sql.slice(sql.indexOf('sample AS ('), sql.indexOf('SELECT (SELECT coalesce'));
+    return {
+      page: /record_id DESC LIMIT \d+\)/.test(page) && !page.includes('OFFSET 0) m') ? 'walk' : 'gin',
+      sample: walked ? 'walk, then gin' : sample.includes('OFFSET 0) m') ? 'gin' : 'walk',
+    };
+  };
 
   it('looks up only the rarest keys in GIN and checks the others on the rows found', () => {
     const { text, params } = buildSearchSql(input('琅琊区华星食品'), stats({ 琅琊: 0.1, 琊区: 0.1, 区华: 0.001, 华星: 0.02, 星食: 0.001, 食品: 0.2 }));
@@ -39,24 +47,58 @@ describe('buildSearchSql plan choice', () => {
     expect(params).toContainEqual([tokenKey('区华'), tokenKey('星食'), tokenKey('华星')]);
   });
 
-  it('walks the newest-first index for a frequent word, page and sample', () => {
+  it('walks the newest-first index for a frequent word, page and sample, with no indexable token test', () => {
     const { text } = buildSearchSql(input('食品'), stats({ 食品: 0.2 }));
-    expect([walks(text), fenced(text)]).toEqual([2, 1]); // tier 1 page + sample walk; exact tier always fenced
+    expect(shape(text)).toEqual({ page: 'walk', sample: 'walk' });
+    // only the exact tier (whole name, USCC, decision number) goes through GIN, once for page and sample
+    expect(text.match(/tokens (@>|&&) \$/g)).toEqual(['tokens && $']);
   });
   it('takes the GIN matches first for a rare word or one outside the statistics', () => {
     for (const share of [0, PAGE_WALK_MIN_SHARE / 2]) {
       const { text } = buildSearchSql(input('野生'), stats({ 野生: share }));
-      expect([walks(text), fenced(text)]).toEqual([0, 2]);
+      expect(shape(text)).toEqual({ page: 'gin', sample: 'gin' });
     }
   });
   it('walks the page but samples through GIN between the two thresholds', () => {
     expect(sampleWalkMinShare(1001, 1_000_000)).toBeCloseTo(0.1, 2);
     const { text } = buildSearchSql(input('纳税'), stats({ 纳税: 0.05 }));
-    expect([walks(text), fenced(text)]).toEqual([1, 1]);
+    expect(shape(text)).toEqual({ page: 'walk', sample: 'gin' });
   });
   it('multiplies the shares of a word and a filter, and walks when nothing narrows the list', () => {
     const narrow = buildSearchSql(input('食品', { departmentCode: 'CZ-HBJ' }), stats({ 食品: 0.2, 'g:CZ-HBJ': 0.005 }));
-    expect(walks(narrow.text)).toBe(0);
-    expect(walks(buildSearchSql(input(null), stats({})).text)).toBe(2);
+    expect(shape(narrow.text)).toEqual({ page: 'gin', sample: 'gin' });
+    expect(shape(buildSearchSql(input(null), stats({})).text)).toEqual({ page: 'walk', sample: 'walk' });
+  });
+  it('tries a bounded walk for the sample when the bigrams of a word may occur together (天长 + 长市)', () => {
+    const { text } = buildSearchSql(input('天长市'), stats({ 天长: 0.12, 长市: 0.12 }));
+    expect(shape(text)).toEqual({ page: 'walk', sample: 'walk, then gin' });
+    // the GIN lookup only runs when the walk found fewer matches than the sample needs
+    expect(text).toMatch(/NOT \(SELECT count\(\*\) FROM walked\) >= 1001/);
+    // a word and an independent filter are not assumed to go together
+    const filtered = buildSearchSql(input('天长市', { severity: 'SERIOUS' }), stats({ 天长: 0.12, 长市: 0.12, 's:SERIOUS': 0.1 }));
+    expect(shape(filtered.text).sample).toBe('gin');
+  });
+});
+
+describe('facetsOf', () => {
+  it('counts departments (with their names), regions, years and categories, most frequent first, then by value', () => {
+    const facets = facetsOf([
+      ['CZ-SWJ', '滁州市税务局', '341102', 2026, ['FINE']],
+      ['CZ-HBJ', '滁州市生态环境局', '341122', 2025, ['FINE', 'WARNING']],
+      ['CZ-SWJ', '滁州市税务局', '341102', 2026, ['WARNING']],
+      ['CZ-AJJ', '滁州市应急管理局', null, 2026, null],
+    ]);
+    expect(facets.departments).toEqual([
+      { value: 'CZ-SWJ', label: '滁州市税务局', count: 2 },
+      { value: 'CZ-AJJ', label: '滁州市应急管理局', count: 1 },
+      { value: 'CZ-HBJ', label: '滁州市生态环境局', count: 1 },
+    ]);
+    expect(facets.regions).toEqual([{ value: '341102', label: null, count: 2 }, { value: '341122', label: null, count: 1 }]);
+    expect(facets.years).toEqual([{ value: '2026', label: null, count: 3 }, { value: '2025', label: null, count: 1 }]);
+    expect(facets.categories).toEqual([{ value: 'FINE', label: null, count: 2 }, { value: 'WARNING', label: null, count: 2 }]);
+  });
+  it('keeps at most 20 buckets per facet', () => {
+    const sample = Array.from({ length: 30 }, (_, i): SampleRow => [`D${String(i).padStart(2, '0')}`, null, null, null, null]);
+    expect(facetsOf(sample).departments).toHaveLength(20);
   });
 });

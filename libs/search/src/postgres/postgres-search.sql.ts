@@ -1,6 +1,6 @@
 // SQL of the PostgreSQL search index: version-guarded writes and the tiered search query. Kept as explicit,
 // set-based SQL (one statement per batch, one round trip per search) because it is the public hot path.
-import type { DisclosureDocument, DisclosureSearchFilter } from '../search-index.port';
+import type { DisclosureDocument, DisclosureFacets, DisclosureSearchFilter, FacetBucket } from '../search-index.port';
 import { normalizeText, ParsedQuery, regionPrefix, regionPrefixes, tokenize } from '../search-text';
 
 /** [document key, column, SQL type] — the order shared by every write and read. */
@@ -114,8 +114,6 @@ export interface BuildSearchInput {
   cursor: { tier: Tier; date: string; id: string } | null;
 }
 
-const FACET_LIMIT = 20;
-
 /**
  * Tokens are stored as 53-bit hashes (bigint[]), not text: a row's ~100 keys take 8 bytes each and stay
  * uncompressed in the row, so testing `tokens @> …` on a row costs no decompression (text keys were ~1 KB
@@ -149,13 +147,15 @@ export const NO_TOKEN_STATS: TokenStats = { rows: 0, frequency: () => 0 };
 /** The page walks the newest-first index when at least this share of rows match (≤ ~10,000 rows read for 21). */
 export const PAGE_WALK_MIN_SHARE = 0.002;
 /**
- * Reading a row while walking costs about ten times adding one match to a GIN bitmap (3.5 µs against 0.36 µs
- * here), so a sample of n matches walks (n / share rows) when that is cheaper than the bitmap (share × rows
- * entries): from share = √(10 n / rows), 4.5% for 200 matches among 1,000,000 rows.
+ * Reading a row while walking (index entry, heap tuple, one containment test over ~100 keys: ~2 µs) costs about
+ * ten times reading one entry of a GIN posting list (~0.15 µs) here, so a sample of n matches walks (n / share
+ * rows) when that is cheaper than the bitmap (share × rows entries): from share = √(10 n / rows), 4.5% for 200
+ * matches among 1,000,000 rows.
  */
 export function sampleWalkMinShare(sample: number, rows: number): number {
-  return Math.min(1, Math.sqrt((10 * sample) / Math.max(rows, 1)));
+  return Math.min(1, Math.sqrt((WALK_COST_IN_GIN_ENTRIES * sample) / Math.max(rows, 1)));
 }
+const WALK_COST_IN_GIN_ENTRIES = 10;
 /** The GIN lookup uses only the rarest keys; the others are checked on the few rows it returns. */
 export const GIN_LOOKUP_KEYS = 3;
 
@@ -163,26 +163,64 @@ export const GIN_LOOKUP_KEYS = 3;
  * Walking the newest-first index and testing each row is the fastest way to the newest matches of a frequent
  * word and the slowest possible for a rare one (it reads the whole index when nothing matches); the GIN bitmap
  * is the reverse. The planner guesses badly for keys outside its statistics, so the choice is made here, from
- * the statistics, assuming independent keys: frequent → ORDER BY … LIMIT; rare → the matches first (OFFSET 0
- * keeps the planner from turning them into a walk), then sort.
+ * the statistics, assuming independent keys (an underestimate for the overlapping bigrams of one word, which
+ * errs towards GIN, whose cost is bounded by the posting lists, rather than towards a walk, whose cost is not).
  */
 function estimatedShare(keys: number[], stats: TokenStats): number {
   return keys.reduce((share, key) => share * stats.frequency(key), 1);
 }
 
 /**
- * `tokens @> rarest` (GIN) and, when there are more keys, `arraycontains(tokens, all)`: the function form of the
- * operator is not indexable, so the frequent keys (公司, 有限 …) do not make GIN intersect huge posting lists.
+ * The share when the query's bigrams always occur together (天长 + 长市 in 天长市: as many matches as the rarer
+ * bigram has), filters still independent of the words: the upper end of what the query can match.
  */
-function containsAll(all: string, keys: number[], stats: TokenStats, p: (value: unknown, cast: string) => string): string {
+function correlatedShare(wordKeys: number[], filterKeys: number[], stats: TokenStats): number {
+  const words = wordKeys.reduce((share, key) => Math.min(share, stats.frequency(key)), 1);
+  return estimatedShare(filterKeys, stats) * words;
+}
+
+/**
+ * Rows a bounded sample walk may read before giving up for the GIN lookup: about what the lookup itself costs
+ * (its posting lists, in walked rows), so a wrong guess at most doubles the cost, and a right one (correlated
+ * keys, far more matches than the independent estimate) saves nearly all of it.
+ */
+function walkBudget(keys: number[], stats: TokenStats): number {
+  const rarest = [...keys].sort((a, b) => stats.frequency(a) - stats.frequency(b)).slice(0, GIN_LOOKUP_KEYS);
+  const entries = rarest.reduce((sum, key) => sum + stats.frequency(key) * stats.rows, 0);
+  return Math.round(Math.min(MAX_WALK_BUDGET, entries / WALK_COST_IN_GIN_ENTRIES));
+}
+const MAX_WALK_BUDGET = 50_000;
+
+/**
+ * For a GIN lookup: `tokens @> rarest` (indexable) and, when there are more keys, `arraycontains(tokens, all)`:
+ * the function form of the operator is not indexable, so the frequent keys (公司, 有限 …) do not make GIN
+ * intersect huge posting lists. For a walk: only the function form, so that no plan but the walk is possible.
+ */
+function containsAll(all: string, keys: number[], stats: TokenStats, p: (value: unknown, cast: string) => string, walk: boolean): string {
+  if (keys.length === 0) return 'true';
+  if (walk) return `arraycontains(tokens, ${all})`;
   if (keys.length <= GIN_LOOKUP_KEYS) return `tokens @> ${all}`;
   const rarest = [...keys].sort((a, b) => stats.frequency(a) - stats.frequency(b)).slice(0, GIN_LOOKUP_KEYS);
   return `tokens @> ${p(rarest, 'bigint[]')} AND arraycontains(tokens, ${all})`;
 }
 
+const NEWEST = 'ORDER BY decision_date DESC, record_id DESC';
+/** What the facets are counted from, per sampled match (see facetsOf). */
+const SAMPLE_COLUMNS = 'record_id, decision_date, department_code, department_name, region_code, penalty_categories';
+
+function positiveInt(value: number, name: string): number {
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, not ${value}`);
+  return value;
+}
+
 /**
- * One statement: the page (exact matches first, then the other matches newest first), the bounded count and the
- * facets of the same bounded sample (the newest matches when walking, any matches otherwise).
+ * One statement, one round trip: the page (exact matches first, then the other matches newest first) and the
+ * bounded sample the count and the facets come from (the newest matches when walking, any matches otherwise).
+ *
+ * The plan shape is fixed by the text, not left to the planner: a walk has no indexable token condition, a
+ * GIN lookup sits behind `OFFSET 0` (planned without the LIMIT that would tempt the planner into a walk). The
+ * exact matches (whole name, USCC, decision number) are looked up once, for the page and the sample; walked
+ * rows never test their keys. Facets are counted from the sample by facetsOf, in the API.
  */
 export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_TOKEN_STATS): SearchSql {
   const params: unknown[] = [];
@@ -194,45 +232,96 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   if (input.filter.decisionDateFrom) base.push(`decision_date >= ${p(input.filter.decisionDateFrom, 'date')}`);
   if (input.filter.decisionDateTo) base.push(`decision_date <= ${p(input.filter.decisionDateTo, 'date')}`);
   const keys = filterKeys(input.filter).map(tokenKey);
-  const andKeys = [...(input.query ? input.query.tokens.map(tokenKey) : []), ...keys];
+  const wordKeys = input.query ? input.query.tokens.map(tokenKey) : [];
+  const andKeys = [...wordKeys, ...keys];
   const share = estimatedShare(andKeys, stats);
-  const limit = p(input.limit + 1, 'int');
+  const limit = positiveInt(input.limit + 1, 'limit');
+  const bound = positiveInt(input.countBound + 1, 'countBound');
+  const walkPage = share >= PAGE_WALK_MIN_SHARE;
+  const walkSample = share >= sampleWalkMinShare(bound, stats.rows);
   const cursor = input.cursor;
   const keyset = (tier: Tier) => (cursor && tier === cursor.tier ? [`(decision_date, record_id) < (${p(cursor.date, 'date')}, ${p(cursor.id, 'bigint')})`] : []);
-  const select = (tier: Tier, where: string[], walk: boolean) => {
-    const rows = `SELECT ${tier} AS tier, ${READ_COLUMNS}, decision_date AS sort_date, record_id AS sort_id FROM ${input.table} WHERE ${where.join(' AND ')}`;
-    return walk
-      ? `(${rows} ORDER BY decision_date DESC, record_id DESC LIMIT ${limit})`
-      : `(SELECT * FROM (${rows} OFFSET 0) m ORDER BY sort_date DESC, sort_id DESC LIMIT ${limit})`;
-  };
-  const parts: string[] = [];
-  const withKeys = keys.length ? [`tokens @> ${p(keys, 'bigint[]')}`] : [];
-  let match: string[];
+  const all = andKeys.length ? p(andKeys, 'bigint[]') : '';
+  // A walk, or the GIN matches fenced off and sorted by `fencedOrder` (null: any of them) before the LIMIT.
+  const rows = (columns: string, where: string[], walk: boolean, take: number, fencedOrder: string | null) =>
+    walk
+      ? `(SELECT ${columns} FROM ${input.table} WHERE ${where.join(' AND ')} ${NEWEST} LIMIT ${take})`
+      : `(SELECT * FROM (SELECT ${columns} FROM ${input.table} WHERE ${where.join(' AND ')} OFFSET 0) m${fencedOrder ? ` ORDER BY ${fencedOrder}` : ''} LIMIT ${take})`;
+  const pageColumns = (tier: Tier) => `${tier} AS tier, ${READ_COLUMNS}, decision_date AS sort_date, record_id AS sort_id`;
+  const ctes: string[] = [];
+  const pageParts: string[] = [];
+  const tier: Tier = input.query ? 1 : 0;
+  const notExact: string[] = [];
   if (input.query) {
     const exact = p(exactKeys(input.query).map(tokenKey), 'bigint[]');
-    const all = containsAll(p(andKeys, 'bigint[]'), andKeys, stats, p);
-    if (!cursor || cursor.tier >= 2) parts.push(select(2, [...base, `tokens && ${exact}`, ...withKeys, ...keyset(2)], false));
-    parts.push(select(1, [...base, all, `NOT tokens && ${exact}`, ...keyset(1)], share >= PAGE_WALK_MIN_SHARE));
-    match = [`((${all}) OR (tokens && ${exact}${withKeys.length ? ` AND ${withKeys[0]}` : ''}))`];
-  } else {
-    parts.push(select(0, [...base, ...withKeys, ...keyset(0)], share >= PAGE_WALK_MIN_SHARE));
-    match = withKeys;
+    const withKeys = keys.length ? [`arraycontains(tokens, ${p(keys, 'bigint[]')})`] : [];
+    ctes.push(`exact AS MATERIALIZED (SELECT ${pageColumns(2)} FROM ${input.table} WHERE ${[...base, `tokens && ${exact}`, ...withKeys].join(' AND ')} OFFSET 0)`);
+    if (!cursor || cursor.tier >= 2) {
+      const after = cursor && cursor.tier === 2 ? ` WHERE (sort_date, sort_id) < (${p(cursor.date, 'date')}, ${p(cursor.id, 'bigint')})` : '';
+      pageParts.push(`(SELECT * FROM exact${after} ORDER BY sort_date DESC, sort_id DESC LIMIT ${limit})`);
+    }
+    // Against the few exact matches already found (a hashed set), not by testing three more keys per row.
+    notExact.push('record_id NOT IN (SELECT sort_id FROM exact)');
   }
-  const bound = p(input.countBound + 1, 'int');
-  const sampleOrder = share >= sampleWalkMinShare(input.countBound + 1, stats.rows) ? 'ORDER BY decision_date DESC, record_id DESC ' : '';
-  const bucket = (key: string, label: string, from: string) =>
-    `(SELECT coalesce(json_agg(json_build_object('value', k, 'label', l, 'count', c) ORDER BY c DESC, k), '[]')
-        FROM (SELECT ${key} AS k, ${label} AS l, count(*) AS c FROM ${from} WHERE ${key} IS NOT NULL GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT ${FACET_LIMIT}) f)`;
-  const text = `WITH page AS (${parts.join(' UNION ALL ')}),
-    sample AS (SELECT department_code, department_name, region_code, decision_date, penalty_categories FROM ${input.table}
-                WHERE ${[...base, ...match].join(' AND ')} ${sampleOrder}LIMIT ${bound})
+  pageParts.push(rows(pageColumns(tier), [...base, containsAll(all, andKeys, stats, p, walkPage), ...notExact, ...keyset(tier)], walkPage, limit, 'sort_date DESC, sort_id DESC'));
+  let matched = rows(SAMPLE_COLUMNS, [...base, containsAll(all, andKeys, stats, p, walkSample)], walkSample, bound, null);
+  const budget = walkBudget(andKeys, stats);
+  if (!walkSample && wordKeys.length > 1 && bound / correlatedShare(wordKeys, keys, stats) <= budget) {
+    // The keys may be correlated enough for a walk to find the sample within the budget: try that first, and
+    // look the matches up in GIN only when it did not (a one-time filter: the GIN scan never starts otherwise).
+    ctes.push(`walked AS (SELECT ${SAMPLE_COLUMNS} FROM (SELECT * FROM ${input.table} WHERE ${base.join(' AND ')} ${NEWEST} LIMIT ${budget}) w
+                 WHERE ${containsAll(all, andKeys, stats, p, true)} ${NEWEST} LIMIT ${bound})`);
+    const enough = `(SELECT count(*) FROM walked) >= ${bound}`;
+    const looked = rows(SAMPLE_COLUMNS, [`NOT ${enough}`, ...base, containsAll(all, andKeys, stats, p, false)], false, bound, null);
+    matched = `(SELECT * FROM walked WHERE ${enough} UNION ALL ${looked})`;
+  }
+  const sample = input.query
+    ? `SELECT * FROM (${matched} UNION SELECT sort_id, sort_date, department_code, department_name, region_code, penalty_categories FROM exact) u${walkSample ? ` ${NEWEST}` : ''} LIMIT ${bound}`
+    : matched.slice(1, -1);
+  ctes.push(`page AS (${pageParts.join(' UNION ALL ')})`);
+  ctes.push(`sample AS (${sample})`);
+  const text = `WITH ${ctes.join(',\n    ')}
     SELECT (SELECT coalesce(json_agg(h ORDER BY h.tier DESC, h.sort_date DESC, h.sort_id DESC), '[]') FROM page h) AS hits,
-           (SELECT count(*)::int FROM sample) AS total,
-           ${bucket('department_code', 'min(department_name)', 'sample')} AS departments,
-           ${bucket('region_code', 'NULL::text', 'sample')} AS regions,
-           ${bucket('year', 'NULL::text', "(SELECT date_part('year', decision_date)::int::text AS year FROM sample) y")} AS years,
-           ${bucket('category', 'NULL::text', '(SELECT unnest(penalty_categories) AS category FROM sample) c')} AS categories`;
+           (SELECT coalesce(json_agg(json_build_array(department_code, department_name, region_code, date_part('year', decision_date)::int, penalty_categories)), '[]') FROM sample) AS sample`;
   return { text, params };
+}
+
+/** One sampled match as the statement returns it: department code and name, region, decision year, categories. */
+export type SampleRow = [string | null, string | null, string | null, number | null, string[] | null];
+
+const FACET_LIMIT = 20;
+
+/** Facet buckets of the sample: count descending, then value ascending, at most FACET_LIMIT per facet. */
+export function facetsOf(sample: SampleRow[]): DisclosureFacets {
+  const departments = new Map<string, { label: string | null; count: number }>();
+  const regions = new Map<string, number>();
+  const years = new Map<string, number>();
+  const categories = new Map<string, number>();
+  const add = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  for (const [department, departmentName, region, year, categoryList] of sample) {
+    if (department !== null) {
+      const bucket = departments.get(department);
+      if (bucket) {
+        bucket.count++;
+        // the smallest name, as min() would pick, should one department code carry two names
+        if (departmentName !== null && (bucket.label === null || departmentName < bucket.label)) bucket.label = departmentName;
+      } else {
+        departments.set(department, { label: departmentName, count: 1 });
+      }
+    }
+    if (region !== null) add(regions, region);
+    if (year !== null) add(years, String(year));
+    for (const category of categoryList ?? []) if (category !== null) add(categories, category);
+  }
+  const top = (buckets: FacetBucket[]) =>
+    buckets.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)).slice(0, FACET_LIMIT);
+  const plain = (map: Map<string, number>) => top([...map].map(([value, count]) => ({ value, label: null, count })));
+  return {
+    departments: top([...departments].map(([value, { label, count }]) => ({ value, label, count }))),
+    regions: plain(regions),
+    years: plain(years),
+    categories: plain(categories),
+  };
 }
 
 /** numeric(18,6) reads back as "0.500000": the canonical "0.5" the department sent. */

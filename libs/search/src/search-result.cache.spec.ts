@@ -1,0 +1,109 @@
+import type { DisclosureSearchPage, DisclosureSearchRequest, IndexBuild, SearchIndex } from './search-index.port';
+import { CachedSearchIndex } from './search-result.cache';
+
+const request = (over: Partial<DisclosureSearchRequest> = {}): DisclosureSearchRequest => ({
+  query: '食品', filter: {}, first: 20, after: null, asOf: '2026-11-28', countBound: 200, ...over,
+});
+const pageOf = (n: number): DisclosureSearchPage => ({
+  hits: [], hasNextPage: false, totalCount: n, totalCountIsLowerBound: false, facets: { departments: [], regions: [], years: [], categories: [] },
+});
+
+/** A backend that counts searches and answers each with the next number, after `release()` when held. */
+function fakeIndex() {
+  let searches = 0;
+  let held: (() => void)[] = [];
+  let hold = false;
+  const build: IndexBuild = { name: 'b', apply: async () => undefined, commit: async () => undefined, abort: async () => undefined };
+  const index: SearchIndex = {
+    backend: 'postgres',
+    ensureReady: async () => undefined,
+    apply: async () => undefined,
+    search: async () => {
+      const n = ++searches;
+      if (hold) await new Promise<void>((resolve) => held.push(resolve));
+      return pageOf(n);
+    },
+    getVisible: async () => [],
+    findExpired: async () => [],
+    scan: async () => [],
+    beginBuild: async () => build,
+  };
+  return {
+    index,
+    searches: () => searches,
+    hold: (on: boolean) => (hold = on),
+    release: () => {
+      held.forEach((resolve) => resolve());
+      held = [];
+    },
+  };
+}
+
+describe('CachedSearchIndex', () => {
+  let now = 1_000;
+  const clock = () => now;
+
+  it('answers identical searches within the lifetime from one backend query, different ones separately', async () => {
+    const fake = fakeIndex();
+    const cache = new CachedSearchIndex(fake.index, 2_000, 500, clock);
+    expect((await cache.search(request())).totalCount).toBe(1);
+    expect((await cache.search(request())).totalCount).toBe(1);
+    expect((await cache.search(request({ filter: { severity: 'SERIOUS' } }))).totalCount).toBe(2);
+    expect((await cache.search(request({ asOf: '2026-11-29' }))).totalCount).toBe(3);
+    now += 2_001;
+    expect((await cache.search(request())).totalCount).toBe(4);
+  });
+
+  it('shares one backend query between identical searches in flight', async () => {
+    const fake = fakeIndex();
+    const cache = new CachedSearchIndex(fake.index, 2_000, 500, clock);
+    fake.hold(true);
+    const both = Promise.all([cache.search(request()), cache.search(request())]);
+    await Promise.resolve();
+    fake.release();
+    expect((await both).map((p) => p.totalCount)).toEqual([1, 1]);
+    expect(fake.searches()).toBe(1);
+  });
+
+  it('forgets everything on a write, and does not keep an answer begun before the write', async () => {
+    const fake = fakeIndex();
+    const cache = new CachedSearchIndex(fake.index, 2_000, 500, clock);
+    await cache.search(request());
+    await cache.apply([]);
+    expect((await cache.search(request({ first: 10 }))).totalCount).toBe(2);
+    fake.hold(true);
+    const running = cache.search(request()); // began before the write below
+    await Promise.resolve();
+    const build = await cache.beginBuild();
+    await build.commit(); // a reindex swap is a write too
+    fake.release();
+    expect((await running).totalCount).toBe(3);
+    fake.hold(false);
+    expect((await cache.search(request())).totalCount).toBe(4);
+  });
+
+  it('never caches a failure, and is a pass-through with a lifetime of 0', async () => {
+    const fake = fakeIndex();
+    const off = new CachedSearchIndex(fake.index, 0, 500, clock);
+    await off.search(request());
+    await off.search(request());
+    expect(fake.searches()).toBe(2);
+    let calls = 0;
+    const flaky = fakeIndex();
+    const cache = new CachedSearchIndex({ ...flaky.index, search: (r) => (++calls === 1 ? Promise.reject(new Error('down')) : flaky.index.search(r)) }, 2_000, 500, clock);
+    await expect(cache.search(request())).rejects.toThrow('down');
+    await expect(cache.search(request())).resolves.toMatchObject({ totalCount: 1 });
+    expect(calls).toBe(2);
+  });
+
+  it('keeps at most maxEntries pages, dropping the oldest', async () => {
+    const fake = fakeIndex();
+    const cache = new CachedSearchIndex(fake.index, 2_000, 2, clock);
+    await cache.search(request({ query: 'a1' }));
+    await cache.search(request({ query: 'a2' }));
+    await cache.search(request({ query: 'a3' }));
+    await cache.search(request({ query: 'a3' }));
+    await cache.search(request({ query: 'a1' })); // evicted: asked again
+    expect(fake.searches()).toBe(4);
+  });
+});
