@@ -5,7 +5,7 @@ import { Database, DATABASE_URL } from '@credit/db';
 import { ElasticsearchSearchIndex } from './elasticsearch/elasticsearch-search.index';
 import { PostgresSearchIndex, searchReaderUrl } from './postgres/postgres-search.index';
 import { SEARCH_INDEX, SearchIndex } from './search-index.port';
-import { CachedSearchIndex, DEFAULT_SEARCH_CACHE_TTL_MS } from './search-result.cache';
+import { CachedSearchIndex } from './search-result.cache';
 
 /** The SearchIndex port bound to the configured backend: PostgreSQL by default, Elasticsearch when set. */
 const SEARCH_READER = Symbol('SEARCH_READER');
@@ -15,19 +15,6 @@ const SEARCH_READER = Symbol('SEARCH_READER');
  * burst can have in flight at once (the API's writers keep their own pool).
  */
 export const SEARCH_READER_POOL = 10;
-
-/**
- * Lifetime of a shared search page in ms (search-result.cache.ts); 0 turns the cache off (the search bench uses
- * that to measure every request against the backend). Read here, not in AppConfig, as a tuning knob.
- */
-export function searchCacheTtlMs(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.SEARCH_CACHE_TTL_MS;
-  const value = raw === undefined || raw === '' ? DEFAULT_SEARCH_CACHE_TTL_MS : Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 4_000) {
-    throw new Error(`SEARCH_CACHE_TTL_MS must be an integer from 0 to 4000 (withdrawals must disappear within 5 s), not "${raw}"`);
-  }
-  return value;
-}
 
 @Module({
   providers: [
@@ -42,7 +29,7 @@ export function searchCacheTtlMs(env: NodeJS.ProcessEnv = process.env): number {
           config.searchBackend === 'elasticsearch' && config.elasticsearchUrl
             ? new ElasticsearchSearchIndex(new Client({ node: config.elasticsearchUrl, requestTimeout: 10_000 }))
             : new PostgresSearchIndex(db, reader),
-          searchCacheTtlMs(),
+          config.searchCacheTtlMs,
         ),
     },
   ],

@@ -23,6 +23,7 @@ export interface AppConfig {
   logLevel: string;
   rateLimits: { anonymousPerMinute: number; departmentPerMinute: number; userPerMinute: number };
   readyMaxOutboxLagSeconds: number;
+  searchCacheTtlMs: number;
 }
 
 export class ConfigError extends Error {
@@ -108,6 +109,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       userPerMinute: int('RATE_LIMIT_USER_PER_MINUTE', 1_200, 1, 10_000_000),
     },
     readyMaxOutboxLagSeconds: int('READY_MAX_OUTBOX_LAG_SECONDS', 300, 1, 86_400),
+    // Identical public searches share one answer this long; at most 4 s so a withdrawal still disappears within 5 s.
+    searchCacheTtlMs: int('SEARCH_CACHE_TTL_MS', 2_000, 0, 4_000),
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   };
   if (config.searchBackend === 'elasticsearch' && config.elasticsearchUrl === null) {
