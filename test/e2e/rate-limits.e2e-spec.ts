@@ -67,6 +67,7 @@ describe('health, readiness and metrics', () => {
       expect(JSON.parse(ready.body).checks.search_outbox).toMatchObject({ ok: false, detail: expect.stringMatching(/^1 undelivered/) });
       const metrics = (await stalled.app.inject({ method: 'GET', url: '/metrics' })).body;
       expect(metrics).toMatch(/^credit_outbox_depth 1$/m);
+      expect(metrics).toMatch(/^credit_tier_recomputations_total\{cause="PENALTY_CREATED"\} [1-9]\d*$/m);
       expect(Number(/^credit_index_lag_seconds ([\d.]+)$/m.exec(metrics)?.[1])).toBeGreaterThan(1);
     } finally {
       await stalled.close();

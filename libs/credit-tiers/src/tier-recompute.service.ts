@@ -2,7 +2,7 @@
 // subjects whose next review date has come, and the full set-based recomputation (CLI, rule-set change).
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService, SYSTEM_ACTOR } from '@credit/audit';
-import { APP_CONFIG, AppConfig, badInput } from '@credit/common';
+import { APP_CONFIG, AppConfig, badInput, tierRecomputations } from '@credit/common';
 import { Database, SqlExecutor } from '@credit/db';
 import { getTierRuleSet, isRegionCode, IsoDate, TierRuleSet, todayInChina } from '@credit/domain';
 import { regionLikePrefix } from './region-prefix.util';
@@ -63,7 +63,9 @@ export class TierRecomputeService {
    * listing capability (after TierOverridesService.setOverride / clearOverride).
    */
   async recomputeSubjects(sql: SqlExecutor, subjectIds: string[], cause: TierCause): Promise<TierWriteOutcome> {
-    return this.repository.recomputeFresh(sql, this.ruleSet, subjectIds, cause, todayInChina());
+    const outcome = await this.repository.recomputeFresh(sql, this.ruleSet, subjectIds, cause, todayInChina());
+    tierRecomputations.inc({ cause }, new Set(subjectIds).size);
+    return outcome;
   }
 
   /** One sweep batch: subjects whose next review date is today or earlier. Returns how many were recomputed. */
@@ -71,6 +73,7 @@ export class TierRecomputeService {
     return this.db.transaction(async (sql) => {
       const due = await this.repository.findDue(sql, today, limit);
       if (due.length > 0) await this.repository.recomputeFresh(sql, this.ruleSet, due, 'SWEEP', today);
+      tierRecomputations.inc({ cause: 'SWEEP' }, due.length);
       return due.length;
     });
   }
@@ -114,6 +117,7 @@ export class TierRecomputeService {
     );
     // Many rewritten rows: refresh the visibility map and statistics now, so counts and filtered pages use
     // index-only scans at once instead of after autovacuum gets round to it.
+    tierRecomputations.inc({ cause: 'RECOMPUTE_ALL' }, summary.subjects);
     if (summary.written >= VACUUM_AFTER_WRITES) await this.db.query('VACUUM (ANALYZE) subject_tiers');
     return summary;
   }
