@@ -4,8 +4,8 @@
 // SIGTERM/SIGINT. Usage: bench/search/bench-postgres.ts <data dir>
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from '@credit/db';
 
 /**
  * A dedicated 24 GB database machine on SSD (pgtune's "web application" profile): a quarter of the memory as
@@ -94,17 +94,6 @@ async function main(): Promise<void> {
   setInterval(() => undefined, 1 << 30);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 if (require.main === module) {
   main().catch((error) => {
