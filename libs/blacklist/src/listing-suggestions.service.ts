@@ -46,7 +46,11 @@ export class ListingSuggestionsService implements PenaltyChangeListener, OnModul
   }
 
   async onPenaltyRecordsChanged(sql: SqlExecutor, changes: PenaltyRecordChange[]): Promise<void> {
-    const written = changes.filter((c) => c.kind === 'CREATED' || c.kind === 'UPDATED').map((c) => c.recordId);
+    // Most pushed records are not serious: the ones whose written content rules a suggestion out are not read
+    // back. The statement checks every condition again on the stored row.
+    const written = changes
+      .filter((c) => (c.kind === 'CREATED' || c.kind === 'UPDATED') && (!c.written || mightSuggest(c.written)))
+      .map((c) => c.recordId);
     const revoked = changes.filter((c) => c.kind === 'REVOKED').map((c) => c.recordId);
     if (written.length > 0) {
       // An update that moves a record to another subject keeps its earlier suggestion (unique per record and
@@ -93,6 +97,10 @@ export class ListingSuggestionsService implements PenaltyChangeListener, OnModul
     );
     return toConnection(rows, first, Number(count), (row) => [row.id], toSuggestionModel);
   }
+}
+
+function mightSuggest(record: { severity: string; penaltyCategories: readonly string[] }): boolean {
+  return record.severity === Severity.SERIOUS && record.penaltyCategories.some((category) => SUGGESTING_CATEGORIES.includes(category as PenaltyCategory));
 }
 
 function toSuggestionModel(row: SuggestionRow): ListingSuggestionModel {

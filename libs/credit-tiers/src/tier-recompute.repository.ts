@@ -69,22 +69,26 @@ export class TierRecomputeRepository {
   }
 
   /**
-   * Recomputes the given subjects inside the caller's transaction, from the records as they are now. Every
-   * subject gets a row (placeholders first, so a subject seen for the first time can be locked too); rows are
-   * locked in id order, so two batches touching the same subject wait for each other instead of one writing a
-   * tier computed without the other's records.
+   * Recomputes the given subjects inside the caller's transaction, from the records as they are now, and writes
+   * every one of them. First the subjects' rows in credit_subjects are locked (FOR NO KEY UPDATE, in id order;
+   * a subject a batch names always has that row, a tier row not yet), so two batches touching the same subject
+   * wait for each other instead of one writing a tier computed without the other's records: the evaluation is
+   * a later statement, whose snapshot includes what the other batch committed. The lock does not block foreign
+   * key checks (FOR KEY SHARE), so other departments' records for the subject go in meanwhile.
    */
   async recomputeFresh(sql: SqlExecutor, rules: TierRuleSet, subjectIds: string[], cause: string, asOf: IsoDate): Promise<TierWriteOutcome> {
     const ids = [...new Set(subjectIds)].sort(compareIds);
     if (ids.length === 0) return { written: 0, changed: 0, transitions: [] };
+    // One round trip for two things. (1) The lock, by one lateral lookup per id in array order, never a scan.
+    // (2) JIT off for the rest of this transaction: the evaluation's estimated cost grows with the tables (the
+    // planner cannot know a batch's subjects have a few records each) until it crosses jit_above_cost, and
+    // compiling it then takes 0.5–2 s, for a statement that runs in tens of milliseconds.
     await sql.query(
-      `INSERT INTO subject_tiers (subject_id, level, score, rule_version, reasons, computed_at, next_review_on, changed_at, region_code, subject_type)
-       SELECT s.id, 'A', $2::int, $3::varchar, '[]'::jsonb, now(), NULL, now(), s.region_code, s.subject_type
-         FROM credit_subjects s WHERE s.id = ANY($1::bigint[]) ORDER BY s.id
-       ON CONFLICT (subject_id) DO NOTHING`,
-      [ids, rules.startScore, rules.version],
+      `SELECT set_config('jit', 'off', true),
+              (SELECT count(*) FROM unnest($1::bigint[]) AS b(id)
+                CROSS JOIN LATERAL (SELECT id FROM credit_subjects s WHERE s.id = b.id FOR NO KEY UPDATE) s) AS locked`,
+      [ids],
     );
-    await sql.query('SELECT subject_id FROM subject_tiers WHERE subject_id = ANY($1::bigint[]) ORDER BY subject_id FOR UPDATE', [ids]);
     const [row] = await sql.query<TierWriteOutcome>(this.sqlFor(rules).fresh, [asOf, ids, cause]);
     return row;
   }

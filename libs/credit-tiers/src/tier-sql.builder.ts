@@ -98,8 +98,11 @@ function recordExpressions(rules: TierRuleSet) {
   };
 }
 
-/** SELECT of the records that count on $1, or whose dates still matter, from penalty_records r. */
-function relevantFromPenaltyRecords(rules: TierRuleSet, subjectPredicate: string): string {
+/**
+ * SELECT of the records that count on $1, or whose dates still matter, from `source` (penalty_records as r,
+ * possibly behind a lateral lookup) restricted by `subjectPredicate`.
+ */
+function relevantFromPenaltyRecords(rules: TierRuleSet, source: string, subjectPredicate: string): string {
   const x = recordExpressions(rules);
   const cap = rules.overrides.seriousCap;
   // revokedOn = the China calendar date of revoked_at (UTC+8, as todayInChina); REVOKED without a time is gone.
@@ -112,7 +115,7 @@ function relevantFromPenaltyRecords(rules: TierRuleSet, subjectPredicate: string
            (r.decision_date <= $1::date AND $1::date < f.window_end) AS counting,
            LEAST(${later('f.revoked_on')}, ${later('r.repaired_on')}, ${later('r.decision_date')}, ${later('f.window_end')},
                  CASE WHEN r.severity = ${sqlText(cap.severity)} THEN ${later('f.cap_end')} END) AS next_date
-      FROM penalty_records r
+      FROM ${source}
      CROSS JOIN LATERAL (SELECT ${revokedOn} AS revoked_on, ${x.windowEnd('r.decision_date', 'r.severity')} AS window_end,
                                 ${x.capEnd('r.decision_date')} AS cap_end) f
      WHERE ${subjectPredicate}
@@ -133,14 +136,15 @@ function jsonEscaped(expression: string): string {
 
 /**
  * The evaluation CTEs, given `subjects` (subject_id, region_code, subject_type, seen_xmin, seen_exists) and
- * `rel` (the relevant-records select), a predicate on subject_tier_overrides o and one on subject_tiers t (both
- * restricted to the set, so no scan of the whole table). Ends with CTE `cur` (new and stored values side by side).
+ * `rel` (the relevant-records select), a predicate on subject_tier_overrides o and the join that brings each
+ * result row r its stored tier t (both restricted to the set, so no scan of the whole table). Ends with CTE
+ * `cur` (new and stored values side by side).
  *
  * Reasons are built as JSON text, one fragment per record (its reasons in rule order) and one per listing,
  * joined in evaluateTier's order and parsed once per subject: about twice as fast as jsonb_build_object per
  * reason. User text (decision numbers, violation types, override texts) goes through to_json for escaping.
  */
-function evaluationCtes(rules: TierRuleSet, overridePredicate: string, tierPredicate: string): string {
+function evaluationCtes(rules: TierRuleSet, overridePredicate: string, tierJoin: string): string {
   const x = recordExpressions(rules);
   const cap = rules.overrides.seriousCap;
   const { thresholds } = rules;
@@ -239,23 +243,22 @@ function evaluationCtes(rules: TierRuleSet, overridePredicate: string, tierPredi
            CASE WHEN t.subject_id IS NOT NULL
                 THEN (t.level, t.score::int, t.rule_version, t.reasons) IS DISTINCT FROM (r.level, r.score, ${sqlText(rules.version)}::varchar, r.reasons)
                 ELSE NOT (r.level = 'A' AND r.score = ${sqlInt(rules.startScore)} AND r.reasons = '[]'::jsonb) END AS tier_changed
-      FROM result r LEFT JOIN subject_tiers t ON t.subject_id = r.subject_id AND ${tierPredicate}
+      FROM result r ${tierJoin}
   )`;
 }
 
-/** The history and summary tail shared by both write modes; `diff` holds the rows to write, `written` their ids. */
-function historyTail(rules: TierRuleSet, causeParam: string, historyPredicate: string): string {
+/**
+ * The history and summary tail shared by both write modes. `writtenDiff` is the FROM clause of the rows of
+ * `diff` that were written, as d (the chunk's guard may skip some; the read-your-writes path writes them all);
+ * `closed` is the statement that ends the open history row of every written subject whose tier changed.
+ */
+function historyTail(rules: TierRuleSet, causeParam: string, writtenDiff: string, closed: string): string {
   return `,
-  closed AS (
-    UPDATE subject_tier_history h SET valid_to = now()
-      FROM diff d JOIN written w ON w.subject_id = d.subject_id
-     WHERE d.tier_changed AND h.subject_id = d.subject_id AND h.valid_to IS NULL AND ${historyPredicate}
-    RETURNING h.id
-  ),
+  closed AS (${closed}),
   opened AS (
     INSERT INTO subject_tier_history (subject_id, level, score, rule_version, reasons, cause, valid_from)
     SELECT d.subject_id, d.level, d.score, ${sqlText(rules.version)}, d.reasons, ${causeParam}, now()
-      FROM diff d JOIN written w ON w.subject_id = d.subject_id
+      FROM ${writtenDiff}
      WHERE d.tier_changed
     RETURNING id
   )
@@ -264,7 +267,7 @@ function historyTail(rules: TierRuleSet, causeParam: string, historyPredicate: s
          (SELECT count(*) FROM closed)::int AS closed,
          coalesce((SELECT jsonb_agg(jsonb_build_object('from', t.from_level, 'to', t.to_level, 'count', t.n))
                      FROM (SELECT coalesce(d.old_level, 'A') AS from_level, d.level AS to_level, count(*)::int AS n
-                             FROM diff d JOIN written w ON w.subject_id = d.subject_id
+                             FROM ${writtenDiff}
                             WHERE d.tier_changed AND coalesce(d.old_level, 'A') <> d.level
                             GROUP BY 1, 2) t), '[]'::jsonb) AS transitions`;
 }
@@ -274,17 +277,36 @@ const TIER_COLUMNS = 'subject_id, level, score, rule_version, reasons, computed_
 export function buildTierSql(rules: TierRuleSet): TierSqlSet {
   const version = sqlText(rules.version);
 
+  // A batch names ~1,000 subjects among millions: every table is reached through a per-subject index lookup
+  // (LATERAL … OFFSET 0 cannot be flattened into a join), never a scan, whatever the planner estimates. At a
+  // few hundred thousand rows it otherwise prefers hash joins over sequential scans, ~10× slower here.
+  const lookup = (table: string, alias: string, condition: string, columns = `${alias}.*`) =>
+    `(SELECT ${columns} FROM ${table} ${alias} WHERE ${condition} OFFSET 0)`;
   const fresh = `
-  WITH subjects AS (
+  WITH ids AS (SELECT DISTINCT id FROM unnest($2::bigint[]) AS b(id)),
+  -- Materialized: inlined, the planner joins the overrides inside the per-subject loop (a hash built per subject).
+  subjects AS MATERIALIZED (
     SELECT s.id AS subject_id, s.region_code, s.subject_type, NULL::xid AS seen_xmin, NULL::boolean AS seen_exists
-      FROM credit_subjects s WHERE s.id = ANY($2::bigint[])
+      FROM ids CROSS JOIN LATERAL ${lookup('credit_subjects', 's', 's.id = ids.id', 's.id, s.region_code, s.subject_type')} s
   ),
-  rel AS (${relevantFromPenaltyRecords(rules, 'r.subject_id = ANY($2::bigint[])')}),
-  ${evaluationCtes(rules, 'o.subject_id = ANY($2::bigint[])', 't.subject_id = ANY($2::bigint[])')},
+  rel AS (${relevantFromPenaltyRecords(rules, `ids CROSS JOIN LATERAL ${lookup('penalty_records', 'r', 'r.subject_id = ids.id')} r`, 'true')}),
+  ${evaluationCtes(rules, 'o.subject_id = ANY($2::bigint[])', `LEFT JOIN LATERAL ${lookup('subject_tiers', 't', 't.subject_id = r.subject_id')} t ON true`)},
   diff AS (SELECT * FROM cur),
-  written AS (
+  -- Stored rows are updated in place; an INSERT … ON CONFLICT would first lock each one (a WAL record more).
+  updated AS (
+    UPDATE subject_tiers t
+       SET level = d.level, score = d.score, rule_version = ${version}, reasons = d.reasons, computed_at = now(),
+           next_review_on = d.next_review_on, changed_at = CASE WHEN d.tier_changed THEN now() ELSE t.changed_at END,
+           region_code = d.region_code, subject_type = d.subject_type
+      FROM diff d
+     WHERE d.existed AND t.subject_id = d.subject_id
+    RETURNING t.subject_id
+  ),
+  -- New rows; one a full recomputation inserted meanwhile (its staging saw none) is overwritten.
+  inserted AS (
     INSERT INTO subject_tiers AS t (${TIER_COLUMNS})
-    SELECT d.subject_id, d.level, d.score, ${version}, d.reasons, now(), d.next_review_on, now(), d.region_code, d.subject_type FROM diff d
+    SELECT d.subject_id, d.level, d.score, ${version}, d.reasons, now(), d.next_review_on, now(), d.region_code, d.subject_type
+      FROM diff d WHERE NOT d.existed
     ON CONFLICT (subject_id) DO UPDATE
        SET level = EXCLUDED.level, score = EXCLUDED.score, rule_version = EXCLUDED.rule_version, reasons = EXCLUDED.reasons,
            computed_at = EXCLUDED.computed_at, next_review_on = EXCLUDED.next_review_on,
@@ -292,7 +314,19 @@ export function buildTierSql(rules: TierRuleSet): TierSqlSet {
                              THEN EXCLUDED.changed_at ELSE t.changed_at END,
            region_code = EXCLUDED.region_code, subject_type = EXCLUDED.subject_type
     RETURNING t.subject_id
-  )${historyTail(rules, '$3::varchar', 'h.subject_id = ANY($2::bigint[])')}`;
+  ),
+  written AS (SELECT subject_id FROM updated UNION ALL SELECT subject_id FROM inserted)${historyTail(
+    rules,
+    '$3::varchar',
+    'diff d',
+    `UPDATE subject_tier_history h SET valid_to = now()
+       FROM (SELECT o.ctid AS open_ctid
+               FROM diff d
+              CROSS JOIN LATERAL ${lookup('subject_tier_history', 'x', 'x.subject_id = d.subject_id AND x.valid_to IS NULL', 'x.ctid')} o
+              WHERE d.tier_changed) c
+      WHERE h.ctid = c.open_ctid
+     RETURNING h.id`,
+  )}`;
 
   const stageSubjects = `
   INSERT INTO tier_stage_subjects (subject_id, region_code, subject_type, seen_xmin, seen_exists)
@@ -302,7 +336,7 @@ export function buildTierSql(rules: TierRuleSet): TierSqlSet {
 
   const stageRecords = `
   INSERT INTO tier_stage_records (id, subject_id, decision_number, severity, categories, amount, violation_type, decision_date, counting, next_date)
-  ${relevantFromPenaltyRecords(rules, '($2::text IS NULL OR r.subject_id IN (SELECT subject_id FROM tier_stage_subjects))')}`;
+  ${relevantFromPenaltyRecords(rules, 'penalty_records r', '($2::text IS NULL OR r.subject_id IN (SELECT subject_id FROM tier_stage_subjects))')}`;
 
   // Only changed rows are written, and only when the row is still the version seen when staging began
   // (xmin unchanged): a read-your-writes recomputation that committed since then is fresher and wins.
@@ -311,7 +345,7 @@ export function buildTierSql(rules: TierRuleSet): TierSqlSet {
     SELECT subject_id, region_code, subject_type, seen_xmin, seen_exists FROM tier_stage_subjects WHERE subject_id BETWEEN $2::bigint AND $3::bigint
   ),
   rel AS (SELECT * FROM tier_stage_records WHERE subject_id BETWEEN $2::bigint AND $3::bigint),
-  ${evaluationCtes(rules, 'o.subject_id BETWEEN $2::bigint AND $3::bigint', 't.subject_id BETWEEN $2::bigint AND $3::bigint')},
+  ${evaluationCtes(rules, 'o.subject_id BETWEEN $2::bigint AND $3::bigint', 'LEFT JOIN subject_tiers t ON t.subject_id = r.subject_id AND t.subject_id BETWEEN $2::bigint AND $3::bigint')},
   diff AS (SELECT * FROM cur WHERE NOT existed OR tier_changed OR next_review_on IS DISTINCT FROM old_next),
   updated AS (
     UPDATE subject_tiers t
@@ -329,7 +363,15 @@ export function buildTierSql(rules: TierRuleSet): TierSqlSet {
     ON CONFLICT (subject_id) DO NOTHING
     RETURNING subject_id
   ),
-  written AS (SELECT subject_id FROM updated UNION ALL SELECT subject_id FROM inserted)${historyTail(rules, '$4::varchar', 'h.subject_id BETWEEN $2::bigint AND $3::bigint')}`;
+  written AS (SELECT subject_id FROM updated UNION ALL SELECT subject_id FROM inserted)${historyTail(
+    rules,
+    '$4::varchar',
+    'diff d JOIN written w ON w.subject_id = d.subject_id',
+    `UPDATE subject_tier_history h SET valid_to = now()
+       FROM diff d JOIN written w ON w.subject_id = d.subject_id
+      WHERE d.tier_changed AND h.subject_id = d.subject_id AND h.valid_to IS NULL AND h.subject_id BETWEEN $2::bigint AND $3::bigint
+     RETURNING h.id`,
+  )}`;
 
   return { ruleVersion: rules.version, fresh, stageSubjects, stageRecords, chunk };
 }

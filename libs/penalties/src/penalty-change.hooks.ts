@@ -11,6 +11,12 @@ export interface PenaltyRecordChange {
   subjectId: string;
   /** Set when an update moved the record to another subject: that subject's tier changes too. */
   previousSubjectId: string | null;
+  /**
+   * The record's content as written, when the writer has it at hand (ingest does), so a listener that only
+   * cares about some records (serious ones, say) can pass over the rest without reading them back. Absent:
+   * read the row.
+   */
+  written?: { severity: string; penaltyCategories: readonly string[] };
 }
 
 export interface PenaltyChangeListener {

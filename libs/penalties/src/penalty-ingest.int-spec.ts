@@ -1,0 +1,86 @@
+// The ingest write path against a real database, where its set-based statements meet each other: subjects that
+// change their name, the same new subject named by two batches at once, and what every changed record leaves
+// behind in the same transaction (one audit row in a verifiable chain, one outbox row, a current tier).
+import { AuditVerifier } from '@credit/audit';
+import { DepartmentPrincipal } from '@credit/common';
+import { Database } from '@credit/db';
+import { addDays, todayInChina } from '@credit/domain';
+import { companyUscc, createTestApp, penaltyRecord, TestApp } from '@credit/testing';
+import { PenaltyIngestService } from './penalty-ingest.service';
+
+describe('penalty ingest write path (integration)', () => {
+  let t: TestApp;
+  let db: Database;
+  let ingest: PenaltyIngestService;
+  let market: DepartmentPrincipal;
+  let tax: DepartmentPrincipal;
+  const today = todayInChina();
+
+  beforeAll(async () => {
+    t = await createTestApp({ RUN_WORKER_IN_PROCESS: 'false' });
+    db = t.db;
+    ingest = t.app.get(PenaltyIngestService);
+    const principal = async (code: string): Promise<DepartmentPrincipal> => {
+      const { id } = await t.createDepartment(code);
+      return { kind: 'DEPARTMENT', departmentId: id, departmentCode: code, departmentName: `${code} 部门`, regionCode: '341100', apiKeyId: '0' };
+    };
+    market = await principal('CZ-INGEST-SCJGJ');
+    tax = await principal('CZ-INGEST-SWJ');
+  });
+  afterAll(() => t.close());
+
+  const subjectsOf = (uscc: string) => db.query<{ id: string; name: string }>('SELECT id, name FROM credit_subjects WHERE uscc = $1', [uscc]);
+
+  it('renames a subject when a push names it differently, and keeps the old name', async () => {
+    const uscc = companyUscc('341102');
+    const first = await ingest.submit(market, [penaltyRecord({ uscc, partyName: '滁州市老字号食品有限公司' })] as any);
+    const again = await ingest.submit(market, [penaltyRecord({ uscc, partyName: '滁州市老字号食品有限公司' })] as any);
+    expect([first.created, again.created]).toEqual([1, 1]);
+    expect(await db.query('SELECT count(*)::int AS n FROM subject_name_changes WHERE subject_id = $1', [first.results[0].subjectId])).toEqual([{ n: 0 }]);
+
+    const renamed = await ingest.submit(tax, [penaltyRecord({ uscc, partyName: '滁州市新字号食品有限公司' })] as any);
+    expect(renamed.results[0].subjectId).toBe(first.results[0].subjectId);
+    expect(await subjectsOf(uscc)).toEqual([{ id: first.results[0].subjectId, name: '滁州市新字号食品有限公司' }]);
+    expect(await db.query('SELECT previous_name, new_name FROM subject_name_changes WHERE subject_id = $1', [first.results[0].subjectId])).toEqual([
+      { previous_name: '滁州市老字号食品有限公司', new_name: '滁州市新字号食品有限公司' },
+    ]);
+  });
+
+  it('gives two batches that name the same new subject at once one subject, with both records in its tier', async () => {
+    const uscc = companyUscc('341103');
+    const warning = { uscc, severity: 'GENERAL', penaltyCategories: ['WARNING'], fineAmount: null };
+    // Each batch also carries other subjects, so the shared one is one row among several in each statement.
+    const batch = (violationType: string) => [
+      penaltyRecord({ ...warning, violationType, decisionDate: addDays(today, -5) }),
+      ...[1, 2, 3].map(() => penaltyRecord({ decisionDate: addDays(today, -3) })),
+    ];
+    const [a, b] = await Promise.all([ingest.submit(market, batch('甲') as any), ingest.submit(tax, batch('乙') as any)]);
+    expect([a.created, b.created]).toEqual([4, 4]);
+    const [subject] = await subjectsOf(uscc);
+    expect(await subjectsOf(uscc)).toHaveLength(1);
+    expect([a.results[0].subjectId, b.results[0].subjectId]).toEqual([subject.id, subject.id]);
+    // Two general penalties of different types: 100 − 10 − 10.
+    const [tier] = await db.query<{ level: string; score: number; reasons: unknown[] }>('SELECT level, score, reasons FROM subject_tiers WHERE subject_id = $1', [subject.id]);
+    expect(tier).toMatchObject({ level: 'B', score: 80 });
+    expect(tier.reasons).toHaveLength(2);
+  });
+
+  it('writes one audit row (in a chain that verifies) and one outbox row per changed record, none for unchanged ones', async () => {
+    const records = [1, 2, 3].map(() => penaltyRecord({ decisionDate: addDays(today, -1) }));
+    const created = await ingest.submit(market, records as any);
+    const ids = created.results.map((r) => r.recordId as string);
+    const changed = { ...records[1], penaltyContent: '警告，罚款人民币叁万元整', fineAmount: '3' };
+    const second = await ingest.submit(market, [records[0], changed] as any);
+    expect(second).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
+
+    const audit = await db.query<{ action: string; target_id: string; details: { version: number } }>(
+      `SELECT action, target_id, details FROM audit_log WHERE target_type = 'PENALTY_RECORD' AND target_id = ANY($1::text[]) ORDER BY id`,
+      [ids],
+    );
+    expect(audit.map((row) => `${row.action} ${ids.indexOf(row.target_id)} v${row.details.version}`)).toEqual([
+      'PENALTY_RECORD_CREATED 0 v1', 'PENALTY_RECORD_CREATED 1 v1', 'PENALTY_RECORD_CREATED 2 v1', 'PENALTY_RECORD_UPDATED 1 v2',
+    ]);
+    expect(await db.query('SELECT count(*)::int AS n FROM search_outbox WHERE record_id = ANY($1::bigint[])', [ids])).toEqual([{ n: 3 }]);
+    expect(await t.app.get(AuditVerifier).verify()).toMatchObject({ problems: [] });
+  });
+});
