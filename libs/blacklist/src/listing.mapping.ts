@@ -1,6 +1,6 @@
 // Pure conversions between stored listing rows and the domain's ListingState / the public projection.
 // Kept apart from the repository so they are tested without a database.
-import { ListingState, ListingStatus, maskAddresses, maskPersonName, ObjectionState, PartyType, RemovalReason, scrubPersonalData } from '@credit/domain';
+import { ListingState, ListingStatus, maskAddresses, maskPersonName, ObjectionState, PartyType, regionSubtreePrefix, RemovalReason, scrubPersonalData } from '@credit/domain';
 
 /** The lifecycle columns of a `listings` row, as pg returns them (dates are YYYY-MM-DD strings). */
 export interface ListingStateColumns {
@@ -83,8 +83,5 @@ export function likeContains(term: string): string {
  * Returns null for no filter; throws nothing (the caller validated six digits).
  */
 export function regionPrefix(regionCode: string | null | undefined): string | null {
-  if (!regionCode) return null;
-  let prefix = regionCode;
-  while (prefix.length > 2 && prefix.endsWith('00')) prefix = prefix.slice(0, -2);
-  return prefix;
+  return regionCode ? regionSubtreePrefix(regionCode) : null;
 }

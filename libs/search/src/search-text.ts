@@ -1,6 +1,7 @@
 // Chinese text for search without a dictionary: overlapping character bigrams (二元切分), the same scheme as
 // Elasticsearch's `cjk_bigram` filter after `cjk_width` + `lowercase`, so both backends agree on what matches.
 // A two-character word (食品, 假冒) is exactly one bigram, hence one index key.
+import { regionSubtreePrefix } from '@credit/domain';
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const WORD = /[\p{L}\p{N}]/u;
@@ -82,9 +83,7 @@ export function parseQuery(raw: string): ParsedQuery | QueryProblem {
 /** Region filter keys: a GB/T 2260 code means its whole subtree (341100 → every 3411xx), 2/4/6 digits accepted. */
 export function regionPrefix(code: string): string | null {
   if (!/^(\d{2}|\d{4}|\d{6})$/.test(code)) return null;
-  let prefix = code;
-  while (prefix.length > 2 && prefix.endsWith('00')) prefix = prefix.slice(0, -2);
-  return prefix;
+  return regionSubtreePrefix(code);
 }
 
 /** The 2-, 4- and 6-digit prefixes a document's region code answers to. */

@@ -1,4 +1,4 @@
-import { isRegionWithin, regionName } from './regions';
+import { isRegionWithin, regionName, regionSubtreePrefix } from './regions';
 
 describe('regionName', () => {
   it.each([
@@ -36,5 +36,16 @@ describe('isRegionWithin', () => {
     ['3411', '341100', false, 'not a 6-digit code'],
   ])('%s within %s → %s (%s)', (code, ancestor, expected) => {
     expect(isRegionWithin(code, ancestor)).toBe(expected);
+  });
+});
+
+describe('regionSubtreePrefix', () => {
+  it.each([
+    ['341102', '341102'],
+    ['341100', '3411'],
+    ['340000', '34'],
+    ['100000', null],
+  ])('%s → %s', (code, prefix) => {
+    expect(regionSubtreePrefix(code)).toBe(prefix);
   });
 });

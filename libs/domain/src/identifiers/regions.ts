@@ -35,8 +35,17 @@ export function regionName(code: string): string | null {
  */
 export function isRegionWithin(code: string, ancestorCode: string): boolean {
   if (!isRegionCode(code) || !isRegionCode(ancestorCode)) return false;
-  if (ancestorCode === NATIONAL_REGION_CODE) return true;
-  let prefix = ancestorCode;
+  return code.startsWith(regionSubtreePrefix(ancestorCode) ?? '');
+}
+
+/**
+ * The code prefix shared by a region and everything under it: trailing "00" pairs name the higher level
+ * (341100 滁州市 → "3411", 340000 → "34"); null for the whole country (100000), which has no prefix.
+ * The one rule behind every region filter (LIKE 'prefix%', index keys, isRegionWithin).
+ */
+export function regionSubtreePrefix(code: string): string | null {
+  if (code === NATIONAL_REGION_CODE) return null;
+  let prefix = code;
   while (prefix.length > 2 && prefix.endsWith('00')) prefix = prefix.slice(0, -2);
-  return code.startsWith(prefix);
+  return prefix;
 }
