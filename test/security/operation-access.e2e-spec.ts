@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildSchema, getNamedType, GraphQLArgument, GraphQLField, GraphQLInputType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType } from 'graphql';
+import { todayInChina } from '@credit/domain';
 import { createTestApp, penaltyRecord, SUBMIT, TestApp } from '@credit/testing';
 import { Caller, OPERATION_ACCESS, Outcome } from './operation-access';
 
@@ -61,7 +62,7 @@ describe('role × operation access matrix', () => {
       headers.departmentA,
     );
     const listingId = proposal.data.proposeListing.id;
-    await t.gql(`mutation($id: ID!, $d: Date!) { notifyListingParty(listingId: $id, noticeDate: $d) { id } }`, { id: listingId, d: new Date().toISOString().slice(0, 10) }, headers.departmentA);
+    await t.gql(`mutation($id: ID!, $d: Date!) { notifyListingParty(listingId: $id, noticeDate: $d) { id } }`, { id: listingId, d: todayInChina() }, headers.departmentA);
     const objection = await t.gql(`mutation($id: ID!) { fileListingObjection(listingId: $id, content: "当事人提出异议") { id } }`, { id: listingId }, headers.departmentA);
     const check = await t.gql(`query($u: String!) { jointPunishmentCheck(uscc: $u, scenario: PROCUREMENT) { checkId } }`, { u: record.uscc }, headers.departmentA);
     Object.assign(fixture, { record, recordId, listingId, objectionId: objection.data?.fileListingObjection?.id, checkId: check.data?.jointPunishmentCheck?.checkId });
@@ -80,7 +81,7 @@ describe('role × operation access matrix', () => {
       case 'revokePenaltyRecord': return { decisionNumber: record.decisionNumber, reason: '矩阵测试' };
       case 'approveCreditRepair': return { decisionNumber: record.decisionNumber, commitment: '信用承诺' };
       case 'confirmListing': case 'notifyListingParty': case 'fileListingObjection': case 'removeListing':
-        return { listingId: fixture.listingId, noticeDate: new Date().toISOString().slice(0, 10), content: '异议', reason: 'REVOKED' };
+        return { listingId: fixture.listingId, noticeDate: todayInChina(), content: '异议', reason: 'REVOKED' };
       case 'resolveListingObjection': return { objectionId: fixture.objectionId, upheld: false, reply: '维持' };
       case 'recordMeasureFeedback': return { checkId: fixture.checkId, measureCode: 'SEC-M', applied: true };
       case 'jointPunishmentCheck': return { uscc: record.uscc, scenario: 'PROCUREMENT' };
