@@ -30,6 +30,7 @@ export class OperationalSignals implements OnModuleInit {
       return { ok: lagSeconds <= bound, detail: `${depth} undelivered, oldest ${Math.round(lagSeconds)} s (bound ${bound} s)` };
     });
     this.observability.registerGauge('credit_outbox_depth', 'Search outbox entries not yet delivered to the index', async () => (await this.outbox.stats()).depth);
+    this.observability.registerGauge('credit_outbox_dead_letters', 'Search outbox entries whose document could not be built (see search:dead-letters)', async () => (await this.outbox.stats()).deadLetters);
     this.observability.registerGauge('credit_index_lag_seconds', 'Age in seconds of the oldest undelivered search outbox entry (0 when caught up)', async () => (await this.outbox.stats()).lagSeconds);
   }
 }

@@ -72,6 +72,21 @@ export function belongsInIndex(row: DisclosureSourceRow, decision: DisclosureDec
   return asOf <= decision.publishedUntil;
 }
 
+/** What one record's index operation turned out to be: the operation, or why it could not be built. */
+export type BuiltOperation = { ok: true; operation: IndexOperation } | { ok: false; id: string; error: string };
+
+/**
+ * indexOperationFor for one record of a batch: a record whose document cannot be built (data the policy refuses,
+ * e.g. a decision date before any publication rule) is reported, never allowed to fail the rest of its batch.
+ */
+export function tryIndexOperationFor(row: DisclosureSourceRow, version: number, options: DisclosureOptions, asOf: IsoDate): BuiltOperation {
+  try {
+    return { ok: true, operation: indexOperationFor(row, version, options, asOf) };
+  } catch (error) {
+    return { ok: false, id: row.id, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 /** The index operation for one record at `version`. */
 export function indexOperationFor(row: DisclosureSourceRow, version: number, options: DisclosureOptions, asOf: IsoDate): IndexOperation {
   const decision = decisionOf(row, options);

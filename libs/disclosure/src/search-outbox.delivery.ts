@@ -6,9 +6,9 @@ import { APP_CONFIG, AppConfig, PeriodicJob } from '@credit/common';
 import { Database } from '@credit/db';
 import { todayInChina } from '@credit/domain';
 import { IndexOperation, SEARCH_INDEX, SearchIndex } from '@credit/search';
-import { indexOperationFor } from './disclosure-document';
+import { tryIndexOperationFor } from './disclosure-document';
 import { DisclosureSourceRepository } from './disclosure-source.repository';
-import { ClaimedEntry, OutboxStats, SearchOutboxRepository } from './search-outbox.repository';
+import { ClaimedEntry, DeadLetter, OutboxStats, PoisonEntry, SearchOutboxRepository } from './search-outbox.repository';
 
 export const DELIVERY_BATCH = 500;
 /** A claimed batch is invisible to other workers this long; past it, another worker takes it over. */
@@ -34,22 +34,38 @@ export class SearchOutboxDelivery implements PeriodicJob {
     return (await this.deliverBatch()) > 0;
   }
 
+  /**
+   * One claimed batch; returns how many entries it took off the due list (delivered or set aside as poison).
+   * An index failure fails the whole batch (it stays due, with backoff); a record whose document cannot be
+   * built fails alone and, after `outboxMaxAttempts` attempts, becomes a dead letter.
+   */
   async deliverBatch(limit = DELIVERY_BATCH): Promise<number> {
     const claimed = await this.outbox.claim(this.db, limit, DELIVERY_LEASE_SECONDS);
     if (claimed.length === 0) return 0;
+    let poison: PoisonEntry[] = [];
+    let delivered = claimed;
     try {
       if (!this.indexReady) {
         await this.index.ensureReady();
         this.indexReady = true;
       }
-      await this.index.apply(await this.operationsFor(claimed));
+      const built = await this.operationsFor(claimed);
+      poison = built.poison;
+      delivered = built.good;
+      await this.index.apply(built.operations);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       await this.outbox.fail(this.db, claimed, message);
       this.logger.warn(`search index refused ${claimed.length} changes; they stay in the outbox: ${message}`);
       throw error;
     }
-    await this.outbox.ack(this.db, claimed);
+    await this.outbox.ack(this.db, delivered);
+    if (poison.length > 0) {
+      const dead = await this.outbox.failPoison(this.db, poison, this.config.outboxMaxAttempts);
+      this.logger.error(
+        `${poison.length} search documents could not be built (${dead} now dead letters; see search:dead-letters), e.g. record ${poison[0].recordId}: ${poison[0].error}`,
+      );
+    }
     return claimed.length;
   }
 
@@ -64,13 +80,30 @@ export class SearchOutboxDelivery implements PeriodicJob {
     return this.outbox.stats(this.db);
   }
 
-  private async operationsFor(claimed: ClaimedEntry[]): Promise<IndexOperation[]> {
+  async deadLetters(limit = 100): Promise<DeadLetter[]> {
+    return this.outbox.deadLetters(this.db, limit);
+  }
+
+  /** Makes dead letters due again; null retries every one. */
+  async retryDeadLetters(recordIds: string[] | null): Promise<string[]> {
+    return this.outbox.retryDeadLetters(this.db, recordIds);
+  }
+
+  private async operationsFor(claimed: ClaimedEntry[]): Promise<{ operations: IndexOperation[]; good: ClaimedEntry[]; poison: PoisonEntry[] }> {
     const rows = new Map((await this.source.load(this.db, claimed.map((c) => c.recordId))).map((row) => [row.id, row]));
     const today = todayInChina();
     const options = { publishNaturalPersons: this.config.publishNaturalPersons };
-    return claimed.map((entry) => {
+    const result = { operations: [] as IndexOperation[], good: [] as ClaimedEntry[], poison: [] as PoisonEntry[] };
+    for (const entry of claimed) {
       const row = rows.get(entry.recordId);
-      return row ? indexOperationFor(row, entry.version, options, today) : { op: 'delete', id: entry.recordId, version: entry.version };
-    });
+      const built = row ? tryIndexOperationFor(row, entry.version, options, today) : { ok: true as const, operation: { op: 'delete' as const, id: entry.recordId, version: entry.version } };
+      if (built.ok) {
+        result.operations.push(built.operation);
+        result.good.push(entry);
+      } else {
+        result.poison.push({ ...entry, error: built.error });
+      }
+    }
+    return result;
   }
 }

@@ -11,7 +11,7 @@ import { BigIntType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core
 @Entity({ tableName: 'search_outbox' })
 @Index({
   name: 'search_outbox_pending_idx',
-  expression: 'create index "search_outbox_pending_idx" on "search_outbox" ("next_attempt_at", "record_id") where "delivered_at" is null',
+  expression: 'create index "search_outbox_pending_idx" on "search_outbox" ("next_attempt_at", "record_id") where "delivered_at" is null and "dead_at" is null',
 })
 export class SearchOutboxEntry {
   @PrimaryKey({ type: new BigIntType('string'), autoincrement: false })
@@ -26,4 +26,10 @@ export class SearchOutboxEntry {
   @Property({ type: 'timestamptz' }) nextAttemptAt!: Date;
   @Property({ type: 'timestamptz', nullable: true }) deliveredAt!: Date | null;
   @Property({ length: 500, nullable: true }) lastError!: string | null;
+  /**
+   * Dead-letter state (死信): set when the record's document could not be built OUTBOX_MAX_ATTEMPTS times. The
+   * row is no longer claimed or counted in the lag; `search:dead-letters` lists it and `search:retry` (or any new
+   * change to the record) makes it due again.
+   */
+  @Property({ type: 'timestamptz', nullable: true }) deadAt!: Date | null;
 }

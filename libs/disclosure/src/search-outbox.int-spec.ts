@@ -53,7 +53,7 @@ describe('search outbox delivery (integration)', () => {
       await delivery.drain();
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    expect(await delivery.stats()).toEqual({ depth: 0, lagSeconds: 0 });
+    expect(await delivery.stats()).toEqual({ depth: 0, lagSeconds: 0, deadLetters: 0 });
     expect(await count(COUNT_LIVE)).toBe(1000);
     const search = await t.gql(`{ searchDisclosures(query: "故障测试") { totalCount totalCountIsLowerBound } }`);
     // Counting stops at the bound (DEFAULT_COUNT_BOUND): the public sees "200+".

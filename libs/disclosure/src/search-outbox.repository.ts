@@ -14,6 +14,22 @@ export interface OutboxStats {
   depth: number;
   /** Age in seconds of the oldest undelivered change; 0 when the outbox is drained. */
   lagSeconds: number;
+  /** Rows in the dead-letter state (not in depth or lag: they wait for `search:retry`, not for the worker). */
+  deadLetters: number;
+}
+
+/** A claimed entry whose document could not be built, with the reason. */
+export interface PoisonEntry extends ClaimedEntry {
+  error: string;
+}
+
+export interface DeadLetter {
+  recordId: string;
+  decisionNumber: string;
+  departmentCode: string;
+  attempts: number;
+  lastError: string | null;
+  deadAt: Date;
 }
 
 /** Retry delay after the n-th failed attempt: 1 s, 2 s, 4 s … capped at 5 minutes. */
@@ -38,7 +54,7 @@ export class SearchOutboxRepository {
        ON CONFLICT (record_id) DO UPDATE
           SET version = nextval('search_outbox_version_seq'), writer_xid = EXCLUDED.writer_xid,
               enqueued_at = CASE WHEN o.delivered_at IS NULL THEN o.enqueued_at ELSE EXCLUDED.enqueued_at END,
-              attempts = 0, next_attempt_at = now(), delivered_at = NULL, last_error = NULL
+              attempts = 0, next_attempt_at = now(), delivered_at = NULL, last_error = NULL, dead_at = NULL
         WHERE NOT $2::boolean OR o.delivered_at IS NOT NULL
        RETURNING 1`,
       [recordIds, skipPending],
@@ -50,7 +66,7 @@ export class SearchOutboxRepository {
   async claim(sql: SqlExecutor, limit: number, leaseSeconds: number): Promise<ClaimedEntry[]> {
     const rows = await sql.query<{ record_id: string; version: string; attempts: number }>(
       `UPDATE search_outbox o SET next_attempt_at = now() + $2 * interval '1 second', attempts = o.attempts + 1
-         FROM (SELECT record_id FROM search_outbox WHERE delivered_at IS NULL AND next_attempt_at <= now()
+         FROM (SELECT record_id FROM search_outbox WHERE delivered_at IS NULL AND dead_at IS NULL AND next_attempt_at <= now()
                 ORDER BY next_attempt_at, record_id LIMIT $1 FOR UPDATE SKIP LOCKED) c
         WHERE o.record_id = c.record_id
         RETURNING o.record_id::text AS record_id, o.version::text AS version, o.attempts`,
@@ -80,11 +96,62 @@ export class SearchOutboxRepository {
     );
   }
 
-  async stats(sql: SqlExecutor): Promise<OutboxStats> {
-    const [row] = await sql.query<{ depth: number; lag: number | null }>(
-      `SELECT count(*)::int AS depth, extract(epoch FROM now() - min(enqueued_at))::float8 AS lag FROM search_outbox WHERE delivered_at IS NULL`,
+  /**
+   * Entries whose document could not be built: back off like a failure, and after `maxAttempts` attempts move to
+   * the dead-letter state so one poison record stops coming back forever. Only the claimed version is touched.
+   */
+  async failPoison(sql: SqlExecutor, entries: PoisonEntry[], maxAttempts: number): Promise<number> {
+    if (entries.length === 0) return 0;
+    const rows = await sql.query<{ dead: boolean }>(
+      `UPDATE search_outbox o SET last_error = left(a.error, 500),
+              dead_at = CASE WHEN o.attempts >= $5 THEN now() END,
+              next_attempt_at = now() + a.delay * interval '1 second'
+         FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::text[]) AS a(id, version, delay, error)
+        WHERE o.record_id = a.id AND o.version = a.version
+       RETURNING o.dead_at IS NOT NULL AS dead`,
+      [entries.map((e) => e.recordId), entries.map((e) => e.version), entries.map((e) => backoffSeconds(e.attempts)), entries.map((e) => e.error), maxAttempts],
     );
-    return { depth: row.depth, lagSeconds: Math.max(0, row.lag ?? 0) };
+    return rows.filter((row) => row.dead).length;
+  }
+
+  async stats(sql: SqlExecutor): Promise<OutboxStats> {
+    const [row] = await sql.query<{ depth: number; lag: number | null; dead: number }>(
+      `SELECT count(*) FILTER (WHERE dead_at IS NULL)::int AS depth,
+              extract(epoch FROM now() - min(enqueued_at) FILTER (WHERE dead_at IS NULL))::float8 AS lag,
+              count(*) FILTER (WHERE dead_at IS NOT NULL)::int AS dead
+         FROM search_outbox WHERE delivered_at IS NULL`,
+    );
+    return { depth: row.depth, lagSeconds: Math.max(0, row.lag ?? 0), deadLetters: row.dead };
+  }
+
+  /** The dead letters, oldest first, with what an operator needs to find the record. */
+  async deadLetters(sql: SqlExecutor, limit: number): Promise<DeadLetter[]> {
+    const rows = await sql.query<{ record_id: string; decision_number: string; department_code: string; attempts: number; last_error: string | null; dead_at: Date }>(
+      `SELECT o.record_id::text AS record_id, r.decision_number, d.code AS department_code, o.attempts, o.last_error, o.dead_at
+         FROM search_outbox o JOIN penalty_records r ON r.id = o.record_id JOIN departments d ON d.id = r.department_id
+        WHERE o.dead_at IS NOT NULL AND o.delivered_at IS NULL
+        ORDER BY o.dead_at, o.record_id LIMIT $1`,
+      [limit],
+    );
+    return rows.map((row) => ({
+      recordId: row.record_id,
+      decisionNumber: row.decision_number,
+      departmentCode: row.department_code,
+      attempts: row.attempts,
+      lastError: row.last_error,
+      deadAt: row.dead_at,
+    }));
+  }
+
+  /** Makes dead letters due again (all of them, or the given record ids); returns the record ids revived. */
+  async retryDeadLetters(sql: SqlExecutor, recordIds: string[] | null): Promise<string[]> {
+    const rows = await sql.query<{ record_id: string }>(
+      `UPDATE search_outbox SET dead_at = NULL, attempts = 0, next_attempt_at = now(), last_error = NULL
+        WHERE dead_at IS NOT NULL AND delivered_at IS NULL AND ($1::bigint[] IS NULL OR record_id = ANY($1::bigint[]))
+       RETURNING record_id::text AS record_id`,
+      [recordIds],
+    );
+    return rows.map((row) => row.record_id).sort((a, b) => Number(a) - Number(b));
   }
 
   /** Rows whose latest change a rebuild's snapshot did not see, in record order. */

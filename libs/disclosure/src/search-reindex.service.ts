@@ -9,7 +9,7 @@ import { Database, pgExecutor } from '@credit/db';
 import { stableJson } from '@credit/audit';
 import { todayInChina } from '@credit/domain';
 import { DisclosureDocument, IndexOperation, SEARCH_INDEX, SearchIndex, StoredDocument } from '@credit/search';
-import { indexOperationFor } from './disclosure-document';
+import { BuiltOperation, DisclosureSourceRow, tryIndexOperationFor } from './disclosure-document';
 import { DisclosureSourceRepository } from './disclosure-source.repository';
 import { SearchOutboxRepository } from './search-outbox.repository';
 
@@ -27,7 +27,13 @@ export interface ReindexSummary {
   scanned: number;
   indexed: number;
   caughtUp: number;
+  /** Records whose document could not be built: left out of the new index, reported, never an aborted run. */
+  skipped: number;
+  /** Up to SKIPPED_SAMPLES of them with the reason. */
+  skippedSamples: { id: string; error: string }[];
 }
+
+export const SKIPPED_SAMPLES = 20;
 
 export interface VerifyReport {
   /** Documents that should be in the index today. */
@@ -62,6 +68,15 @@ export class SearchReindexService {
     const today = todayInChina();
     let scanned = 0;
     let indexed = 0;
+    const skipped: { id: string; error: string }[] = [];
+    let skippedCount = 0;
+    const buildOne = (row: DisclosureSourceRow, version: number): IndexOperation | null => {
+      const built: BuiltOperation = tryIndexOperationFor(row, version, this.options(), today);
+      if (built.ok) return built.operation;
+      skippedCount++;
+      if (skipped.length < SKIPPED_SAMPLES) skipped.push({ id: built.id, error: built.error });
+      return null;
+    };
     let snapshot: string;
     const client = await this.db.pool.connect();
     try {
@@ -73,7 +88,7 @@ export class SearchReindexService {
       let next = this.source.candidates(sql, '0', REINDEX_CHUNK);
       for (let rows = await next; rows.length > 0; rows = await next) {
         next = this.source.candidates(sql, rows[rows.length - 1].id, REINDEX_CHUNK);
-        const ops = rows.map((row) => indexOperationFor(row, Number(row.version ?? 0), this.options(), today)).filter((op) => op.op === 'upsert');
+        const ops = rows.map((row) => buildOne(row, Number(row.version ?? 0))).filter((op): op is IndexOperation => op !== null && op.op === 'upsert');
         await build.apply(ops);
         scanned += rows.length;
         indexed += ops.length;
@@ -90,28 +105,29 @@ export class SearchReindexService {
     }
     let caughtUp: number;
     try {
-      caughtUp = await this.catchUp(snapshot, (ops) => build.apply(ops));
+      caughtUp = await this.catchUp(snapshot, (ops) => build.apply(ops), buildOne);
       await build.commit();
     } catch (error) {
       await build.abort();
       throw error;
     }
-    caughtUp = Math.max(caughtUp, await this.catchUp(snapshot, (ops) => this.index.apply(ops)));
-    return { indexName: build.name, scanned, indexed, caughtUp };
+    caughtUp = Math.max(caughtUp, await this.catchUp(snapshot, (ops) => this.index.apply(ops), buildOne));
+    return { indexName: build.name, scanned, indexed, caughtUp, skipped: skippedCount, skippedSamples: skipped };
   }
 
   /** Delivers again, from current rows and versions, every record changed after `snapshot`. */
-  private async catchUp(snapshot: string, apply: (ops: IndexOperation[]) => Promise<void>): Promise<number> {
+  private async catchUp(snapshot: string, apply: (ops: IndexOperation[]) => Promise<void>, build: (row: DisclosureSourceRow, version: number) => IndexOperation | null): Promise<number> {
     let count = 0;
-    const today = todayInChina();
     for (let changed = await this.outbox.changedSince(this.db, snapshot, '0', REINDEX_CHUNK); changed.length > 0; ) {
       const rows = new Map((await this.source.load(this.db, changed.map((c) => c.id))).map((row) => [row.id, row]));
       await apply(
-        changed.map(({ id, version }) => {
-          const row = rows.get(id);
-          // Versions come with the row (read in the same statement as its state) when it exists.
-          return row ? indexOperationFor(row, Number(row.version ?? version), this.options(), today) : { op: 'delete' as const, id, version };
-        }),
+        changed
+          .map(({ id, version }) => {
+            const row = rows.get(id);
+            // Versions come with the row (read in the same statement as its state) when it exists.
+            return row ? build(row, Number(row.version ?? version)) : { op: 'delete' as const, id, version };
+          })
+          .filter((op): op is IndexOperation => op !== null),
       );
       count += changed.length;
       changed = await this.outbox.changedSince(this.db, snapshot, changed[changed.length - 1].id, REINDEX_CHUNK);
@@ -148,8 +164,9 @@ export class SearchReindexService {
   private async *expectedStream(today: string): AsyncGenerator<DisclosureDocument> {
     for (let rows = await this.source.candidates(this.db, '0', REINDEX_CHUNK); rows.length > 0; rows = await this.source.candidates(this.db, rows[rows.length - 1].id, REINDEX_CHUNK)) {
       for (const row of rows) {
-        const op = indexOperationFor(row, 0, this.options(), today);
-        if (op.op === 'upsert') yield op.doc;
+        // A record whose document cannot be built is not expected in the index (the reindex skips it too).
+        const built = tryIndexOperationFor(row, 0, this.options(), today);
+        if (built.ok && built.operation.op === 'upsert') yield built.operation.doc;
       }
     }
   }

@@ -4,8 +4,9 @@ import { auditVerifyCommand } from './audit-verify.command';
 import { demoCommand } from './demo.command';
 import { migrateCommand } from './migrate.command';
 import { penaltiesImportCommand } from './penalties-import.command';
+import { searchDeadLettersCommand, searchRetryCommand } from './search-dead-letters.command';
 import { searchReindexCommand } from './search-reindex.command';
 import { searchVerifyCommand } from './search-verify.command';
 import { tiersRecomputeCommand } from './tiers-recompute.command';
 
-export const COMMANDS: CliCommand[] = [migrateCommand, demoCommand, auditVerifyCommand, penaltiesImportCommand, searchReindexCommand, searchVerifyCommand, tiersRecomputeCommand];
+export const COMMANDS: CliCommand[] = [migrateCommand, demoCommand, auditVerifyCommand, penaltiesImportCommand, searchReindexCommand, searchVerifyCommand, searchDeadLettersCommand, searchRetryCommand, tiersRecomputeCommand];

@@ -19,5 +19,9 @@ export const searchReindexCommand: CliCommand = {
       `built ${summary.indexName}: ${summary.indexed} published of ${summary.scanned} candidate records, ` +
         `${summary.caughtUp} caught up from the outbox, swapped in, old version dropped (${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );
+    if (summary.skipped > 0) {
+      context.out(`${summary.skipped} records were skipped because their public document could not be built:`);
+      for (const { id, error } of summary.skippedSamples) context.out(`  record ${id}: ${error}`);
+    }
   },
 };

@@ -23,6 +23,7 @@ export interface AppConfig {
   logLevel: string;
   rateLimits: { anonymousPerMinute: number; departmentPerMinute: number; userPerMinute: number };
   readyMaxOutboxLagSeconds: number;
+  outboxMaxAttempts: number;
   searchCacheTtlMs: number;
 }
 
@@ -109,6 +110,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       userPerMinute: int('RATE_LIMIT_USER_PER_MINUTE', 1_200, 1, 10_000_000),
     },
     readyMaxOutboxLagSeconds: int('READY_MAX_OUTBOX_LAG_SECONDS', 300, 1, 86_400),
+    // A record whose search document cannot be built is tried this often (backing off 1, 2, 4 … s) before it
+    // becomes a dead letter; an unreachable index never dead-letters anything.
+    outboxMaxAttempts: int('OUTBOX_MAX_ATTEMPTS', 5, 1, 100),
     // Identical public searches share one answer this long; at most 4 s so a withdrawal still disappears within 5 s.
     searchCacheTtlMs: int('SEARCH_CACHE_TTL_MS', 2_000, 0, 4_000),
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
