@@ -1,21 +1,19 @@
 import { Controller, Get, Header, HttpCode, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { METRICS_CONTENT_TYPE, Observability, Public } from '@credit/common';
-import { Database } from '@credit/db';
 
 @Controller()
 export class HealthController {
-  constructor(
-    private readonly db: Database,
-    private readonly observability: Observability,
-  ) {}
+  constructor(private readonly observability: Observability) {}
 
-  /** Liveness: the process serves and its database answers (migrations ran before the server listened). */
+  /**
+   * Liveness: the process is up and its event loop answers. Nothing else: a database outage must not make an
+   * orchestrator restart every replica (that is what /ready is for, which takes a replica out of the rotation).
+   */
   @Get('health')
   @Public()
   @HttpCode(200)
-  async health(): Promise<{ status: 'ok' }> {
-    await this.db.query('SELECT 1');
+  health(): { status: 'ok' } {
     return { status: 'ok' };
   }
 

@@ -1,8 +1,10 @@
-// The one place where anything thrown below a resolver becomes a GraphQL error with a stable
-// `extensions.code`. Unknown failures are logged with their stack and answered as INTERNAL_SERVER_ERROR
-// with a generic message: callers never see internals.
-import { Catch, HttpException, Logger } from '@nestjs/common';
-import { GqlExceptionFilter } from '@nestjs/graphql';
+// The one place where anything thrown below a resolver or a controller becomes a coded answer: a GraphQL error
+// with a stable `extensions.code`, or for plain HTTP routes (/health, /ready, /metrics, downloads) a JSON body
+// with the same code and the matching status, so no route ever hangs on a thrown error. Unknown failures are
+// logged with their stack and answered as INTERNAL_SERVER_ERROR with a generic message: callers never see
+// internals.
+import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
+import { GqlArgumentsHost, GqlExceptionFilter } from '@nestjs/graphql';
 import { ValidationError } from 'class-validator';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { DomainError, ErrorDetail } from './domain-error';
@@ -17,16 +19,51 @@ const HTTP_CODES: Record<number, string> = {
   429: 'RATE_LIMITED',
 };
 
+/** The HTTP status a plain route answers for each code (GraphQL answers carry the code instead). */
+const STATUS_OF_CODE: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL_SERVER_ERROR: 500,
+};
+
+interface HttpReply {
+  sent?: boolean;
+  status(code: number): HttpReply;
+  header(name: string, value: string): HttpReply;
+  send(body: unknown): unknown;
+}
+
 @Catch()
 export class GraphqlExceptionFilter implements GqlExceptionFilter {
   private readonly logger = new Logger('GraphQL');
 
-  catch(exception: unknown): GraphQLError {
-    return toGraphQLError(exception, this.logger);
+  catch(exception: unknown, host?: ArgumentsHost): GraphQLError | void {
+    const requestId = host ? requestIdOf(host) : undefined;
+    const error = toGraphQLError(exception, this.logger, requestId);
+    if (host?.getType() !== 'http') return error;
+    const reply = host.switchToHttp().getResponse<HttpReply>();
+    if (reply.sent) return;
+    const code = String(error.extensions.code);
+    const status = exception instanceof HttpException && exception.getStatus() < 500 ? exception.getStatus() : (STATUS_OF_CODE[code] ?? 500);
+    reply.status(status).header('content-type', 'application/json; charset=utf-8');
+    reply.send({ error: { code, message: error.message, ...(requestId ? { requestId } : {}) } });
   }
 }
 
-export function toGraphQLError(exception: unknown, logger?: Logger): GraphQLError {
+function requestIdOf(host: ArgumentsHost): string | undefined {
+  const request =
+    host.getType<string>() === 'graphql' ? GqlArgumentsHost.create(host).getContext<{ req?: { id?: unknown } }>()?.req : host.switchToHttp().getRequest<{ id?: unknown }>();
+  return typeof request?.id === 'string' ? request.id : undefined;
+}
+
+export function toGraphQLError(exception: unknown, logger?: Logger, requestId?: string): GraphQLError {
   if (exception instanceof GraphQLError) return exception;
   if (exception instanceof DomainError) {
     const { field, fieldErrors } = exception.details;
@@ -43,7 +80,17 @@ export function toGraphQLError(exception: unknown, logger?: Logger): GraphQLErro
     }
   }
   if (isPgError(exception) && exception.code === '23505') {
-    return new GraphQLError('This already exists', { extensions: { code: 'CONFLICT' } });
+    return new GraphQLError('该记录已存在（This already exists）', { extensions: { code: 'CONFLICT' } });
+  }
+  // Backstop for data that slipped past validation: SQLSTATE class 22 (data exception: bad date, out-of-range
+  // number, NUL byte …) is the caller's input, class 23 (integrity constraint) a conflict with stored data. The
+  // statement was rolled back with its transaction, so nothing was half-written. Each is a validation gap: logged.
+  if (isPgError(exception) && /^2[23][0-9A-Z]{3}$/.test(exception.code)) {
+    const input = exception.code.startsWith('22');
+    logger?.warn(`database refused the input (SQLSTATE ${exception.code}${requestId ? `, request ${requestId}` : ''}): ${(exception as unknown as Error).message}`);
+    return input
+      ? new GraphQLError('输入的数据无法保存，请检查格式和取值范围（The input could not be stored: check its format and ranges）', { extensions: { code: 'BAD_USER_INPUT' } })
+      : new GraphQLError('与已保存的数据冲突（The input conflicts with stored data）', { extensions: { code: 'CONFLICT' } });
   }
   if (isDatabaseUnavailable(exception)) {
     // The transaction was rolled back with its connection: nothing of the request was stored, and every write
@@ -51,11 +98,11 @@ export function toGraphQLError(exception: unknown, logger?: Logger): GraphQLErro
     logger?.warn(`database unavailable: ${(exception as Error).message}`);
     return new GraphQLError('The database is unavailable; nothing was stored. Retry the request.', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
   }
-  logger?.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+  logger?.error(`${requestId ? `request ${requestId}: ` : ''}${exception instanceof Error ? exception.stack ?? exception.message : String(exception)}`);
   return new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }
 
-const CONNECTION_LOST = /Connection terminated|connection (?:is )?(?:closed|lost)|ECONNRESET|ECONNREFUSED|Client has encountered a connection error/i;
+const CONNECTION_LOST = /Connection terminated|not currently accepting connections|connection (?:is )?(?:closed|lost)|ECONNRESET|ECONNREFUSED|Client has encountered a connection error/i;
 
 /**
  * Lost connections and server shutdowns: SQLSTATE class 57 (operator intervention) and 08 (connection
