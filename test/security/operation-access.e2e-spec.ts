@@ -1,11 +1,12 @@
-// Every operation in schema.graphql × every kind of caller, against the table in operation-access.ts. A new
-// operation without an entry fails here; so does a guard or an ownership check that lets the wrong caller in.
+// Every operation in schema.graphql × every kind of caller, against the tables in operation-access.ts. A new
+// operation without an entry fails here; so does a guard, an ownership check or a region scope that lets the
+// wrong caller in.
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildSchema, getNamedType, GraphQLArgument, GraphQLField, GraphQLInputType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType } from 'graphql';
-import { todayInChina } from '@credit/domain';
+import { buildSchema, getNamedType, GraphQLArgument, GraphQLField, GraphQLInputType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType } from 'graphql';
+import { addDays, todayInChina } from '@credit/domain';
 import { createTestApp, penaltyRecord, SUBMIT, TestApp } from '@credit/testing';
-import { Caller, OPERATION_ACCESS, Outcome } from './operation-access';
+import { accessOf, Caller, OPERATION_ACCESS, Outcome, REGION_ACCESS } from './operation-access';
 
 const schema = buildSchema(fs.readFileSync(path.resolve(__dirname, '../../schema.graphql'), 'utf8'));
 const operations = [
@@ -15,8 +16,34 @@ const operations = [
 // Operations that end the state others need run last, and the owner (department A) always goes last.
 const LAST = ['removeListing', 'revokePenaltyRecord'];
 operations.sort((a, b) => Number(LAST.includes(a.field.name)) - Number(LAST.includes(b.field.name)));
-const CALLERS: Caller[] = ['anonymous', 'departmentB', 'regulator', 'admin', 'departmentA'];
+// The regulator of another region goes before any regulator who may change the fixture's state.
+const CALLERS: Caller[] = ['anonymous', 'departmentB', 'regulatorOutOfRegion', 'regulator', 'regulatorInRegion', 'regulatorNational', 'admin', 'departmentA'];
 const DENIED = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_DESIGNATING_DEPARTMENT']);
+/** Regulators bound to a region, by caller (the fixture lies in 341100). */
+const REGULATOR_REGIONS = { regulatorInRegion: '341100', regulatorOutOfRegion: '110000', regulatorNational: '100000' } as const;
+
+// Operations aimed at the fixture: what to select, and when the answer shows nothing of it (HIDDEN). A NOT_FOUND
+// for the fixture's own ids is HIDDEN too; elsewhere (dummy arguments) it is only a failed argument.
+type Probe = { selection: string; empty: (value: any) => boolean };
+const page: Probe = { selection: '{ totalCount }', empty: (value) => value.totalCount === 0 };
+const byFixtureId: Probe = { selection: '{ __typename }', empty: () => false };
+const VISIBILITY: Record<string, Probe> = {
+  approveCreditRepair: byFixtureId,
+  confirmListing: byFixtureId,
+  fileListingObjection: byFixtureId,
+  notifyListingParty: byFixtureId,
+  recordMeasureFeedback: byFixtureId,
+  removeListing: byFixtureId,
+  resolveListingObjection: byFixtureId,
+  revokePenaltyRecord: byFixtureId,
+  creditSubject: { selection: '{ __typename }', empty: (value) => value === null },
+  creditSubjects: page,
+  departmentList: page,
+  jointPunishmentStats: { selection: '{ totalChecks }', empty: (value) => value.totalChecks === 0 },
+  listingSuggestions: page,
+  listings: page,
+  tierDistribution: { selection: '{ count }', empty: (value: { count: number }[]) => value.every((tier) => tier.count === 0) },
+};
 
 function dummy(type: GraphQLInputType): unknown {
   if (isNonNullType(type)) return dummy(type.ofType);
@@ -33,7 +60,7 @@ function documentFor(kind: 'query' | 'mutation', field: GraphQLField<unknown, un
   const definitions = args.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');
   const passed = args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
   const named = getNamedType(field.type);
-  const selection = isObjectType(named) ? '{ __typename }' : isScalarType(named) || isEnumType(named) ? '' : '{ __typename }';
+  const selection = VISIBILITY[field.name]?.selection ?? (isScalarType(named) || isEnumType(named) ? '' : '{ __typename }');
   return `${kind}${definitions ? `(${definitions})` : ''} { ${field.name}${passed ? `(${passed})` : ''} ${selection} }`;
 }
 
@@ -50,6 +77,12 @@ describe('role × operation access matrix', () => {
     await t.gql('mutation { createUser(input: { username: "sec-regulator", password: "regulator-password-1", role: REGULATOR }) { id } }', {}, admin);
     const login = await t.gql('mutation { login(username: "sec-regulator", password: "regulator-password-1") { accessToken } }');
     Object.assign(headers, { anonymous: {}, departmentA: { 'x-api-key': a.apiKey }, departmentB: { 'x-api-key': b.apiKey }, regulator: { authorization: `Bearer ${login.data.login.accessToken}` }, admin });
+    for (const [caller, regionCode] of Object.entries(REGULATOR_REGIONS)) {
+      const username = `sec-${caller}`;
+      await t.gql(`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, { i: { username, password: 'regulator-password-1', role: 'REGULATOR', regionCode } }, admin);
+      const token = await t.gql(`mutation($u: String!) { login(username: $u, password: "regulator-password-1") { accessToken } }`, { u: username });
+      headers[caller as Caller] = { authorization: `Bearer ${token.data.login.accessToken}` };
+    }
 
     await t.gql(`mutation { createListType(input: { code: "SEC-LIST", name: "测试名单", legalBasis: "《测试条例》第一条", designatingDepartmentCodes: ["SEC-A"], termMonths: 36, earliestRemovalMonths: 12, objectionDays: 5 }) { code } }`, {}, admin);
     await t.gql(`mutation { createMeasure(input: { code: "SEC-M", listTypeCode: "SEC-LIST", description: "限制参加政府采购", legalBasis: "《政府采购法》第二十二条", executingDepartmentCodes: ["SEC-A", "SEC-B"], scenarios: [PROCUREMENT] }) { code } }`, {}, admin);
@@ -72,6 +105,15 @@ describe('role × operation access matrix', () => {
   it('has an entry for every operation in schema.graphql, and no entry for one that is gone', () => {
     const inSchema = operations.map((op) => op.field.name).sort();
     expect(Object.keys(OPERATION_ACCESS).sort()).toEqual(inSchema);
+    expect(Object.keys(REGION_ACCESS).sort()).toEqual(inSchema);
+  });
+
+  it('has a fixture every region-scoped read shows to a caller who may see it', async () => {
+    for (const [name, probe] of Object.entries(VISIBILITY).filter(([, p]) => p !== byFixtureId)) {
+      const op = operations.find((o) => o.field.name === name)!;
+      const result = await call(op.kind, op.field, 'regulatorNational');
+      expect([name, probe.empty(result.data[name])]).toEqual([name, false]);
+    }
   });
 
   const proposals = { n: 1 };
@@ -84,7 +126,8 @@ describe('role × operation access matrix', () => {
         return { listingId: fixture.listingId, noticeDate: todayInChina(), content: '异议', reason: 'REVOKED' };
       case 'resolveListingObjection': return { objectionId: fixture.objectionId, upheld: false, reply: '维持' };
       case 'recordMeasureFeedback': return { checkId: fixture.checkId, measureCode: 'SEC-M', applied: true };
-      case 'jointPunishmentCheck': return { uscc: record.uscc, scenario: 'PROCUREMENT' };
+      case 'jointPunishmentCheck': case 'creditSubject': return { uscc: record.uscc, scenario: 'PROCUREMENT' };
+      case 'jointPunishmentStats': return { from: addDays(todayInChina(), -30), to: todayInChina() };
       case 'submitPenaltyRecords': return { records: [penaltyRecord()] };
       case 'login': return { username: 'sec-regulator', password: 'regulator-password-1' };
       case 'proposeListing':
@@ -116,7 +159,7 @@ describe('role × operation access matrix', () => {
   }
 
   it.each(operations.map((op) => [op.field.name, op]))('%s: each caller gets exactly what the table says', async (_, op) => {
-    const expected = OPERATION_ACCESS[op.field.name];
+    const expected = accessOf(op.field.name);
     if (!expected) throw new Error(`no access entry for ${op.field.name}`);
     const actual = {} as Record<Caller, Outcome>;
     const codes = {} as Record<Caller, string>;
@@ -124,7 +167,9 @@ describe('role × operation access matrix', () => {
       const result = await call(op.kind, op.field, caller);
       const errorCodes = (result.errors ?? []).map((error: { extensions?: { code?: string } }) => error.extensions?.code ?? '');
       expect(errorCodes).not.toContain('INTERNAL_SERVER_ERROR');
-      actual[caller] = errorCodes.some((code: string) => DENIED.has(code)) ? 'DENY' : 'ALLOW';
+      const probe = VISIBILITY[op.field.name];
+      const hidden = probe !== undefined && (errorCodes.includes('NOT_FOUND') || (errorCodes.length === 0 && probe.empty(result.data[op.field.name])));
+      actual[caller] = errorCodes.some((code: string) => DENIED.has(code)) ? 'DENY' : hidden ? 'HIDDEN' : 'ALLOW';
       codes[caller] = errorCodes.join(',') || 'OK';
     }
     const mismatches = CALLERS.filter((caller) => actual[caller] !== expected[caller]).map((caller) => `${caller}: expected ${expected[caller]}, answered ${codes[caller]}`);

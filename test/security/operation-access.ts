@@ -1,22 +1,28 @@
 // Who may call what: every query and mutation of schema.graphql, for each kind of caller. `ALLOW` means the
 // guard and the service let the caller in (the call may still fail on its arguments); `DENY` means
-// UNAUTHENTICATED for anonymous callers and FORBIDDEN (or NOT_DESIGNATING_DEPARTMENT) for the others.
+// UNAUTHENTICATED for anonymous callers and FORBIDDEN (or NOT_DESIGNATING_DEPARTMENT) for the others;
+// `HIDDEN` means let in, but answered as if the fixture's object did not exist: NOT_FOUND, null, or an empty
+// page, list or statistics (for the reads the spec probes, see VISIBILITY in operation-access.e2e-spec.ts).
 // Department B calls with department A's objects (A's decision, A's listing, A's check): ownership, not role.
+// All fixture data lies in 滁州 (341100): departments of 341100, subjects of 341102.
 
-export type Caller = 'anonymous' | 'departmentA' | 'departmentB' | 'regulator' | 'admin';
-export type Outcome = 'ALLOW' | 'DENY';
+export type BaseCaller = 'anonymous' | 'departmentA' | 'departmentB' | 'regulator' | 'admin';
+/** Regulators bound to a region (issue 10): of the fixture's 341100, of 110000 (elsewhere), of 100000 (全国). */
+export type RegionCaller = 'regulatorInRegion' | 'regulatorOutOfRegion' | 'regulatorNational';
+export type Caller = BaseCaller | RegionCaller;
+export type Outcome = 'ALLOW' | 'DENY' | 'HIDDEN';
 
-const everyone: Record<Caller, Outcome> = { anonymous: 'ALLOW', departmentA: 'ALLOW', departmentB: 'ALLOW', regulator: 'ALLOW', admin: 'ALLOW' };
-const signedIn: Record<Caller, Outcome> = { ...everyone, anonymous: 'DENY' };
-const adminOnly: Record<Caller, Outcome> = { anonymous: 'DENY', departmentA: 'DENY', departmentB: 'DENY', regulator: 'DENY', admin: 'ALLOW' };
-const regulatorOnly: Record<Caller, Outcome> = { ...adminOnly, admin: 'DENY', regulator: 'ALLOW' };
-const people: Record<Caller, Outcome> = { ...adminOnly, regulator: 'ALLOW' };
-const anyDepartment: Record<Caller, Outcome> = { anonymous: 'DENY', departmentA: 'ALLOW', departmentB: 'ALLOW', regulator: 'DENY', admin: 'DENY' };
-const owningDepartment: Record<Caller, Outcome> = { ...anyDepartment, departmentB: 'DENY' };
-const owningDepartmentOrRegulator: Record<Caller, Outcome> = { ...owningDepartment, regulator: 'ALLOW' };
-const departmentOrRegulator: Record<Caller, Outcome> = { ...anyDepartment, regulator: 'ALLOW' };
+const everyone: Record<BaseCaller, Outcome> = { anonymous: 'ALLOW', departmentA: 'ALLOW', departmentB: 'ALLOW', regulator: 'ALLOW', admin: 'ALLOW' };
+const signedIn: Record<BaseCaller, Outcome> = { ...everyone, anonymous: 'DENY' };
+const adminOnly: Record<BaseCaller, Outcome> = { anonymous: 'DENY', departmentA: 'DENY', departmentB: 'DENY', regulator: 'DENY', admin: 'ALLOW' };
+const regulatorOnly: Record<BaseCaller, Outcome> = { ...adminOnly, admin: 'DENY', regulator: 'ALLOW' };
+const people: Record<BaseCaller, Outcome> = { ...adminOnly, regulator: 'ALLOW' };
+const anyDepartment: Record<BaseCaller, Outcome> = { anonymous: 'DENY', departmentA: 'ALLOW', departmentB: 'ALLOW', regulator: 'DENY', admin: 'DENY' };
+const owningDepartment: Record<BaseCaller, Outcome> = { ...anyDepartment, departmentB: 'DENY' };
+const owningDepartmentOrRegulator: Record<BaseCaller, Outcome> = { ...owningDepartment, regulator: 'ALLOW' };
+const departmentOrRegulator: Record<BaseCaller, Outcome> = { ...anyDepartment, regulator: 'ALLOW' };
 
-export const OPERATION_ACCESS: Record<string, Record<Caller, Outcome>> = {
+export const OPERATION_ACCESS: Record<string, Record<BaseCaller, Outcome>> = {
   // queries
   creditSubject: signedIn,
   creditSubjects: signedIn,
@@ -26,8 +32,8 @@ export const OPERATION_ACCESS: Record<string, Record<Caller, Outcome>> = {
   jointPunishmentCheck: anyDepartment,
   jointPunishmentStats: regulatorOnly,
   listTypes: signedIn,
-  listingSuggestions: departmentOrRegulator,
-  listings: signedIn,
+  listingSuggestions: { ...departmentOrRegulator, departmentB: 'HIDDEN' }, // B gets none of those addressed to A
+  listings: { ...signedIn, departmentB: 'HIDDEN' }, // A's proposal is not LISTED yet: it stays with A
   me: people,
   measures: signedIn,
   publicSeriousDishonestyList: everyone,
@@ -53,3 +59,54 @@ export const OPERATION_ACCESS: Record<string, Record<Caller, Outcome>> = {
   rotateDepartmentApiKey: adminOnly,
   submitPenaltyRecords: anyDepartment,
 };
+
+// The region dimension: every operation again, for regulators bound to a region. The one rule
+// (libs/common/src/auth/region-scope.ts): what lies outside the caller's subtree does not exist for it.
+const notForRegulators: Record<RegionCaller, Outcome> = { regulatorInRegion: 'DENY', regulatorOutOfRegion: 'DENY', regulatorNational: 'DENY' };
+const confined: Record<RegionCaller, Outcome> = { regulatorInRegion: 'ALLOW', regulatorOutOfRegion: 'HIDDEN', regulatorNational: 'ALLOW' };
+const unconfined: Record<RegionCaller, Outcome> = { regulatorInRegion: 'ALLOW', regulatorOutOfRegion: 'ALLOW', regulatorNational: 'ALLOW' };
+
+export const REGION_ACCESS: Record<string, Record<RegionCaller, Outcome>> = {
+  // queries
+  creditSubject: confined,
+  creditSubjects: confined,
+  departmentApiKeys: notForRegulators,
+  departmentList: confined,
+  disclosure: unconfined, // public: what anyone may read
+  jointPunishmentCheck: notForRegulators,
+  jointPunishmentStats: confined,
+  listTypes: unconfined, // the national catalogue
+  listingSuggestions: confined,
+  listings: confined,
+  me: unconfined,
+  measures: unconfined, // the national catalogue
+  publicSeriousDishonestyList: unconfined, // public
+  searchDisclosures: unconfined, // public
+  tierDistribution: confined,
+  // mutations
+  approveCreditRepair: notForRegulators,
+  confirmListing: notForRegulators,
+  createDepartment: notForRegulators,
+  createListType: notForRegulators,
+  createMeasure: notForRegulators,
+  createUser: notForRegulators,
+  fileListingObjection: confined,
+  importPenaltyFile: notForRegulators,
+  login: unconfined,
+  notifyListingParty: notForRegulators,
+  proposeListing: notForRegulators,
+  recordMeasureFeedback: notForRegulators,
+  removeListing: confined,
+  resolveListingObjection: confined,
+  revokeDepartmentApiKey: notForRegulators,
+  revokePenaltyRecord: notForRegulators,
+  rotateDepartmentApiKey: notForRegulators,
+  submitPenaltyRecords: notForRegulators,
+};
+
+/** Both dimensions of one operation, or undefined when either table lacks it. */
+export function accessOf(operation: string): Record<Caller, Outcome> | undefined {
+  const base = OPERATION_ACCESS[operation];
+  const region = REGION_ACCESS[operation];
+  return base && region ? { ...base, ...region } : undefined;
+}

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal, DepartmentPrincipal, requestLoader, Roles } from '@credit/common';
+import { CurrentPrincipal, DepartmentPrincipal, Principal, requestLoader, Roles } from '@credit/common';
 import { Scenario } from './dto/blacklist.enums';
 import {
   ApplicableMeasureModel,
@@ -45,10 +45,10 @@ export class JointPunishmentResolver {
     return this.jointPunishment.recordFeedback(department, checkId, measureCode, applied, note);
   }
 
-  @Query(() => JointPunishmentStatsModel, { description: 'REGULATOR. Checks and feedback per checking department over [from, to].' })
+  @Query(() => JointPunishmentStatsModel, { description: 'REGULATOR. Checks and feedback per checking department over [from, to], of departments within the regulator’s region.' })
   @Roles('REGULATOR')
-  async jointPunishmentStats(@Args() args: JointPunishmentStatsArgs): Promise<JointPunishmentStatsModel> {
-    return this.jointPunishment.stats(args.regionCode, args.from, args.to);
+  async jointPunishmentStats(@Args() args: JointPunishmentStatsArgs, @CurrentPrincipal() principal: Principal): Promise<JointPunishmentStatsModel> {
+    return this.jointPunishment.stats(principal, args.regionCode, args.from, args.to);
   }
 
   @ResolveField(() => ListingModel, { description: 'The listing this measure comes from.' })

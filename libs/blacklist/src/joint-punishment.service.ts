@@ -3,7 +3,7 @@
 // and the department reports back which measure it applied. Regulators read who checks and who applies.
 import { Injectable } from '@nestjs/common';
 import { AuditService, contentHash } from '@credit/audit';
-import { actorOf, badInput, DepartmentPrincipal, DomainError, forbidden, notFound, requireIsoDate } from '@credit/common';
+import { actorOf, badInput, confineRegion, DepartmentPrincipal, DomainError, forbidden, notFound, Principal, requireIsoDate } from '@credit/common';
 import { Database } from '@credit/db';
 import { addDays, isUsccSentinel, parseUscc } from '@credit/domain';
 import { requireId } from './blacklist.errors';
@@ -123,12 +123,17 @@ export class JointPunishmentService {
     });
   }
 
-  /** Checks and feedback per checking department over [from, to]; the region filters the departments. */
-  async stats(regionCode: string | null | undefined, from: string, to: string): Promise<JointPunishmentStatsModel> {
+  /**
+   * Checks and feedback per checking department over [from, to]; the region filters the departments, within the
+   * caller's own region (confineRegion): a region outside it answers with no departments.
+   */
+  async stats(principal: Principal, regionCode: string | null | undefined, from: string, to: string): Promise<JointPunishmentStatsModel> {
     requireIsoDate(from, 'from');
     requireIsoDate(to, 'to');
     if (to < from) throw badInput('to must not be before from（截止日期不能早于起始日期）', 'to');
     if (addDays(from, MAX_STATS_DAYS) < to) throw badInput(`the period may span at most ${MAX_STATS_DAYS} days`, 'to');
+    const region = confineRegion(principal, regionCode);
+    if (region === undefined) return { regionCode: regionCode ?? null, from, to, totalChecks: 0, departments: [] };
     const rows = await this.db.query<{ code: string; name: string; checks: string; listed_checks: string; measures_returned: string; applied: string; not_applied: string }>(
       `SELECT d.code, d.name, count(*) AS checks, count(*) FILTER (WHERE c.listed) AS listed_checks,
               coalesce(sum(cardinality(c.measure_codes)), 0) AS measures_returned,
@@ -140,7 +145,7 @@ export class JointPunishmentService {
              FROM measure_feedback mf WHERE mf.check_id = c.id) f ON true
         WHERE c.checked_on BETWEEN $1::date AND $2::date AND ($3::text IS NULL OR d.region_code LIKE $3 || '%')
         GROUP BY d.code, d.name ORDER BY d.code`,
-      [from, to, regionPrefix(regionCode)],
+      [from, to, regionPrefix(region)],
     );
     const departments = rows.map((row) => {
       const [checks, listedChecks, measuresReturned, applied, notApplied] = [row.checks, row.listed_checks, row.measures_returned, row.applied, row.not_applied].map(Number);
@@ -154,7 +159,7 @@ export class JointPunishmentService {
         feedbackPending: measuresReturned - applied - notApplied,
       };
     });
-    return { regionCode: regionCode ?? null, from, to, totalChecks: departments.reduce((sum, d) => sum + d.checks, 0), departments };
+    return { regionCode: region, from, to, totalChecks: departments.reduce((sum, d) => sum + d.checks, 0), departments };
   }
 }
 

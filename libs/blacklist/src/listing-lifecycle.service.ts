@@ -5,9 +5,11 @@
 //   notify, confirm              the department that proposed it
 //   file / answer objections     that department (on the party's behalf) or a REGULATOR
 //   remove                       that department or a REGULATOR (credit repair is handled by the credit office)
+// A regulator acts only on listings of subjects within its region: any other listing or objection is NOT_FOUND,
+// word for word as one that does not exist (region-scope.ts of @credit/common).
 import { Injectable } from '@nestjs/common';
 import { AuditRecordInput, AuditService, contentHash } from '@credit/audit';
-import { actorOf, badInput, conflict, DepartmentPrincipal, DomainError, forbidden, notFound, Principal } from '@credit/common';
+import { actorOf, badInput, conflict, DepartmentPrincipal, DomainError, forbidden, notFound, Principal, regionScopePrefixOf } from '@credit/common';
 import { Database, SqlExecutor } from '@credit/db';
 import {
   confirmListing,
@@ -135,7 +137,7 @@ export class ListingLifecycleService {
   async resolveObjection(principal: Principal, objectionId: string, upheld: boolean, reply: string): Promise<void> {
     requireId(objectionId, 'objectionId');
     const answer = requiredText(reply, 'reply', '答复内容', 4000);
-    const listingId = await this.listings.objectionListingId(this.db, objectionId);
+    const listingId = await this.listings.objectionListingId(this.db, objectionId, regionScopePrefixOf(principal));
     if (!listingId) throw notFound(`Objection ${objectionId}`);
     await this.transition(principal, listingId, 'PROPOSER_OR_REGULATOR', async (sql, listing, today) => {
       const objection = await this.listings.lockObjection(sql, objectionId);
@@ -205,7 +207,7 @@ export class ListingLifecycleService {
     requireId(listingId, 'listingId');
     const today = this.clock.today();
     return this.db.transaction(async (sql) => {
-      const listing = await this.listings.lock(sql, listingId);
+      const listing = await this.listings.lock(sql, listingId, regionScopePrefixOf(principal));
       if (!listing) throw notFound(`Listing ${listingId}`);
       checkAccess(principal, listing, access);
       const before = stateOf(listing);

@@ -1,7 +1,7 @@
 // Reads of listings: the connection for regulators, admins and departments, and the public list (公示).
 // One query per page (departments, list types and penalty links joined), one bounded count.
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, DomainError, Principal, toConnection } from '@credit/common';
+import { confineRegion, decodeCursor, DomainError, Principal, toConnection } from '@credit/common';
 import { Database } from '@credit/db';
 import { isUsccSentinel, parseUscc } from '@credit/domain';
 import { ListingFilter } from './dto/listing.inputs';
@@ -37,7 +37,8 @@ export class ListingQueriesService {
 
   /**
    * Listings, newest first. A department sees every listing that reached LISTED (joint punishment needs them)
-   * and its own proposals in any status; drafts of other departments stay with them.
+   * and its own proposals in any status; drafts of other departments stay with them. A regulator sees the
+   * listings of subjects within its region, whatever the filter asks for (confineRegion).
    */
   async list(principal: Principal, filter: ListingFilter | null | undefined, first: number, after?: string): Promise<ListingConnection> {
     const cursor = decodeCursor(after, 1);
@@ -47,10 +48,12 @@ export class ListingQueriesService {
       if (!parsed.valid) throw new DomainError('INVALID_USCC', parsed.message, { field: 'filter.uscc' });
       usccKey = parsed.code;
     }
+    const region = confineRegion(principal, filter?.regionCode);
+    if (region === undefined) return toConnection([], first, 0, () => [], toListingModel);
     const params: unknown[] = [
       filter?.status ?? null,
       filter?.listTypeCode ?? null,
-      regionPrefix(filter?.regionCode),
+      regionPrefix(region),
       usccKey,
       principal.kind === 'DEPARTMENT' ? principal.departmentId : null,
     ];

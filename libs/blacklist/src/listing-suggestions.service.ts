@@ -6,7 +6,7 @@
 // serious penalty is, in practice, the authority that designates under its own sector's list (市场监管 →
 // 市场监管严重违法失信名单); other departments learn of the subject through the listing, not the suggestion.
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { decodeCursor, Principal, toConnection } from '@credit/common';
+import { decodeCursor, Principal, regionScopePrefixOf, toConnection } from '@credit/common';
 import { Database, SqlExecutor } from '@credit/db';
 import { PenaltyCategory, Severity } from '@credit/domain';
 import { PenaltyChangeHooks, PenaltyChangeListener, PenaltyRecordChange } from '@credit/penalties';
@@ -77,24 +77,24 @@ export class ListingSuggestionsService implements PenaltyChangeListener, OnModul
     }
   }
 
-  /** Newest first. A department sees the suggestions addressed to it; a regulator sees all. */
+  /** Newest first. A department sees the suggestions addressed to it; a regulator those of subjects in its region. */
   async list(principal: Principal, first: number, after?: string): Promise<ListingSuggestionConnection> {
     const cursor = decodeCursor(after, 1);
     const departmentId = principal.kind === 'DEPARTMENT' ? principal.departmentId : null;
+    const scope = `($1::bigint IS NULL OR g.department_id = $1)
+        AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM credit_subjects s WHERE s.id = g.subject_id AND s.region_code LIKE $2 || '%'))`;
+    const params = [departmentId, regionScopePrefixOf(principal)];
     const rows = await this.db.query<SuggestionRow>(
       `SELECT g.id, g.subject_id, g.list_type_id, g.penalty_record_id, r.decision_number, r.decision_date,
               d.code AS department_code, d.name AS department_name, g.status, g.listing_id, g.created_at
          FROM listing_suggestions g
          JOIN penalty_records r ON r.id = g.penalty_record_id
          JOIN departments d ON d.id = g.department_id
-        WHERE ($1::bigint IS NULL OR g.department_id = $1) AND ($2::bigint IS NULL OR g.id < $2::bigint)
-        ORDER BY g.id DESC LIMIT $3`,
-      [departmentId, cursor?.[0] ?? null, first + 1],
+        WHERE ${scope} AND ($3::bigint IS NULL OR g.id < $3::bigint)
+        ORDER BY g.id DESC LIMIT $4`,
+      [...params, cursor?.[0] ?? null, first + 1],
     );
-    const [{ count }] = await this.db.query<{ count: string }>(
-      'SELECT count(*) FROM listing_suggestions WHERE $1::bigint IS NULL OR department_id = $1',
-      [departmentId],
-    );
+    const [{ count }] = await this.db.query<{ count: string }>(`SELECT count(*) FROM listing_suggestions g WHERE ${scope}`, params);
     return toConnection(rows, first, Number(count), (row) => [row.id], toSuggestionModel);
   }
 }

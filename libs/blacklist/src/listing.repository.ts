@@ -70,6 +70,11 @@ const LOCK_COLUMNS = `l.id, l.subject_id, l.list_type_id, lt.code AS list_type_c
   lt.earliest_removal_months, lt.objection_days, l.proposing_department_id, l.decision_document_number, l.status,
   l.proposed_on, l.notice_date, l.objection_deadline, l.listed_on, l.expires_on, l.removed_on, l.removal_reason, l.open_objections`;
 
+/** The listing `l`'s subject lies within the region prefix in `parameter` (NULL: anywhere). */
+function subjectInRegion(parameter: string): string {
+  return `(${parameter}::text IS NULL OR EXISTS (SELECT 1 FROM credit_subjects s WHERE s.id = l.subject_id AND s.region_code LIKE ${parameter} || '%'))`;
+}
+
 export function toListingModel(row: ListingRow): ListingModel {
   const state = stateOf(row);
   const terms = { termMonths: row.term_months, earliestRemovalMonths: row.earliest_removal_months, objectionDays: row.objection_days };
@@ -116,10 +121,15 @@ function toObjectionModel(row: ObjectionRow): ListingObjectionModel {
 export class ListingRepository {
   constructor(private readonly db: Database) {}
 
-  async lock(sql: SqlExecutor, id: string): Promise<LockedListing | null> {
+  /**
+   * Locks a listing for a transition; null when there is none, or when its subject lies outside `regionPrefix`
+   * (the caller's region scope, regionScopePrefixOf of @credit/common; null: anywhere).
+   */
+  async lock(sql: SqlExecutor, id: string, regionPrefix: string | null): Promise<LockedListing | null> {
     const [row] = await sql.query<LockedListing>(
-      `SELECT ${LOCK_COLUMNS} FROM listings l JOIN list_types lt ON lt.id = l.list_type_id WHERE l.id = $1 FOR UPDATE OF l`,
-      [id],
+      `SELECT ${LOCK_COLUMNS} FROM listings l JOIN list_types lt ON lt.id = l.list_type_id
+        WHERE l.id = $1 AND ${subjectInRegion('$2')} FOR UPDATE OF l`,
+      [id, regionPrefix],
     );
     return row ?? null;
   }
@@ -175,8 +185,13 @@ export class ListingRepository {
     return id;
   }
 
-  async objectionListingId(sql: SqlExecutor, objectionId: string): Promise<string | null> {
-    const [row] = await sql.query<{ listing_id: string }>('SELECT listing_id FROM listing_objections WHERE id = $1', [objectionId]);
+  /** The listing an objection is about; null when there is none, or when it lies outside `regionPrefix` (as lock). */
+  async objectionListingId(sql: SqlExecutor, objectionId: string, regionPrefix: string | null): Promise<string | null> {
+    const [row] = await sql.query<{ listing_id: string }>(
+      `SELECT o.listing_id FROM listing_objections o JOIN listings l ON l.id = o.listing_id
+        WHERE o.id = $1 AND ${subjectInRegion('$2')}`,
+      [objectionId, regionPrefix],
+    );
     return row?.listing_id ?? null;
   }
 

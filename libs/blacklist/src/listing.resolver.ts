@@ -41,7 +41,7 @@ export class ListingResolver {
   }
 
   @Mutation(() => ListingObjectionModel, {
-    description: 'DEPARTMENT that proposed it (on the party’s behalf) or REGULATOR. 异议: only while NOTIFIED, through the objection deadline.',
+    description: 'DEPARTMENT that proposed it (on the party’s behalf) or REGULATOR of the subject’s region (else NOT_FOUND). 异议: only while NOTIFIED, through the objection deadline.',
   })
   @Roles('DEPARTMENT', 'REGULATOR')
   async fileListingObjection(
@@ -53,7 +53,7 @@ export class ListingResolver {
   }
 
   @Mutation(() => ListingObjectionModel, {
-    description: 'DEPARTMENT that proposed the listing, or REGULATOR. Answers an objection; upheld in NOTIFIED ends the listing as REMOVED / OBJECTION_UPHELD.',
+    description: 'DEPARTMENT that proposed the listing, or REGULATOR of the subject’s region (else NOT_FOUND). Answers an objection; upheld in NOTIFIED ends the listing as REMOVED / OBJECTION_UPHELD.',
   })
   @Roles('DEPARTMENT', 'REGULATOR')
   async resolveListingObjection(
@@ -75,7 +75,7 @@ export class ListingResolver {
   }
 
   @Mutation(() => ListingModel, {
-    description: 'DEPARTMENT that proposed it, or REGULATOR. 移出: EXPIRED from expiresAt, REPAIRED from earliestRepairRemovalDate (else REMOVAL_NOT_YET_ALLOWED), REVOKED any time before removal. The tier is recomputed.',
+    description: 'DEPARTMENT that proposed it, or REGULATOR of the subject’s region (else NOT_FOUND). 移出: EXPIRED from expiresAt, REPAIRED from earliestRepairRemovalDate (else REMOVAL_NOT_YET_ALLOWED), REVOKED any time before removal. The tier is recomputed.',
   })
   @Roles('DEPARTMENT', 'REGULATOR')
   async removeListing(
@@ -88,7 +88,7 @@ export class ListingResolver {
   }
 
   @Query(() => ListingConnection, {
-    description: 'REGULATOR, ADMIN, DEPARTMENT. Listings, newest first. A department sees listings that reached LISTED and its own proposals.',
+    description: 'REGULATOR, ADMIN, DEPARTMENT. Listings, newest first. A department sees listings that reached LISTED and its own proposals; a regulator those of subjects in its region.',
   })
   @Roles('REGULATOR', 'ADMIN', 'DEPARTMENT')
   async listings(@Args() args: ListingsArgs, @CurrentPrincipal() principal: Principal): Promise<ListingConnection> {
@@ -131,7 +131,7 @@ export class ListingSuggestionResolver {
     private readonly catalogue: CatalogueService,
   ) {}
 
-  @Query(() => ListingSuggestionConnection, { description: 'DEPARTMENT (the suggestions addressed to it), REGULATOR (all). Newest first.' })
+  @Query(() => ListingSuggestionConnection, { description: 'DEPARTMENT (the suggestions addressed to it), REGULATOR (those of subjects in its region). Newest first.' })
   @Roles('DEPARTMENT', 'REGULATOR')
   async listingSuggestions(@Args() page: PageArgs, @CurrentPrincipal() principal: Principal): Promise<ListingSuggestionConnection> {
     return this.suggestions.list(principal, page.first ?? DEFAULT_PAGE_SIZE, page.after);

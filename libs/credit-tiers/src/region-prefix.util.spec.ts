@@ -1,5 +1,5 @@
 import { isRegionWithin, REGION_NAMES } from '@credit/domain';
-import { intersectRegions, regionLikePrefix } from './region-prefix.util';
+import { regionLikePrefix } from './region-prefix.util';
 
 describe('regionLikePrefix', () => {
   it.each([
@@ -21,20 +21,5 @@ describe('regionLikePrefix', () => {
 
   it('refuses what is not a six-digit code', () => {
     expect(() => regionLikePrefix('3411')).toThrow(RangeError);
-  });
-});
-
-describe('intersectRegions (request ∩ caller scope)', () => {
-  it.each([
-    [null, null, null],
-    ['341100', null, '341100'],
-    [null, '341102', '341102'],
-    ['341100', '341102', '341102'],
-    ['341102', '341100', '341102'],
-    ['341102', '341102', '341102'],
-    ['100000', '341102', '341102'],
-    ['341126', '341102', undefined],
-  ])('requested %s, allowed %s → %s', (requested, allowed, expected) => {
-    expect(intersectRegions(requested, allowed)).toBe(expected);
   });
 });

@@ -7,16 +7,3 @@ export function regionLikePrefix(code: string): string | null {
   if (!isRegionCode(code)) throw new RangeError(`not a GB/T 2260 region code: ${code}`);
   return regionSubtreePrefix(code);
 }
-
-/**
- * The narrower of two region scopes (the request's and the caller's), or undefined when they do not overlap.
- * null means "everywhere".
- */
-export function intersectRegions(requested: string | null, allowed: string | null): string | null | undefined {
-  if (requested === null) return allowed;
-  if (allowed === null) return requested;
-  const [a, b] = [regionLikePrefix(requested) ?? '', regionLikePrefix(allowed) ?? ''];
-  if (a.startsWith(b)) return requested;
-  if (b.startsWith(a)) return allowed;
-  return undefined;
-}

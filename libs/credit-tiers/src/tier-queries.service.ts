@@ -1,13 +1,13 @@
 // Reading tiers: batched by subject ids (DataLoader-friendly, one query per field per request), the
 // creditSubjects page (keyset on subject id, served by the subject_tiers indexes) and the distribution.
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, badInput, ConnectionShape, decodeCursor, Principal, toConnection } from '@credit/common';
+import { APP_CONFIG, AppConfig, badInput, confineRegion, ConnectionShape, decodeCursor, Principal, toConnection } from '@credit/common';
 import { Database } from '@credit/db';
 import { CreditTier, getTierRuleSet, IsoDate, levelForScore, TierRuleSet } from '@credit/domain';
 import { CreditSubjectModel, SUBJECT_COLUMNS, SubjectRow, toSubjectModel } from '@credit/subjects';
 import { CreditSubjectFilter } from './dto/credit-subject-filter.input';
 import { TierAssessmentModel, TierChangeModel, TierCountModel, TierReasonModel } from './dto/tier.models';
-import { intersectRegions, regionLikePrefix } from './region-prefix.util';
+import { regionLikePrefix } from './region-prefix.util';
 
 interface TierRow {
   subject_id: string;
@@ -118,7 +118,7 @@ export class TierQueriesService {
    * a region sees only subjects within it, whatever the filter asks for.
    */
   async listSubjects(principal: Principal, filter: CreditSubjectFilter | null | undefined, first: number, after?: string | null): Promise<ConnectionShape<CreditSubjectModel>> {
-    const region = intersectRegions(filter?.regionCode ?? null, scopeOf(principal));
+    const region = confineRegion(principal, filter?.regionCode);
     if (region === undefined) return toConnection([], first, 0, () => [], toSubjectModel);
     const cursor = decodeCursor(after, 1);
     if (cursor && !/^\d+$/.test(String(cursor[0]))) throw badCursor();
@@ -152,7 +152,7 @@ export class TierQueriesService {
 
   /** How many subjects are in each level (all four, zeros included), within the caller's region. */
   async distribution(principal: Principal, regionCode: string | null): Promise<TierCountModel[]> {
-    const region = intersectRegions(regionCode, scopeOf(principal));
+    const region = confineRegion(principal, regionCode);
     const counts = new Map<string, number>();
     if (region !== undefined) {
       const prefix = region === null ? null : regionLikePrefix(region);
@@ -164,11 +164,6 @@ export class TierQueriesService {
     }
     return LEVELS.map((level) => ({ level, count: counts.get(level) ?? 0 }));
   }
-}
-
-/** The region a caller is confined to: regulators bound to a region; everyone else sees all. */
-function scopeOf(principal: Principal): string | null {
-  return principal.kind === 'USER' && principal.role === 'REGULATOR' ? principal.regionCode : null;
 }
 
 function badCursor() {

@@ -30,10 +30,10 @@ export class DepartmentsResolver {
     return toApiKeyModel(await this.departments.revokeKey(input, actorOf(principal)));
   }
 
-  @Query(() => DepartmentConnection, { description: 'ADMIN, REGULATOR. All departments.' })
+  @Query(() => DepartmentConnection, { description: 'ADMIN (all), REGULATOR (those of its region). Departments by id.' })
   @Roles('ADMIN', 'REGULATOR')
-  async departmentList(@Args() page: PageArgs): Promise<DepartmentConnection> {
-    return this.departments.list(page.first ?? DEFAULT_PAGE_SIZE, page.after);
+  async departmentList(@Args() page: PageArgs, @CurrentPrincipal() principal: Principal): Promise<DepartmentConnection> {
+    return this.departments.list(principal, page.first ?? DEFAULT_PAGE_SIZE, page.after);
   }
 
   @Query(() => [ApiKeyModel], { description: "ADMIN. A department's keys (never the secrets)." })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Actor, AuditService, contentHash } from '@credit/audit';
-import { badInput, conflict, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, notFound, toConnection } from '@credit/common';
+import { badInput, conflict, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, notFound, Principal, regionScopePrefixOf, toConnection } from '@credit/common';
 import { Database, emExecutor } from '@credit/db';
 import { parseUscc } from '@credit/domain';
 import { generateApiKey, GeneratedApiKey } from './api-key';
@@ -74,14 +74,16 @@ export class DepartmentsService {
     });
   }
 
-  async list(first = DEFAULT_PAGE_SIZE, after?: string) {
+  /** Departments by id; a regulator sees those of its region (region-scope.ts of @credit/common), null: the system. */
+  async list(principal: Principal | null, first = DEFAULT_PAGE_SIZE, after?: string) {
     const cursor = decodeCursor(after, 1);
+    const region = regionScopePrefixOf(principal);
     const rows = await this.db.query<{ id: string; code: string; name: string; uscc: string; region_code: string; created_at: Date }>(
       `SELECT id, code, name, uscc, region_code, created_at FROM departments
-        WHERE ($1::bigint IS NULL OR id > $1::bigint) ORDER BY id LIMIT $2`,
-      [cursor?.[0] ?? null, first + 1],
+        WHERE ($1::text IS NULL OR region_code LIKE $1 || '%') AND ($2::bigint IS NULL OR id > $2::bigint) ORDER BY id LIMIT $3`,
+      [region, cursor?.[0] ?? null, first + 1],
     );
-    const [{ count }] = await this.db.query<{ count: string }>('SELECT count(*) FROM departments');
+    const [{ count }] = await this.db.query<{ count: string }>(`SELECT count(*) FROM departments WHERE $1::text IS NULL OR region_code LIKE $1 || '%'`, [region]);
     return toConnection(rows, first, Number(count), (row) => [row.id], (row) => ({
       id: row.id, code: row.code, name: row.name, uscc: row.uscc, regionCode: row.region_code, createdAt: row.created_at,
     }));

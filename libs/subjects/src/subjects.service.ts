@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@credit/common';
+import { DomainError, Principal, regionScopePrefixOf } from '@credit/common';
 import { Database } from '@credit/db';
 import { parseUscc, PartyType, regionName } from '@credit/domain';
 import { CreditSubjectModel, SubjectNameChangeModel } from './dto/credit-subject.model';
@@ -33,11 +33,17 @@ export function toSubjectModel(row: SubjectRow): CreditSubjectModel {
 export class SubjectsService {
   constructor(private readonly db: Database) {}
 
-  /** The subject registered under a USCC, or null. A malformed code is a coded error, not a miss. */
-  async findByUscc(uscc: string): Promise<CreditSubjectModel | null> {
+  /**
+   * The subject registered under a USCC, or null, also when it lies outside the caller's region (region-scope.ts
+   * of @credit/common). A malformed code is a coded error, not a miss.
+   */
+  async findByUscc(principal: Principal, uscc: string): Promise<CreditSubjectModel | null> {
     const parsed = parseUscc(uscc);
     if (!parsed.valid) throw new DomainError('INVALID_USCC', parsed.message, { field: 'uscc' });
-    const [row] = await this.db.query<SubjectRow>(`SELECT ${SUBJECT_COLUMNS} FROM credit_subjects WHERE subject_key = $1`, [parsed.code]);
+    const [row] = await this.db.query<SubjectRow>(
+      `SELECT ${SUBJECT_COLUMNS} FROM credit_subjects WHERE subject_key = $1 AND ($2::text IS NULL OR region_code LIKE $2 || '%')`,
+      [parsed.code, regionScopePrefixOf(principal)],
+    );
     return row ? toSubjectModel(row) : null;
   }
 

@@ -26,7 +26,7 @@ export const demoCommand: CliCommand = {
 
     const keys = new Map<string, { id: string; apiKey: string }>();
     for (const d of DEMO_DEPARTMENTS) {
-      const existing = (await departments.list(200)).edges.find((edge) => edge.node.code === d.code)?.node;
+      const existing = (await departments.list(null, 200)).edges.find((edge) => edge.node.code === d.code)?.node;
       if (existing) {
         // Keys are stored only as hashes: a re-run issues a fresh one (the older of two active keys is retired).
         const { apiKey } = await departments.rotateKey({ departmentCode: d.code }, SYSTEM_ACTOR);
