@@ -22,6 +22,7 @@ export const OPERATION_ACCESS: Record<string, Record<Caller, Outcome>> = {
   creditSubjects: signedIn,
   departmentApiKeys: adminOnly,
   departmentList: people,
+  departmentReportingAuthorities: adminOnly,
   disclosure: everyone,
   jointPunishmentCheck: anyDepartment,
   jointPunishmentStats: regulatorOnly,
@@ -30,11 +31,14 @@ export const OPERATION_ACCESS: Record<string, Record<Caller, Outcome>> = {
   listings: signedIn,
   me: people,
   measures: signedIn,
+  pendingNameChanges: people, // regulators see only subjects within their region
   publicSeriousDishonestyList: everyone,
   searchDisclosures: everyone,
   tierDistribution: signedIn,
   // mutations
+  allowDepartmentToReportFor: adminOnly,
   approveCreditRepair: owningDepartment,
+  approveNameChange: people, // regulators only within the subject's region
   confirmListing: owningDepartment,
   createDepartment: adminOnly,
   createListType: adminOnly,
@@ -46,9 +50,11 @@ export const OPERATION_ACCESS: Record<string, Record<Caller, Outcome>> = {
   notifyListingParty: owningDepartment,
   proposeListing: owningDepartment, // only departments designated for the list type (A is, B is not)
   recordMeasureFeedback: owningDepartment,
+  rejectNameChange: people, // regulators only within the subject's region
   removeListing: owningDepartmentOrRegulator,
   resolveListingObjection: owningDepartmentOrRegulator,
   revokeDepartmentApiKey: adminOnly,
+  revokeDepartmentReportingFor: adminOnly,
   revokePenaltyRecord: owningDepartment,
   rotateDepartmentApiKey: adminOnly,
   submitPenaltyRecords: anyDepartment,

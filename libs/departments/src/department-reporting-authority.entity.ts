@@ -7,7 +7,7 @@ import { Department } from './department.entity';
  * bureau whose decisions the city bureau reports, say. Without a grant a department publishes only as itself.
  */
 @Entity({ tableName: 'department_reporting_authorities' })
-@Unique({ properties: ['department', 'authorityUscc'] })
+@Unique({ name: 'department_reporting_authorities_grant_unique', properties: ['department', 'authorityUscc'] })
 export class DepartmentReportingAuthority extends BaseEntity {
   @ManyToOne(() => Department, { deleteRule: 'cascade' })
   department!: Department;

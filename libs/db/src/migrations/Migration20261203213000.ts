@@ -8,7 +8,7 @@ export class Migration20261203213000 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "department_reporting_authorities" ("id" bigserial primary key, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "department_id" bigint not null, "authority_uscc" varchar(18) not null, "authority_name" varchar(200) not null);`);
-    this.addSql(`alter table "department_reporting_authorities" add constraint "department_reporting_authorities_department_id_authority_uscc_unique" unique ("department_id", "authority_uscc");`);
+    this.addSql(`alter table "department_reporting_authorities" add constraint "department_reporting_authorities_grant_unique" unique ("department_id", "authority_uscc");`);
     this.addSql(`alter table "department_reporting_authorities" add constraint "department_reporting_authorities_department_id_foreign" foreign key ("department_id") references "departments" ("id") on update cascade on delete cascade;`);
 
     // Every existing row is a rename ingest already applied: APPROVED, proposed when it happened.
