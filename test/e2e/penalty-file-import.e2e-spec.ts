@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { buildUscc } from '@credit/domain';
 import { createTestApp, TestApp } from '@credit/testing';
 
 /** The committed fixtures (written by libs/imports/test-fixtures/make-fixtures.ts). */
@@ -36,7 +37,8 @@ describe('importPenaltyFile (GraphQL multipart upload over HTTP)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    key = (await t.createDepartment('CZ-SCJGJ', '滁州市市场监督管理局')).apiKey;
+    // The fixtures name this bureau (and its USCC) as their deciding authority: a department publishes only as itself.
+    key = (await t.createDepartment('CZ-SCJGJ', '滁州市市场监督管理局', '341100', buildUscc('11', '341100', '00300001'))).apiKey;
   });
   afterAll(() => t.close());
 

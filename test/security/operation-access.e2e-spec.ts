@@ -29,6 +29,9 @@ const page: Probe = { selection: '{ totalCount }', empty: (value) => value.total
 const byFixtureId: Probe = { selection: '{ __typename }', empty: () => false };
 const VISIBILITY: Record<string, Probe> = {
   approveCreditRepair: byFixtureId,
+  approveNameChange: byFixtureId,
+  rejectNameChange: byFixtureId,
+  pendingNameChanges: page,
   confirmListing: byFixtureId,
   fileListingObjection: byFixtureId,
   notifyListingParty: byFixtureId,
@@ -98,7 +101,11 @@ describe('role × operation access matrix', () => {
     await t.gql(`mutation($id: ID!, $d: Date!) { notifyListingParty(listingId: $id, noticeDate: $d) { id } }`, { id: listingId, d: todayInChina() }, headers.departmentA);
     const objection = await t.gql(`mutation($id: ID!) { fileListingObjection(listingId: $id, content: "当事人提出异议") { id } }`, { id: listingId }, headers.departmentA);
     const check = await t.gql(`query($u: String!) { jointPunishmentCheck(uscc: $u, scenario: PROCUREMENT) { checkId } }`, { u: record.uscc }, headers.departmentA);
-    Object.assign(fixture, { record, recordId, listingId, objectionId: objection.data?.fileListingObjection?.id, checkId: check.data?.jointPunishmentCheck?.checkId });
+    // A push under another name files a name change for review (pushers never rename a subject).
+    await t.gql(SUBMIT, { records: [penaltyRecord({ uscc: record.uscc, partyName: `${record.partyName}（更名）` })] }, headers.departmentA);
+    const pending = await t.gql(`{ pendingNameChanges { edges { node { id } } } }`, {}, admin);
+    const nameChangeId = pending.data?.pendingNameChanges?.edges?.[0]?.node?.id;
+    Object.assign(fixture, { record, recordId, listingId, nameChangeId, objectionId: objection.data?.fileListingObjection?.id, checkId: check.data?.jointPunishmentCheck?.checkId });
   });
   afterAll(() => t.close());
 
@@ -125,6 +132,7 @@ describe('role × operation access matrix', () => {
       case 'confirmListing': case 'notifyListingParty': case 'fileListingObjection': case 'removeListing':
         return { listingId: fixture.listingId, noticeDate: todayInChina(), content: '异议', reason: 'REVOKED' };
       case 'resolveListingObjection': return { objectionId: fixture.objectionId, upheld: false, reply: '维持' };
+      case 'approveNameChange': case 'rejectNameChange': return { id: fixture.nameChangeId };
       case 'recordMeasureFeedback': return { checkId: fixture.checkId, measureCode: 'SEC-M', applied: true };
       case 'jointPunishmentCheck': case 'creditSubject': return { uscc: record.uscc, scenario: 'PROCUREMENT' };
       case 'jointPunishmentStats': return { from: addDays(todayInChina(), -30), to: todayInChina() };

@@ -28,6 +28,7 @@ export const OPERATION_ACCESS: Record<string, Record<BaseCaller, Outcome>> = {
   creditSubjects: signedIn,
   departmentApiKeys: adminOnly,
   departmentList: people,
+  departmentReportingAuthorities: adminOnly,
   disclosure: everyone,
   jointPunishmentCheck: anyDepartment,
   jointPunishmentStats: regulatorOnly,
@@ -36,11 +37,14 @@ export const OPERATION_ACCESS: Record<string, Record<BaseCaller, Outcome>> = {
   listings: { ...signedIn, departmentB: 'HIDDEN' }, // A's proposal is not LISTED yet: it stays with A
   me: people,
   measures: signedIn,
+  pendingNameChanges: people, // regulators see only subjects within their region
   publicSeriousDishonestyList: everyone,
   searchDisclosures: everyone,
   tierDistribution: signedIn,
   // mutations
+  allowDepartmentToReportFor: adminOnly,
   approveCreditRepair: owningDepartment,
+  approveNameChange: people, // regulators only within the subject's region
   confirmListing: owningDepartment,
   createDepartment: adminOnly,
   createListType: adminOnly,
@@ -52,9 +56,11 @@ export const OPERATION_ACCESS: Record<string, Record<BaseCaller, Outcome>> = {
   notifyListingParty: owningDepartment,
   proposeListing: owningDepartment, // only departments designated for the list type (A is, B is not)
   recordMeasureFeedback: owningDepartment,
+  rejectNameChange: people, // regulators only within the subject's region
   removeListing: owningDepartmentOrRegulator,
   resolveListingObjection: owningDepartmentOrRegulator,
   revokeDepartmentApiKey: adminOnly,
+  revokeDepartmentReportingFor: adminOnly,
   revokePenaltyRecord: owningDepartment,
   rotateDepartmentApiKey: adminOnly,
   submitPenaltyRecords: anyDepartment,
@@ -72,6 +78,8 @@ export const REGION_ACCESS: Record<string, Record<RegionCaller, Outcome>> = {
   creditSubjects: confined,
   departmentApiKeys: notForRegulators,
   departmentList: confined,
+  departmentReportingAuthorities: notForRegulators,
+  pendingNameChanges: confined,
   disclosure: unconfined, // public: what anyone may read
   jointPunishmentCheck: notForRegulators,
   jointPunishmentStats: confined,
@@ -84,7 +92,11 @@ export const REGION_ACCESS: Record<string, Record<RegionCaller, Outcome>> = {
   searchDisclosures: unconfined, // public
   tierDistribution: confined,
   // mutations
+  allowDepartmentToReportFor: notForRegulators,
   approveCreditRepair: notForRegulators,
+  approveNameChange: confined,
+  rejectNameChange: confined,
+  revokeDepartmentReportingFor: notForRegulators,
   confirmListing: notForRegulators,
   createDepartment: notForRegulators,
   createListType: notForRegulators,

@@ -1,4 +1,5 @@
-// Realistic penalty records for tests: valid by default, each override makes one point.
+// Realistic penalty records for tests: valid by default, each override makes one point. The deciding authority
+// is left out, so it is whichever department pushes the record.
 import { buildResidentId, buildUscc } from '@credit/domain';
 
 let sequence = 0;
@@ -22,8 +23,7 @@ export function penaltyRecord(overrides: Record<string, unknown> = {}): Record<s
     penaltyContent: '警告，罚款人民币贰万元整',
     fineAmount: '2',
     decisionDate: '2026-10-15',
-    authorityName: '滁州市市场监督管理局',
-    authorityUscc: buildUscc('11', '341100', '00300001'),
+    // No 处罚机关: the pushing department's own decision (a department publishes only as itself).
     ...overrides,
   };
 }

@@ -29,7 +29,8 @@ export interface TestApp {
   database: TestDatabase;
   gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResponse<T>>;
   adminToken(): Promise<string>;
-  createDepartment(code: string, name?: string, regionCode?: string): Promise<{ id: string; apiKey: string }>;
+  /** A department; its 统一社会信用代码 is generated unless given (records without an authority are its decisions). */
+  createDepartment(code: string, name?: string, regionCode?: string, uscc?: string): Promise<{ id: string; apiKey: string }>;
   close(): Promise<void>;
 }
 
@@ -63,10 +64,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     database,
     gql,
     adminToken,
-    async createDepartment(code, name = `${code} 部门`, regionCode = '341100') {
+    async createDepartment(code, name = `${code} 部门`, regionCode = '341100', uscc = buildUscc('11', regionCode, String(10_000_000 + departmentSeq++))) {
       const result = await gql(
         `mutation($input: CreateDepartmentInput!) { createDepartment(input: $input) { department { id } apiKey } }`,
-        { input: { code, name, uscc: buildUscc('11', regionCode, String(10_000_000 + departmentSeq++)), regionCode } },
+        { input: { code, name, uscc, regionCode } },
         { authorization: `Bearer ${await adminToken()}` },
       );
       if (result.errors) throw new Error(`createDepartment failed: ${result.raw}`);

@@ -3,7 +3,7 @@
 import { AuditEntry } from '@credit/audit';
 import { User } from '@credit/auth';
 import { JointPunishmentCheck, Listing, ListingObjection, ListingPenaltyRecord, ListingSuggestion, ListType, MeasureFeedback, PunishmentMeasure } from '@credit/blacklist';
-import { Department, DepartmentApiKey } from '@credit/departments';
+import { Department, DepartmentApiKey, DepartmentReportingAuthority } from '@credit/departments';
 import { CreditRepair, SearchOutboxEntry } from '@credit/disclosure';
 import { PenaltyRecord, PenaltyRecordVersion } from '@credit/penalties';
 import { PublicDisclosure } from '@credit/search';
@@ -15,6 +15,7 @@ export const ORM_ENTITIES = [
   User,
   Department,
   DepartmentApiKey,
+  DepartmentReportingAuthority,
   CreditSubject,
   SubjectNameChange,
   PenaltyRecord,

@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { JobRegistry } from '@credit/common';
 import { PenaltiesModule, PenaltyChangeHooks } from '@credit/penalties';
 import { SearchModule } from '@credit/search';
+import { SubjectRenameHooks, SubjectsModule } from '@credit/subjects';
 import { CreditRepairService } from './credit-repair.service';
 import { CreditRepairResolver, DisclosureResolver } from './disclosure.resolver';
 import { DisclosureSearchService } from './disclosure-search.service';
@@ -14,7 +15,7 @@ import { SearchReindexService } from './search-reindex.service';
 
 /** Public disclosure of penalty decisions (行政处罚信息公示): search, credit repair, and the search outbox. */
 @Module({
-  imports: [PenaltiesModule, SearchModule],
+  imports: [PenaltiesModule, SearchModule, SubjectsModule],
   providers: [
     SearchOutboxRepository,
     DisclosureSourceRepository,
@@ -32,6 +33,7 @@ import { SearchReindexService } from './search-reindex.service';
 export class DisclosureModule implements OnModuleInit {
   constructor(
     private readonly hooks: PenaltyChangeHooks,
+    private readonly renames: SubjectRenameHooks,
     private readonly jobs: JobRegistry,
     private readonly listener: SearchOutboxListener,
     private readonly delivery: SearchOutboxDelivery,
@@ -40,6 +42,7 @@ export class DisclosureModule implements OnModuleInit {
 
   onModuleInit(): void {
     this.hooks.register(this.listener);
+    this.renames.register(this.listener);
     this.jobs.register(this.delivery);
     this.jobs.register(this.expiry);
   }

@@ -62,6 +62,12 @@ export class SearchOutboxRepository {
     return rows.length;
   }
 
+  /** Marks every record of these subjects changed (an approved rename). */
+  async enqueueSubjects(sql: SqlExecutor, subjectIds: string[]): Promise<number> {
+    const rows = await sql.query<{ id: string }>(`SELECT id::text AS id FROM penalty_records WHERE subject_id = ANY($1::bigint[])`, [subjectIds]);
+    return this.enqueue(sql, rows.map((row) => row.id));
+  }
+
   /** Claims due rows for `leaseSeconds`; another worker skips them meanwhile, and takes them over after. */
   async claim(sql: SqlExecutor, limit: number, leaseSeconds: number): Promise<ClaimedEntry[]> {
     const rows = await sql.query<{ record_id: string; version: string; attempts: number }>(

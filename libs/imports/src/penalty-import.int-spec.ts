@@ -24,7 +24,8 @@ describe('PenaltyImportService (real PostgreSQL)', () => {
   beforeAll(async () => {
     t = await createTestApp();
     service = t.app.get(PenaltyImportService);
-    const { id } = await t.createDepartment('CZ-SCJGJ', '滁州市市场监督管理局');
+    // The fixtures name this bureau as their deciding authority: a department publishes only as itself.
+    const { id } = await t.createDepartment('CZ-SCJGJ', '滁州市市场监督管理局', '341100', AUTHORITY_USCC);
     market = { kind: 'DEPARTMENT', departmentId: id, departmentCode: 'CZ-SCJGJ', departmentName: '滁州市市场监督管理局', regionCode: '341100', apiKeyId: '0' };
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'credit-import-test-'));
   });

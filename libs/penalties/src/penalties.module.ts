@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DepartmentsModule } from '@credit/departments';
 import { SubjectsModule } from '@credit/subjects';
 import { PenaltiesResolver, SubjectPenaltyRecordsResolver } from './penalties.resolver';
 import { PenaltyChangeHooks } from './penalty-change.hooks';
@@ -7,7 +8,7 @@ import { PenaltyIngestService } from './penalty-ingest.service';
 import { PenaltyRecordsService } from './penalty-records.service';
 
 @Module({
-  imports: [SubjectsModule],
+  imports: [DepartmentsModule, SubjectsModule],
   providers: [PenaltyChangeHooks, PenaltyIngestRepository, PenaltyIngestService, PenaltyRecordsService, PenaltiesResolver, SubjectPenaltyRecordsResolver],
   exports: [PenaltyChangeHooks, PenaltyIngestService, PenaltyRecordsService],
 })

@@ -31,7 +31,7 @@ describe('penalty ingest write path (integration)', () => {
 
   const subjectsOf = (uscc: string) => db.query<{ id: string; name: string }>('SELECT id, name FROM credit_subjects WHERE uscc = $1', [uscc]);
 
-  it('renames a subject when a push names it differently, and keeps the old name', async () => {
+  it('keeps the registered name when a push names a subject differently, and files the name for review', async () => {
     const uscc = companyUscc('341102');
     const first = await ingest.submit(market, [penaltyRecord({ uscc, partyName: '滁州市老字号食品有限公司' })] as any);
     const again = await ingest.submit(market, [penaltyRecord({ uscc, partyName: '滁州市老字号食品有限公司' })] as any);
@@ -40,9 +40,9 @@ describe('penalty ingest write path (integration)', () => {
 
     const renamed = await ingest.submit(tax, [penaltyRecord({ uscc, partyName: '滁州市新字号食品有限公司' })] as any);
     expect(renamed.results[0].subjectId).toBe(first.results[0].subjectId);
-    expect(await subjectsOf(uscc)).toEqual([{ id: first.results[0].subjectId, name: '滁州市新字号食品有限公司' }]);
-    expect(await db.query('SELECT previous_name, new_name FROM subject_name_changes WHERE subject_id = $1', [first.results[0].subjectId])).toEqual([
-      { previous_name: '滁州市老字号食品有限公司', new_name: '滁州市新字号食品有限公司' },
+    expect(await subjectsOf(uscc)).toEqual([{ id: first.results[0].subjectId, name: '滁州市老字号食品有限公司' }]);
+    expect(await db.query('SELECT previous_name, new_name, status FROM subject_name_changes WHERE subject_id = $1', [first.results[0].subjectId])).toEqual([
+      { previous_name: '滁州市老字号食品有限公司', new_name: '滁州市新字号食品有限公司', status: 'PENDING' },
     ]);
   });
 

@@ -5,7 +5,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditRecordInput, AuditService } from '@credit/audit';
 import { actorOf, badInput, DepartmentPrincipal, ingestRows, PersonalDataCipher, PLATFORM_SECRETS, PlatformSecrets } from '@credit/common';
 import { Database, SqlExecutor } from '@credit/db';
-import { FieldIssue, PenaltyRecordDraft, todayInChina, validatePenaltyRecord } from '@credit/domain';
+import { DepartmentAuthoritiesRepository } from '@credit/departments';
+import {
+  checkPublishingAuthority,
+  FieldIssue,
+  fillPublishingAuthority,
+  PenaltyRecordDraft,
+  PublishingAuthority,
+  todayInChina,
+  validatePenaltyRecord,
+} from '@credit/domain';
 import { SubjectRegistryRepository, SubjectUpsert } from '@credit/subjects';
 import { SubmitStatus } from './dto/penalty-record.models';
 import { PenaltyChangeHooks, PenaltyRecordChange } from './penalty-change.hooks';
@@ -56,6 +65,7 @@ export class PenaltyIngestService {
     private readonly subjects: SubjectRegistryRepository,
     private readonly hooks: PenaltyChangeHooks,
     private readonly audit: AuditService,
+    private readonly authorities: DepartmentAuthoritiesRepository,
     @Inject(PLATFORM_SECRETS) private readonly secrets: PlatformSecrets,
   ) {
     this.cipher = new PersonalDataCipher(secrets);
@@ -67,7 +77,9 @@ export class PenaltyIngestService {
     const results: SubmitItemResult[] = drafts.map((draft, index) => ({
       index, decisionNumber: draft.decisionNumber?.trim() || null, status: SubmitStatus.REJECTED, recordId: null, subjectId: null, errors: [], warnings: [],
     }));
-    const valid = await this.validate(drafts, results);
+    // One statement per batch: who this department may publish as (itself, and the authorities granted to it).
+    const allowed = await this.authorities.authoritiesOf(this.db, department.departmentId);
+    const valid = await this.validate(drafts, allowed, results);
     if (valid.length > 0) {
       const prepared = PenaltyColumns.of(valid.map((item) => item.row));
       await this.db.transaction((sql) => this.write(sql, department, valid, prepared, results));
@@ -83,16 +95,23 @@ export class PenaltyIngestService {
    * push in flight on this process, and with it the row locks those transactions hold, so concurrent batches
    * touching the same subjects would wait on each other for that long too.
    */
-  private async validate(drafts: PenaltyRecordDraft[], results: SubmitItemResult[]): Promise<ValidItem[]> {
+  private async validate(drafts: PenaltyRecordDraft[], allowed: readonly PublishingAuthority[], results: SubmitItemResult[]): Promise<ValidItem[]> {
     const today = todayInChina();
     const seen = new Map<string, number>();
     const valid: ValidItem[] = [];
     for (let index = 0; index < drafts.length; index++) {
       if (index > 0 && index % VALIDATION_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-      const outcome = validatePenaltyRecord(drafts[index], today);
+      const filled = fillPublishingAuthority(drafts[index], allowed);
+      const outcome = validatePenaltyRecord(filled.draft, today);
       results[index].warnings = outcome.warnings;
       if (!outcome.ok) {
-        results[index].errors = outcome.errors;
+        // An authority named but not allowed: that is the reason, not the other authority field missing.
+        results[index].errors = filled.issue ? [filled.issue, ...outcome.errors.filter((error) => !error.field.startsWith('authority'))] : outcome.errors;
+        continue;
+      }
+      const authorityIssue = filled.issue ?? checkPublishingAuthority(outcome.record, allowed);
+      if (authorityIssue) {
+        results[index].errors = [authorityIssue];
         continue;
       }
       const number = outcome.record.decisionNumber;
@@ -114,7 +133,8 @@ export class PenaltyIngestService {
     const existing = new Map<string, ExistingRecord>(
       (await this.records.lockExisting(sql, department.departmentId, valid.map((item) => item.row.decisionNumber))).map((row) => [row.decision_number, row]),
     );
-    const subjectIds = await this.subjects.upsert(sql, valid.map((item) => item.subject));
+    // A known subject keeps its registered name: a different one pushed here is filed for review, not applied.
+    const subjectIds = await this.subjects.upsert(sql, valid.map((item) => item.subject), department.departmentId);
     const toWrite: ValidItem[] = [];
     for (const item of valid) {
       const result = results[item.index];

@@ -9,7 +9,7 @@ import type { PreparedPenaltyRow } from './penalty-ingest.repository';
 export function prepareRow(record: ValidPenaltyRecord, cipher: PersonalDataCipher, contentKey: Buffer): { row: PreparedPenaltyRow; subject: SubjectUpsert } {
   const id = record.idType && record.idNumber ? { type: record.idType, number: record.idNumber } : null;
   const personHash = id ? cipher.lookupHash(id.type, id.number) : null;
-  const subject = subjectOf(record, personHash);
+  const subject = { ...subjectOf(record, personHash), decisionNumber: record.decisionNumber };
   const resident = id?.type === 'RESIDENT_ID' ? parseResidentId(id.number) : null;
   const birthDate = record.partyType === PartyType.NATURAL_PERSON && resident?.valid ? resident.birthDate : null;
   // Keyed: the content includes the ID number, and a plain hash of it could be brute-forced.

@@ -1,6 +1,7 @@
 // Set-based upsert of the subjects named in an ingest batch. Usually ONE statement: insert the new subjects and
-// look up the existing ones (ids and names) together. Only when a name changed, or a concurrent batch inserted
-// one of the subjects meanwhile, a second statement follows. Not the unit of work: this runs for every batch.
+// look up the existing ones (ids and names) together. Only when a pushed name differs from the registered one,
+// or a concurrent batch inserted one of the subjects meanwhile, a second statement follows. Not the unit of
+// work: this runs for every batch.
 import { Injectable } from '@nestjs/common';
 import type { SqlExecutor } from '@credit/db';
 
@@ -11,12 +12,19 @@ export interface SubjectUpsert {
   subjectType: string;
   regionCode: string | null;
   category: string | null;
+  /** 决定书文号 of the record that named the subject this way, shown to whoever reviews a name change. */
+  decisionNumber?: string | null;
 }
 
 @Injectable()
 export class SubjectRegistryRepository {
-  /** Returns subject ids by subject key. When a key appears twice, the last entry's name wins. */
-  async upsert(sql: SqlExecutor, subjects: SubjectUpsert[]): Promise<Map<string, string>> {
+  /**
+   * Returns subject ids by subject key. A new subject is registered under the name it was first pushed with
+   * (the last entry's, when a key appears twice); a known subject keeps its registered name, and every other
+   * name pushed for it becomes a PENDING name change for review (one per subject and name), proposed by
+   * `proposedByDepartmentId`. No pusher renames a subject for everyone.
+   */
+  async upsert(sql: SqlExecutor, subjects: SubjectUpsert[], proposedByDepartmentId: string | null = null): Promise<Map<string, string>> {
     const byKey = new Map(subjects.map((subject) => [subject.subjectKey, subject]));
     // Sorted keys: concurrent batches insert and lock subjects in the same order, so they wait instead of deadlocking.
     const unique = [...byKey.values()].sort((a, b) => (a.subjectKey < b.subjectKey ? -1 : 1));
@@ -43,38 +51,44 @@ export class SubjectRegistryRepository {
       [keys, unique.map((s) => s.uscc), unique.map((s) => s.name), unique.map((s) => s.subjectType), unique.map((s) => s.regionCode), unique.map((s) => s.category)],
     );
     const ids = new Map<string, string>();
-    const recheck: SubjectUpsert[] = [];
+    const registered = new Map<string, string>();
+    let missing = false;
     for (const row of rows) {
-      const subject = byKey.get(row.subject_key) as SubjectUpsert;
       if (row.id !== null) ids.set(row.subject_key, row.id);
-      if (row.id === null || (row.name !== null && row.name !== subject.name)) recheck.push(subject);
+      else missing = true;
+      if (row.name !== null) registered.set(row.subject_key, row.name);
     }
-    if (recheck.length > 0) for (const [key, id] of await this.renameAndFind(sql, recheck)) ids.set(key, id);
+    // Every distinct (subject, name) pair of the batch whose name is not the registered one; a subject just
+    // inserted has no registered name here, so the names its own batch pushed differently are not proposed.
+    const proposals = new Map<string, SubjectUpsert>();
+    for (const subject of subjects) {
+      const name = registered.get(subject.subjectKey);
+      if (name !== undefined && name !== subject.name) proposals.set(`${subject.subjectKey}\u0000${subject.name}`, subject);
+    }
+    if (missing || proposals.size > 0) {
+      for (const [key, id] of await this.proposeAndFind(sql, keys, [...proposals.values()], proposedByDepartmentId)) ids.set(key, id);
+    }
     return ids;
   }
 
   /**
-   * Renames the subjects whose stored name differs (keeping the old name in subject_name_changes) and returns
-   * their ids. A new statement: it sees rows a concurrent batch committed while this one waited on the conflict,
-   * and the row lock re-reads a name renamed meanwhile before comparing.
+   * Files the name-change proposals and returns the ids of all the keys. A new statement: it sees subjects a
+   * concurrent batch committed while this one waited on the conflict; a proposal equal to one already pending
+   * (committed or in flight) is not filed twice.
    */
-  private async renameAndFind(sql: SqlExecutor, subjects: SubjectUpsert[]): Promise<Map<string, string>> {
+  private async proposeAndFind(sql: SqlExecutor, keys: string[], proposals: SubjectUpsert[], proposedBy: string | null): Promise<Map<string, string>> {
     const rows = await sql.query<{ id: string; subject_key: string }>(
-      `WITH input AS (SELECT * FROM unnest($1::text[], $2::text[]) AS t(subject_key, name)),
-            changed AS (
-              SELECT s.id, s.subject_key, s.name AS old_name, i.name AS new_name
-                FROM credit_subjects s JOIN input i USING (subject_key)
-               WHERE s.name <> i.name
-               ORDER BY s.subject_key
-                 FOR UPDATE OF s),
-            updated AS (
-              UPDATE credit_subjects s SET name = c.new_name, updated_at = now()
-                FROM changed c WHERE s.id = c.id RETURNING s.id),
-            logged AS (
-              INSERT INTO subject_name_changes (subject_id, previous_name, new_name)
-              SELECT id, old_name, new_name FROM changed)
-       SELECT s.id, s.subject_key FROM credit_subjects s JOIN input i USING (subject_key)`,
-      [subjects.map((s) => s.subjectKey), subjects.map((s) => s.name)],
+      `WITH found AS (SELECT s.id, s.subject_key, s.name FROM credit_subjects s WHERE s.subject_key = ANY($1::text[])),
+            proposed AS (
+              INSERT INTO subject_name_changes (subject_id, previous_name, new_name, status, proposed_by_department_id, decision_number)
+              SELECT f.id, f.name, p.name, 'PENDING', $5::bigint, p.decision_number
+                FROM unnest($2::text[], $3::text[], $4::text[]) AS p(subject_key, name, decision_number)
+                JOIN found f USING (subject_key)
+               WHERE f.name <> p.name
+               ORDER BY f.id, p.name
+              ON CONFLICT (subject_id, new_name) WHERE status = 'PENDING' DO NOTHING)
+       SELECT id, subject_key FROM found`,
+      [keys, proposals.map((s) => s.subjectKey), proposals.map((s) => s.name), proposals.map((s) => s.decisionNumber ?? null), proposedBy],
     );
     return new Map(rows.map((row) => [row.subject_key, row.id]));
   }

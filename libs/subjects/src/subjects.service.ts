@@ -52,9 +52,10 @@ export class SubjectsService {
     return new Map(rows.map((row) => [row.id, toSubjectModel(row)]));
   }
 
+  /** Approved renames only: proposals still in review (or rejected) never were the subject's name. */
   async nameHistory(subjectId: string): Promise<SubjectNameChangeModel[]> {
     const rows = await this.db.query<{ previous_name: string; new_name: string; changed_at: Date }>(
-      'SELECT previous_name, new_name, changed_at FROM subject_name_changes WHERE subject_id = $1 ORDER BY changed_at, id',
+      `SELECT previous_name, new_name, changed_at FROM subject_name_changes WHERE subject_id = $1 AND status = 'APPROVED' ORDER BY changed_at, id`,
       [subjectId],
     );
     return rows.map((row) => ({ previousName: row.previous_name, newName: row.new_name, changedAt: row.changed_at }));

@@ -35,3 +35,11 @@ export class IssuedApiKeyModel {
 
 @ObjectType()
 export class DepartmentConnection extends Connection(DepartmentModel) {}
+
+@ObjectType('ReportingAuthority', { description: 'A deciding authority (处罚机关) a department may publish decisions for, besides itself.' })
+export class ReportingAuthorityModel {
+  @Field() departmentCode!: string;
+  @Field() authorityUscc!: string;
+  @Field() authorityName!: string;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+}

@@ -5,5 +5,6 @@ export * from './penalty-record.validation';
 export * from './penalty-record.canonical';
 export { PENALTY_FIELD_LABELS } from './penalty-record.messages';
 export type { FieldLabel } from './penalty-record.messages';
+export * from './publishing-authority';
 export * from './severity.rule';
 export * from './import';

@@ -28,8 +28,8 @@ export class PenaltyRecordInput {
   @Field(() => DateScalar, { description: '处罚决定日期 YYYY-MM-DD' }) decisionDate!: string;
   @Field(() => DateScalar, { nullable: true, description: '处罚有效期' }) validUntil?: string | null;
   @Field(() => DateScalar, { nullable: true, description: '公示截止期' }) publicUntil?: string | null;
-  @Field({ description: '处罚机关' }) authorityName!: string;
-  @Field({ description: '处罚机关统一社会信用代码' }) authorityUscc!: string;
+  @Field(() => String, { nullable: true, description: '处罚机关: the pushing department when omitted, else itself or an authority an admin allowed it to report for.' }) authorityName?: string | null;
+  @Field(() => String, { nullable: true, description: '处罚机关统一社会信用代码: the pushing department\'s when omitted.' }) authorityUscc?: string | null;
   @Field(() => String, { nullable: true, description: '数据来源单位' }) dataSourceName?: string | null;
   @Field(() => String, { nullable: true, description: '数据来源单位统一社会信用代码' }) dataSourceUscc?: string | null;
   @Field(() => Severity, { nullable: true, description: '轻微 / 一般 / 严重; derived by the documented rule when omitted.' }) severity?: Severity | null;
