@@ -86,7 +86,7 @@ describe('the global exception filter on a plain HTTP route', () => {
   it('answers 500 with a coded JSON error and no internals', async () => {
     const response = await withinTwoSeconds(app.inject({ method: 'GET', url: '/boom' }));
     expect(response.statusCode).toBe(500);
-    expect(JSON.parse(response.body)).toMatchObject({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', requestId: expect.any(String) } });
+    expect(JSON.parse(response.body)).toMatchObject({ error: { code: 'INTERNAL_SERVER_ERROR', message: '服务器内部错误（Internal server error）', requestId: expect.any(String) } });
     expect(response.body).not.toContain('hunter2');
   });
 
