@@ -3,11 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LogController } from 'fastify';
 import type { Logger } from 'pino';
 import type { Runtime } from '@credit/bootstrap';
 import { createRootLogger, PinoNestLogger, registerTokenLimit, validationExceptionFactory } from '@credit/common';
 import { MAX_UPLOAD_BYTES, registerGraphqlMultipart } from '@credit/imports';
 import { ApiModule } from './api.module';
+
+const PROBES = new Set(['/health', '/ready', '/metrics']);
 
 export const MAX_BODY_BYTES = 16 * 1024 * 1024; // a batch of 1,000 long records fits
 
@@ -18,6 +21,8 @@ export async function createApi(runtime: Pick<Runtime, 'config' | 'secrets' | 'd
     bodyLimit: MAX_BODY_BYTES,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
+    // Orchestrators probe every few seconds: their request lines would drown the log at info.
+    logController: new LogController({ disableRequestLogging: (request: { url?: string }) => PROBES.has(request.url ?? '') }),
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRuntime(runtime), adapter, {
     logger: new PinoNestLogger(rootLogger),

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   }
   const logger = createRootLogger(runtime.config.logLevel);
   const app = await createApi(runtime, logger);
-  await ensureFirstAdmin(app.get(UsersService), runtime, logger);
+  const firstAdmin = await ensureFirstAdmin(app.get(UsersService), runtime, logger);
   const shutdown = async (signal: string) => {
     logger.info(`received ${signal}, shutting down`);
     await app.close();
@@ -31,22 +31,35 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: runtime.config.port, host: runtime.config.host });
   logger.info(`GraphQL API ready at http://${runtime.config.host}:${runtime.config.port}/graphql (database: ${runtime.embedded ? 'embedded PostgreSQL in ' + runtime.config.dataDir : 'DATABASE_URL'})`);
+  // Printed once, on purpose, on stdout and after the "ready" line, where the operator starting it looks.
+  if (firstAdmin) process.stdout.write(framed(firstAdmin));
 }
 
-async function ensureFirstAdmin(users: UsersService, runtime: Runtime, logger: ReturnType<typeof createRootLogger>): Promise<void> {
+/** The generated first-admin password as a block that stands out from the log lines around it. */
+function framed(admin: { username: string; password: string; file: string }): string {
+  const lines = ['首次启动：已创建管理员账号（first start: admin user created）', `username: ${admin.username}`, `password: ${admin.password}`, `also in ${admin.file} (mode 0600); change it after logging in`];
+  // A CJK character takes two terminal cells.
+  const cells = (line: string) => [...line].reduce((sum, c) => sum + (c > '\u2e80' ? 2 : 1), 0);
+  const width = Math.max(...lines.map(cells));
+  const rule = '═'.repeat(width + 2);
+  const pad = (line: string) => line + ' '.repeat(width - cells(line));
+  return `\n╔${rule}╗\n${lines.map((line) => `║ ${pad(line)} ║`).join('\n')}\n╚${rule}╝\n\n`;
+}
+
+/** Creates the first admin when there is none; returns the generated password to print, if one was generated. */
+async function ensureFirstAdmin(users: UsersService, runtime: Runtime, logger: ReturnType<typeof createRootLogger>): Promise<{ username: string; password: string; file: string } | null> {
   const { adminUsername, adminPassword, dataDir } = runtime.config;
   const password = adminPassword ?? generatePassword();
   const created = await users.ensureAdmin(adminUsername, password);
-  if (!created) return;
-  if (adminPassword === null) {
-    const file = path.join(dataDir, 'admin-password.txt');
-    fs.mkdirSync(dataDir, { recursive: true });
-    fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
-    // Printed once, on purpose, on stdout: the operator needs it to log in the first time.
-    process.stdout.write(`\nCreated admin user "${adminUsername}" with password: ${password}\n(also stored in ${file}, mode 0600)\n\n`);
-  } else {
+  if (!created) return null;
+  if (adminPassword !== null) {
     logger.info(`created admin user "${adminUsername}" from ADMIN_PASSWORD`);
+    return null;
   }
+  const file = path.join(dataDir, 'admin-password.txt');
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return { username: adminUsername, password, file };
 }
 
 main().catch((error) => {
