@@ -106,6 +106,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (adminPassword !== null && adminPassword.length < 12) problems.push('ADMIN_PASSWORD must be at least 12 characters');
   const adminUsername = read('ADMIN_USERNAME') ?? 'admin';
   if (!/^[A-Za-z0-9_.-]{3,64}$/.test(adminUsername)) problems.push('ADMIN_USERNAME must be 3–64 letters, digits, _ . or -');
+  // The rest of the password policy (the common-password list) is checked when the admin is created.
+  if (adminPassword !== null && adminPassword.toLowerCase().includes(adminUsername.toLowerCase())) problems.push('ADMIN_PASSWORD must not contain ADMIN_USERNAME');
 
   const config: AppConfig = {
     nodeEnv: oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development'),
