@@ -1,5 +1,8 @@
 // Credentials (issue 10): an invalid credential is a refusal, never anonymity; tokens carry `exp`; a
 // disabled user is out within a minute; in production, introspection follows the verified principal only.
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildSchema } from 'graphql';
 import { sign } from 'jsonwebtoken';
 import { PLATFORM_SECRETS, PlatformSecrets } from '@credit/common';
 import { ADMIN, createTestApp, GqlResponse, TestApp } from '@credit/testing';
@@ -72,6 +75,21 @@ describe('credentials', () => {
     expectRefused(result);
     expect(result.status).toBe(401);
     expect(result.errors?.[0].message).toMatch(/^[^（]*[\u4e00-\u9fff][^（]*（[ -~]+）$/); // Chinese first, English in brackets
+  });
+
+  it('refuses bad-credential callers on every operation of schema.graphql (the matrix\'s bad-credential column)', async () => {
+    const schema = buildSchema(fs.readFileSync(path.resolve(__dirname, '../../schema.graphql'), 'utf8'));
+    const operations = [
+      ...Object.keys(schema.getQueryType()!.getFields()).map((name) => `query { ${name} { __typename } }`),
+      ...Object.keys(schema.getMutationType()!.getFields()).map((name) => `mutation { ${name} { __typename } }`),
+    ];
+    const callers = [{ authorization: 'Bearer forged.token.value' }, { 'x-api-key': UNKNOWN_KEY }, { 'x-api-key': departmentKey, authorization: 'Bearer forged' }];
+    for (const document of operations) {
+      for (const headers of callers) {
+        const result = await t.gql(document, {}, headers);
+        expect({ document, headers, code: result.errors?.[0].extensions.code, status: result.status }).toEqual({ document, headers, code: 'UNAUTHENTICATED', status: 401 });
+      }
+    }
   });
 
   it('still serves anonymous callers and each valid credential alone', async () => {
