@@ -83,7 +83,7 @@ describe('credentials', () => {
       ...Object.keys(schema.getQueryType()!.getFields()).map((name) => `query { ${name} { __typename } }`),
       ...Object.keys(schema.getMutationType()!.getFields()).map((name) => `mutation { ${name} { __typename } }`),
     ];
-    const callers = [{ authorization: 'Bearer forged.token.value' }, { 'x-api-key': UNKNOWN_KEY }, { 'x-api-key': departmentKey, authorization: 'Bearer forged' }];
+    const callers: Record<string, string>[] = [{ authorization: 'Bearer forged.token.value' }, { 'x-api-key': UNKNOWN_KEY }, { 'x-api-key': departmentKey, authorization: 'Bearer forged' }];
     for (const document of operations) {
       for (const headers of callers) {
         const result = await t.gql(document, {}, headers);
