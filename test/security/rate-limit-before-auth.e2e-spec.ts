@@ -43,9 +43,12 @@ describe('rate limits before authentication', () => {
   });
 
   it('counts anonymous calls to protected operations against the address budget', async () => {
-    const codes = [];
-    for (let i = 0; i < 5; i++) codes.push((await post(t, '203.0.113.92', {})).code);
-    expect(codes).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'RATE_LIMITED', 'RATE_LIMITED']);
+    const results = [];
+    for (let i = 0; i < 5; i++) results.push(await post(t, '203.0.113.92', {}));
+    expect(results.map((r) => r.code)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'RATE_LIMITED', 'RATE_LIMITED']);
+    // Refused inside GraphQL (by the per-caller guard): the same Retry-After header as the HTTP-level refusals.
+    expect(Number(results[4].retryAfter)).toBeGreaterThan(0);
+    expect(results[4].body.errors[0].extensions.retryAfterSeconds).toBe(Number(results[4].retryAfter));
   });
 
   it('ignores X-Forwarded-For without TRUST_PROXY: a spoofed header does not buy a fresh budget', async () => {
