@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController } from 'fastify';
 import type { Logger } from 'pino';
+import { CredentialGate, registerCredentialGate } from '@credit/auth';
 import type { Runtime } from '@credit/bootstrap';
 import { createRootLogger, PinoNestLogger, registerTokenLimit, validationExceptionFactory } from '@credit/common';
 import { MAX_UPLOAD_BYTES, registerGraphqlMultipart } from '@credit/imports';
@@ -23,11 +24,15 @@ export async function createApi(runtime: Pick<Runtime, 'config' | 'secrets' | 'd
     genReqId: () => randomUUID(),
     // Orchestrators probe every few seconds: their request lines would drown the log at info.
     logController: new LogController({ disableRequestLogging: (request: { url?: string }) => PROBES.has(request.url ?? '') }),
+    // request.ip, and so every per-address limit, comes from X-Forwarded-For only behind a configured proxy.
+    trustProxy: runtime.config.trustProxy,
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRuntime(runtime), adapter, {
     logger: new PinoNestLogger(rootLogger),
     bufferLogs: false,
   });
+  // First of all hooks: the caller is verified (or refused) before any body is parsed or file streamed.
+  registerCredentialGate(app.getHttpAdapter().getInstance(), app.get(CredentialGate));
   // importPenaltyFile: GraphQL multipart uploads (files streamed to a temporary directory, size-limited).
   registerGraphqlMultipart(app.getHttpAdapter().getInstance(), { maxFileBytes: MAX_UPLOAD_BYTES });
   registerTokenLimit(app.getHttpAdapter().getInstance(), '/graphql');

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEnum, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { DateTimeScalar } from '@credit/common';
 import { UserRole } from '../user.entity';
 
@@ -26,9 +26,9 @@ export class CreateUserInput {
   @Matches(/^[A-Za-z0-9_.-]{3,64}$/, { message: 'username must be 3–64 letters, digits, _ . or -' })
   username!: string;
 
-  @Field()
+  // Length, username and common-password rules: password-policy.ts, one place for every way a password is set.
+  @Field({ description: 'At least 12 characters; must not contain the username or be a common password.' })
   @IsString()
-  @MinLength(12, { message: 'password must be at least 12 characters' })
   @MaxLength(200)
   password!: string;
 

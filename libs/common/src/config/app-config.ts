@@ -21,7 +21,15 @@ export interface AppConfig {
   elasticsearchUrl: string | null;
   runWorkerInProcess: boolean;
   logLevel: string;
-  rateLimits: { anonymousPerMinute: number; departmentPerMinute: number; userPerMinute: number };
+  rateLimits: { anonymousPerMinute: number; departmentPerMinute: number; userPerMinute: number; badCredentialsPerMinute: number };
+  /** Shared rate-limit and login-backoff buckets across API replicas; null = in-process buckets. */
+  redisUrl: string | null;
+  /** Fastify's trustProxy: false (default), true, a hop count, or the proxies' addresses/CIDRs. */
+  trustProxy: boolean | number | string[];
+  /** scrypt cost as log2(N): 17 (OWASP) by default; production refuses less. */
+  passwordHashCost: number;
+  /** How long a JWT holder's active/disabled status is trusted before it is read again (at most 60). */
+  userStatusCacheSeconds: number;
   readyMaxOutboxLagSeconds: number;
   outboxMaxAttempts: number;
   searchCacheTtlMs: number;
@@ -82,12 +90,25 @@ export function loadConfig(env: Env = process.env): AppConfig {
     return raw;
   };
 
+  const trustProxy = (): boolean | number | string[] => {
+    const raw = read('TRUST_PROXY');
+    if (raw === undefined || raw === 'false' || raw === '0') return false;
+    if (raw === 'true') return true;
+    if (/^\d{1,2}$/.test(raw)) return Number(raw);
+    const entries = raw.split(',').map((entry) => entry.trim());
+    if (entries.every((entry) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(entry))) return entries;
+    problems.push(`TRUST_PROXY must be true, false, a hop count or a comma-separated list of proxy addresses/CIDRs, got "${raw}"`);
+    return false;
+  };
+
   const jwtSecret = read('JWT_SECRET') ?? null;
   if (jwtSecret !== null && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
   const adminPassword = read('ADMIN_PASSWORD') ?? null;
   if (adminPassword !== null && adminPassword.length < 12) problems.push('ADMIN_PASSWORD must be at least 12 characters');
   const adminUsername = read('ADMIN_USERNAME') ?? 'admin';
   if (!/^[A-Za-z0-9_.-]{3,64}$/.test(adminUsername)) problems.push('ADMIN_USERNAME must be 3–64 letters, digits, _ . or -');
+  // The rest of the password policy (the common-password list) is checked when the admin is created.
+  if (adminPassword !== null && adminPassword.toLowerCase().includes(adminUsername.toLowerCase())) problems.push('ADMIN_PASSWORD must not contain ADMIN_USERNAME');
 
   const config: AppConfig = {
     nodeEnv: oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development'),
@@ -108,7 +129,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       anonymousPerMinute: int('RATE_LIMIT_ANONYMOUS_PER_MINUTE', 60, 1, 1_000_000),
       departmentPerMinute: int('RATE_LIMIT_DEPARTMENT_PER_MINUTE', 6_000, 1, 10_000_000),
       userPerMinute: int('RATE_LIMIT_USER_PER_MINUTE', 1_200, 1, 10_000_000),
+      // Per IP, checked before any credential is looked up: a bad-key flood costs no database work.
+      badCredentialsPerMinute: int('RATE_LIMIT_BAD_CREDENTIALS_PER_MINUTE', 10, 1, 1_000_000),
     },
+    redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+    trustProxy: trustProxy(),
+    passwordHashCost: int('PASSWORD_HASH_COST', 17, 10, 20),
+    userStatusCacheSeconds: int('USER_STATUS_CACHE_SECONDS', 30, 0, 60),
     readyMaxOutboxLagSeconds: int('READY_MAX_OUTBOX_LAG_SECONDS', 300, 1, 86_400),
     // A record whose search document cannot be built is tried this often (backing off 1, 2, 4 … s) before it
     // becomes a dead letter; an unreachable index never dead-letters anything.
@@ -120,6 +147,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (config.searchBackend === 'elasticsearch' && config.elasticsearchUrl === null) {
     problems.push('SEARCH_BACKEND=elasticsearch needs ELASTICSEARCH_URL');
   }
+  // Lower costs exist only so test suites can log in quickly; a production server never hashes below OWASP's cost.
+  if (config.nodeEnv === 'production' && config.passwordHashCost < 17) problems.push('PASSWORD_HASH_COST must be at least 17 in production');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -11,7 +11,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: string,
     message: string,
-    readonly details: { field?: string; fieldErrors?: ErrorDetail[] } = {},
+    readonly details: { field?: string; fieldErrors?: ErrorDetail[]; retryAfterSeconds?: number } = {},
   ) {
     super(message);
     this.name = 'DomainError';
@@ -37,3 +37,6 @@ export const forbidden = (message = 'You are not allowed to do this'): DomainErr
 export const unauthenticated = (message = 'Authentication required'): DomainError =>
   new DomainError('UNAUTHENTICATED', bilingual('需要登录令牌或有效的 API 密钥', message));
 export const conflict = (message: string, field?: string): DomainError => new DomainError('CONFLICT', message, { field });
+/** Too many attempts: the caller may retry after `retryAfterSeconds` (also sent as the HTTP Retry-After header). */
+export const rateLimited = (message: string, retryAfterSeconds: number): DomainError =>
+  new DomainError('RATE_LIMITED', message, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });

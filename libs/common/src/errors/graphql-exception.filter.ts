@@ -68,9 +68,9 @@ function requestIdOf(host: ArgumentsHost): string | undefined {
 export function toGraphQLError(exception: unknown, logger?: Logger, requestId?: string): GraphQLError {
   if (exception instanceof GraphQLError) return exception;
   if (exception instanceof DomainError) {
-    const { field, fieldErrors } = exception.details;
+    const { field, fieldErrors, retryAfterSeconds } = exception.details;
     return new GraphQLError(exception.message, {
-      extensions: { code: exception.code, ...(field ? { field } : {}), ...(fieldErrors ? { fieldErrors } : {}) },
+      extensions: { code: exception.code, ...(field ? { field } : {}), ...(fieldErrors ? { fieldErrors } : {}), ...(retryAfterSeconds ? { retryAfterSeconds } : {}) },
     });
   }
   if (exception instanceof HttpException) {

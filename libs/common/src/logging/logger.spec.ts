@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { createRootLogger, prettyLogs } from './logger';
 
 function capture(isTTY: boolean): PassThrough & { text(): string } {
-  const stream = Object.assign(new PassThrough(), { isTTY }) as PassThrough & { text(): string };
+  const stream = Object.assign(new PassThrough(), { isTTY }) as unknown as PassThrough & { text(): string };
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
   stream.text = () => Buffer.concat(chunks).toString('utf8');
