@@ -6,16 +6,17 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import type { Logger } from 'pino';
 import type { Runtime } from '@credit/bootstrap';
 import { createRootLogger, PinoNestLogger, registerTokenLimit, validationExceptionFactory } from '@credit/common';
-import { MAX_UPLOAD_BYTES, registerGraphqlMultipart } from '@credit/imports';
+import { ApiKeyVerifier } from '@credit/departments';
+import { registerGraphqlMultipart } from '@credit/imports';
 import { ApiModule } from './api.module';
-
-export const MAX_BODY_BYTES = 16 * 1024 * 1024; // a batch of 1,000 long records fits
+import { registerRequestBodyGate } from './request-body-gate';
 
 export async function createApi(runtime: Pick<Runtime, 'config' | 'secrets' | 'databaseUrl'>, logger?: Logger): Promise<NestFastifyApplication> {
   const rootLogger = logger ?? createRootLogger(runtime.config.logLevel);
   const adapter = new FastifyAdapter({
     loggerInstance: rootLogger,
-    bodyLimit: MAX_BODY_BYTES,
+    // The ceiling for anyone; request-body-gate.ts lowers it per caller before the body is read.
+    bodyLimit: Math.max(runtime.config.bodyLimits.defaultBytes, runtime.config.bodyLimits.departmentBytes),
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
   });
@@ -23,9 +24,12 @@ export async function createApi(runtime: Pick<Runtime, 'config' | 'secrets' | 'd
     logger: new PinoNestLogger(rootLogger),
     bufferLogs: false,
   });
-  // importPenaltyFile: GraphQL multipart uploads (files streamed to a temporary directory, size-limited).
-  registerGraphqlMultipart(app.getHttpAdapter().getInstance(), { maxFileBytes: MAX_UPLOAD_BYTES });
-  registerTokenLimit(app.getHttpAdapter().getInstance(), '/graphql');
+  const fastify = app.getHttpAdapter().getInstance();
+  // Who may send how much is settled before any body is read; then uploads are streamed to a temporary directory.
+  const verifier = app.get(ApiKeyVerifier);
+  registerRequestBodyGate(fastify, { config: runtime.config, verifyDepartmentKey: (key) => verifier.verify(key) });
+  registerGraphqlMultipart(fastify, { maxFileBytes: runtime.config.imports.maxUploadBytes });
+  registerTokenLimit(fastify, '/graphql');
   app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, exceptionFactory: validationExceptionFactory }));
   app.enableShutdownHooks();
   return app;
