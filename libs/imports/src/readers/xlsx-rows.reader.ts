@@ -28,7 +28,7 @@ export async function* readXlsxRows(file: string, limits: SheetLimits): AsyncGen
   // exceljs spools a worksheet to a temporary file when it comes before the shared strings in the zip; that
   // file lands in this private directory (the worker's TMPDIR), removed below however the read ends: a
   // terminated worker never runs exceljs' own clean-up.
-  const scratch = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'credit-xlsx-'));
+  const scratch = await fs.promises.mkdtemp(path.join(os.tmpdir(), `credit-xlsx-${process.pid}-`));
   const worker = new Worker(WORKER_FILE, {
     workerData: { path: file, chunkRows: CHUNK_ROWS, chunkChars: CHUNK_CHARS, initialCredits: READ_AHEAD_CHUNKS, limits },
     env: { ...process.env, TMPDIR: scratch, TMP: scratch, TEMP: scratch },

@@ -56,7 +56,7 @@ async function parseGraphqlMultipart(request: FastifyRequest, payload: Readable,
     payload.resume();
     return {}; // Apollo's CSRF check runs first and refuses the request with its own message.
   }
-  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'credit-upload-'));
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), `credit-upload-${process.pid}-`));
   temporaryDirs.set(request.raw, dir);
   const maxFiles = options.maxFiles ?? 1;
   const busboy = Busboy({
