@@ -11,8 +11,9 @@
 // - A key that fails here counts against its IP (RATE_LIMIT_ANONYMOUS_PER_MINUTE) before the next lookup.
 // Every refusal is a GraphQL-shaped JSON answer with a code, and closes the connection so the unread body is
 // never drained.
-import { pipeline, Transform, TransformCallback } from 'node:stream';
+import { Transform, TransformCallback } from 'node:stream';
 import type { Readable } from 'node:stream';
+import { HttpException } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig, DepartmentPrincipal } from '@credit/common';
 
@@ -27,13 +28,17 @@ export interface RequestBodyGateOptions {
   verifyDepartmentKey: (key: string) => Promise<DepartmentPrincipal | null>;
 }
 
-/** What a body that passes its limit while streaming fails with; Fastify answers it with its status. */
-export class PayloadTooLargeError extends Error {
+/**
+ * What a body that passes its limit while streaming fails with. The parser hands it to Fastify, Fastify to
+ * Nest's HTTP error handler, which sends an HttpException's response as it is: the same GraphQL-shaped body
+ * as the refusals below.
+ */
+export class PayloadTooLargeError extends HttpException {
   readonly statusCode = 413;
-  readonly code = 'PAYLOAD_TOO_LARGE';
 
   constructor(readonly limit: number) {
-    super(`请求体超过${limit}字节（the request body is larger than ${limit} bytes）`);
+    const message = `请求体超过${limit}字节（the request body is larger than ${limit} bytes）`;
+    super({ errors: [{ message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }, 413);
   }
 }
 
@@ -122,14 +127,22 @@ export function registerRequestBodyGate(fastify: FastifyInstance, options: Reque
   });
 }
 
-/** pipeline, not pipe: a client that goes away mid-body must fail the parser reading the limited stream too. */
+/**
+ * The parser reads the limited stream. Past the limit it fails and the request stream is only unpiped, not
+ * destroyed: destroying it would close the socket before the 413 goes out (Fastify closes it after). A client
+ * that goes away mid-body fails the limited stream too, so the parser never waits for bytes that cannot come.
+ */
 function limited(payload: Readable, limit: number): Readable {
-  return pipeline(payload, new ByteLimit(limit), () => undefined);
+  const limiter = new ByteLimit(limit);
+  payload.on('error', (error) => limiter.destroy(error));
+  payload.on('aborted', () => limiter.destroy(new Error('the client closed the connection')));
+  limiter.on('error', () => payload.unpipe(limiter));
+  return payload.pipe(limiter);
 }
 
 function tooLarge(reply: FastifyReply, limit: number, upload = false): FastifyReply {
   const error = new PayloadTooLargeError(limit);
-  return refuse(reply, 413, error.code, error.message, {}, upload ? { field: 'file' } : {});
+  return refuse(reply, 413, 'PAYLOAD_TOO_LARGE', error.message, {}, upload ? { field: 'file' } : {});
 }
 
 function refuse(reply: FastifyReply, status: number, code: string, message: string, headers: Record<string, string> = {}, extensions: Record<string, unknown> = {}): FastifyReply {
