@@ -9,7 +9,7 @@ import { multipartBody, MULTIPART_TYPE, rssSampler, scratchDirectories, sendAndH
 import { farColumnBomb, HEADERS, repeatedStringBomb, sharedStringsBomb } from './xlsx-bombs';
 
 /** The server runs in this process: its resident set may grow by at most this much over a warmed-up baseline. */
-const RSS_GROWTH_BOUND = 384 * 1024 * 1024;
+const RSS_GROWTH_BOUND = 256 * 1024 * 1024;
 /** Each bomb is answered within this (the far-column one took 90 s before). */
 const ANSWER_WITHIN_MS = 15_000;
 

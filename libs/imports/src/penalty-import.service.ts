@@ -29,6 +29,12 @@ const HEADER_SEARCH_ROWS = 10;
 /** A row with this many recognised headers is the header row. */
 const HEADER_MIN_KNOWN = 3;
 const DEFAULT_KEPT_REJECTIONS = 1000;
+/**
+ * A batch also ends at this much cell text. Real rows hold about 1,000 characters, so batches of 1,000 never
+ * reach it; rows of long text (each cell one long string, say) are sent in smaller batches, so the two batches
+ * held at a time stay a few MB however long the rows are.
+ */
+const BATCH_TEXT_CHARS = 4_000_000;
 
 export interface ImportProgress {
   rowsRead: number;
@@ -120,6 +126,7 @@ export class PenaltyImportService {
       };
 
       let batch: PendingRow[] = [];
+      let batchChars = 0;
       let inFlight: Promise<void> | null = null;
       try {
         for (let next = await rows.next(); !next.done; next = await rows.next()) {
@@ -128,12 +135,14 @@ export class PenaltyImportService {
           summary.rowsRead += 1;
           const mapped = rowToDraft(row.cells, mapping);
           batch.push({ row, mapped, refused: claimDecisionNumber(mapped, row.rowNumber, firstRowOf) });
-          if (batch.length === MAX_BATCH_SIZE) {
+          for (const cell of row.cells) if (typeof cell === 'string') batchChars += cell.length;
+          if (batch.length === MAX_BATCH_SIZE || batchChars >= BATCH_TEXT_CHARS) {
             await inFlight;
             inFlight = settle(batch);
             // Observed now, awaited later: a failing batch must not count as an unhandled rejection meanwhile.
             inFlight.catch(() => undefined);
             batch = [];
+            batchChars = 0;
           }
         }
         await inFlight;
