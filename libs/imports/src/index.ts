@@ -1,5 +1,6 @@
 export * from './dto/import-summary.models';
 export * from './error-report.writer';
+export * from './formula-cells';
 export * from './imports.module';
 export * from './penalty-import.service';
 export * from './readers/csv-rows.reader';

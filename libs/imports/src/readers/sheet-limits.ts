@@ -4,6 +4,7 @@
 // the rest is read.
 import { DomainError } from '@credit/common';
 import type { ImportLimits } from '@credit/common';
+import { restoreNeutralisedFormula } from '../formula-cells';
 import type { SheetRow } from './sheet-row';
 
 export type SheetLimits = Pick<ImportLimits, 'maxInflatedBytes' | 'maxRows' | 'maxColumns' | 'maxCellChars'>;
@@ -62,6 +63,7 @@ export function rowBreach(row: SheetRow, limits: SheetLimits): LimitBreach | nul
  * Passes rows through while they stay within the limits: width and cell length per row, and over the whole
  * file the row count and the characters of text (a shared string repeated in every cell is counted each time).
  * Trailing empty cells beyond the column limit are dropped, so a stray format in column XFD costs nothing.
+ * A corrected error report comes back with the apostrophes it added to formula-like cells: they are taken off.
  */
 export async function* withinLimits(rows: AsyncGenerator<SheetRow>, limits: SheetLimits): AsyncGenerator<SheetRow> {
   let count = 0;
@@ -74,7 +76,8 @@ export async function* withinLimits(rows: AsyncGenerator<SheetRow>, limits: Shee
       if (breach) throw limitError(breach);
       for (const cell of row.cells) if (typeof cell === 'string') chars += cell.length;
       if (chars > limits.maxInflatedBytes) throw limitError({ limit: 'inflated', max: limits.maxInflatedBytes });
-      yield row.cells.length > limits.maxColumns ? { rowNumber: row.rowNumber, cells: row.cells.slice(0, limits.maxColumns) } : row;
+      const cells = row.cells.length > limits.maxColumns ? row.cells.slice(0, limits.maxColumns) : row.cells;
+      yield { rowNumber: row.rowNumber, cells: cells.map((cell) => (typeof cell === 'string' ? restoreNeutralisedFormula(cell) : cell)) };
     }
   } finally {
     await rows.return(undefined);
