@@ -15,10 +15,11 @@ import { Transform, TransformCallback } from 'node:stream';
 import type { Readable } from 'node:stream';
 import { HttpException } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '@credit/common';
 import type { AppConfig, DepartmentPrincipal } from '@credit/common';
 
-/** The multipart fields around the file (`operations`, `map`): the parser allows them up to 1 MiB. */
-const MULTIPART_ENVELOPE_BYTES = 1024 * 1024 + 64 * 1024;
+/** The multipart fields around the file (`operations`, `map`, 1 MiB each at most in graphql-multipart.ts) and part headers. */
+const MULTIPART_ENVELOPE_BYTES = 2 * 1024 * 1024 + 64 * 1024;
 const WINDOW_MS = 60_000;
 /** Distinct callers remembered per window; beyond this the oldest are forgotten (a flood of addresses). */
 const MAX_TRACKED = 100_000;
@@ -62,22 +63,29 @@ export class MinuteCounter {
   private windowStart = 0;
   private readonly counts = new Map<string, number>();
 
-  /** Counts one more for `key`; returns the seconds until the window turns when `limit` is already used up. */
-  take(key: string, limit: number, now = Date.now()): number | null {
-    if (now - this.windowStart >= WINDOW_MS) {
-      this.windowStart = now - (now % WINDOW_MS);
-      this.counts.clear();
-    }
-    const used = this.counts.get(key) ?? 0;
-    if (used >= limit) return Math.ceil((this.windowStart + WINDOW_MS - now) / 1000);
-    if (!this.counts.has(key) && this.counts.size >= MAX_TRACKED) this.counts.delete(this.counts.keys().next().value as string);
-    this.counts.set(key, used + 1);
-    return null;
+  /** The seconds until the window turns when `key` has used up `limit`; null while it has not. */
+  blocked(key: string, limit: number, now = Date.now()): number | null {
+    this.turn(now);
+    return (this.counts.get(key) ?? 0) >= limit ? Math.ceil((this.windowStart + WINDOW_MS - now) / 1000) : null;
   }
 
-  /** Whether `key` has used up `limit`, without counting. */
-  exhausted(key: string, limit: number, now = Date.now()): boolean {
-    return now - this.windowStart < WINDOW_MS && (this.counts.get(key) ?? 0) >= limit;
+  add(key: string, now = Date.now()): void {
+    this.turn(now);
+    if (!this.counts.has(key) && this.counts.size >= MAX_TRACKED) this.counts.delete(this.counts.keys().next().value as string);
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+
+  /** Counts one more unless `limit` is used up: then the seconds to wait, and nothing is counted. */
+  take(key: string, limit: number, now = Date.now()): number | null {
+    const wait = this.blocked(key, limit, now);
+    if (wait === null) this.add(key, now);
+    return wait;
+  }
+
+  private turn(now: number): void {
+    if (now - this.windowStart < WINDOW_MS) return;
+    this.windowStart = now - (now % WINDOW_MS);
+    this.counts.clear();
   }
 }
 
@@ -87,7 +95,7 @@ export function registerRequestBodyGate(fastify: FastifyInstance, options: Reque
   const uploads = new MinuteCounter();
 
   fastify.addHook('preParsing', async (request: FastifyRequest, reply: FastifyReply, payload: Readable) => {
-    if (!['POST', 'PUT', 'PATCH'].includes(request.method)) return payload;
+    if (request.method === 'GET' || request.method === 'HEAD') return payload;
     const declared = declaredLength(request);
     const upload = isMultipart(request);
     if (!upload && declared !== null && declared <= bodyLimits.defaultBytes) return payload;
@@ -104,12 +112,20 @@ export function registerRequestBodyGate(fastify: FastifyInstance, options: Reque
     }
 
     const ip = request.ip ?? 'unknown';
-    if (failedKeys.exhausted(ip, rateLimits.anonymousPerMinute)) {
-      return refuse(reply, 429, 'RATE_LIMITED', '无效凭据过多，请稍后重试（too many invalid credentials; retry later）', { 'retry-after': '60' });
+    const wait = failedKeys.blocked(ip, rateLimits.anonymousPerMinute);
+    if (wait !== null) {
+      return refuse(reply, 429, 'RATE_LIMITED', `无效凭据过多，请${wait}秒后重试（too many invalid credentials; retry in ${wait} s）`, { 'retry-after': String(wait) });
     }
-    const department = await options.verifyDepartmentKey(key);
+    let department: DepartmentPrincipal | null;
+    try {
+      department = await options.verifyDepartmentKey(key);
+    } catch (error) {
+      // As the guard does: an outage is not a bad credential, so the caller retries instead of rotating keys.
+      if (!isDatabaseUnavailable(error)) throw error;
+      return refuse(reply, 503, 'SERVICE_UNAVAILABLE', 'The database is unavailable; nothing was stored. Retry the request.');
+    }
     if (!department) {
-      failedKeys.take(ip, Number.MAX_SAFE_INTEGER);
+      failedKeys.add(ip);
       return refuse(reply, 401, 'UNAUTHENTICATED', 'The API key or access token is invalid, expired or revoked');
     }
 
