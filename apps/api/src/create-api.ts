@@ -8,18 +8,20 @@ import type { Logger } from 'pino';
 import { CredentialGate, registerCredentialGate } from '@credit/auth';
 import type { Runtime } from '@credit/bootstrap';
 import { createRootLogger, PinoNestLogger, registerTokenLimit, validationExceptionFactory } from '@credit/common';
-import { MAX_UPLOAD_BYTES, registerGraphqlMultipart } from '@credit/imports';
+import { ApiKeyVerifier } from '@credit/departments';
+import { registerGraphqlMultipart } from '@credit/imports';
 import { ApiModule } from './api.module';
+import { registerRequestBodyGate } from './request-body-gate';
 
 const PROBES = new Set(['/health', '/ready', '/metrics']);
 
-export const MAX_BODY_BYTES = 16 * 1024 * 1024; // a batch of 1,000 long records fits
 
 export async function createApi(runtime: Pick<Runtime, 'config' | 'secrets' | 'databaseUrl'>, logger?: Logger): Promise<NestFastifyApplication> {
   const rootLogger = logger ?? createRootLogger(runtime.config.logLevel);
   const adapter = new FastifyAdapter({
     loggerInstance: rootLogger,
-    bodyLimit: MAX_BODY_BYTES,
+    // The ceiling for anyone; request-body-gate.ts lowers it per caller before the body is read.
+    bodyLimit: Math.max(runtime.config.bodyLimits.defaultBytes, runtime.config.bodyLimits.departmentBytes),
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     // Orchestrators probe every few seconds: their request lines would drown the log at info.
@@ -31,11 +33,14 @@ export async function createApi(runtime: Pick<Runtime, 'config' | 'secrets' | 'd
     logger: new PinoNestLogger(rootLogger),
     bufferLogs: false,
   });
+  const fastify = app.getHttpAdapter().getInstance();
   // First of all hooks: the caller is verified (or refused) before any body is parsed or file streamed.
-  registerCredentialGate(app.getHttpAdapter().getInstance(), app.get(CredentialGate));
-  // importPenaltyFile: GraphQL multipart uploads (files streamed to a temporary directory, size-limited).
-  registerGraphqlMultipart(app.getHttpAdapter().getInstance(), { maxFileBytes: MAX_UPLOAD_BYTES });
-  registerTokenLimit(app.getHttpAdapter().getInstance(), '/graphql');
+  registerCredentialGate(fastify, app.get(CredentialGate));
+  // Who may send how much is settled before any body is read; then uploads are streamed to a temporary directory.
+  const verifier = app.get(ApiKeyVerifier);
+  registerRequestBodyGate(fastify, { config: runtime.config, verifyDepartmentKey: (key) => verifier.verify(key) });
+  registerGraphqlMultipart(fastify, { maxFileBytes: runtime.config.imports.maxUploadBytes });
+  registerTokenLimit(fastify, '/graphql');
   app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, exceptionFactory: validationExceptionFactory }));
   app.enableShutdownHooks();
   return app;

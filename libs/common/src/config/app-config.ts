@@ -33,6 +33,32 @@ export interface AppConfig {
   readyMaxOutboxLagSeconds: number;
   outboxMaxAttempts: number;
   searchCacheTtlMs: number;
+  bodyLimits: BodyLimits;
+  imports: ImportLimits;
+}
+
+/** Request bodies, decided before a byte of the body is read (apps/api/src/request-body-gate.ts). */
+export interface BodyLimits {
+  /** Anonymous callers and people (JWT): their GraphQL documents and variables are small. */
+  defaultBytes: number;
+  /** Callers authenticated by a department API key before the body is read (batches of 1,000 records). */
+  departmentBytes: number;
+}
+
+/** Spreadsheet uploads and what their contents may expand to (libs/imports). */
+export interface ImportLimits {
+  /** The uploaded file as sent (compressed, for an XLSX). */
+  maxUploadBytes: number;
+  /** Bytes an XLSX may inflate to (all zip entries), and characters of cell text any file may yield. */
+  maxInflatedBytes: number;
+  maxRows: number;
+  maxColumns: number;
+  maxCellChars: number;
+  /** The error report returned inline: at most this many rejected rows and bytes; the rest is counted. */
+  reportMaxRows: number;
+  reportMaxBytes: number;
+  /** Uploads a department may start per minute, counted before the file is read. */
+  uploadsPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -42,6 +68,10 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+const KIB = 1024;
+const MIB = 1024 * KIB;
+const GIB = 1024 * MIB;
 
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
@@ -142,6 +172,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxMaxAttempts: int('OUTBOX_MAX_ATTEMPTS', 5, 1, 100),
     // Identical public searches share one answer this long; at most 4 s so a withdrawal still disappears within 5 s.
     searchCacheTtlMs: int('SEARCH_CACHE_TTL_MS', 2_000, 0, 4_000),
+    bodyLimits: {
+      defaultBytes: int('BODY_LIMIT_BYTES', 64 * KIB, KIB, 64 * MIB),
+      departmentBytes: int('BODY_LIMIT_DEPARTMENT_BYTES', 16 * MIB, KIB, 256 * MIB),
+    },
+    // Sized for the template (23 columns, the longest field 4,000 characters) and about 40,000 rows per upload.
+    imports: {
+      maxUploadBytes: int('IMPORT_MAX_UPLOAD_BYTES', 20 * MIB, KIB, GIB),
+      maxInflatedBytes: int('IMPORT_MAX_INFLATED_BYTES', 128 * MIB, KIB, 4 * GIB),
+      maxRows: int('IMPORT_MAX_ROWS', 200_000, 1, 10_000_000),
+      maxColumns: int('IMPORT_MAX_COLUMNS', 64, 23, 16_384),
+      maxCellChars: int('IMPORT_MAX_CELL_CHARS', 8_000, 4_000, 1_000_000),
+      reportMaxRows: int('IMPORT_REPORT_MAX_ROWS', 1_000, 1, 1_000_000),
+      reportMaxBytes: int('IMPORT_REPORT_MAX_BYTES', 2 * MIB, KIB, GIB),
+      uploadsPerMinute: int('IMPORT_UPLOADS_PER_MINUTE', 10, 1, 10_000),
+    },
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   };
   if (config.searchBackend === 'elasticsearch' && config.elasticsearchUrl === null) {
