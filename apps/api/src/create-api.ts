@@ -5,9 +5,10 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import type { Runtime } from '@credit/bootstrap';
-import { createRootLogger, PinoNestLogger, registerTokenLimit, validationExceptionFactory } from '@credit/common';
+import { createRootLogger, Observability, PinoNestLogger, registerTokenLimit, validationExceptionFactory } from '@credit/common';
 import { MAX_UPLOAD_BYTES, registerGraphqlMultipart } from '@credit/imports';
 import { ApiModule } from './api.module';
+import { registerMetricsRoute } from './metrics/metrics.route';
 
 export const MAX_BODY_BYTES = 16 * 1024 * 1024; // a batch of 1,000 long records fits
 
@@ -26,6 +27,7 @@ export async function createApi(runtime: Pick<Runtime, 'config' | 'secrets' | 'd
   // importPenaltyFile: GraphQL multipart uploads (files streamed to a temporary directory, size-limited).
   registerGraphqlMultipart(app.getHttpAdapter().getInstance(), { maxFileBytes: MAX_UPLOAD_BYTES });
   registerTokenLimit(app.getHttpAdapter().getInstance(), '/graphql');
+  registerMetricsRoute(app.getHttpAdapter().getInstance(), app.get(Observability), runtime.config.metricsTokens);
   app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, exceptionFactory: validationExceptionFactory }));
   app.enableShutdownHooks();
   return app;

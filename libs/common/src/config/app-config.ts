@@ -24,6 +24,8 @@ export interface AppConfig {
   rateLimits: { anonymousPerMinute: number; departmentPerMinute: number; userPerMinute: number };
   readyMaxOutboxLagSeconds: number;
   searchCacheTtlMs: number;
+  /** Bearer tokens allowed to read /metrics; empty: /metrics is not served at all. */
+  metricsTokens: string[];
 }
 
 export class ConfigError extends Error {
@@ -85,6 +87,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (jwtSecret !== null && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
   const adminPassword = read('ADMIN_PASSWORD') ?? null;
   if (adminPassword !== null && adminPassword.length < 12) problems.push('ADMIN_PASSWORD must be at least 12 characters');
+  // Comma-separated so a scraper's token can be rotated without a gap; short tokens are guessable.
+  const metricsTokens = (read('METRICS_TOKEN') ?? '').split(',').map((token) => token.trim()).filter((token) => token !== '');
+  if (metricsTokens.some((token) => token.length < 24)) problems.push('METRICS_TOKEN must be at least 24 characters (several may be given, comma-separated)');
   const adminUsername = read('ADMIN_USERNAME') ?? 'admin';
   if (!/^[A-Za-z0-9_.-]{3,64}$/.test(adminUsername)) problems.push('ADMIN_USERNAME must be 3–64 letters, digits, _ . or -');
 
@@ -111,6 +116,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     readyMaxOutboxLagSeconds: int('READY_MAX_OUTBOX_LAG_SECONDS', 300, 1, 86_400),
     // Identical public searches share one answer this long; at most 4 s so a withdrawal still disappears within 5 s.
     searchCacheTtlMs: int('SEARCH_CACHE_TTL_MS', 2_000, 0, 4_000),
+    metricsTokens,
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   };
   if (config.searchBackend === 'elasticsearch' && config.elasticsearchUrl === null) {
