@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import type { Runtime } from '@credit/bootstrap';
-import { createRootLogger, Observability, PinoNestLogger, registerTokenLimit, validationExceptionFactory } from '@credit/common';
+import { createRootLogger, Observability, PinoNestLogger, registerTokenLimit, RejectNulPipe, validationExceptionFactory } from '@credit/common';
 import { MAX_UPLOAD_BYTES, registerGraphqlMultipart } from '@credit/imports';
 import { ApiModule } from './api.module';
 import { registerMetricsRoute } from './metrics/metrics.route';
@@ -28,7 +28,7 @@ export async function createApi(runtime: Pick<Runtime, 'config' | 'secrets' | 'd
   registerGraphqlMultipart(app.getHttpAdapter().getInstance(), { maxFileBytes: MAX_UPLOAD_BYTES });
   registerTokenLimit(app.getHttpAdapter().getInstance(), '/graphql');
   registerMetricsRoute(app.getHttpAdapter().getInstance(), app.get(Observability), runtime.config.metricsTokens);
-  app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, exceptionFactory: validationExceptionFactory }));
+  app.useGlobalPipes(new RejectNulPipe(), new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, exceptionFactory: validationExceptionFactory }));
   app.enableShutdownHooks();
   return app;
 }

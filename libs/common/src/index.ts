@@ -15,3 +15,4 @@ export * from './jobs/jobs.module';
 export * from './graphql/query-limits.plugin';
 export * from './observability/metrics';
 export * from './observability/observability';
+export * from './graphql/reject-nul.pipe';
