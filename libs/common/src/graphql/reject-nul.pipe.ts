@@ -20,7 +20,8 @@ export function findNul(value: unknown, path: string): string | null {
     }
     return null;
   }
-  if (value !== null && typeof value === 'object') {
+  // Only plain argument objects (graphql-js builds them with a null prototype): never an upload's stream.
+  if (value !== null && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
     for (const [key, item] of Object.entries(value)) {
       const found = findNul(item, path ? `${path}.${key}` : key);
       if (found !== null) return found;
