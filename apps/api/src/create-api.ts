@@ -7,10 +7,11 @@ import { LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { CredentialGate, registerCredentialGate } from '@credit/auth';
 import type { Runtime } from '@credit/bootstrap';
-import { createRootLogger, PinoNestLogger, registerTokenLimit, validationExceptionFactory } from '@credit/common';
+import { createRootLogger, Observability, PinoNestLogger, registerTokenLimit, RejectNulPipe, validationExceptionFactory } from '@credit/common';
 import { ApiKeyVerifier } from '@credit/departments';
 import { registerGraphqlMultipart } from '@credit/imports';
 import { ApiModule } from './api.module';
+import { registerMetricsRoute } from './metrics/metrics.route';
 import { registerRequestBodyGate } from './request-body-gate';
 
 const PROBES = new Set(['/health', '/ready', '/metrics']);
@@ -41,7 +42,8 @@ export async function createApi(runtime: Pick<Runtime, 'config' | 'secrets' | 'd
   registerRequestBodyGate(fastify, { config: runtime.config, verifyDepartmentKey: (key) => verifier.verify(key) });
   registerGraphqlMultipart(fastify, { maxFileBytes: runtime.config.imports.maxUploadBytes });
   registerTokenLimit(fastify, '/graphql');
-  app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, exceptionFactory: validationExceptionFactory }));
+  registerMetricsRoute(fastify, app.get(Observability), runtime.config.metricsTokens);
+  app.useGlobalPipes(new RejectNulPipe(), new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, exceptionFactory: validationExceptionFactory }));
   app.enableShutdownHooks();
   return app;
 }

@@ -27,6 +27,10 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Automatic persisted queries are off: no client of ours sends them, and a document stored by one caller
+    // and run by hash alone by another escaped the token limit checked on the request body. (queryLimitsPlugin
+    // also counts the tokens of every source it did not see in the body, so turning this on stays safe.)
+    persistedQueries: false,
     parseOptions: { maxTokens: MAX_PARSE_TOKENS },
     // No HTTP cache hints are used; Apollo's cache-control plugin cost ~11% of a cached public search.
     plugins: [

@@ -34,6 +34,8 @@ export interface AppConfig {
   outboxMaxAttempts: number;
   searchCacheTtlMs: number;
   bodyLimits: BodyLimits;
+  /** Bearer tokens allowed to read /metrics; empty: /metrics is not served at all. */
+  metricsTokens: string[];
   imports: ImportLimits;
 }
 
@@ -135,6 +137,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (jwtSecret !== null && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
   const adminPassword = read('ADMIN_PASSWORD') ?? null;
   if (adminPassword !== null && adminPassword.length < 12) problems.push('ADMIN_PASSWORD must be at least 12 characters');
+  // Comma-separated so a scraper's token can be rotated without a gap; short tokens are guessable.
+  const metricsTokens = (read('METRICS_TOKEN') ?? '').split(',').map((token) => token.trim()).filter((token) => token !== '');
+  if (metricsTokens.some((token) => token.length < 24)) problems.push('METRICS_TOKEN must be at least 24 characters (several may be given, comma-separated)');
   const adminUsername = read('ADMIN_USERNAME') ?? 'admin';
   if (!/^[A-Za-z0-9_.-]{3,64}$/.test(adminUsername)) problems.push('ADMIN_USERNAME must be 3–64 letters, digits, _ . or -');
   // The rest of the password policy (the common-password list) is checked when the admin is created.
@@ -187,6 +192,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       reportMaxBytes: int('IMPORT_REPORT_MAX_BYTES', 2 * MIB, KIB, GIB),
       uploadsPerMinute: int('IMPORT_UPLOADS_PER_MINUTE', 10, 1, 10_000),
     },
+    metricsTokens,
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   };
   if (config.searchBackend === 'elasticsearch' && config.elasticsearchUrl === null) {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { metricsRegistry } from './metrics';
 
 export interface ReadinessResult {
@@ -14,6 +14,7 @@ export interface ReadinessResult {
 export class Observability {
   private readonly gauges = new Map<string, { help: string; read: () => Promise<number> }>();
   private readonly checks = new Map<string, () => Promise<ReadinessResult>>();
+  private readonly logger = new Logger('Readiness');
 
   registerGauge(name: string, help: string, read: () => Promise<number>): void {
     this.gauges.set(name, { help, read });
@@ -35,7 +36,12 @@ export class Observability {
   async readiness(): Promise<{ ready: boolean; checks: Record<string, ReadinessResult> }> {
     const checks: Record<string, ReadinessResult> = {};
     for (const [name, check] of this.checks) {
-      checks[name] = await check().catch((error: unknown) => ({ ok: false, detail: error instanceof Error ? error.message : String(error) }));
+      // /ready is public: a thrown error's text (a driver message with host, role or table names) is logged
+      // for the operator and the answer only says the check could not run.
+      checks[name] = await check().catch((error: unknown) => {
+        this.logger.warn(`readiness check ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+        return { ok: false, detail: 'check failed' };
+      });
     }
     return { ready: Object.values(checks).every((check) => check.ok), checks };
   }
