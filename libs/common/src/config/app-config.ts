@@ -11,6 +11,8 @@ export interface AppConfig {
   host: string;
   dataDir: string;
   databaseUrl: string | null;
+  /** The owner role's URL, for migrations; DATABASE_URL is then the application role (docs/OPERATING-DATABASE.md). */
+  migrationDatabaseUrl: string | null;
   adminUsername: string;
   adminPassword: string | null;
   jwtSecret: string | null;
@@ -24,6 +26,7 @@ export interface AppConfig {
   rateLimits: { anonymousPerMinute: number; departmentPerMinute: number; userPerMinute: number };
   readyMaxOutboxLagSeconds: number;
   searchCacheTtlMs: number;
+  audit: { checkpointIntervalMinutes: number; checkpointFile: string | null };
 }
 
 export class ConfigError extends Error {
@@ -94,6 +97,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: read('HOST') ?? '127.0.0.1',
     dataDir: path.resolve(read('DATA_DIR') ?? './var'),
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    migrationDatabaseUrl: url('MIGRATION_DATABASE_URL', ['postgres:', 'postgresql:']),
     adminUsername,
     adminPassword,
     jwtSecret,
@@ -111,11 +115,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     readyMaxOutboxLagSeconds: int('READY_MAX_OUTBOX_LAG_SECONDS', 300, 1, 86_400),
     // Identical public searches share one answer this long; at most 4 s so a withdrawal still disappears within 5 s.
     searchCacheTtlMs: int('SEARCH_CACHE_TTL_MS', 2_000, 0, 4_000),
+    audit: {
+      checkpointIntervalMinutes: int('AUDIT_CHECKPOINT_INTERVAL_MINUTES', 5, 1, 1_440),
+      checkpointFile: read('AUDIT_CHECKPOINT_FILE') ? path.resolve(read('AUDIT_CHECKPOINT_FILE') as string) : null,
+    },
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   };
   if (config.searchBackend === 'elasticsearch' && config.elasticsearchUrl === null) {
     problems.push('SEARCH_BACKEND=elasticsearch needs ELASTICSEARCH_URL');
   }
+  if (config.migrationDatabaseUrl !== null && config.databaseUrl === null) problems.push('MIGRATION_DATABASE_URL needs DATABASE_URL (the application role)');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

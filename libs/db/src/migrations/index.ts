@@ -7,6 +7,7 @@ import { Migration20261128121126 } from './Migration20261128121126';
 import { Migration20261128121243 } from './Migration20261128121243';
 import { Migration20261128121408 } from './Migration20261128121408';
 import { Migration20261128122106 } from './Migration20261128122106';
+import { Migration20261203213000 } from './Migration20261203213000';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128120419', class: Migration20261128120419 },
@@ -15,4 +16,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128121243', class: Migration20261128121243 },
   { name: 'Migration20261128121408', class: Migration20261128121408 },
   { name: 'Migration20261128122106', class: Migration20261128122106 },
+  { name: 'Migration20261203213000', class: Migration20261203213000 },
 ];
