@@ -92,6 +92,7 @@ describe('the embedded PostgreSQL as a local attacker finds it', () => {
     const superuser = await connect(withPassword(cluster.url, 'postgres', loadEmbeddedCredentials(dataDir).superuserPassword));
     await superuser.query(`ALTER ROLE postgres PASSWORD 'postgres'`);
     await superuser.query('ALTER TABLE audit_log OWNER TO postgres');
+    await superuser.query('CREATE UNLOGGED TABLE tier_stage_subjects (subject_id bigint)'); // a recomputation that crashed
     await superuser.end();
     await cluster.stop();
     fs.rmSync(path.join(dataDir, 'postgres-credentials.json'));
@@ -107,6 +108,7 @@ describe('the embedded PostgreSQL as a local attacker finds it', () => {
       expect(owner).toBe(OWNER_ROLE);
       const app = await connect(cluster.url); // the regenerated application password was set too
       expect(await outcome(app, 'ALTER TABLE audit_log DISABLE TRIGGER ALL')).toBe('42501');
+      expect(await outcome(app, 'DROP TABLE tier_stage_subjects')).toBe('ok'); // the next recomputation starts clean
       await app.end();
     } finally {
       await cluster.stop();

@@ -36,11 +36,18 @@ export async function ensureLoginRole(superuser: Client, role: string, password:
 
 /**
  * Makes `owner` the owner of the database and of everything in its public schema that the connected superuser
- * owns: clusters created before the two roles existed were migrated as the superuser.
+ * owns: clusters created before the two roles existed were migrated as the superuser. UNLOGGED tables are the
+ * application's working tables (tier recomputation's stage, left behind by a crash; no migration makes one):
+ * they go to `app`, which drops and re-creates them.
  */
-export async function transferOwnership(superuser: Client, database: string, owner: string): Promise<void> {
+export async function transferOwnership(superuser: Client, database: string, owner: string, app: string): Promise<void> {
   await superuser.query(`ALTER DATABASE ${ident(database)} OWNER TO ${ident(owner)}`);
   const mine = `(SELECT oid FROM pg_roles WHERE rolname = current_user)`;
+  const working = await superuser.query<{ name: string }>(
+    `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND c.relowner = ${mine} AND c.relkind = 'r' AND c.relpersistence = 'u'`,
+  );
+  for (const { name } of working.rows) await superuser.query(`ALTER TABLE public.${ident(name)} OWNER TO ${ident(app)}`);
   // Tables first: their serial sequences follow them (altering such a sequence alone is refused).
   const relations = await superuser.query<{ name: string; kind: string }>(
     `SELECT c.relname AS name, c.relkind AS kind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace

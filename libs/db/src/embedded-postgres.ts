@@ -194,7 +194,7 @@ async function secureCluster(port: number, credentials: EmbeddedCredentials, ini
   const inDatabase = new Client({ connectionString: roleUrl(port, SUPERUSER, credentials.superuserPassword, DATABASE) });
   await inDatabase.connect();
   try {
-    await transferOwnership(inDatabase, DATABASE, OWNER_ROLE);
+    await transferOwnership(inDatabase, DATABASE, OWNER_ROLE, APP_ROLE);
   } finally {
     await inDatabase.end();
   }
