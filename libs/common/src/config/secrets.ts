@@ -40,7 +40,8 @@ export function loadSecrets(dataDir: string, env: Record<string, string | undefi
   fill('activePiiKeyId', () => Object.keys(stored.piiKeys ?? {}).sort().pop());
   fill('piiHashKey', () => randomBytes(32).toString('base64'));
   fill('auditCheckpointKey', () => randomBytes(32).toString('base64'));
-  if (changed && !(env.JWT_SECRET && env.PII_ENCRYPTION_KEY && env.PII_HASH_KEY)) {
+  // Written unless every secret comes from the environment: a generated key that is not kept would change at each start.
+  if (changed && !(env.JWT_SECRET && env.PII_ENCRYPTION_KEY && env.PII_HASH_KEY && env.AUDIT_CHECKPOINT_KEY)) {
     fs.mkdirSync(dataDir, { recursive: true });
     fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
   }
