@@ -96,13 +96,3 @@ export async function grantApplicationRole(owner: Client, appRole: string): Prom
   }
   for (const statement of statements) await owner.query(statement);
 }
-
-/** True when the role behind this connection is a superuser or owns the given table (i.e. may disable its triggers). */
-export async function canAlterTable(client: Client, table: string): Promise<boolean> {
-  const { rows } = await client.query<{ allowed: boolean }>(
-    `SELECT r.rolsuper OR pg_has_role(current_user, c.relowner, 'USAGE') AS allowed
-       FROM pg_roles r, pg_class c WHERE r.rolname = current_user AND c.oid = to_regclass($1)`,
-    [table],
-  );
-  return rows[0]?.allowed ?? false;
-}
