@@ -34,8 +34,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Which role the API connects as: the application role, as `npm start` runs it (default), or the superuser. */
+  role?: 'app' | 'superuser';
+}
+
+export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  const url = (options.role ?? 'app') === 'app' ? database.appUrl : database.url;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'credit-test-data-'));
   // Every inject() comes from 127.0.0.1: generous limits by default, so only the rate-limit tests meet them.
   // scrypt at N=2^12 instead of 2^17 (a few ms instead of hundreds per login); only configuration can lower
@@ -49,8 +55,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...(env.NODE_ENV === 'production' ? {} : { PASSWORD_HASH_COST: '12' }),
     ...env,
   };
-  const config = { ...loadConfig(fullEnv), databaseUrl: database.url };
-  const runtime = { config, secrets: loadSecrets(dataDir, fullEnv), databaseUrl: database.url };
+  const config = { ...loadConfig(fullEnv), databaseUrl: url };
+  const runtime = { config, secrets: loadSecrets(dataDir, fullEnv), databaseUrl: url };
   const app = await createApi(runtime, pino({ level: 'silent' }));
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -1,6 +1,6 @@
 // Every MikroORM entity of the platform, in one list: the composition root hands it to the ORM, the
 // migrator and the migration drift check.
-import { AuditEntry } from '@credit/audit';
+import { AuditCheckpoint, AuditEntry } from '@credit/audit';
 import { User } from '@credit/auth';
 import { JointPunishmentCheck, Listing, ListingObjection, ListingPenaltyRecord, ListingSuggestion, ListType, MeasureFeedback, PunishmentMeasure } from '@credit/blacklist';
 import { Department, DepartmentApiKey, DepartmentReportingAuthority } from '@credit/departments';
@@ -12,6 +12,7 @@ import { CreditSubject, SubjectNameChange } from '@credit/subjects';
 
 export const ORM_ENTITIES = [
   AuditEntry,
+  AuditCheckpoint,
   User,
   Department,
   DepartmentApiKey,

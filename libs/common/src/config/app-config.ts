@@ -11,6 +11,8 @@ export interface AppConfig {
   host: string;
   dataDir: string;
   databaseUrl: string | null;
+  /** The owner role's URL, for migrations; DATABASE_URL is then the application role (docs/OPERATING-DATABASE.md). */
+  migrationDatabaseUrl: string | null;
   adminUsername: string;
   adminPassword: string | null;
   jwtSecret: string | null;
@@ -37,6 +39,7 @@ export interface AppConfig {
   /** Bearer tokens allowed to read /metrics; empty: /metrics is not served at all. */
   metricsTokens: string[];
   imports: ImportLimits;
+  audit: { checkpointIntervalMinutes: number; checkpointFile: string | null };
 }
 
 /** Request bodies, decided before a byte of the body is read (apps/api/src/request-body-gate.ts). */
@@ -151,6 +154,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: read('HOST') ?? '127.0.0.1',
     dataDir: path.resolve(read('DATA_DIR') ?? './var'),
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    migrationDatabaseUrl: url('MIGRATION_DATABASE_URL', ['postgres:', 'postgresql:']),
     adminUsername,
     adminPassword,
     jwtSecret,
@@ -193,6 +197,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       uploadsPerMinute: int('IMPORT_UPLOADS_PER_MINUTE', 10, 1, 10_000),
     },
     metricsTokens,
+    audit: {
+      checkpointIntervalMinutes: int('AUDIT_CHECKPOINT_INTERVAL_MINUTES', 5, 1, 1_440),
+      checkpointFile: read('AUDIT_CHECKPOINT_FILE') ? path.resolve(read('AUDIT_CHECKPOINT_FILE') as string) : null,
+    },
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   };
   if (config.searchBackend === 'elasticsearch' && config.elasticsearchUrl === null) {
@@ -200,6 +208,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   // Lower costs exist only so test suites can log in quickly; a production server never hashes below OWASP's cost.
   if (config.nodeEnv === 'production' && config.passwordHashCost < 17) problems.push('PASSWORD_HASH_COST must be at least 17 in production');
+  if (config.migrationDatabaseUrl !== null && config.databaseUrl === null) problems.push('MIGRATION_DATABASE_URL needs DATABASE_URL (the application role)');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

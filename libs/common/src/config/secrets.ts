@@ -11,6 +11,8 @@ export interface PlatformSecrets {
   activePiiKeyId: string;
   /** HMAC key for looking up natural persons by ID number without storing it in clear. */
   piiHashKey: Buffer;
+  /** HMAC key signing the audit chain's checkpoints (AUDIT_CHECKPOINT_KEY, else generated here). */
+  auditCheckpointKey: Buffer;
 }
 
 interface StoredSecrets {
@@ -18,6 +20,7 @@ interface StoredSecrets {
   piiKeys?: Record<string, string>;
   activePiiKeyId?: string;
   piiHashKey?: string;
+  auditCheckpointKey?: string;
 }
 
 export const PLATFORM_SECRETS = Symbol('PLATFORM_SECRETS');
@@ -36,7 +39,9 @@ export function loadSecrets(dataDir: string, env: Record<string, string | undefi
   fill('piiKeys', () => ({ k1: randomBytes(32).toString('base64') }));
   fill('activePiiKeyId', () => Object.keys(stored.piiKeys ?? {}).sort().pop());
   fill('piiHashKey', () => randomBytes(32).toString('base64'));
-  if (changed && !(env.JWT_SECRET && env.PII_ENCRYPTION_KEY && env.PII_HASH_KEY)) {
+  fill('auditCheckpointKey', () => randomBytes(32).toString('base64'));
+  // Written unless every secret comes from the environment: a generated key that is not kept would change at each start.
+  if (changed && !(env.JWT_SECRET && env.PII_ENCRYPTION_KEY && env.PII_HASH_KEY && env.AUDIT_CHECKPOINT_KEY)) {
     fs.mkdirSync(dataDir, { recursive: true });
     fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
   }
@@ -55,5 +60,7 @@ export function loadSecrets(dataDir: string, env: Record<string, string | undefi
   }
   const piiHashKey = env.PII_HASH_KEY ? Buffer.from(env.PII_HASH_KEY, 'base64') : Buffer.from(stored.piiHashKey as string, 'base64');
   if (piiHashKey.length < 32) throw new Error('PII_HASH_KEY must be at least 32 bytes in base64');
-  return { jwtSecret: env.JWT_SECRET?.trim() || (stored.jwtSecret as string), piiKeys, activePiiKeyId, piiHashKey };
+  const auditCheckpointKey = Buffer.from(env.AUDIT_CHECKPOINT_KEY ?? (stored.auditCheckpointKey as string), 'base64');
+  if (auditCheckpointKey.length < 32) throw new Error('AUDIT_CHECKPOINT_KEY must be at least 32 bytes in base64');
+  return { auditCheckpointKey, jwtSecret: env.JWT_SECRET?.trim() || (stored.jwtSecret as string), piiKeys, activePiiKeyId, piiHashKey };
 }

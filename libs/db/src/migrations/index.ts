@@ -8,6 +8,7 @@ import { Migration20261128121243 } from './Migration20261128121243';
 import { Migration20261128121408 } from './Migration20261128121408';
 import { Migration20261128122106 } from './Migration20261128122106';
 import { Migration20261203213000 } from './Migration20261203213000';
+import { Migration20261203214500 } from './Migration20261203214500';
 import { Migration20261203220000 } from './Migration20261203220000';
 
 export const migrationsList: MigrationObject[] = [
@@ -18,5 +19,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128121408', class: Migration20261128121408 },
   { name: 'Migration20261128122106', class: Migration20261128122106 },
   { name: 'Migration20261203213000', class: Migration20261203213000 },
+  { name: 'Migration20261203214500', class: Migration20261203214500 },
   { name: 'Migration20261203220000', class: Migration20261203220000 },
 ];
