@@ -65,6 +65,7 @@ export enum SuggestionStatus {
 }
 registerEnumType(SuggestionStatus, {
   name: 'ListingSuggestionStatus',
+  description: 'Where a listing suggestion raised by a serious penalty stands.',
   valuesMap: {
     OPEN: { description: 'Waiting for the designating department to decide' },
     PROPOSED: { description: 'A listing resting on this penalty record has been proposed' },

@@ -5,7 +5,7 @@ import { Scenario } from './blacklist.enums';
 const CODE = /^[A-Z0-9][A-Z0-9_-]{1,63}$/;
 const CODE_MESSAGE = 'must be 2–64 upper-case letters, digits, - or _（须为 2–64 位大写字母、数字、- 或 _）';
 
-@InputType()
+@InputType({ description: 'A serious-dishonesty list type for the catalogue: name, legal basis, designating departments, terms.' })
 export class CreateListTypeInput {
   @Field({ description: 'Stable code, e.g. SAMR-SERIOUS-ILLEGAL.' })
   @Matches(CODE, { message: `code ${CODE_MESSAGE}` })
@@ -44,7 +44,7 @@ export class CreateListTypeInput {
   objectionDays!: number;
 }
 
-@InputType()
+@InputType({ description: 'A joint-punishment measure of a list type: what executing departments must do, and its legal basis.' })
 export class CreateMeasureInput {
   @Field({ description: 'Stable code, e.g. PROCUREMENT-BAN.' })
   @Matches(CODE, { message: `code ${CODE_MESSAGE}` })

@@ -44,7 +44,7 @@ export class ListingModel {
   @Field(() => DateTimeScalar) updatedAt!: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of serious-dishonesty listings (Relay connection).' })
 export class ListingConnection extends Connection(ListingModel) {}
 
 @ObjectType('PublicListing', { description: 'A subject on the public serious-dishonesty list (公示). No personal identifiers.' })
@@ -62,5 +62,5 @@ export class PublicListingModel {
   @Field(() => DateScalar) expiresAt!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of the public serious-dishonesty list (Relay connection).' })
 export class PublicListingConnection extends Connection(PublicListingModel) {}

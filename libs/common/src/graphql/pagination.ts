@@ -4,10 +4,13 @@ import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { badInput } from '../errors/domain-error';
 
-@ObjectType()
+@ObjectType({ description: 'Where a page stands in its list (Relay PageInfo).' })
 export class PageInfo {
-  @Field() hasNextPage!: boolean;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
+  @Field({ description: 'Whether a page follows this one: pass endCursor as `after` to get it.' }) hasNextPage!: boolean;
+  @Field({ description: 'Pages are read forward only (first/after); the Relay spec lets this be false then, and it always is.' })
+  hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge of this page; null when the page is empty.' }) startCursor!: string | null;
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge of this page; null when the page is empty.' }) endCursor!: string | null;
 }
 
 export interface Edge<T> {
@@ -23,9 +26,9 @@ export interface ConnectionShape<T> {
 
 /** Builds `XConnection` and `XEdge` object types for a node type. */
 export function Connection<T>(nodeType: Type<T>, name = nodeType.name.replace(/Model$/, '')): Type<ConnectionShape<T>> {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with the cursor that pages after it.` })
   class EdgeType {
-    @Field() cursor!: string;
+    @Field({ description: 'Pass as `after` to get the items that follow this one.' }) cursor!: string;
     @Field(() => nodeType) node!: T;
   }
   @ObjectType(`${name}Connection`, { isAbstract: true })
@@ -156,6 +159,11 @@ export function toConnection<R, T>(
   return {
     totalCount,
     edges,
-    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    pageInfo: pageInfoOf(edges, rows.length > first),
   };
+}
+
+/** The Relay PageInfo of a forward page. */
+export function pageInfoOf(edges: { cursor: string }[], hasNextPage: boolean): PageInfo {
+  return { hasNextPage, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.length ? edges[edges.length - 1].cursor : null };
 }

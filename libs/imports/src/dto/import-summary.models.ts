@@ -8,7 +8,7 @@ export class ImportFieldErrorModel {
   @Field({ description: 'Chinese first, English in brackets.' }) message!: string;
 }
 
-@ObjectType('ImportRejectedRow')
+@ObjectType('ImportRejectedRow', { description: 'One spreadsheet row the import refused, with its problems.' })
 export class ImportRejectedRowModel {
   @Field(() => Int, { description: 'The row number as Excel shows it (the header row included).' }) rowNumber!: number;
   @Field(() => String, { nullable: true }) decisionNumber!: string | null;
