@@ -21,7 +21,7 @@ describe('uploads and large bodies: authenticated, counted and capped before the
   const twentyMb = 20 * 1024 * 1024;
 
   beforeAll(async () => {
-    t = await createTestApp({ IMPORT_UPLOADS_PER_MINUTE: String(UPLOADS_PER_MINUTE), RATE_LIMIT_ANONYMOUS_PER_MINUTE: String(BAD_KEYS_PER_MINUTE) });
+    t = await createTestApp({ IMPORT_UPLOADS_PER_MINUTE: String(UPLOADS_PER_MINUTE), RATE_LIMIT_ANONYMOUS_PER_MINUTE: String(BAD_KEYS_PER_MINUTE), RATE_LIMIT_BAD_CREDENTIALS_PER_MINUTE: String(BAD_KEYS_PER_MINUTE) });
     key = (await t.createDepartment('CZ-GATE-A')).apiKey;
     otherKey = (await t.createDepartment('CZ-GATE-B')).apiKey;
     await t.app.listen({ port: 0, host: '127.0.0.1' });

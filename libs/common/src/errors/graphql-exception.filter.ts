@@ -53,10 +53,19 @@ export class GraphqlExceptionFilter implements GqlExceptionFilter {
     const reply = host.switchToHttp().getResponse<HttpReply>();
     if (reply.sent) return;
     const code = String(error.extensions.code);
-    const status = exception instanceof HttpException && exception.getStatus() < 500 ? exception.getStatus() : (STATUS_OF_CODE[code] ?? 500);
+    const status = exception instanceof HttpException && exception.getStatus() < 500 ? exception.getStatus() : (clientStatusOf(exception) ?? STATUS_OF_CODE[code] ?? 500);
     reply.status(status).header('content-type', 'application/json; charset=utf-8');
-    reply.send({ error: { code, message: error.message, ...(requestId ? { requestId } : {}) } });
+    // A GraphQL client reads `errors`, whatever failed before its operation ran (a body limit, a bad upload).
+    const graphql = (host.switchToHttp().getRequest<{ url?: string }>().url ?? '').startsWith('/graphql');
+    const extensions = { code, ...(requestId ? { requestId } : {}) };
+    reply.send(graphql ? { errors: [{ message: error.message, extensions }] } : { error: { message: error.message, ...extensions } });
   }
+}
+
+function clientStatusOf(exception: unknown): number | null {
+  if (!(exception instanceof Error) || exception instanceof HttpException) return null;
+  const status = (exception as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : null;
 }
 
 function requestIdOf(host: ArgumentsHost): string | undefined {
@@ -80,6 +89,13 @@ export function toGraphQLError(exception: unknown, logger?: Logger, requestId?: 
       const message = code === 'RATE_LIMITED' ? '请求过于频繁，请稍后再试（Too many requests; slow down and retry later）' : bilingualHttpMessage(code, exception.message);
       return new GraphQLError(message, { extensions: { code } });
     }
+  }
+  // Fastify's own errors (a body over its limit, a malformed multipart or JSON body) carry their 4xx status and
+  // a message written for the client.
+  const status = clientStatusOf(exception);
+  if (status !== null) {
+    const code = HTTP_CODES[status] ?? 'BAD_REQUEST';
+    return new GraphQLError(bilingualHttpMessage(code, (exception as Error).message), { extensions: { code } });
   }
   if (isPgError(exception) && exception.code === '23505') {
     return new GraphQLError('该记录已存在（This already exists）', { extensions: { code: 'CONFLICT' } });
