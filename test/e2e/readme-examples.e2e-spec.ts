@@ -23,7 +23,6 @@ describe('README.md examples', () => {
     t = await createTestApp();
     demo = await seedDemo(t.app, { entities: 300 });
     printout = formatDemoReport(demo).join('\n');
-    if (process.env.SHOW_DEMO) console.log(printout);
   }, 180_000);
   afterAll(async () => t?.close());
 
@@ -76,6 +75,14 @@ describe('README.md examples', () => {
     const declared = document.definitions.flatMap((d) => (d.kind === 'OperationDefinition' ? (d.variableDefinitions ?? []).map((v) => v.variable.name.value) : []));
     expect(declared.sort()).toEqual(Object.keys(operations.variables).sort());
     expect(declared).toContain('dryRun');
+  });
+
+  it('the curl example of sending variables answers without an error', async () => {
+    const curl = readFences(fs.readFileSync(README, 'utf8')).find((fence) => fence.lang === 'bash' && fence.body.includes("-d '{\"query\""));
+    const body = JSON.parse(/-d '([^']+)'/.exec(curl!.body)![1]) as { query: string; variables: Record<string, unknown> };
+    const response = await t.gql(body.query, body.variables);
+    expect(response.errors).toBeUndefined();
+    expect(response.data.publicSeriousDishonestyList.edges.length).toBeGreaterThan(0);
   });
 
   const tokens = new Map<string, string>();

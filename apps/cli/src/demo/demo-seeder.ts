@@ -93,7 +93,7 @@ export function formatDemoReport(result: DemoSeedResult): string[] {
   lines.push(`  subjects: ${counts.LEGAL_ENTITY} legal entities, ${counts.INDIVIDUAL_BUSINESS} individual businesses, ${counts.NATURAL_PERSON} natural persons`);
   lines.push(`  penalty records: ${result.totals.created} created, ${result.totals.updated} updated, ${result.totals.unchanged} unchanged, ${result.totals.rejected} rejected`);
   lines.push(`  serious-dishonesty list catalogue: ${result.catalogue.listTypesCreated} list types and ${result.catalogue.measuresCreated} measures created (existing ones kept)`);
-  lines.push('', 'Subjects to try (the README examples use the first of each tier):');
+  lines.push('', 'Subjects to try (the first of each tier is the same on every machine; the README examples use them):');
   for (const tier of ['A', 'B', 'C', 'D']) {
     const showcase = result.showcase.find((entry) => entry.role === tier);
     const subjects = [...(showcase ? [showcase] : []), ...(result.moreByTier.get(tier) ?? [])];

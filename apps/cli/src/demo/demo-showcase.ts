@@ -93,10 +93,12 @@ async function createListing(app: INestApplicationContext, proposer: DepartmentP
  */
 async function asOf<T>(app: INestApplicationContext, date: IsoDate, work: () => Promise<T>): Promise<T> {
   const clock = app.get(ListingClock);
+  const own = Object.getOwnPropertyDescriptor(clock, 'today'); // a test's stand-in clock, if any, comes back after
   clock.today = () => date;
   try {
     return await work();
   } finally {
-    delete (clock as Partial<ListingClock>).today; // back to the prototype's China calendar
+    if (own) Object.defineProperty(clock, 'today', own);
+    else delete (clock as Partial<ListingClock>).today; // back to the prototype's China calendar
   }
 }
