@@ -65,6 +65,12 @@ describe('README.md examples', () => {
     }
   }, 120_000);
 
+  it('each graphql block is a valid document as a whole, so it can be pasted into a GraphQL IDE at once', () => {
+    const schema = buildSchema(fs.readFileSync(path.join(__dirname, '../../schema.graphql'), 'utf8'));
+    const blocks = readFences(fs.readFileSync(README, 'utf8')).filter((fence) => fence.lang === 'graphql');
+    for (const block of blocks) expect({ line: block.line, errors: validate(schema, parse(block.body)).map((e) => e.message) }).toEqual({ line: block.line, errors: [] });
+  });
+
   it('the multipart import example declares every variable it tells the reader to send', () => {
     const markdown = fs.readFileSync(README, 'utf8');
     const curl = readFences(markdown).find((fence) => fence.lang === 'bash' && fence.body.includes('importPenaltyFile'));
