@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '@credit/calendar';
 import { DepartmentsModule } from '@credit/departments';
 import { SubjectsModule } from '@credit/subjects';
 import { PenaltiesResolver, SubjectPenaltyRecordsResolver } from './penalties.resolver';
@@ -6,10 +7,13 @@ import { PenaltyChangeHooks } from './penalty-change.hooks';
 import { PenaltyIngestRepository } from './penalty-ingest.repository';
 import { PenaltyIngestService } from './penalty-ingest.service';
 import { PenaltyRecordsService } from './penalty-records.service';
+import { ReportingTimelinessRepository } from './timeliness/reporting-timeliness.repository';
+import { ReportingTimelinessResolver } from './timeliness/reporting-timeliness.resolver';
+import { ReportingTimelinessService } from './timeliness/reporting-timeliness.service';
 
 @Module({
-  imports: [DepartmentsModule, SubjectsModule],
-  providers: [PenaltyChangeHooks, PenaltyIngestRepository, PenaltyIngestService, PenaltyRecordsService, PenaltiesResolver, SubjectPenaltyRecordsResolver],
+  imports: [CalendarModule, DepartmentsModule, SubjectsModule],
+  providers: [PenaltyChangeHooks, PenaltyIngestRepository, PenaltyIngestService, PenaltyRecordsService, PenaltiesResolver, SubjectPenaltyRecordsResolver, ReportingTimelinessRepository, ReportingTimelinessService, ReportingTimelinessResolver],
   exports: [PenaltyChangeHooks, PenaltyIngestService, PenaltyRecordsService],
 })
 export class PenaltiesModule {}
