@@ -34,7 +34,7 @@ export class WorkingCalendarService {
     };
     const issues = checkWorkingCalendarYear(normalised);
     if (issues.length > 0) {
-      const details: ErrorDetail[] = issues.map((issue) => ({ ...issue, field: `input.${issue.field}` }));
+      const details: ErrorDetail[] = issues.map((issue) => ({ ...issue }));
       throw badInput(issues.map((issue) => issue.message).join('; '), details[0].field, details);
     }
     return this.db.transaction(async (sql) => {
