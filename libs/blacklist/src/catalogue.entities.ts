@@ -12,10 +12,8 @@ import { BaseEntity } from '@credit/db';
   name: 'list_types_terms_valid',
   expression: 'term_months >= 1 and objection_days >= 1 and earliest_removal_months >= 0 and earliest_removal_months <= term_months',
 })
-@Check({
-  name: 'list_types_objection_unit_valid',
-  expression: "objection_day_unit in ('WORKING', 'CALENDAR') and (objection_answer_days is null or objection_answer_days >= 1)",
-})
+@Check({ name: 'list_types_objection_unit_valid', expression: "objection_day_unit = 'WORKING' or objection_day_unit = 'CALENDAR'" })
+@Check({ name: 'list_types_objection_answer_days_valid', expression: 'objection_answer_days is null or objection_answer_days >= 1' })
 export class ListType extends BaseEntity {
   @Property({ length: 64 })
   @Unique()
@@ -49,7 +47,7 @@ export class ListType extends BaseEntity {
   objectionDayUnit!: string;
 
   /** 异议答复期限 in working days from the day an objection is filed; null = none set. */
-  @Property({ nullable: true })
+  @Property({ type: 'integer', nullable: true })
   objectionAnswerDays!: number | null;
 }
 
