@@ -92,7 +92,7 @@ describe('listing objection window in working days across National Day 2026 (e2e
     expect(seen.data.listings.edges[0].node).toMatchObject({ status: 'NOTIFIED', openObjectionCount: 1, objectionAnswerDue: '2026-10-13', objectionOverdue: true });
     const refused = await t.gql(CONFIRM, { id }, samr);
     expect(codeOf(refused)).toBe('OBJECTION_ANSWER_OVERDUE');
-    expect(refused.errors[0].message).toMatch(/^异议 \d+ 已超过答复期限（2026-10-13）仍未答复.*（objection \d+ was due for an answer by 2026-10-13/);
+    expect(refused.errors?.[0].message).toMatch(/^异议 \d+ 已超过答复期限（2026-10-13）仍未答复.*（objection \d+ was due for an answer by 2026-10-13/);
 
     expect((await t.gql(RESOLVE, { id: objection.data.fileListingObjection.id }, regulator)).errors).toBeUndefined();
     const confirmed = await t.gql(CONFIRM, { id }, samr);
