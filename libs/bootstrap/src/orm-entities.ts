@@ -2,6 +2,7 @@
 // migrator and the migration drift check.
 import { AuditCheckpoint, AuditEntry } from '@credit/audit';
 import { User } from '@credit/auth';
+import { WorkingCalendarYearEntity } from '@credit/calendar';
 import { JointPunishmentCheck, Listing, ListingObjection, ListingPenaltyRecord, ListingSuggestion, ListType, MeasureFeedback, PunishmentMeasure } from '@credit/blacklist';
 import { Department, DepartmentApiKey, DepartmentReportingAuthority } from '@credit/departments';
 import { CreditRepair, SearchOutboxEntry } from '@credit/disclosure';
@@ -35,4 +36,5 @@ export const ORM_ENTITIES = [
   PublicDisclosure,
   SearchOutboxEntry,
   CreditRepair,
+  WorkingCalendarYearEntity,
 ];

@@ -1,5 +1,6 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsInt, IsString, Matches, Max, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength } from 'class-validator';
+import { DayUnit } from '@credit/domain';
 import { Scenario } from './blacklist.enums';
 
 const CODE = /^[A-Z0-9][A-Z0-9_-]{1,63}$/;
@@ -38,10 +39,21 @@ export class CreateListTypeInput {
   @Max(1200)
   earliestRemovalMonths!: number;
 
-  @Field(() => Int, { description: '异议期: calendar days after the notice date on which objections are accepted (≥ 1).' })
+  @Field(() => Int, { description: '异议期: days after the notice date on which objections are accepted (≥ 1), in objectionDayUnit.' })
   @IsInt()
   @Max(365)
   objectionDays!: number;
+
+  @Field(() => DayUnit, { nullable: true, description: 'The unit the rule states the window in: WORKING (工作日) or CALENDAR (自然日, the default).' })
+  @IsOptional()
+  @IsEnum(DayUnit)
+  objectionDayUnit?: DayUnit | null;
+
+  @Field(() => Int, { nullable: true, description: '异议答复期限: working days after an objection is filed by which it must be answered (≥ 1); none when omitted.' })
+  @IsOptional()
+  @IsInt()
+  @Max(365)
+  objectionAnswerDays?: number | null;
 }
 
 @InputType({ description: 'A joint-punishment measure of a list type: what executing departments must do, and its legal basis.' })
