@@ -1,23 +1,29 @@
 // `npm start`: configuration → database (embedded when DATABASE_URL is unset) → migrations → first admin → serve.
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { UsersService, generatePassword } from '@credit/auth';
-import { prepareRuntime, Runtime } from '@credit/bootstrap';
-import { ConfigError, createRootLogger } from '@credit/common';
+import { describeStartupFailure, EXIT_BAD_ENVIRONMENT, prepareRuntime, Runtime } from '@credit/bootstrap';
+import { createRootLogger } from '@credit/common';
 import { createApi } from './create-api';
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
 async function main(): Promise<void> {
-  const bootLogger = createRootLogger(process.env.LOG_LEVEL ?? 'info');
-  let runtime: Runtime;
+  // Until the configuration is validated (it names a bad LOG_LEVEL), log at info.
+  const bootLogger = createRootLogger(LOG_LEVELS.includes(process.env.LOG_LEVEL ?? '') ? (process.env.LOG_LEVEL as string) : 'info');
+  const runtime = await prepareRuntime({ log: (message) => bootLogger.info(message) });
   try {
-    runtime = await prepareRuntime({ log: (message) => bootLogger.info(message) });
+    await serve(runtime);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      bootLogger.fatal(error.message);
-      process.exit(2);
-    }
+    await runtime.shutdown().catch(() => undefined);
     throw error;
   }
+}
+
+async function serve(runtime: Runtime): Promise<void> {
+  // Checked before Nest starts, so "successfully started" is never logged by a server that cannot listen.
+  await assertPortFree(runtime.config.port, runtime.config.host);
   const logger = createRootLogger(runtime.config.logLevel);
   const app = await createApi(runtime, logger);
   const firstAdmin = await ensureFirstAdmin(app.get(UsersService), runtime, logger);
@@ -62,7 +68,21 @@ async function ensureFirstAdmin(users: UsersService, runtime: Runtime, logger: R
   return { username: adminUsername, password, file };
 }
 
+function assertPortFree(port: number, host: string): Promise<void> {
+  if (port === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve()));
+  });
+}
+
 main().catch((error) => {
+  const line = describeStartupFailure(error, { databaseUrl: process.env.DATABASE_URL || null, port: Number(process.env.PORT ?? 3000) });
+  if (line !== null) {
+    process.stderr.write(`${line}\n`);
+    process.exit(EXIT_BAD_ENVIRONMENT);
+  }
   console.error(error);
   process.exit(1);
 });
