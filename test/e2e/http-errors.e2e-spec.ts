@@ -51,6 +51,21 @@ describe('HTTP routes when something throws', () => {
     expect((await get('/ready')).statusCode).toBe(200);
   });
 
+  it('answers /ready within 2 s when the database hangs instead of refusing', async () => {
+    const locker = new Client({ connectionString: t.database.url });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE mikro_orm_migrations IN ACCESS EXCLUSIVE MODE');
+      const ready = await get('/ready');
+      expect(ready.statusCode).toBe(503);
+      expect(JSON.parse(ready.body).checks.migrations).toEqual({ ok: false, detail: 'check failed' });
+    } finally {
+      await locker.query('ROLLBACK');
+      await locker.end();
+    }
+  });
+
   it('answers an unknown route with a JSON 404, not a hang', async () => {
     const missing = await get('/no-such-page');
     expect(missing.statusCode).toBe(404);
