@@ -1,7 +1,22 @@
 // Deterministic synthetic data for `npm run demo`: the same seed gives the same entities and decision numbers,
 // so running the demo twice answers UNCHANGED instead of duplicating anything.
-import { addDays, buildResidentId, buildUscc, PenaltyRecordDraft, todayInChina } from '@credit/domain';
-import { COUNTIES, DEMO_DEPARTMENTS, GIVEN, INDUSTRIES, NAME_STEMS, SHOP_KINDS, SUFFIXES, SURNAMES, VIOLATIONS } from './demo-vocabulary';
+import { addDays, amountToMicroUnits, buildResidentId, buildUscc, DecimalString, microUnitsToAmount, PartyType, PenaltyRecordDraft, todayInChina } from '@credit/domain';
+import {
+  citationOf,
+  COUNTIES,
+  DECISION_NUMBER_PREFIX,
+  DEMO_DEPARTMENTS,
+  GIVEN,
+  INDUSTRIES,
+  NAME_STEMS,
+  SHOP_KINDS,
+  SHOWCASE_SERIALS,
+  StatuteVersion,
+  SUFFIXES,
+  SURNAMES,
+  versionInForce,
+  VIOLATIONS,
+} from './demo-vocabulary';
 
 /** mulberry32: small, fast, good enough for demo data, and reproducible. */
 function random(seed: number): () => number {
@@ -50,22 +65,31 @@ export function generateDemoData(options: { entities: number; seed?: number }): 
       parties.push({ name: personName(), partyType: 'NATURAL_PERSON', uscc: null, legalRepresentative: null, idNumber: buildResidentId(county.code, birth, String(100 + (i % 900))) });
     }
   }
-  // Each party makes the numbers unique per department: 滁<abbr>罚〔year〕<n>号.
+  // 文号 run from 1 each year per department (滁市监处罚〔2025〕1号), skipping the showcase's serials.
   const today = todayInChina();
   const counters = new Map<string, number>();
+  const nextSerial = (department: string, year: string): number => {
+    let n = (counters.get(`${department}|${year}`) ?? 0) + 1;
+    if (n >= SHOWCASE_SERIALS.from && n <= SHOWCASE_SERIALS.to) n = SHOWCASE_SERIALS.to + 1;
+    counters.set(`${department}|${year}`, n);
+    return n;
+  };
+  const penalties = VIOLATIONS.filter((v) => v.outcome === 'PENALTY');
   const recordsByDepartment = new Map<string, PenaltyRecordDraft[]>(DEMO_DEPARTMENTS.map((d) => [d.code, []]));
   for (const party of parties) {
     const records = Math.floor(next() * 3.2);
     for (let r = 0; r < records; r++) {
-      const violation = pick(VIOLATIONS);
-      const department = DEMO_DEPARTMENTS.find((d) => d.code === violation.department)!;
       const decisionDate = addDays(today, -Math.floor(next() * 1300) - 1);
-      const n = (counters.get(department.code) ?? 0) + 1;
-      counters.set(department.code, n);
-      const fine = violation.fineRange ? (violation.fineRange[0] + next() * (violation.fineRange[1] - violation.fineRange[0])).toFixed(2) : null;
-      const categories = party.partyType === 'NATURAL_PERSON' ? violation.categories.filter((c) => c !== 'ORDER_CLOSURE' && c !== 'DOWNGRADE_QUALIFICATION') : violation.categories;
+      // Only violations whose article (in the text in force that day) reaches this kind of party.
+      const candidates = penalties.filter((v) => v.parties.includes(party.partyType as PartyType) && versionInForce(v, decisionDate));
+      if (candidates.length === 0) continue;
+      const violation = pick(candidates);
+      const version = versionInForce(violation, decisionDate)!;
+      const department = DEMO_DEPARTMENTS.find((d) => d.code === violation.department)!;
+      const fine = version.fine ? drawFine(version.fine, next) : null;
+      const categories = violation.categories;
       recordsByDepartment.get(department.code)!.push({
-        decisionNumber: `滁${department.code.slice(3)}罚〔${decisionDate.slice(0, 4)}〕${n}号`,
+        decisionNumber: `${DECISION_NUMBER_PREFIX[department.code]}〔${decisionDate.slice(0, 4)}〕${nextSerial(department.code, decisionDate.slice(0, 4))}号`,
         partyName: party.name,
         partyType: party.partyType,
         uscc: party.uscc,
@@ -74,9 +98,9 @@ export function generateDemoData(options: { entities: number; seed?: number }): 
         idNumber: party.idNumber,
         violationType: violation.type,
         violationFacts: `经查，${violation.facts}`,
-        legalBasis: violation.basis,
+        legalBasis: citationOf(version),
         penaltyCategories: categories,
-        penaltyContent: fine ? `${categories.includes('WARNING') ? '警告，' : ''}罚款人民币${fine}万元${categories.includes('CONFISCATE_ILLEGAL_GAINS') ? '，没收违法所得' : ''}` : '警告',
+        penaltyContent: penaltyContent(categories, fine),
         fineAmount: fine,
         confiscatedAmount: categories.includes('CONFISCATE_ILLEGAL_GAINS') ? (next() * 5 + 0.1).toFixed(2) : null,
         decisionDate,
@@ -89,4 +113,25 @@ export function generateDemoData(options: { entities: number; seed?: number }): 
   const partyCounts = { LEGAL_ENTITY: 0, INDIVIDUAL_BUSINESS: 0, NATURAL_PERSON: 0 };
   for (const party of parties) partyCounts[party.partyType]++;
   return { recordsByDepartment, partyCounts };
+}
+
+/** A fine inside the article's range, both ends included, in whole hundreds of 元 (0.01 万元) and never zero. */
+function drawFine(range: NonNullable<StatuteVersion['fine']>, next: () => number): DecimalString {
+  const hundredths = (amount: string) => amountToMicroUnits(amount) / 10_000n;
+  const low = hundredths(range.min) > 0n ? hundredths(range.min) : 1n;
+  const span = hundredths(range.max) - low + 1n;
+  return microUnitsToAmount((low + BigInt(Math.floor(next() * Number(span)))) * 10_000n);
+}
+
+/** 处罚内容 as a decision states it, in the order of the categories. */
+function penaltyContent(categories: readonly string[], fine: DecimalString | null): string {
+  const words: Record<string, string> = {
+    WARNING: '警告',
+    CONFISCATE_ILLEGAL_GAINS: '没收违法所得',
+    CONFISCATE_ILLEGAL_PROPERTY: '没收非法财物',
+    SUSPEND_PRODUCTION: '责令停产停业',
+    DOWNGRADE_QUALIFICATION: '降低资质等级',
+    REVOKE_LICENSE: '吊销许可证',
+  };
+  return categories.map((c) => (c === 'FINE' ? `罚款人民币${fine}万元` : words[c] ?? c)).join('，');
 }

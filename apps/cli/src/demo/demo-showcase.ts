@@ -11,6 +11,7 @@ import {
   SHOWCASE_LISTING_DEPARTMENT,
   SHOWCASE_SUBJECTS,
   showcaseDrafts,
+  showcaseLaw,
   showcaseListingNumber,
   ShowcaseRole,
   ShowcaseSubject,
@@ -67,6 +68,13 @@ export async function seedShowcase(app: INestApplicationContext, principalOf: (d
   }));
 }
 
+/**
+ * 总局令第44号's text is not in the mirror read (LawRefBook/Laws, 2026-12). The 北京 implementing rules (第四条)
+ * cite its 第二条 for the 较重行政处罚 a listing needs and 第五条至第十条 for the violations; 第九条 (cited here
+ * before) is not the food-safety one. 第五条 as the 食品安全领域 article is from memory of the order, unverified.
+ */
+const SHOWCASE_LISTING_BASIS = '《市场监督管理严重违法失信名单管理办法》第二条、第五条';
+
 async function createListing(app: INestApplicationContext, proposer: DepartmentPrincipal, subject: ShowcaseSubject, recordIds: string[], today: IsoDate): Promise<string> {
   const listing = subject.listing!;
   const lifecycle = app.get(ListingLifecycleService);
@@ -76,8 +84,8 @@ async function createListing(app: INestApplicationContext, proposer: DepartmentP
       uscc: subject.uscc,
       listTypeCode: SHOWCASE_LIST_TYPE,
       decisionDocumentNumber: showcaseListingNumber(listing, today),
-      reasons: `当事人${subject.records[0].violationFacts}`,
-      legalBasis: '《市场监督管理严重违法失信名单管理办法》第九条',
+      reasons: showcaseLaw(subject.records[0], today).violation.facts,
+      legalBasis: SHOWCASE_LISTING_BASIS,
       penaltyRecordIds: recordIds,
     }),
   );

@@ -9,6 +9,15 @@ import { CreateListTypeInput, CreateMeasureInput } from '../dto/catalogue.inputs
 
 const GUIDING_OPINION = '《国务院关于建立完善守信联合激励和失信联合惩戒制度加快推进社会诚信建设的指导意见》（国发〔2016〕33号）';
 
+// Measures cite only articles whose text was read (LawRefBook/Laws, 2026-12): 政府采购法 第二十二条第一款第（五）项
+// (no 重大违法记录 in the three years before), its 实施条例 第十九条 (重大违法记录 = 责令停产停业、吊销、较大数额罚款
+// …, the penalties a serious-dishonesty listing rests on), 政府采购法 第七十七条 (禁止一至三年参加政府采购活动).
+// Not read, so cited without an article: 国发〔2016〕33号, 总局令第44号 (its 第十二条, cited here before, is the
+// article on weighing 性质恶劣、情节严重 per the 北京 implementing rules 第四条, not the measures), 税务总局令第54号.
+const SAMR_ORDER = '《市场监督管理严重违法失信名单管理办法》（国家市场监督管理总局令第44号）';
+const TAX_ORDER = '《重大税收违法失信主体信息公布管理办法》（国家税务总局令第54号）';
+const PROCUREMENT_RECORD = '《中华人民共和国政府采购法》第二十二条第一款第（五）项；《中华人民共和国政府采购法实施条例》第十九条第一款';
+
 export const DEMO_LIST_TYPES: CreateListTypeInput[] = [
   {
     code: 'SAMR-SERIOUS-ILLEGAL',
@@ -54,7 +63,7 @@ export const DEMO_MEASURES: CreateMeasureInput[] = [
     code: 'SAMR-PROCUREMENT-LIMIT',
     listTypeCode: 'SAMR-SERIOUS-ILLEGAL',
     description: '依法限制参加政府采购活动',
-    legalBasis: `《中华人民共和国政府采购法》第二十二条；${GUIDING_OPINION}`,
+    legalBasis: PROCUREMENT_RECORD,
     executingDepartmentCodes: ['CZ-CZJ'],
     scenarios: [Scenario.PROCUREMENT],
   },
@@ -70,7 +79,7 @@ export const DEMO_MEASURES: CreateMeasureInput[] = [
     code: 'SAMR-LICENSING-STRICT',
     listTypeCode: 'SAMR-SERIOUS-ILLEGAL',
     description: '从严审核行政许可审批项目，不适用告知承诺制',
-    legalBasis: `《市场监督管理严重违法失信名单管理办法》第十二条；${GUIDING_OPINION}`,
+    legalBasis: `${SAMR_ORDER}；${GUIDING_OPINION}`,
     executingDepartmentCodes: ['CZ-SCJGJ', 'CZ-FGW', 'CZ-ZRZYJ'],
     scenarios: [Scenario.LICENSING],
   },
@@ -86,7 +95,7 @@ export const DEMO_MEASURES: CreateMeasureInput[] = [
     code: 'SAMR-HONORS-LIMIT',
     listTypeCode: 'SAMR-SERIOUS-ILLEGAL',
     description: '限制参加评优评先，不授予相关荣誉称号',
-    legalBasis: `《市场监督管理严重违法失信名单管理办法》第十二条；${GUIDING_OPINION}`,
+    legalBasis: `${SAMR_ORDER}；${GUIDING_OPINION}`,
     executingDepartmentCodes: ALL_DEMO_DEPARTMENTS,
     scenarios: [Scenario.HONORS],
   },
@@ -94,7 +103,7 @@ export const DEMO_MEASURES: CreateMeasureInput[] = [
     code: 'SAMR-INSPECTION-FOCUS',
     listTypeCode: 'SAMR-SERIOUS-ILLEGAL',
     description: '列为重点监管对象，提高抽查检查比例和频次',
-    legalBasis: '《市场监督管理严重违法失信名单管理办法》第十二条',
+    legalBasis: SAMR_ORDER,
     executingDepartmentCodes: ['CZ-SCJGJ'],
     scenarios: [Scenario.INSPECTION],
   },
@@ -102,7 +111,7 @@ export const DEMO_MEASURES: CreateMeasureInput[] = [
     code: 'PROCUREMENT-BAN',
     listTypeCode: 'GOV-PROCUREMENT-SERIOUS',
     description: '在一至三年内禁止参加政府采购活动',
-    legalBasis: '《中华人民共和国政府采购法》第七十七条',
+    legalBasis: '《中华人民共和国政府采购法》第七十七条第一款',
     executingDepartmentCodes: ['CZ-CZJ'],
     scenarios: [Scenario.PROCUREMENT],
   },
@@ -118,7 +127,7 @@ export const DEMO_MEASURES: CreateMeasureInput[] = [
     code: 'TAX-INVOICE-STRICT',
     listTypeCode: 'TAX-MAJOR-DISHONEST',
     description: '从严审核发票领用，严格限量供应发票，列为纳税信用D级',
-    legalBasis: '《重大税收违法失信主体信息公布管理办法》第十四条',
+    legalBasis: TAX_ORDER,
     executingDepartmentCodes: ['CZ-SWJ'],
     scenarios: [Scenario.LICENSING, Scenario.INSPECTION],
   },
@@ -126,7 +135,7 @@ export const DEMO_MEASURES: CreateMeasureInput[] = [
     code: 'TAX-PROCUREMENT-LIMIT',
     listTypeCode: 'TAX-MAJOR-DISHONEST',
     description: '依法限制参加政府采购活动',
-    legalBasis: `《重大税收违法失信主体信息公布管理办法》第十四条；${GUIDING_OPINION}`,
+    legalBasis: `${PROCUREMENT_RECORD}；${TAX_ORDER}`,
     executingDepartmentCodes: ['CZ-CZJ'],
     scenarios: [Scenario.PROCUREMENT],
   },
