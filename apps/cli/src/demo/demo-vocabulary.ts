@@ -52,8 +52,11 @@ export const DECISION_NUMBER_PREFIX: Record<(typeof DEMO_DEPARTMENTS)[number]['c
 /** A 文号 as the demo writes it: prefix, the decision's year, a sequence from 1 within that year. */
 export const DECISION_NUMBER_PATTERN = /^滁[\u4e00-\u9fff]+罚〔(\d{4})〕([1-9]\d*)号$/;
 
-/** Sequence numbers the showcase (demo-showcase.data.ts) uses; generated records skip them so the two never collide. */
-export const SHOWCASE_SERIALS = { from: 9001, to: 9099 } as const;
+/**
+ * Sequence numbers kept for the showcase (demo-showcase.data.ts, 9001…) and the README's examples (9118, 9119):
+ * generated records skip them, so a README example never overwrites a generated decision.
+ */
+export const SHOWCASE_SERIALS = { from: 9001, to: 9999 } as const;
 
 /** One text of an article, and the decisions it governs: those dated from `from` to `until` (inclusive). */
 export interface StatuteVersion {
