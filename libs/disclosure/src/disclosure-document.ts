@@ -33,6 +33,9 @@ export interface DisclosureSourceRow {
   decision_date: IsoDate;
   public_until: IsoDate | null;
   party_birth_date: IsoDate | null;
+  act_date: IsoDate | null;
+  party_adult_confirmed: boolean;
+  publish_minor: boolean;
   severity: string;
   authority_name: string;
   authority_uscc: string;
@@ -45,7 +48,12 @@ export interface DisclosureSourceRow {
   version: string | null;
 }
 
-export function decisionOf(row: Pick<DisclosureSourceRow, 'party_type' | 'severity' | 'penalty_categories' | 'decision_date' | 'public_until' | 'party_birth_date'>, options: DisclosureOptions): DisclosureDecision {
+export type DecisionColumns = Pick<
+  DisclosureSourceRow,
+  'party_type' | 'severity' | 'penalty_categories' | 'decision_date' | 'public_until' | 'party_birth_date' | 'act_date' | 'party_adult_confirmed' | 'publish_minor'
+>;
+
+export function decisionOf(row: DecisionColumns, options: DisclosureOptions): DisclosureDecision {
   return decideDisclosure(
     {
       partyType: row.party_type as PartyType,
@@ -54,6 +62,9 @@ export function decisionOf(row: Pick<DisclosureSourceRow, 'party_type' | 'severi
       decisionDate: row.decision_date,
       publicUntil: row.public_until,
       partyBirthDate: row.party_birth_date,
+      actDate: row.act_date,
+      partyAdultConfirmed: row.party_adult_confirmed,
+      publishMinor: row.publish_minor,
     },
     options,
   );

@@ -7,7 +7,7 @@ import type { DisclosureSourceRow } from './disclosure-document';
 const SOURCE_COLUMNS = `r.id::text AS id, r.status, r.repaired_on, r.party_type, r.party_name, r.uscc, r.legal_representative,
   r.decision_number, r.violation_type, r.violation_facts, r.legal_basis, r.penalty_categories, r.penalty_content,
   r.fine_amount::text AS fine_amount, r.confiscated_amount::text AS confiscated_amount, r.license_info, r.decision_date,
-  r.public_until, r.party_birth_date, r.severity, r.authority_name, r.authority_uscc, r.remarks,
+  r.public_until, r.party_birth_date, r.act_date, r.party_adult_confirmed, r.publish_minor, r.severity, r.authority_name, r.authority_uscc, r.remarks,
   d.code AS department_code, d.name AS department_name, d.region_code AS department_region,
   s.region_code AS subject_region, o.version::text AS version`;
 

@@ -35,6 +35,10 @@ export interface PreparedPenaltyRow {
   severity: string;
   severityDerived: boolean;
   remarks: string | null;
+  actDate: string | null;
+  partyAdultConfirmed: boolean;
+  publishMinor: boolean;
+  notRepairable: boolean;
   contentHash: string;
 }
 
@@ -86,6 +90,10 @@ const COLUMNS: [keyof PreparedPenaltyRow | 'subjectId', string, string][] = [
   ['severity', 'severity', 'text'],
   ['severityDerived', 'severity_derived', 'boolean'],
   ['remarks', 'remarks', 'text'],
+  ['actDate', 'act_date', 'date'],
+  ['partyAdultConfirmed', 'party_adult_confirmed', 'boolean'],
+  ['publishMinor', 'publish_minor', 'boolean'],
+  ['notRepairable', 'not_repairable', 'boolean'],
   ['contentHash', 'content_hash', 'text'],
 ];
 
