@@ -2,8 +2,10 @@
 // withdrawn or repaired decision leaves behind. Dates are relative to China's today so the periods hold.
 import { SearchOutboxDelivery } from '@credit/disclosure';
 import { addMonths, todayInChina } from '@credit/domain';
-import { createTestApp, penaltyRecord, SUBMIT, TestApp } from '@credit/testing';
+import { companyUscc, createTestApp, penaltyRecord, SUBMIT, TestApp } from '@credit/testing';
 
+const RECORDS = `query($u: String!) { creditSubject(uscc: $u) { penaltyRecords(first: 50) { totalCount edges { node { decisionNumber status } } } } }`;
+const REVOKE = `mutation($n: String!, $r: String!) { revokePenaltyRecord(decisionNumber: $n, reason: $r) { id status } }`;
 const REPAIR = `mutation($n: String!, $c: String!) { approveCreditRepair(decisionNumber: $n, commitment: $c) { id decisionNumber status } }`;
 
 const today = todayInChina();
@@ -12,7 +14,9 @@ const monthsAgo = (n: number) => addMonths(today, -n);
 describe('law at its edges (e2e over HTTP)', () => {
   let t: TestApp;
   let marketKey: string;
+  let taxKey: string;
   const market = () => ({ 'x-api-key': marketKey });
+  const tax = () => ({ 'x-api-key': taxKey });
   const deliver = () => t.app.get(SearchOutboxDelivery).drain();
 
   // Decided 13 months ago: past the 12-month minimum of a 严重 record, so only the exclusion can refuse it.
@@ -22,12 +26,19 @@ describe('law at its edges (e2e over HTTP)', () => {
   });
   const flagged = penaltyRecord({ severity: 'SERIOUS', decisionDate: monthsAgo(13), partyName: '来安县特定严重失信商行', notRepairable: true });
   const repairable = penaltyRecord({ severity: 'SERIOUS', decisionDate: monthsAgo(13), partyName: '全椒县可修复食品店' });
+  // Four decisions about one company: one stays current, one is repaired, one revoked, one past its 3 years.
+  const shared = companyUscc('341102');
+  const current = penaltyRecord({ uscc: shared, partyName: '琅琊区共享测试有限公司', severity: 'GENERAL', decisionDate: monthsAgo(4) });
+  const toRepair = penaltyRecord({ uscc: shared, partyName: '琅琊区共享测试有限公司', severity: 'GENERAL', decisionDate: monthsAgo(5) });
+  const toRevoke = penaltyRecord({ uscc: shared, partyName: '琅琊区共享测试有限公司', severity: 'GENERAL', decisionDate: monthsAgo(2) });
+  const expired = penaltyRecord({ uscc: shared, partyName: '琅琊区共享测试有限公司', severity: 'SERIOUS', decisionDate: monthsAgo(40) });
 
   beforeAll(async () => {
     t = await createTestApp();
     marketKey = (await t.createDepartment('CZ-SCJGJ', '滁州市市场监督管理局')).apiKey;
-    const pushed = await t.gql(SUBMIT, { records: [revoked, flagged, repairable] }, market());
-    expect(pushed.data.submitPenaltyRecords).toMatchObject({ created: 3, rejected: 0 });
+    taxKey = (await t.createDepartment('CZ-SWJ', '国家税务总局滁州市税务局')).apiKey;
+    const pushed = await t.gql(SUBMIT, { records: [revoked, flagged, repairable, current, toRepair, toRevoke, expired] }, market());
+    expect(pushed.data.submitPenaltyRecords).toMatchObject({ created: 7, rejected: 0 });
     await deliver();
   });
   afterAll(() => t.close());
@@ -52,5 +63,22 @@ describe('law at its edges (e2e over HTTP)', () => {
     const response = await t.gql(REPAIR, { n: repairable.decisionNumber, c: '本单位已履行处罚决定，承诺依法经营。' }, market());
     expect(response.errors).toBeUndefined();
     expect(response.data.approveCreditRepair).toMatchObject({ decisionNumber: repairable.decisionNumber });
+  });
+
+  it('stops sharing repaired, revoked and expired decisions with other departments and regulators; the owner keeps its own', async () => {
+    const repaired = await t.gql(REPAIR, { n: toRepair.decisionNumber, c: '本单位已履行处罚决定，承诺依法经营。' }, market());
+    expect(repaired.errors).toBeUndefined();
+    expect((await t.gql(REVOKE, { n: toRevoke.decisionNumber, r: '行政复议决定撤销原处罚' }, market())).errors).toBeUndefined();
+    const seen = async (headers: Record<string, string>) => {
+      const response = await t.gql(RECORDS, { u: shared }, headers);
+      expect(response.errors).toBeUndefined();
+      const connection = response.data.creditSubject.penaltyRecords;
+      return { total: connection.totalCount, numbers: connection.edges.map((e: any) => e.node.decisionNumber).sort() };
+    };
+    const all = [current, toRepair, toRevoke, expired].map((r) => r.decisionNumber as string).sort();
+    expect(await seen(market())).toEqual({ total: 4, numbers: all });
+    expect(await seen(tax())).toEqual({ total: 1, numbers: [current.decisionNumber] });
+    const admin = { authorization: `Bearer ${await t.adminToken()}` };
+    expect(await seen(admin)).toEqual({ total: 1, numbers: [current.decisionNumber] });
   });
 });

@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal, DEFAULT_PAGE_SIZE, DepartmentPrincipal, PageArgs, requestLoader, Roles } from '@credit/common';
+import { CurrentPrincipal, DEFAULT_PAGE_SIZE, DepartmentPrincipal, PageArgs, Principal, requestLoader, Roles } from '@credit/common';
 import { CreditSubjectModel, SubjectsService } from '@credit/subjects';
 import { PenaltyRecordInput } from './dto/penalty-record.input';
 import { PenaltyRecordConnection, PenaltyRecordModel, SubmitPenaltyRecordsPayload, SubmitResultModel } from './dto/penalty-record.models';
@@ -44,8 +44,16 @@ export class PenaltiesResolver {
 export class SubjectPenaltyRecordsResolver {
   constructor(private readonly records: PenaltyRecordsService) {}
 
-  @ResolveField(() => PenaltyRecordConnection, { description: "The subject's penalty decisions, newest first (ID numbers masked)." })
-  async penaltyRecords(@Parent() subject: CreditSubjectModel, @Args() page: PageArgs): Promise<PenaltyRecordConnection> {
-    return this.records.listForSubject(subject.id, page.first ?? DEFAULT_PAGE_SIZE, page.after);
+  @ResolveField(() => PenaltyRecordConnection, {
+    description:
+      "The subject's penalty decisions, newest first (ID numbers masked). Repaired, revoked and expired decisions are no longer shared (信用修复管理办法 2026 art. 3): only their deciding department still sees them.",
+  })
+  async penaltyRecords(
+    @Parent() subject: CreditSubjectModel,
+    @Args() page: PageArgs,
+    @CurrentPrincipal() principal: Principal | null,
+  ): Promise<PenaltyRecordConnection> {
+    const viewerDepartmentId = principal?.kind === 'DEPARTMENT' ? principal.departmentId : null;
+    return this.records.listForSubject(subject.id, viewerDepartmentId, page.first ?? DEFAULT_PAGE_SIZE, page.after);
   }
 }

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, contentHash } from '@credit/audit';
 import { actorOf, badInput, decodeCursor, DepartmentPrincipal, DomainError, forbidden, notFound, toConnection } from '@credit/common';
 import { Database } from '@credit/db';
-import { IdType, PartyType, PenaltyCategory, PenaltyRecordStatus, Severity } from '@credit/domain';
+import { IdType, PartyType, PenaltyCategory, PenaltyRecordStatus, Severity, todayInChina } from '@credit/domain';
 import { PenaltyRecordModel } from './dto/penalty-record.models';
 import { PenaltyChangeHooks } from './penalty-change.hooks';
+import { visibleToViewerSql } from './penalty-sharing.sql';
 
 const RECORD_COLUMNS = `r.id, r.decision_number, r.party_name, r.party_type, r.uscc, r.registration_number, r.legal_representative,
   r.id_type, r.id_number_masked, r.violation_type, r.violation_facts, r.legal_basis, r.penalty_categories, r.penalty_content,
@@ -13,6 +14,9 @@ const RECORD_COLUMNS = `r.id, r.decision_number, r.party_name, r.party_type, r.u
   r.revoke_reason, r.revoked_at, r.version, r.created_at, r.updated_at, r.subject_id, d.code AS department_code, d.name AS department_name`;
 
 type RecordRow = Record<string, unknown> & { id: string; decision_date: string };
+
+const VISIBLE = visibleToViewerSql('$5', '$6');
+const VISIBLE_COUNT = visibleToViewerSql('$2', '$3');
 
 @Injectable()
 export class PenaltyRecordsService {
@@ -61,16 +65,24 @@ export class PenaltyRecordsService {
     return row ? toRecordModel(row) : null;
   }
 
-  /** A subject's records, newest decision first; one query for the page (departments joined), one count. */
-  async listForSubject(subjectId: string, first: number, after?: string) {
+  /**
+   * A subject's records, newest decision first; one query for the page (departments joined), one count.
+   * Repaired, revoked and expired records are no longer shared (penalty-sharing.sql.ts): only the deciding
+   * department (`viewerDepartmentId`) still sees its own; every other viewer does not see them at all.
+   */
+  async listForSubject(subjectId: string, viewerDepartmentId: string | null, first: number, after?: string, today = todayInChina()) {
     const cursor = decodeCursor(after, 2);
     const rows = await this.db.query<RecordRow>(
       `SELECT ${RECORD_COLUMNS} FROM penalty_records r JOIN departments d ON d.id = r.department_id
         WHERE r.subject_id = $1 AND ($2::date IS NULL OR (r.decision_date, r.id) < ($2::date, $3::bigint))
+          AND ${VISIBLE}
         ORDER BY r.decision_date DESC, r.id DESC LIMIT $4`,
-      [subjectId, cursor?.[0] ?? null, cursor?.[1] ?? null, first + 1],
+      [subjectId, cursor?.[0] ?? null, cursor?.[1] ?? null, first + 1, viewerDepartmentId, today],
     );
-    const [{ count }] = await this.db.query<{ count: string }>('SELECT count(*) FROM penalty_records WHERE subject_id = $1', [subjectId]);
+    const [{ count }] = await this.db.query<{ count: string }>(
+      `SELECT count(*) FROM penalty_records r WHERE r.subject_id = $1 AND ${VISIBLE_COUNT}`,
+      [subjectId, viewerDepartmentId, today],
+    );
     return toConnection(rows, first, Number(count), (row) => [row.decision_date, row.id], toRecordModel);
   }
 }

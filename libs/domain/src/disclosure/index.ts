@@ -14,3 +14,5 @@ export type { DisclosureSourceRecord, PublicDisclosure } from './disclosure.proj
 export { maskAddresses, scrubPersonalData } from './personal-data.scrub';
 export { REPAIR_EXCLUSION_RULES, repairExclusionFor } from './repair-exclusions.data';
 export type { RepairExclusionRule, RepairFacts } from './repair-exclusions.data';
+export { sharedUntil, sharingMonths, sharingState } from './sharing.policy';
+export type { SharingInput, SharingState } from './sharing.policy';
