@@ -6,6 +6,8 @@ import { companyUscc, createTestApp, penaltyRecord, SUBMIT, TestApp } from '@cre
 
 const RECORDS = `query($u: String!) { creditSubject(uscc: $u) { penaltyRecords(first: 50) { totalCount edges { node { decisionNumber status } } } } }`;
 const REVOKE = `mutation($n: String!, $r: String!) { revokePenaltyRecord(decisionNumber: $n, reason: $r) { id status } }`;
+const SEARCH = `query($q: String) { searchDisclosures(query: $q, first: 10) { totalCount edges { node {
+  decisionNumber partyName authorityName decisionDate violationFacts penaltyContent fineAmount penaltyCategories publishedUntil withdrawal { withdrawnOn reason } } } } }`;
 const REPAIR = `mutation($n: String!, $c: String!) { approveCreditRepair(decisionNumber: $n, commitment: $c) { id decisionNumber status } }`;
 
 const today = todayInChina();
@@ -31,14 +33,15 @@ describe('law at its edges (e2e over HTTP)', () => {
   const current = penaltyRecord({ uscc: shared, partyName: '琅琊区共享测试有限公司', severity: 'GENERAL', decisionDate: monthsAgo(4) });
   const toRepair = penaltyRecord({ uscc: shared, partyName: '琅琊区共享测试有限公司', severity: 'GENERAL', decisionDate: monthsAgo(5) });
   const toRevoke = penaltyRecord({ uscc: shared, partyName: '琅琊区共享测试有限公司', severity: 'GENERAL', decisionDate: monthsAgo(2) });
+  const withdrawn = penaltyRecord({ severity: 'GENERAL', decisionDate: monthsAgo(1), partyName: '天长市撤回说明测试商店', violationFacts: '当事人发布虚假广告宣传其产品功效。' });
   const expired = penaltyRecord({ uscc: shared, partyName: '琅琊区共享测试有限公司', severity: 'SERIOUS', decisionDate: monthsAgo(40) });
 
   beforeAll(async () => {
     t = await createTestApp();
     marketKey = (await t.createDepartment('CZ-SCJGJ', '滁州市市场监督管理局')).apiKey;
     taxKey = (await t.createDepartment('CZ-SWJ', '国家税务总局滁州市税务局')).apiKey;
-    const pushed = await t.gql(SUBMIT, { records: [revoked, flagged, repairable, current, toRepair, toRevoke, expired] }, market());
-    expect(pushed.data.submitPenaltyRecords).toMatchObject({ created: 7, rejected: 0 });
+    const pushed = await t.gql(SUBMIT, { records: [revoked, flagged, repairable, current, toRepair, toRevoke, expired, withdrawn] }, market());
+    expect(pushed.data.submitPenaltyRecords).toMatchObject({ created: 8, rejected: 0 });
     await deliver();
   });
   afterAll(() => t.close());
@@ -80,5 +83,31 @@ describe('law at its edges (e2e over HTTP)', () => {
     expect(await seen(tax())).toEqual({ total: 1, numbers: [current.decisionNumber] });
     const admin = { authorization: `Bearer ${await t.adminToken()}` };
     expect(await seen(admin)).toEqual({ total: 1, numbers: [current.decisionNumber] });
+  });
+
+  it('replaces a revoked published decision with a withdrawal notice in public search (行政处罚法 art. 48)', async () => {
+    const before = await t.gql(SEARCH, { q: withdrawn.decisionNumber });
+    expect(before.data.searchDisclosures.edges[0].node).toMatchObject({ decisionNumber: withdrawn.decisionNumber, withdrawal: null });
+    const reason = '经行政复议，原处罚决定认定事实不清，予以撤销';
+    expect((await t.gql(REVOKE, { n: withdrawn.decisionNumber, r: reason }, market())).errors).toBeUndefined();
+    await deliver();
+    const after = await t.gql(SEARCH, { q: withdrawn.decisionNumber });
+    expect(after.errors).toBeUndefined();
+    expect(after.data.searchDisclosures.edges.map((e: any) => e.node)).toEqual([
+      {
+        decisionNumber: withdrawn.decisionNumber,
+        partyName: withdrawn.partyName,
+        authorityName: '滁州市市场监督管理局',
+        decisionDate: withdrawn.decisionDate,
+        violationFacts: '',
+        penaltyContent: '',
+        fineAmount: null,
+        penaltyCategories: [],
+        publishedUntil: addMonths(today, 3),
+        withdrawal: { withdrawnOn: today, reason },
+      },
+    ]);
+    // The withdrawn facts no longer find anything.
+    expect((await t.gql(SEARCH, { q: '虚假广告' })).data.searchDisclosures.totalCount).toBe(0);
   });
 });

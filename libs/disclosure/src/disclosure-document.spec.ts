@@ -9,6 +9,8 @@ function row(overrides: Partial<DisclosureSourceRow> = {}): DisclosureSourceRow 
     id: '42',
     status: 'ACTIVE',
     repaired_on: null,
+    revoked_on: null,
+    revoke_reason: null,
     party_type: 'LEGAL_ENTITY',
     party_name: '滁州市某某食品有限公司',
     uscc: '91341102MA2N0ABC1X',

@@ -10,6 +10,8 @@ import {
   PenaltyCategory,
   publicProjection,
   Severity,
+  withdrawalNoticeWindow,
+  WithdrawalNoticeWindow,
 } from '@credit/domain';
 
 /** One record as loaded for indexing (DisclosureSourceRepository); never the ID number. */
@@ -17,6 +19,9 @@ export interface DisclosureSourceRow {
   id: string;
   status: string;
   repaired_on: IsoDate | null;
+  /** China's date of the revocation, and the department's stated reason (REVOKED records only). */
+  revoked_on: IsoDate | null;
+  revoke_reason: string | null;
   party_type: string;
   party_name: string;
   uscc: string | null;
@@ -101,8 +106,37 @@ export function tryIndexOperationFor(row: DisclosureSourceRow, version: number, 
 /** The index operation for one record at `version`. */
 export function indexOperationFor(row: DisclosureSourceRow, version: number, options: DisclosureOptions, asOf: IsoDate): IndexOperation {
   const decision = decisionOf(row, options);
+  if (row.status === 'REVOKED' && row.revoked_on !== null) {
+    const notice = withdrawalNoticeWindow(decision, row.repaired_on, row.revoked_on, asOf);
+    return notice ? { op: 'upsert', version, doc: toWithdrawalNotice(row, decision, notice) } : { op: 'delete', id: row.id, version };
+  }
   if (!belongsInIndex(row, decision, asOf)) return { op: 'delete', id: row.id, version };
   return { op: 'upsert', version, doc: toDocument(row, decision) };
+}
+
+/**
+ * The withdrawal notice that replaces a revoked decision (行政处罚法 art. 48): who decided what and when, that it
+ * was withdrawn and why. The party stays findable under its (projected, so masked for a person) name: the
+ * notice is what clears it. Facts, basis, content, categories and amounts are gone: the decision no longer
+ * stands. Its period is the notice's own (withdrawal-notice.ts).
+ */
+export function toWithdrawalNotice(row: DisclosureSourceRow, decision: DisclosureDecision, notice: WithdrawalNoticeWindow): DisclosureDocument {
+  const doc = toDocument(row, decision);
+  return {
+    ...doc,
+    legalRepresentative: null,
+    violationType: '',
+    violationFacts: '',
+    legalBasis: '',
+    penaltyCategories: [],
+    penaltyContent: '',
+    fineAmount: null,
+    confiscatedAmount: null,
+    publishedFrom: notice.from,
+    publishedUntil: notice.until,
+    withdrawnOn: notice.from,
+    withdrawalReason: row.revoke_reason ?? '',
+  };
 }
 
 export function toDocument(row: DisclosureSourceRow, decision: DisclosureDecision): DisclosureDocument {
@@ -155,6 +189,8 @@ export function toDocument(row: DisclosureSourceRow, decision: DisclosureDecisio
     // would come from the ID number, which must not leak even in part: use the deciding department's instead.
     regionCode: view.uscc !== null && row.subject_region ? row.subject_region : row.department_region,
     severity: row.severity,
+    withdrawnOn: null,
+    withdrawalReason: null,
   };
 }
 

@@ -10,6 +10,7 @@ import { Migration20261128122106 } from './Migration20261128122106';
 import { Migration20261203213000 } from './Migration20261203213000';
 import { Migration20261203220000 } from './Migration20261203220000';
 import { Migration20261203230000 } from './Migration20261203230000';
+import { Migration20261203231000 } from './Migration20261203231000';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128120419', class: Migration20261128120419 },
@@ -21,4 +22,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203213000', class: Migration20261203213000 },
   { name: 'Migration20261203220000', class: Migration20261203220000 },
   { name: 'Migration20261203230000', class: Migration20261203230000 },
+  { name: 'Migration20261203231000', class: Migration20261203231000 },
 ];

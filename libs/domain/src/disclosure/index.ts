@@ -16,3 +16,5 @@ export { REPAIR_EXCLUSION_RULES, repairExclusionFor } from './repair-exclusions.
 export type { RepairExclusionRule, RepairFacts } from './repair-exclusions.data';
 export { sharedUntil, sharingMonths, sharingState } from './sharing.policy';
 export type { SharingInput, SharingState } from './sharing.policy';
+export { WITHDRAWAL_NOTICE_RULE, withdrawalNoticeWindow } from './withdrawal-notice';
+export type { WithdrawalNoticeWindow } from './withdrawal-notice';

@@ -52,6 +52,10 @@ export const MAPPINGS: estypes.MappingTypeMapping = {
     regionCode: keyword,
     regionPrefixes: keyword,
     severity: keyword,
+    // Withdrawal notices (a revoked decision's public explanation). A live index made before these fields is
+    // strict and refuses them: run the reindex (a new index with this mapping, then the alias swap).
+    withdrawnOn: { type: 'date', format: 'strict_date' },
+    withdrawalReason: { type: 'text', index: false },
   },
 };
 
@@ -62,5 +66,5 @@ export function toSource(doc: DisclosureDocument): Record<string, unknown> {
 
 export function fromSource(source: Record<string, any>): DisclosureDocument {
   const { decisionYear: _year, regionPrefixes: _prefixes, ...doc } = source;
-  return { ...(doc as DisclosureDocument), id: String(source.id) };
+  return { ...(doc as DisclosureDocument), id: String(source.id), withdrawnOn: doc.withdrawnOn ?? null, withdrawalReason: doc.withdrawalReason ?? null };
 }
