@@ -13,6 +13,7 @@ import { actorOf, badInput, conflict, DepartmentPrincipal, DomainError, forbidde
 import { Database, SqlExecutor } from '@credit/db';
 import {
   confirmListing,
+  defaultListingStatements,
   fileObjection,
   isUsccSentinel,
   ListingState,
@@ -62,6 +63,7 @@ export class ListingLifecycleService {
     const decisionDocumentNumber = requiredText(input.decisionDocumentNumber, 'input.decisionDocumentNumber', '认定决定书文号', 128);
     const reasons = requiredText(input.reasons, 'input.reasons', '列入理由', 4000);
     const legalBasis = requiredText(input.legalBasis, 'input.legalBasis', '认定依据', 2000);
+    const stated = { punishmentNotice: input.punishmentNotice?.trim() || null, removalConditions: input.removalConditions?.trim() || null, remedies: input.remedies?.trim() || null };
     const proposed = proposeListing(this.clock.today());
     if (!proposed.ok) throw refusal(proposed);
 
@@ -79,14 +81,21 @@ export class ListingLifecycleService {
       );
       if (duplicate) throw conflict('该认定决定书文号已使用（this decision document number is already used）', 'input.decisionDocumentNumber');
       const [open] = await sql.query<{ id: string }>(
-        `SELECT id FROM listings WHERE subject_id = $1 AND list_type_id = $2 AND status <> 'REMOVED'`,
+        `SELECT id FROM listings WHERE subject_id = $1 AND list_type_id = $2 AND status NOT IN ('REMOVED', 'NOT_LISTED')`,
         [subjectId, listType.id],
       );
       if (open) throw conflict(`该主体已有未结束的同类名单（listing ${open.id} of this subject and list type has not ended）`, 'input.uscc');
 
+      // 国办发〔2020〕49号: every decision states these; what the department left out is stated from the list type.
+      const defaults = defaultListingStatements({ name: listType.name, legalBasis: listType.legal_basis }, termsOf(listType));
+      const statements = {
+        punishmentNotice: stated.punishmentNotice ?? defaults.punishmentNotice,
+        removalConditions: stated.removalConditions ?? defaults.removalConditions,
+        remedies: stated.remedies ?? defaults.remedies,
+      };
       const id = await this.listings.insert(
         sql,
-        { subjectId, listTypeId: listType.id, departmentId: department.departmentId, decisionDocumentNumber, reasons, legalBasis, state: proposed.state },
+        { subjectId, listTypeId: listType.id, departmentId: department.departmentId, decisionDocumentNumber, reasons, legalBasis, statements, state: proposed.state },
         input.penaltyRecordIds,
       );
       // A proposal answers the open suggestions for this subject and list type.

@@ -11,6 +11,7 @@ import { Migration20261203213000 } from './Migration20261203213000';
 import { Migration20261203220000 } from './Migration20261203220000';
 import { Migration20261203230000 } from './Migration20261203230000';
 import { Migration20261203231000 } from './Migration20261203231000';
+import { Migration20261203232000 } from './Migration20261203232000';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128120419', class: Migration20261128120419 },
@@ -23,4 +24,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203220000', class: Migration20261203220000 },
   { name: 'Migration20261203230000', class: Migration20261203230000 },
   { name: 'Migration20261203231000', class: Migration20261203231000 },
+  { name: 'Migration20261203232000', class: Migration20261203232000 },
 ];
