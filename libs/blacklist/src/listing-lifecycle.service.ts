@@ -255,7 +255,7 @@ export class ListingLifecycleService {
     if (row) return row.id;
     const subjectName = name?.trim();
     if (!subjectName) {
-      throw new DomainError('SUBJECT_NOT_FOUND', `主体 ${uscc} 尚未登记，请同时提供 subjectName（subject ${uscc} is not registered; send subjectName to register it）`, { field: 'input.subjectName' });
+      throw new DomainError('SUBJECT_NOT_FOUND', `主体 ${uscc} 尚未登记，请同时提供主体名称（subject ${uscc} is not registered; send subjectName to register it）`, { field: 'input.subjectName' });
     }
     // 个体工商户 carry category 92 under 市场监管; every other USCC holder is an organisation.
     const subjectType = category === '92' ? 'INDIVIDUAL_BUSINESS' : 'LEGAL_ENTITY';

@@ -42,9 +42,11 @@ export class CreditRepairService {
   async approve(department: DepartmentPrincipal, decisionNumber: string, commitment: string, today = todayInChina()): Promise<PenaltyRecordModel> {
     const number = decisionNumber.trim();
     const promise = commitment.trim();
-    if (!number) throw badInput('decisionNumber is required', 'decisionNumber');
+    if (!number) throw badInput('行政处罚决定书文号不能为空（decisionNumber is required）', 'decisionNumber');
     if (!promise) throw badInput('信用承诺不能为空（the credit commitment is required）', 'commitment');
-    if ([...promise].length > MAX_COMMITMENT_CHARS) throw badInput(`commitment must be at most ${MAX_COMMITMENT_CHARS} characters`, 'commitment');
+    if ([...promise].length > MAX_COMMITMENT_CHARS) {
+      throw badInput(`信用承诺不能超过${MAX_COMMITMENT_CHARS}个字符（commitment must be at most ${MAX_COMMITMENT_CHARS} characters）`, 'commitment');
+    }
     const recordId = await this.db.transaction(async (sql) => {
       const [own] = await sql.query<OwnRecord>(
         `SELECT id, status, subject_id, content_hash, repaired_on, party_type, severity, penalty_categories, decision_date, public_until, party_birth_date,

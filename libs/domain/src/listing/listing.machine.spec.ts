@@ -63,11 +63,25 @@ describe('proposeListing / notifyParty', () => {
     expect(outcome(notifyParty(proposed(), noticeDate, today, TERMS))).toBe(INVALID_DATE);
   });
 
-  it('words a refusal in Chinese, then English in brackets', () => {
+  it('words a refusal in Chinese without English field names, then English in brackets', () => {
     const result = notifyParty(proposed(), '2026-01-08', '2026-01-07', TERMS);
     expect(result.ok ? null : result.error.message).toBe(
-      'noticeDate（2026-01-08）不能晚于 today（2026-01-07）（noticeDate 2026-01-08 must not be after today 2026-01-07）',
+      '告知日期2026-01-08不能晚于今天2026-01-07（noticeDate 2026-01-08 must not be after today 2026-01-07）',
     );
+    const early = notifyParty(proposed(), '2026-01-04', '2026-01-06', TERMS);
+    expect(early.ok ? null : early.error.message).toBe(
+      '告知日期2026-01-04不能早于拟列入日期2026-01-05（noticeDate 2026-01-04 must not be before proposedOn 2026-01-05）',
+    );
+  });
+
+  it.each([
+    [{ termMonths: 0, earliestRemovalMonths: 0, objectionDays: 5 }, '列入期限（月数）须为不小于1的整数'],
+    [{ termMonths: 12, earliestRemovalMonths: 0, objectionDays: 0 }, '异议期（日数）须为不小于1的整数'],
+  ])('names list type terms in Chinese: %j', (terms, zh) => {
+    const [issue] = checkListTypeTerms(terms);
+    expect(issue.message.startsWith(zh)).toBe(true);
+    // The Chinese half (everything before the last bracket) has no camelCase field name.
+    expect(issue.message.slice(0, issue.message.lastIndexOf('（'))).not.toMatch(/[a-z][A-Z]/);
   });
 });
 

@@ -31,13 +31,14 @@ import {
 /** Field issues of a list type's terms (for the admin catalogue); empty when usable. */
 export function checkListTypeTerms(terms: ListTypeTerms): FieldIssue[] {
   const issues: FieldIssue[] = [];
+  const labels: Record<keyof ListTypeTerms, string> = { termMonths: '列入期限（月数）', earliestRemovalMonths: '最短公示期（月数）', objectionDays: '异议期（日数）' };
   const wholeAtLeast = (field: keyof ListTypeTerms, min: number): void => {
     const value = terms[field];
     if (!Number.isInteger(value) || value < min) {
       issues.push({
         field,
         code: 'INVALID_TERM',
-        message: `${field} 须为不小于 ${min} 的整数（${field} must be a whole number ≥ ${min}）`,
+        message: `${labels[field]}须为不小于${min}的整数（${field} must be a whole number ≥ ${min}）`,
       });
     }
   };
