@@ -1,8 +1,8 @@
 // The law at its edges (issue 11), end to end over HTTP: penalties that may not be repaired early, and what a
 // withdrawn or repaired decision leaves behind. Dates are relative to China's today so the periods hold.
 import { SearchOutboxDelivery } from '@credit/disclosure';
-import { addMonths, todayInChina } from '@credit/domain';
-import { companyUscc, createTestApp, penaltyRecord, SUBMIT, TestApp } from '@credit/testing';
+import { addDays, addMonths, addYears, buildResidentId, todayInChina } from '@credit/domain';
+import { companyUscc, createTestApp, naturalPersonRecord, penaltyRecord, SUBMIT, TestApp } from '@credit/testing';
 
 const RECORDS = `query($u: String!) { creditSubject(uscc: $u) { penaltyRecords(first: 50) { totalCount edges { node { decisionNumber status } } } } }`;
 const REVOKE = `mutation($n: String!, $r: String!) { revokePenaltyRecord(decisionNumber: $n, reason: $r) { id status } }`;
@@ -34,14 +34,26 @@ describe('law at its edges (e2e over HTTP)', () => {
   const toRepair = penaltyRecord({ uscc: shared, partyName: '琅琊区共享测试有限公司', severity: 'GENERAL', decisionDate: monthsAgo(5) });
   const toRevoke = penaltyRecord({ uscc: shared, partyName: '琅琊区共享测试有限公司', severity: 'GENERAL', decisionDate: monthsAgo(2) });
   const withdrawn = penaltyRecord({ severity: 'GENERAL', decisionDate: monthsAgo(1), partyName: '天长市撤回说明测试商店', violationFacts: '当事人发布虚假广告宣传其产品功效。' });
+  // Who may be published: ages and the 2026 轻微-on-request rule.
+  const passport = { idType: 'PASSPORT', idNumber: 'E12345678' };
+  const passportUnstated = naturalPersonRecord({ ...passport, partyName: '约翰史密斯', decisionDate: monthsAgo(1), severity: 'GENERAL' });
+  const passportAdult = naturalPersonRecord({ ...passport, idNumber: 'E87654321', partyName: '玛丽史密斯', decisionDate: monthsAgo(1), severity: 'GENERAL', partyAdultConfirmed: true });
+  // 18 years and 10 days before the decision: an adult when decided, 17 when the act was committed.
+  const decidedOn = monthsAgo(1);
+  const born = addDays(addYears(decidedOn, -18), -10);
+  const minorAtAct = naturalPersonRecord({
+    partyName: '王小明', decisionDate: decidedOn, actDate: addDays(born, 365 * 17), severity: 'GENERAL', idNumber: buildResidentId('341102', born.replace(/-/g, ''), '235'),
+  });
+  const minorAsked = penaltyRecord({ severity: 'MINOR', decisionDate: monthsAgo(1), partyName: '请求公示轻微商行', penaltyCategories: ['FINE'], fineAmount: '0.1', publishMinor: true });
+  const minorQuiet = penaltyRecord({ severity: 'MINOR', decisionDate: monthsAgo(1), partyName: '不公示轻微商行', penaltyCategories: ['FINE'], fineAmount: '0.1' });
   const expired = penaltyRecord({ uscc: shared, partyName: '琅琊区共享测试有限公司', severity: 'SERIOUS', decisionDate: monthsAgo(40) });
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ PUBLISH_NATURAL_PERSONS: 'true' });
     marketKey = (await t.createDepartment('CZ-SCJGJ', '滁州市市场监督管理局')).apiKey;
     taxKey = (await t.createDepartment('CZ-SWJ', '国家税务总局滁州市税务局')).apiKey;
-    const pushed = await t.gql(SUBMIT, { records: [revoked, flagged, repairable, current, toRepair, toRevoke, expired, withdrawn] }, market());
-    expect(pushed.data.submitPenaltyRecords).toMatchObject({ created: 8, rejected: 0 });
+    const pushed = await t.gql(SUBMIT, { records: [revoked, flagged, repairable, current, toRepair, toRevoke, expired, withdrawn, passportUnstated, passportAdult, minorAtAct, minorAsked, minorQuiet] }, market());
+    expect(pushed.data.submitPenaltyRecords).toMatchObject({ created: 13, rejected: 0 });
     await deliver();
   });
   afterAll(() => t.close());
@@ -109,5 +121,15 @@ describe('law at its edges (e2e over HTTP)', () => {
     ]);
     // The withdrawn facts no longer find anything.
     expect((await t.gql(SEARCH, { q: '虚假广告' })).data.searchDisclosures.totalCount).toBe(0);
+  });
+
+  it('publishes no possible minor and a 轻微 penalty only on request, for at most 3 months', async () => {
+    const found = async (record: Record<string, unknown>) =>
+      (await t.gql(SEARCH, { q: record.decisionNumber })).data.searchDisclosures.edges.map((e: any) => e.node.publishedUntil);
+    expect(await found(passportUnstated)).toEqual([]);
+    expect(await found(passportAdult)).toEqual([addMonths(passportAdult.decisionDate as string, 12)]);
+    expect(await found(minorAtAct)).toEqual([]);
+    expect(await found(minorAsked)).toEqual([addMonths(minorAsked.decisionDate as string, 3)]);
+    expect(await found(minorQuiet)).toEqual([]);
   });
 });
