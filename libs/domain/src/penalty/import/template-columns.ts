@@ -47,6 +47,9 @@ export const TEMPLATE_COLUMNS: readonly TemplateColumn[] = [
   col('dataSourceUscc', '数据来源单位统一社会信用代码', []),
   col('severity', '严重程度', ['失信严重程度', '处罚严重程度']),
   col('remarks', '备注', []),
+  // Not in the national template: the day of the act, by which a natural person's age is judged (minors are
+  // never published). The yes/no statements (publishMinor, …) are sent through the API only.
+  col('actDate', '违法行为发生日期', ['违法行为日期', '违法发生日期']),
 ];
 
 /**
