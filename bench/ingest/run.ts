@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
   const endpoint = `http://127.0.0.1:${address.port}/graphql`;
-  await app.get(UsersService).ensureAdmin('admin', 'bench-admin-password');
+  await app.get(UsersService).ensureAdmin('admin', 'bench-operator-passphrase');
 
   // The demo's departments, each pushing its own records (so the serious-dishonesty catalogue's designating
   // departments get listing suggestions, as in production); batches interleaved across departments.

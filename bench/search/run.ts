@@ -208,7 +208,7 @@ async function startApi(url: string, extraEnv: Record<string, string>): Promise<
     cwd: path.resolve(__dirname, '../..'),
     env: {
       ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', DATA_DIR: dataDir,
-      RUN_WORKER_IN_PROCESS: 'false', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000', ADMIN_PASSWORD: 'bench-admin-password', SEARCH_BACKEND: 'postgres', ...extraEnv,
+      RUN_WORKER_IN_PROCESS: 'false', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000', ADMIN_PASSWORD: 'bench-operator-passphrase', SEARCH_BACKEND: 'postgres', ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -44,24 +44,22 @@ describe('GraphQL limits', () => {
   it('multiplies cost by page size, through fragments and aliases', async () => {
     const page = (alias: string, first: number) => `${alias}: creditSubject(uscc: "914403001922038216") { ...F${alias} }
       fragment F${alias} on CreditSubject { penaltyRecords(first: ${first}) { edges { node { ${RECORD_FIELDS} } } } }`;
-    const [query, ...fragments] = page('one', 200).split('\n');
-    const single = await t.gql(`query { ${query} } ${fragments.join('\n')}`);
-    expect(single.errors?.[0].extensions.code).toBe('QUERY_LIMIT_EXCEEDED');
-    expect(single.errors?.[0].message).toMatch(/costs \d+/);
-
-    // Five pages of 40 are each cheap (~800); together they cost what five requests would.
-    const parts = ['a', 'b', 'c', 'd', 'e'].map((alias) => page(alias, 40).split('\n'));
-    const batched = await t.gql(`query { ${parts.map((p) => p[0]).join(' ')} } ${parts.flatMap((p) => p.slice(1)).join('\n')}`);
+    const batch = (aliases: string[], first: number) => {
+      const parts = aliases.map((alias) => page(alias, first).split('\n'));
+      return `query { ${parts.map((p) => p[0]).join(' ')} } ${parts.flatMap((p) => p.slice(1)).join('\n')}`;
+    };
+    // One nested page of 200 costs ~3,850 (query-limits.plugin.ts), within the anonymous 9,000: it passes
+    // the limits and is stopped by the guard. Three of them, spread over aliases and fragments, cost three times that.
+    const single = await t.gql(batch(['one'], 200));
+    expect(single.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    const batched = await t.gql(batch(['a', 'b', 'c'], 200));
     expect(batched.errors?.[0].extensions.code).toBe('QUERY_LIMIT_EXCEEDED');
-
-    const [oneSmall, ...smallFragments] = page('small', 40).split('\n');
-    const cheap = await t.gql(`query { ${oneSmall} } ${smallFragments.join('\n')}`);
-    expect(cheap.errors?.[0].extensions.code).toBe('UNAUTHENTICATED'); // past the limits, stopped by the guard
+    expect(batched.errors?.[0].message).toMatch(/costs \d+/);
 
     const token = await t.adminToken();
-    const allowed = await t.gql(`query { ${query} } ${fragments.join('\n')}`, {}, { authorization: `Bearer ${token}` });
+    const allowed = await t.gql(batch(['a', 'b', 'c'], 200), {}, { authorization: `Bearer ${token}` });
     expect(allowed.errors).toBeUndefined();
-    expect(allowed.data).toEqual({ one: null });
+    expect(allowed.data).toEqual({ a: null, b: null, c: null });
   });
 
   it('lets one full public search page through for anonymous callers, but not two batched', async () => {

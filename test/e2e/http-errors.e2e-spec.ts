@@ -51,6 +51,21 @@ describe('HTTP routes when something throws', () => {
     expect((await get('/ready')).statusCode).toBe(200);
   });
 
+  it('answers /ready within 2 s when the database hangs instead of refusing', async () => {
+    const locker = new Client({ connectionString: t.database.url });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE mikro_orm_migrations IN ACCESS EXCLUSIVE MODE');
+      const ready = await get('/ready');
+      expect(ready.statusCode).toBe(503);
+      expect(JSON.parse(ready.body).checks.migrations).toEqual({ ok: false, detail: 'check failed' });
+    } finally {
+      await locker.query('ROLLBACK');
+      await locker.end();
+    }
+  });
+
   it('answers an unknown route with a JSON 404, not a hang', async () => {
     const missing = await get('/no-such-page');
     expect(missing.statusCode).toBe(404);
@@ -86,7 +101,7 @@ describe('the global exception filter on a plain HTTP route', () => {
   it('answers 500 with a coded JSON error and no internals', async () => {
     const response = await withinTwoSeconds(app.inject({ method: 'GET', url: '/boom' }));
     expect(response.statusCode).toBe(500);
-    expect(JSON.parse(response.body)).toMatchObject({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', requestId: expect.any(String) } });
+    expect(JSON.parse(response.body)).toMatchObject({ error: { code: 'INTERNAL_SERVER_ERROR', message: '服务器内部错误（Internal server error）', requestId: expect.any(String) } });
     expect(response.body).not.toContain('hunter2');
   });
 

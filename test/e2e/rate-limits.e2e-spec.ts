@@ -2,7 +2,8 @@
 // error, and one noisy client never slows another.
 import { createTestApp, penaltyRecord, SUBMIT, TestApp } from '@credit/testing';
 
-const LOGIN = 'mutation { login(username: "nobody", password: "wrong-password") { accessToken } }';
+// A username per address: five failures lock a username everywhere (login backoff), which is not what this tests.
+const login = (username: string) => `mutation { login(username: "${username}", password: "wrong-password") { accessToken } }`;
 
 describe('rate limits', () => {
   let t: TestApp;
@@ -19,9 +20,9 @@ describe('rate limits', () => {
 
   it('limits an anonymous IP to its budget with RATE_LIMITED, leaving other IPs and departments alone', async () => {
     const codes: string[] = [];
-    for (let i = 0; i < 7; i++) codes.push((await fromIp('203.0.113.7', LOGIN)).errors[0].extensions.code);
+    for (let i = 0; i < 7; i++) codes.push((await fromIp('203.0.113.7', login('nobody'))).errors[0].extensions.code);
     expect(codes).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'RATE_LIMITED', 'RATE_LIMITED']);
-    expect((await fromIp('203.0.113.8', LOGIN)).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await fromIp('203.0.113.8', login('somebody'))).errors[0].extensions.code).toBe('UNAUTHENTICATED');
 
     const { apiKey } = await t.createDepartment('CZ-RATE');
     const department = await fromIp('203.0.113.7', 'query { creditSubject(uscc: "914403001922038216") { id } }', { 'x-api-key': apiKey });
@@ -40,11 +41,15 @@ describe('rate limits', () => {
   });
 });
 
+// /metrics is served only to a scraper holding METRICS_TOKEN (test/security/metrics-labels.e2e-spec.ts).
+const METRICS_TOKEN = 'metrics-token-for-the-rate-limit-tests';
+const scraper = { authorization: `Bearer ${METRICS_TOKEN}` };
+
 describe('health, readiness and metrics', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ METRICS_TOKEN });
   });
   afterAll(() => t.close());
 
@@ -56,7 +61,7 @@ describe('health, readiness and metrics', () => {
   });
 
   it('is not ready while the search outbox lags beyond its bound, and exposes depth and lag', async () => {
-    const stalled = await createTestApp({ RUN_WORKER_IN_PROCESS: 'false', READY_MAX_OUTBOX_LAG_SECONDS: '1' });
+    const stalled = await createTestApp({ RUN_WORKER_IN_PROCESS: 'false', READY_MAX_OUTBOX_LAG_SECONDS: '1', METRICS_TOKEN });
     try {
       const { apiKey } = await stalled.createDepartment('CZ-LAG');
       const pushed = await stalled.gql(SUBMIT, { records: [penaltyRecord()] }, { 'x-api-key': apiKey });
@@ -65,7 +70,7 @@ describe('health, readiness and metrics', () => {
       const ready = await stalled.app.inject({ method: 'GET', url: '/ready' });
       expect(ready.statusCode).toBe(503);
       expect(JSON.parse(ready.body).checks.search_outbox).toMatchObject({ ok: false, detail: expect.stringMatching(/^1 undelivered/) });
-      const metrics = (await stalled.app.inject({ method: 'GET', url: '/metrics' })).body;
+      const metrics = (await stalled.app.inject({ method: 'GET', url: '/metrics', headers: scraper })).body;
       expect(metrics).toMatch(/^credit_outbox_depth 1$/m);
       expect(metrics).toMatch(/^credit_tier_recomputations_total\{cause="PENALTY_CREATED"\} [1-9]\d*$/m);
       expect(Number(/^credit_index_lag_seconds ([\d.]+)$/m.exec(metrics)?.[1])).toBeGreaterThan(1);
@@ -76,9 +81,9 @@ describe('health, readiness and metrics', () => {
 
   it('exposes Prometheus metrics with operations by code and ingested rows', async () => {
     await t.gql('query Probe { creditSubject(uscc: "914403001922038216") { id } }');
-    const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
+    const metrics = await t.app.inject({ method: 'GET', url: '/metrics', headers: scraper });
     expect(metrics.headers['content-type']).toMatch(/text\/plain/);
-    expect(metrics.body).toMatch(/credit_graphql_requests_total\{operation="Probe",code="UNAUTHENTICATED"\} \d+/);
+    expect(metrics.body).toMatch(/credit_graphql_requests_total\{operation="creditSubject",code="UNAUTHENTICATED"\} \d+/);
     expect(metrics.body).toMatch(/# TYPE credit_ingest_rows_total counter/);
   });
 });

@@ -22,9 +22,9 @@ describe('subject name changes go through review', () => {
     people.admin = { authorization: `Bearer ${await t.adminToken()}` };
     // 滁州 (341100) covers 琅琊区 341102; 合肥 (340100) does not; 100000 is national.
     for (const [username, regionCode] of [['chuzhou', '341100'], ['hefei', '340100'], ['national', '100000']]) {
-      const created = await t.gql(`mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, { input: { username, password: `${username}-password-1`, role: 'REGULATOR', regionCode } }, people.admin);
+      const created = await t.gql(`mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, { input: { username, password: `Langya-Pavilion-${regionCode}`, role: 'REGULATOR', regionCode } }, people.admin);
       expect(created.errors).toBeUndefined();
-      const login = await t.gql(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }`, { u: username, p: `${username}-password-1` });
+      const login = await t.gql(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }`, { u: username, p: `Langya-Pavilion-${regionCode}` });
       people[username] = { authorization: `Bearer ${login.data.login.accessToken}` };
     }
   });

@@ -8,7 +8,7 @@ import pino from 'pino';
 import { SYSTEM_ACTOR } from '@credit/audit';
 import { ORM_ENTITIES } from '@credit/bootstrap';
 import { loadConfig, loadSecrets } from '@credit/common';
-import { migrateDatabase } from '@credit/db';
+import { APP_ROLE, migrateDatabase } from '@credit/db';
 import { DepartmentsService } from '@credit/departments';
 import { penaltyRecord, startEmbeddedCluster, SUBMIT } from '@credit/testing';
 import { createApi } from '../../apps/api/src/create-api';
@@ -20,7 +20,8 @@ describe('restarting the embedded PostgreSQL mid-load', () => {
 
   it('loses no acknowledged record', async () => {
     const first = await startEmbeddedCluster(dataDir);
-    await migrateDatabase(first.url, ORM_ENTITIES);
+    // Migrated as the owner; the API below runs as the application role, as `npm start` does.
+    await migrateDatabase(first.ownerUrl, ORM_ENTITIES, { appRole: APP_ROLE });
     const env = { NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', RUN_WORKER_IN_PROCESS: 'false' };
     const app = await createApi({ config: { ...loadConfig(env), databaseUrl: first.url }, secrets: loadSecrets(dataDir, env), databaseUrl: first.url }, pino({ level: 'silent' }));
     await app.init();

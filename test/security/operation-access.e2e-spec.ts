@@ -42,6 +42,7 @@ const VISIBILITY: Record<string, Probe> = {
   creditSubject: { selection: '{ __typename }', empty: (value) => value === null },
   creditSubjects: page,
   departmentList: page,
+  departmentTimeliness: { selection: '{ records }', empty: (value: unknown[]) => value.length === 0 },
   jointPunishmentStats: { selection: '{ totalChecks }', empty: (value) => value.totalChecks === 0 },
   listingSuggestions: page,
   listings: page,
@@ -136,6 +137,9 @@ describe('role × operation access matrix', () => {
       case 'recordMeasureFeedback': return { checkId: fixture.checkId, measureCode: 'SEC-M', applied: true };
       case 'jointPunishmentCheck': case 'creditSubject': return { uscc: record.uscc, scenario: 'PROCUREMENT' };
       case 'jointPunishmentStats': return { from: addDays(todayInChina(), -30), to: todayInChina() };
+      case 'departmentTimeliness': return { regionCode: '341100', from: '2025-01-01', to: '2025-12-31' };
+      case 'loadWorkingCalendar':
+        return { year: 2030, holidays: ['2030-01-01'], workdays: [], source: { title: '国务院办公厅关于2030年部分节假日安排的通知', number: '国办发明电〔2029〕1号', issuedOn: '2029-11-01' } };
       case 'submitPenaltyRecords': return { records: [penaltyRecord()] };
       case 'login': return { username: 'sec-regulator', password: 'regulator-password-1' };
       case 'proposeListing':

@@ -28,6 +28,7 @@ export const OPERATION_ACCESS: Record<string, Record<BaseCaller, Outcome>> = {
   creditSubjects: signedIn,
   departmentApiKeys: adminOnly,
   departmentList: people,
+  departmentTimeliness: people, // regulators see departments of their region only
   departmentReportingAuthorities: adminOnly,
   disclosure: everyone,
   jointPunishmentCheck: anyDepartment,
@@ -52,6 +53,7 @@ export const OPERATION_ACCESS: Record<string, Record<BaseCaller, Outcome>> = {
   createUser: adminOnly,
   fileListingObjection: owningDepartmentOrRegulator,
   importPenaltyFile: anyDepartment,
+  loadWorkingCalendar: adminOnly,
   login: everyone,
   notifyListingParty: owningDepartment,
   proposeListing: owningDepartment, // only departments designated for the list type (A is, B is not)
@@ -78,6 +80,7 @@ export const REGION_ACCESS: Record<string, Record<RegionCaller, Outcome>> = {
   creditSubjects: confined,
   departmentApiKeys: notForRegulators,
   departmentList: confined,
+  departmentTimeliness: confined,
   departmentReportingAuthorities: notForRegulators,
   pendingNameChanges: confined,
   disclosure: unconfined, // public: what anyone may read
@@ -104,6 +107,7 @@ export const REGION_ACCESS: Record<string, Record<RegionCaller, Outcome>> = {
   createUser: notForRegulators,
   fileListingObjection: confined,
   importPenaltyFile: notForRegulators,
+  loadWorkingCalendar: notForRegulators,
   login: unconfined,
   notifyListingParty: notForRegulators,
   proposeListing: notForRegulators,

@@ -14,7 +14,7 @@ import { createTestDatabase, TestDatabase } from './test-database';
 
 let departmentSeq = 1;
 
-export const ADMIN = { username: 'admin', password: 'admin-password-for-tests' };
+export const ADMIN = { username: 'admin', password: 'suite-operator-passphrase-7' };
 
 export interface GqlResponse<T = any> {
   status: number;
@@ -34,13 +34,29 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Which role the API connects as: the application role, as `npm start` runs it (default), or the superuser. */
+  role?: 'app' | 'superuser';
+}
+
+export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  const url = (options.role ?? 'app') === 'app' ? database.appUrl : database.url;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'credit-test-data-'));
   // Every inject() comes from 127.0.0.1: generous limits by default, so only the rate-limit tests meet them.
-  const fullEnv = { NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000', ...env };
-  const config = { ...loadConfig(fullEnv), databaseUrl: database.url };
-  const runtime = { config, secrets: loadSecrets(dataDir, fullEnv), databaseUrl: database.url };
+  // scrypt at N=2^12 instead of 2^17 (a few ms instead of hundreds per login); only configuration can lower
+  // it, and a production-mode app refuses below 17, so it keeps the real cost.
+  const fullEnv = {
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000',
+    RATE_LIMIT_BAD_CREDENTIALS_PER_MINUTE: '1000000',
+    ...(env.NODE_ENV === 'production' ? {} : { PASSWORD_HASH_COST: '12' }),
+    ...env,
+  };
+  const config = { ...loadConfig(fullEnv), databaseUrl: url };
+  const runtime = { config, secrets: loadSecrets(dataDir, fullEnv), databaseUrl: url };
   const app = await createApi(runtime, pino({ level: 'silent' }));
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

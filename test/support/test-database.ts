@@ -14,9 +14,20 @@ export function urlForDatabase(database: string): string {
   return parsed.toString();
 }
 
+/** The same database as the application role (credit_app: no DDL on the owner's tables, audit log append-only). */
+export function appUrlFor(url: string): string {
+  const parsed = new URL(url);
+  parsed.username = process.env.TEST_PG_APP_ROLE ?? 'credit_app';
+  parsed.password = process.env.TEST_PG_APP_PASSWORD ?? '';
+  return parsed.toString();
+}
+
 export interface TestDatabase {
   name: string;
+  /** As the provider's superuser, which also owns the tables (migrated as it). */
   url: string;
+  /** As the application role. */
+  appUrl: string;
   drop(): Promise<void>;
 }
 
@@ -39,6 +50,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     name,
     url: urlForDatabase(name),
+    appUrl: appUrlFor(urlForDatabase(name)),
     drop: () => withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => undefined)),
   };
 }

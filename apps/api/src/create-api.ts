@@ -3,30 +3,47 @@ import { randomUUID } from 'node:crypto';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LogController } from 'fastify';
 import type { Logger } from 'pino';
+import { CredentialGate, registerCredentialGate } from '@credit/auth';
 import type { Runtime } from '@credit/bootstrap';
-import { createRootLogger, PinoNestLogger, registerTokenLimit, validationExceptionFactory } from '@credit/common';
-import { MAX_UPLOAD_BYTES, registerGraphqlMultipart } from '@credit/imports';
+import { createRootLogger, Observability, PinoNestLogger, registerTokenLimit, RejectNulPipe, validationExceptionFactory } from '@credit/common';
+import { ApiKeyVerifier } from '@credit/departments';
+import { registerGraphqlMultipart } from '@credit/imports';
 import { ApiModule } from './api.module';
+import { registerMetricsRoute } from './metrics/metrics.route';
+import { registerRequestBodyGate } from './request-body-gate';
 
-export const MAX_BODY_BYTES = 16 * 1024 * 1024; // a batch of 1,000 long records fits
+const PROBES = new Set(['/health', '/ready', '/metrics']);
+
 
 export async function createApi(runtime: Pick<Runtime, 'config' | 'secrets' | 'databaseUrl'>, logger?: Logger): Promise<NestFastifyApplication> {
   const rootLogger = logger ?? createRootLogger(runtime.config.logLevel);
   const adapter = new FastifyAdapter({
     loggerInstance: rootLogger,
-    bodyLimit: MAX_BODY_BYTES,
+    // The ceiling for anyone; request-body-gate.ts lowers it per caller before the body is read.
+    bodyLimit: Math.max(runtime.config.bodyLimits.defaultBytes, runtime.config.bodyLimits.departmentBytes),
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
+    // Orchestrators probe every few seconds: their request lines would drown the log at info.
+    logController: new LogController({ disableRequestLogging: (request: { url?: string }) => PROBES.has(request.url ?? '') }),
+    // request.ip, and so every per-address limit, comes from X-Forwarded-For only behind a configured proxy.
+    trustProxy: runtime.config.trustProxy,
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRuntime(runtime), adapter, {
     logger: new PinoNestLogger(rootLogger),
     bufferLogs: false,
   });
-  // importPenaltyFile: GraphQL multipart uploads (files streamed to a temporary directory, size-limited).
-  registerGraphqlMultipart(app.getHttpAdapter().getInstance(), { maxFileBytes: MAX_UPLOAD_BYTES });
-  registerTokenLimit(app.getHttpAdapter().getInstance(), '/graphql');
-  app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, exceptionFactory: validationExceptionFactory }));
+  const fastify = app.getHttpAdapter().getInstance();
+  // First of all hooks: the caller is verified (or refused) before any body is parsed or file streamed.
+  registerCredentialGate(fastify, app.get(CredentialGate));
+  // Who may send how much is settled before any body is read; then uploads are streamed to a temporary directory.
+  const verifier = app.get(ApiKeyVerifier);
+  registerRequestBodyGate(fastify, { config: runtime.config, verifyDepartmentKey: (key) => verifier.verify(key) });
+  registerGraphqlMultipart(fastify, { maxFileBytes: runtime.config.imports.maxUploadBytes });
+  registerTokenLimit(fastify, '/graphql');
+  registerMetricsRoute(fastify, app.get(Observability), runtime.config.metricsTokens);
+  app.useGlobalPipes(new RejectNulPipe(), new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, exceptionFactory: validationExceptionFactory }));
   app.enableShutdownHooks();
   return app;
 }

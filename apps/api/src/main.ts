@@ -1,26 +1,32 @@
 // `npm start`: configuration → database (embedded when DATABASE_URL is unset) → migrations → first admin → serve.
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { UsersService, generatePassword } from '@credit/auth';
-import { prepareRuntime, Runtime } from '@credit/bootstrap';
-import { ConfigError, createRootLogger } from '@credit/common';
+import { describeStartupFailure, EXIT_BAD_ENVIRONMENT, prepareRuntime, Runtime } from '@credit/bootstrap';
+import { createRootLogger } from '@credit/common';
 import { createApi } from './create-api';
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
 async function main(): Promise<void> {
-  const bootLogger = createRootLogger(process.env.LOG_LEVEL ?? 'info');
-  let runtime: Runtime;
+  // Until the configuration is validated (it names a bad LOG_LEVEL), log at info.
+  const bootLogger = createRootLogger(LOG_LEVELS.includes(process.env.LOG_LEVEL ?? '') ? (process.env.LOG_LEVEL as string) : 'info');
+  const runtime = await prepareRuntime({ log: (message) => bootLogger.info(message) });
   try {
-    runtime = await prepareRuntime({ log: (message) => bootLogger.info(message) });
+    await serve(runtime);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      bootLogger.fatal(error.message);
-      process.exit(2);
-    }
+    await runtime.shutdown().catch(() => undefined);
     throw error;
   }
+}
+
+async function serve(runtime: Runtime): Promise<void> {
+  // Checked before Nest starts, so "successfully started" is never logged by a server that cannot listen.
+  await assertPortFree(runtime.config.port, runtime.config.host);
   const logger = createRootLogger(runtime.config.logLevel);
   const app = await createApi(runtime, logger);
-  await ensureFirstAdmin(app.get(UsersService), runtime, logger);
+  const firstAdmin = await ensureFirstAdmin(app.get(UsersService), runtime, logger);
   const shutdown = async (signal: string) => {
     logger.info(`received ${signal}, shutting down`);
     await app.close();
@@ -31,25 +37,52 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: runtime.config.port, host: runtime.config.host });
   logger.info(`GraphQL API ready at http://${runtime.config.host}:${runtime.config.port}/graphql (database: ${runtime.embedded ? 'embedded PostgreSQL in ' + runtime.config.dataDir : 'DATABASE_URL'})`);
+  // Printed once, on purpose, on stdout and after the "ready" line, where the operator starting it looks.
+  if (firstAdmin) process.stdout.write(framed(firstAdmin));
 }
 
-async function ensureFirstAdmin(users: UsersService, runtime: Runtime, logger: ReturnType<typeof createRootLogger>): Promise<void> {
+/** The generated first-admin password as a block that stands out from the log lines around it. */
+function framed(admin: { username: string; password: string; file: string }): string {
+  const lines = ['首次启动：已创建管理员账号（first start: admin user created）', `username: ${admin.username}`, `password: ${admin.password}`, `also in ${admin.file} (mode 0600); change it after logging in`];
+  // A CJK character takes two terminal cells.
+  const cells = (line: string) => [...line].reduce((sum, c) => sum + (c > '\u2e80' ? 2 : 1), 0);
+  const width = Math.max(...lines.map(cells));
+  const rule = '═'.repeat(width + 2);
+  const pad = (line: string) => line + ' '.repeat(width - cells(line));
+  return `\n╔${rule}╗\n${lines.map((line) => `║ ${pad(line)} ║`).join('\n')}\n╚${rule}╝\n\n`;
+}
+
+/** Creates the first admin when there is none; returns the generated password to print, if one was generated. */
+async function ensureFirstAdmin(users: UsersService, runtime: Runtime, logger: ReturnType<typeof createRootLogger>): Promise<{ username: string; password: string; file: string } | null> {
   const { adminUsername, adminPassword, dataDir } = runtime.config;
   const password = adminPassword ?? generatePassword();
   const created = await users.ensureAdmin(adminUsername, password);
-  if (!created) return;
-  if (adminPassword === null) {
-    const file = path.join(dataDir, 'admin-password.txt');
-    fs.mkdirSync(dataDir, { recursive: true });
-    fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
-    // Printed once, on purpose, on stdout: the operator needs it to log in the first time.
-    process.stdout.write(`\nCreated admin user "${adminUsername}" with password: ${password}\n(also stored in ${file}, mode 0600)\n\n`);
-  } else {
+  if (!created) return null;
+  if (adminPassword !== null) {
     logger.info(`created admin user "${adminUsername}" from ADMIN_PASSWORD`);
+    return null;
   }
+  const file = path.join(dataDir, 'admin-password.txt');
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return { username: adminUsername, password, file };
+}
+
+function assertPortFree(port: number, host: string): Promise<void> {
+  if (port === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve()));
+  });
 }
 
 main().catch((error) => {
+  const line = describeStartupFailure(error, { databaseUrl: process.env.DATABASE_URL || null, port: Number(process.env.PORT ?? 3000) });
+  if (line !== null) {
+    process.stderr.write(`${line}\n`);
+    process.exit(EXIT_BAD_ENVIRONMENT);
+  }
   console.error(error);
   process.exit(1);
 });

@@ -12,5 +12,7 @@ export interface CliCommand {
   name: string;
   usage: string;
   description: string;
+  /** Maintenance that re-creates or renames tables: runs as the owner role (MIGRATION_DATABASE_URL / embedded owner). */
+  asOwner?: boolean;
   run(context: CliContext, args: string[]): Promise<number | void>;
 }

@@ -21,7 +21,8 @@ async function main(argv: string[]): Promise<number> {
     out: (line) => process.stdout.write(`${line}\n`),
     app: async () => {
       if (!app) {
-        @Module({ imports: [CoreModule.forRuntime(runtime, { runJobs: false, poolMax: 4 }), ...CAPABILITY_MODULES] })
+        const databaseUrl = command.asOwner ? runtime.ownerDatabaseUrl : runtime.databaseUrl;
+        @Module({ imports: [CoreModule.forRuntime({ ...runtime, databaseUrl }, { runJobs: false, poolMax: 4 }), ...CAPABILITY_MODULES] })
         class CliModule {}
         app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
       }

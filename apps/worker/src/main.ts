@@ -1,12 +1,12 @@
 // `npm run start:worker`: background jobs (outbox → search index, expiry sweeps, tier decay) in their own
 // process, for production where the API runs with RUN_WORKER_IN_PROCESS=false.
 import { NestFactory } from '@nestjs/core';
-import { prepareRuntime } from '@credit/bootstrap';
+import { describeStartupFailure, EXIT_BAD_ENVIRONMENT, prepareRuntime } from '@credit/bootstrap';
 import { createRootLogger, PinoNestLogger } from '@credit/common';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
-  const logger = createRootLogger(process.env.LOG_LEVEL ?? 'info');
+  const logger = createRootLogger(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(process.env.LOG_LEVEL ?? '') ? (process.env.LOG_LEVEL as string) : 'info');
   const runtime = await prepareRuntime({ log: (message) => logger.info(message) });
   const app = await NestFactory.createApplicationContext(WorkerModule.forRuntime(runtime), { logger: new PinoNestLogger(logger) });
   app.enableShutdownHooks();
@@ -21,6 +21,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
+  const line = describeStartupFailure(error, { databaseUrl: process.env.DATABASE_URL || null, port: null });
+  if (line !== null) {
+    process.stderr.write(`${line}\n`);
+    process.exit(EXIT_BAD_ENVIRONMENT);
+  }
   console.error(error);
   process.exit(1);
 });

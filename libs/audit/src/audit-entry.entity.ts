@@ -2,7 +2,8 @@ import { BigIntType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core
 
 /**
  * Append-only, hash-chained audit log: each row's hash covers its content and the previous row's hash, so a
- * changed or deleted row breaks the chain at a findable place. Written only by AuditService (raw SQL).
+ * changed or deleted row breaks the chain at a findable place; signed checkpoints of the head (AuditCheckpoint)
+ * catch a tail cut off. Written only by AuditService (raw SQL).
  */
 @Entity({ tableName: 'audit_log' })
 @Index({ properties: ['targetType', 'targetId'] })
@@ -45,4 +46,8 @@ export class AuditEntry {
 
   @Property({ length: 64 })
   rowHash!: string;
+
+  /** 1: rows written before every column was hashed (actor name and id not covered); 2: every column. */
+  @Property({ type: 'smallint', default: 1 })
+  hashVersion!: number;
 }

@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { Test } from '@nestjs/testing';
+import { APP_CONFIG, PLATFORM_SECRETS } from '@credit/common';
 import { Database } from '@credit/db';
 import { createTestDatabase, TestDatabase } from '@credit/testing';
+import { AuditLogRepository } from './audit-log.repository';
 import { AuditVerifier } from './audit-verifier.service';
 import { AuditService } from './audit.service';
 
@@ -13,7 +16,13 @@ describe('audit log (append-only, hash-chained)', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     db = new Database(database.url, 3);
-    const moduleRef = await Test.createTestingModule({ providers: [AuditService, AuditVerifier, { provide: Database, useValue: db }] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      providers: [
+        AuditService, AuditVerifier, AuditLogRepository, { provide: Database, useValue: db },
+        { provide: PLATFORM_SECRETS, useValue: { auditCheckpointKey: randomBytes(32) } },
+        { provide: APP_CONFIG, useValue: { audit: { checkpointIntervalMinutes: 5, checkpointFile: null } } },
+      ],
+    }).compile();
     audit = moduleRef.get(AuditService);
     verifier = moduleRef.get(AuditVerifier);
     const actor = { type: 'USER' as const, id: '1', name: 'admin' };
@@ -27,10 +36,10 @@ describe('audit log (append-only, hash-chained)', () => {
   });
 
   it('verifies an untouched log', async () => {
-    expect(await verifier.verify()).toEqual({ rowsChecked: 9, problems: [] });
+    expect(await verifier.verify()).toEqual({ rowsChecked: 9, legacyRows: 0, checkpointsChecked: 0, firstBadRow: null, problems: [] });
   });
 
-  it('refuses UPDATE, DELETE and TRUNCATE for the application', async () => {
+  it('refuses UPDATE, DELETE and TRUNCATE even to the superuser while the trigger is on', async () => {
     await expect(db.query(`UPDATE audit_log SET action = 'X' WHERE id = 1`)).rejects.toThrow(/append-only/);
     await expect(db.query('DELETE FROM audit_log WHERE id = 1')).rejects.toThrow(/append-only/);
     await expect(db.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);

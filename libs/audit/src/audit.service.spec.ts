@@ -1,4 +1,4 @@
-import { Actor, auditRowHash, AuditRecordInput, chainBatch, GENESIS_HASH } from './audit.service';
+import { Actor, AUDIT_HASH_VERSION, auditRowHash, AuditRecordInput, chainBatch, GENESIS_HASH } from './audit.service';
 
 describe('chainBatch (the batch hashing append uses)', () => {
   const occurredAt = '2026-11-28T04:05:06.789Z';
@@ -12,12 +12,14 @@ describe('chainBatch (the batch hashing append uses)', () => {
   it.each<[string, Actor]>([
     ['a department', { type: 'DEPARTMENT', id: '3', name: '滁州市市场监督管理局' }],
     ['the system (no id)', { type: 'SYSTEM', id: null, name: 'system' }],
+    ['a user whose name needs escaping', { type: 'USER', id: '9', name: '张"三"\n\u2028' }],
   ])('gives exactly the hashes audit:verify recomputes, for %s', (_, actor) => {
-    const chain = chainBatch(GENESIS_HASH, occurredAt, actor, entries);
+    const ids = ['41', '42', '100', '9007199254740993'];
+    const chain = chainBatch(GENESIS_HASH, ids, occurredAt, actor, entries);
     let prev = GENESIS_HASH;
     entries.forEach((entry, i) => {
-      const expected = auditRowHash(prev, {
-        occurredAt, actorType: actor.type, actorId: actor.id, action: entry.action, targetType: entry.targetType, targetId: entry.targetId,
+      const expected = auditRowHash(AUDIT_HASH_VERSION, prev, {
+        id: ids[i], occurredAt, actorType: actor.type, actorId: actor.id, actorName: actor.name, action: entry.action, targetType: entry.targetType, targetId: entry.targetId,
         beforeHash: entry.beforeHash ?? null, afterHash: entry.afterHash ?? null, details: entry.details ?? null,
       });
       expect(chain.prevHashes[i]).toBe(prev);
@@ -25,5 +27,14 @@ describe('chainBatch (the batch hashing append uses)', () => {
       prev = expected;
     });
     expect(chain.details).toEqual(['{"decisionNumber":"滁市监罚〔2026〕1号","version":1}', '{"a":1.5,"z":[2,{"a":"\\"引号\\"\\n","b":null}]}', null, null]);
+  });
+
+  it('covers every column: the actor name and the id change the hash', () => {
+    const row = { id: '7', occurredAt, actorType: 'USER', actorId: '1', actorName: 'admin', action: 'A', targetType: 'T', targetId: '1', beforeHash: null, afterHash: null, details: null };
+    const hash = auditRowHash(AUDIT_HASH_VERSION, GENESIS_HASH, row);
+    expect(auditRowHash(AUDIT_HASH_VERSION, GENESIS_HASH, { ...row, actorName: 'someone else' })).not.toBe(hash);
+    expect(auditRowHash(AUDIT_HASH_VERSION, GENESIS_HASH, { ...row, id: '8' })).not.toBe(hash);
+    // The first scheme did not cover them: rows it hashed are only accepted before the first scheme-2 row.
+    expect(auditRowHash(1, GENESIS_HASH, { ...row, actorName: 'someone else' })).toBe(auditRowHash(1, GENESIS_HASH, row));
   });
 });

@@ -42,34 +42,59 @@ export function contentHash(content: unknown): string {
   return createHash('sha256').update(typeof content === 'string' ? content : stableJson(content)).digest('hex');
 }
 
-/** The hash that chains row n to row n−1; `audit:verify` recomputes exactly this. */
-export function auditRowHash(prevHash: string, row: { occurredAt: string; actorType: string; actorId: string | null; action: string; targetType: string; targetId: string; beforeHash: string | null; afterHash: string | null; details: unknown }): string {
-  return createHash('sha256')
-    .update(stableJson([prevHash, row.occurredAt, row.actorType, row.actorId, row.action, row.targetType, row.targetId, row.beforeHash, row.afterHash, row.details ?? null]))
-    .digest('hex');
+/** Hash scheme of new rows; `audit:verify` still checks rows of older schemes with their own (auditRowHash). */
+export const AUDIT_HASH_VERSION = 2;
+
+/** Everything a row holds except its own hash (row_hash) and the number of its hash scheme. */
+export interface AuditRowContent {
+  id: string;
+  occurredAt: string;
+  actorType: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  targetType: string;
+  targetId: string;
+  beforeHash: string | null;
+  afterHash: string | null;
+  details: unknown;
 }
 
 /**
- * auditRowHash for a batch of rows of one actor and time, without the generic walk: the JSON text is put
- * together from the same pieces stableJson would produce (the actor part once for the batch), so the hash is
- * identical (the unit test compares them on varied rows) at a third of the cost. Returns each row's details as
- * stable JSON too, which is what gets stored.
+ * The hash that chains row n to row n−1; `audit:verify` recomputes exactly this. Scheme 2 covers every column
+ * (id and actor name included) in one canonical JSON array tagged with the scheme; scheme 1, which left out the
+ * id and the actor name, is kept only to check the rows written before scheme 2.
  */
-export function chainBatch(prevHash: string, occurredAt: string, actor: Actor, entries: AuditRecordInput[]): { prevHashes: string[]; rowHashes: string[]; details: (string | null)[] } {
+export function auditRowHash(version: number, prevHash: string, row: AuditRowContent): string {
+  const fields =
+    version === 1
+      ? [prevHash, row.occurredAt, row.actorType, row.actorId, row.action, row.targetType, row.targetId, row.beforeHash, row.afterHash, row.details ?? null]
+      : [`audit/v${version}`, row.id, row.occurredAt, row.actorType, row.actorId, row.actorName, row.action, row.targetType, row.targetId, row.beforeHash, row.afterHash, row.details ?? null, prevHash];
+  return createHash('sha256').update(stableJson(fields)).digest('hex');
+}
+
+/**
+ * auditRowHash (current scheme) for a batch of rows of one actor and time, without the generic walk: the JSON
+ * text is put together from the same pieces stableJson would produce (the actor part once for the batch), so
+ * the hash is identical (the unit test compares them on varied rows) at a third of the cost. Returns each
+ * row's details as stable JSON too, which is what gets stored.
+ */
+export function chainBatch(prevHash: string, ids: string[], occurredAt: string, actor: Actor, entries: AuditRecordInput[]): { prevHashes: string[]; rowHashes: string[]; details: (string | null)[] } {
   const json = (value: string | null) => (value === null ? 'null' : JSON.stringify(value));
-  const middle = `,${JSON.stringify(occurredAt)},${JSON.stringify(actor.type)},${json(actor.id)},`;
+  const head = `[${JSON.stringify(`audit/v${AUDIT_HASH_VERSION}`)},`;
+  const actorPart = `,${JSON.stringify(occurredAt)},${JSON.stringify(actor.type)},${json(actor.id)},${json(actor.name)},`;
   const prevHashes: string[] = [];
   const rowHashes: string[] = [];
   const details: (string | null)[] = [];
   let prev = prevHash;
-  for (const entry of entries) {
+  entries.forEach((entry, i) => {
     const detailsJson = stableJson(entry.details ?? null);
-    const text = `[${json(prev)}${middle}${json(entry.action)},${json(entry.targetType)},${json(entry.targetId)},${json(entry.beforeHash ?? null)},${json(entry.afterHash ?? null)},${detailsJson}]`;
+    const text = `${head}${json(ids[i])}${actorPart}${json(entry.action)},${json(entry.targetType)},${json(entry.targetId)},${json(entry.beforeHash ?? null)},${json(entry.afterHash ?? null)},${detailsJson},${json(prev)}]`;
     prevHashes.push(prev);
     prev = createHash('sha256').update(text).digest('hex');
     rowHashes.push(prev);
     details.push(entry.details == null ? null : detailsJson);
-  }
+  });
   return { prevHashes, rowHashes, details };
 }
 
@@ -79,28 +104,31 @@ export class AuditService {
     if (entries.length === 0) return;
     await sql.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
     const [last] = await sql.query<{ row_hash: string }>('SELECT row_hash FROM audit_log ORDER BY id DESC LIMIT 1');
+    // The ids are part of the hash, so they are drawn first; under the lock they follow the chain's order.
+    const ids = (await sql.query<{ id: string }>(`SELECT nextval(pg_get_serial_sequence('audit_log', 'id'))::text AS id FROM generate_series(1, $1::int)`, [entries.length])).map((row) => row.id);
+    ids.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
     // One timestamp for the batch, in microseconds as PostgreSQL stores it, so the hash can be recomputed.
     const occurredAt = new Date().toISOString();
-    const chain = chainBatch(last?.row_hash ?? GENESIS_HASH, occurredAt, actor, entries);
+    const chain = chainBatch(last?.row_hash ?? GENESIS_HASH, ids, occurredAt, actor, entries);
     // One statement for the whole batch, in array order so ids follow the chain: the actor and time once, then
     // a JSON array per column, zipped by ROWS FROM. JSON text rather than SQL arrays, because append also runs
     // through the MikroORM executor, which passes array parameters as JSON.
     const column = (values: (string | null)[]) => JSON.stringify(values);
     await sql.query(
-      `INSERT INTO audit_log (occurred_at, actor_type, actor_id, actor_name, action, target_type, target_id,
-                              before_hash, after_hash, details, prev_hash, row_hash)
-       SELECT $1::timestamptz, $2, $3, $4, t.action, t.target_type, t.target_id, t.before_hash, t.after_hash,
-              nullif(t.details, 'null'::jsonb), t.prev_hash, t.row_hash
-         FROM ROWS FROM (jsonb_array_elements_text($5::jsonb), jsonb_array_elements_text($6::jsonb), jsonb_array_elements_text($7::jsonb),
-                         jsonb_array_elements_text($8::jsonb), jsonb_array_elements_text($9::jsonb), jsonb_array_elements($10::jsonb),
-                         jsonb_array_elements_text($11::jsonb), jsonb_array_elements_text($12::jsonb))
-                WITH ORDINALITY AS t(action, target_type, target_id, before_hash, after_hash, details, prev_hash, row_hash, ord)
+      `INSERT INTO audit_log (id, occurred_at, actor_type, actor_id, actor_name, action, target_type, target_id,
+                              before_hash, after_hash, details, prev_hash, row_hash, hash_version)
+       SELECT t.id::bigint, $1::timestamptz, $2, $3, $4, t.action, t.target_type, t.target_id, t.before_hash, t.after_hash,
+              nullif(t.details, 'null'::jsonb), t.prev_hash, t.row_hash, $14::smallint
+         FROM ROWS FROM (jsonb_array_elements_text($13::jsonb), jsonb_array_elements_text($5::jsonb), jsonb_array_elements_text($6::jsonb),
+                         jsonb_array_elements_text($7::jsonb), jsonb_array_elements_text($8::jsonb), jsonb_array_elements_text($9::jsonb),
+                         jsonb_array_elements($10::jsonb), jsonb_array_elements_text($11::jsonb), jsonb_array_elements_text($12::jsonb))
+                WITH ORDINALITY AS t(id, action, target_type, target_id, before_hash, after_hash, details, prev_hash, row_hash, ord)
         ORDER BY t.ord`,
       [
         occurredAt, actor.type, actor.id, actor.name,
         column(entries.map((e) => e.action)), column(entries.map((e) => e.targetType)), column(entries.map((e) => e.targetId)),
         column(entries.map((e) => e.beforeHash ?? null)), column(entries.map((e) => e.afterHash ?? null)),
-        `[${chain.details.map((d) => d ?? 'null').join(',')}]`, column(chain.prevHashes), column(chain.rowHashes),
+        `[${chain.details.map((d) => d ?? 'null').join(',')}]`, column(chain.prevHashes), column(chain.rowHashes), column(ids), AUDIT_HASH_VERSION,
       ],
     );
   }

@@ -1,23 +1,27 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, AppConfig, Principal, PLATFORM_SECRETS, PlatformSecrets, requestOf } from '@credit/common';
 import { DepartmentsModule } from '@credit/departments';
-import { ApiKeyStrategy } from './api-key.strategy';
 import { PlatformAuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { JWT_AUDIENCE, JWT_ISSUER } from './auth.tokens';
-import { JwtStrategy } from './jwt.strategy';
-import { RATE_LIMIT_WINDOW_MS, RateLimitGuard } from './rate-limit.guard';
+import { CredentialGate } from './credentials/credential-gate';
+import { JwtCredentials } from './credentials/jwt.credentials';
+import { UserStandingCache } from './credentials/user-standing.cache';
+import { LoginBackoff } from './login-backoff';
+import { PasswordHasher } from './password-hasher';
+import { RateLimitStoreModule, StoreBackedThrottlerStorage } from './rate-limit/rate-limit-store.module';
+import { RATE_LIMIT_WINDOW_MS, RateLimitGuard } from './rate-limit/rate-limit.guard';
+import { RATE_LIMIT_STORE, RateLimitStore } from './rate-limit/rate-limit.store';
 import { UsersService } from './users.service';
 
 @Module({
   imports: [
-    PassportModule,
     DepartmentsModule,
+    RateLimitStoreModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG, PLATFORM_SECRETS],
       useFactory: (config: AppConfig, secrets: PlatformSecrets) => ({
@@ -26,9 +30,11 @@ import { UsersService } from './users.service';
       }),
     }),
     ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
+      imports: [RateLimitStoreModule],
+      inject: [APP_CONFIG, RATE_LIMIT_STORE],
+      useFactory: (config: AppConfig, store: RateLimitStore) => ({
         setHeaders: false,
+        storage: new StoreBackedThrottlerStorage(store),
         throttlers: [
           {
             name: 'per-minute',
@@ -48,12 +54,16 @@ import { UsersService } from './users.service';
     AuthService,
     UsersService,
     AuthResolver,
-    JwtStrategy,
-    ApiKeyStrategy,
-    // Order matters: authenticate first, then rate-limit by who the caller turned out to be.
-    { provide: APP_GUARD, useClass: PlatformAuthGuard },
+    PasswordHasher,
+    LoginBackoff,
+    UserStandingCache,
+    JwtCredentials,
+    CredentialGate,
+    // The caller is known before any guard runs (CredentialGate, an HTTP hook), so the rate limit goes first:
+    // anonymous calls to protected operations spend their address's budget instead of costing nothing.
     { provide: APP_GUARD, useClass: RateLimitGuard },
+    { provide: APP_GUARD, useClass: PlatformAuthGuard },
   ],
-  exports: [UsersService],
+  exports: [UsersService, CredentialGate, PasswordHasher],
 })
 export class AuthModule {}

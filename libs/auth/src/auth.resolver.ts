@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { actorOf, CurrentPrincipal, Principal, Public, Roles } from '@credit/common';
+import { actorOf, ClientAddress, CurrentPrincipal, Principal, Public, Roles } from '@credit/common';
 import { AuthService } from './auth.service';
 import { AuthPayloadModel, CreateUserInput, UserModel } from './dto/auth.dto';
 import { User } from './user.entity';
@@ -12,10 +12,10 @@ export class AuthResolver {
     private readonly users: UsersService,
   ) {}
 
-  @Mutation(() => AuthPayloadModel, { description: 'Public. Exchanges a username and password for a short-lived JWT.' })
+  @Mutation(() => AuthPayloadModel, { description: 'Public. Exchanges a username and password for a short-lived JWT. Repeated failures lock the username and the address for a while (RATE_LIMITED with retryAfterSeconds).' })
   @Public()
-  async login(@Args('username') username: string, @Args('password') password: string): Promise<AuthPayloadModel> {
-    return this.auth.login(username.slice(0, 64), password.slice(0, 200));
+  async login(@Args('username') username: string, @Args('password') password: string, @ClientAddress() address: string): Promise<AuthPayloadModel> {
+    return this.auth.login(username.slice(0, 64), password.slice(0, 200), address);
   }
 
   @Mutation(() => UserModel, { description: 'ADMIN. Creates an admin or a regulator.' })

@@ -4,7 +4,8 @@ import { Actor, AuditService, SYSTEM_ACTOR } from '@credit/audit';
 import { conflict } from '@credit/common';
 import { emExecutor } from '@credit/db';
 import { CreateUserInput } from './dto/auth.dto';
-import { hashPassword } from './password-hasher';
+import { PasswordHasher } from './password-hasher';
+import { assertPasswordAcceptable } from './password-policy';
 import { User, UserRole } from './user.entity';
 
 @Injectable()
@@ -12,10 +13,12 @@ export class UsersService {
   constructor(
     private readonly orm: MikroORM,
     private readonly audit: AuditService,
+    private readonly hasher: PasswordHasher,
   ) {}
 
   async create(input: CreateUserInput, actor: Actor): Promise<User> {
-    const passwordHash = await hashPassword(input.password);
+    assertPasswordAcceptable(input.username, input.password);
+    const passwordHash = await this.hasher.hash(input.password);
     return this.orm.em.fork().transactional(async (em) => {
       if (await em.findOne(User, { username: input.username })) throw conflict(`User ${input.username} already exists`, 'input.username');
       const user = em.create(User, { username: input.username, passwordHash, role: input.role, regionCode: input.regionCode ?? null });
@@ -35,9 +38,19 @@ export class UsersService {
     return this.orm.em.fork().findOne(User, { id, disabledAt: null });
   }
 
+  /**
+   * Replaces a hash made with weaker scrypt parameters after a successful login (the only moment the plain
+   * password is at hand). Not audited: the password is unchanged. Conditional on the old hash, so it never
+   * overwrites a password set meanwhile.
+   */
+  async upgradePasswordHash(userId: string, oldHash: string, newHash: string): Promise<void> {
+    await this.orm.em.fork().nativeUpdate(User, { id: userId, passwordHash: oldHash }, { passwordHash: newHash });
+  }
+
   /** Sets a new password (admin tooling, e.g. the demo's regulator login); audited. */
   async setPassword(username: string, password: string, actor: Actor): Promise<void> {
-    const passwordHash = await hashPassword(password);
+    assertPasswordAcceptable(username, password, 'password');
+    const passwordHash = await this.hasher.hash(password);
     await this.orm.em.fork().transactional(async (em) => {
       const user = await em.findOneOrFail(User, { username });
       user.passwordHash = passwordHash;

@@ -35,3 +35,12 @@ export function requireId(value: string, field: string): string {
   if (!/^\d{1,18}$/.test(value)) throw badInput(`${field} is not an id`, field);
   return value;
 }
+
+/** Confirmation refused while an objection is open past its answer day (异议答复期限). */
+export function objectionAnswerOverdue(objectionId: string, answerDue: string): DomainError {
+  return new DomainError(
+    'OBJECTION_ANSWER_OVERDUE',
+    `异议 ${objectionId} 已超过答复期限（${answerDue}）仍未答复，答复后方可正式列入（objection ${objectionId} was due for an answer by ${answerDue}; answer it before confirming the listing）`,
+    { field: 'listingId' },
+  );
+}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '@credit/calendar';
 import { CreditTiersModule } from '@credit/credit-tiers';
 import { PenaltiesModule } from '@credit/penalties';
 import { SubjectsModule } from '@credit/subjects';
@@ -18,7 +19,7 @@ import { ListingResolver, ListingSuggestionResolver } from './listing.resolver';
 
 /** Serious-dishonesty list and joint punishment (严重失信主体名单 / 联合惩戒). */
 @Module({
-  imports: [CreditTiersModule, PenaltiesModule, SubjectsModule],
+  imports: [CalendarModule, CreditTiersModule, PenaltiesModule, SubjectsModule],
   providers: [
     ListingClock,
     CatalogueService,

@@ -12,6 +12,8 @@ import { BaseEntity } from '@credit/db';
   name: 'list_types_terms_valid',
   expression: 'term_months >= 1 and objection_days >= 1 and earliest_removal_months >= 0 and earliest_removal_months <= term_months',
 })
+@Check({ name: 'list_types_objection_unit_valid', expression: "objection_day_unit = 'WORKING' or objection_day_unit = 'CALENDAR'" })
+@Check({ name: 'list_types_objection_answer_days_valid', expression: 'objection_answer_days is null or objection_answer_days >= 1' })
 export class ListType extends BaseEntity {
   @Property({ length: 64 })
   @Unique()
@@ -36,9 +38,17 @@ export class ListType extends BaseEntity {
   @Property()
   earliestRemovalMonths!: number;
 
-  /** 异议期 in calendar days from the notice date. */
+  /** 异议期 from the notice date, counted in objectionDayUnit. */
   @Property()
   objectionDays!: number;
+
+  /** WORKING (工作日) | CALENDAR (自然日): the unit the list type's rule states the window in. */
+  @Property({ length: 16, default: 'CALENDAR' })
+  objectionDayUnit!: string;
+
+  /** 异议答复期限 in working days from the day an objection is filed; null = none set. */
+  @Property({ type: 'integer', nullable: true })
+  objectionAnswerDays!: number | null;
 }
 
 /** 联合惩戒措施: what other departments must do about a subject on a list type, per scenario. */

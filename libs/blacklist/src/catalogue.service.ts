@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, AuditService, contentHash } from '@credit/audit';
 import { badInput, conflict, ErrorDetail, notFound } from '@credit/common';
 import { Database, SqlExecutor } from '@credit/db';
-import { checkListTypeTerms, ListTypeTerms } from '@credit/domain';
+import { checkListTypeTerms, DayUnit, ListTypeTerms } from '@credit/domain';
 import { Scenario } from './dto/blacklist.enums';
 import { CreateListTypeInput, CreateMeasureInput } from './dto/catalogue.inputs';
 import { ListTypeModel, MeasureModel } from './dto/catalogue.models';
@@ -18,6 +18,8 @@ export interface ListTypeRow {
   term_months: number;
   earliest_removal_months: number;
   objection_days: number;
+  objection_day_unit: string;
+  objection_answer_days: number | null;
   created_at: Date;
 }
 
@@ -33,7 +35,7 @@ interface MeasureRow {
 }
 
 const LIST_TYPE_COLUMNS = `lt.id, lt.code, lt.name, lt.legal_basis, lt.designating_department_codes, lt.term_months,
-  lt.earliest_removal_months, lt.objection_days, lt.created_at`;
+  lt.earliest_removal_months, lt.objection_days, lt.objection_day_unit, lt.objection_answer_days, lt.created_at`;
 const MEASURE_COLUMNS = `m.id, m.code, lt.code AS list_type_code, m.description, m.legal_basis, m.executing_department_codes,
   m.scenarios, m.created_at`;
 
@@ -47,12 +49,23 @@ export function toListTypeModel(row: ListTypeRow): ListTypeModel {
     termMonths: row.term_months,
     earliestRemovalMonths: row.earliest_removal_months,
     objectionDays: row.objection_days,
+    objectionWindow: { days: row.objection_days, unit: row.objection_day_unit as DayUnit },
+    objectionAnswerDays: row.objection_answer_days,
     createdAt: row.created_at,
   };
 }
 
-export function termsOf(row: Pick<ListTypeRow, 'term_months' | 'earliest_removal_months' | 'objection_days'>): ListTypeTerms {
-  return { termMonths: row.term_months, earliestRemovalMonths: row.earliest_removal_months, objectionDays: row.objection_days };
+type TermColumns = Pick<ListTypeRow, 'term_months' | 'earliest_removal_months' | 'objection_days'> &
+  Partial<Pick<ListTypeRow, 'objection_day_unit' | 'objection_answer_days'>>;
+
+export function termsOf(row: TermColumns): ListTypeTerms {
+  return {
+    termMonths: row.term_months,
+    earliestRemovalMonths: row.earliest_removal_months,
+    objectionDays: row.objection_days,
+    objectionDayUnit: (row.objection_day_unit as DayUnit | undefined) ?? DayUnit.CALENDAR,
+    objectionAnswerDays: row.objection_answer_days ?? null,
+  };
 }
 
 function toMeasureModel(row: MeasureRow): MeasureModel {
@@ -85,7 +98,13 @@ export class CatalogueService {
   async createListType(input: CreateListTypeInput, actor: Actor): Promise<ListTypeModel> {
     const name = required(input.name, 'name', '名单名称');
     const legalBasis = required(input.legalBasis, 'legalBasis', '设列依据');
-    const terms = { termMonths: input.termMonths, earliestRemovalMonths: input.earliestRemovalMonths, objectionDays: input.objectionDays };
+    const terms: ListTypeTerms = {
+      termMonths: input.termMonths,
+      earliestRemovalMonths: input.earliestRemovalMonths,
+      objectionDays: input.objectionDays,
+      objectionDayUnit: input.objectionDayUnit ?? DayUnit.CALENDAR,
+      objectionAnswerDays: input.objectionAnswerDays ?? null,
+    };
     const issues = checkListTypeTerms(terms);
     if (issues.length > 0) {
       const details: ErrorDetail[] = issues.map((issue) => ({ ...issue, field: `input.${issue.field}` }));
@@ -94,10 +113,11 @@ export class CatalogueService {
     return this.db.transaction(async (sql) => {
       if (await this.listTypeRow(sql, input.code)) throw conflict(`名单类型 ${input.code} 已存在（list type ${input.code} already exists）`, 'input.code');
       const [row] = await sql.query<ListTypeRow>(
-        `INSERT INTO list_types (code, name, legal_basis, designating_department_codes, term_months, earliest_removal_months, objection_days)
-         VALUES ($1, $2, $3, $4::text[], $5, $6, $7)
+        `INSERT INTO list_types (code, name, legal_basis, designating_department_codes, term_months, earliest_removal_months, objection_days,
+                                 objection_day_unit, objection_answer_days)
+         VALUES ($1, $2, $3, $4::text[], $5, $6, $7, $8, $9)
          RETURNING ${LIST_TYPE_COLUMNS.replace(/lt\./g, '')}`,
-        [input.code, name, legalBasis, input.designatingDepartmentCodes, terms.termMonths, terms.earliestRemovalMonths, terms.objectionDays],
+        [input.code, name, legalBasis, input.designatingDepartmentCodes, terms.termMonths, terms.earliestRemovalMonths, terms.objectionDays, terms.objectionDayUnit, terms.objectionAnswerDays],
       );
       const model = toListTypeModel(row);
       await this.audit.append(sql, actor, [

@@ -6,4 +6,5 @@ export * from './dto/blacklist.enums';
 export * from './joint-punishment.entities';
 export * from './listing-clock';
 export * from './listing-lifecycle.service';
+export * from './listing-queries.service';
 export * from './listing.entities';

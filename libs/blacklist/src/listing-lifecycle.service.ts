@@ -10,15 +10,18 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRecordInput, AuditService, contentHash } from '@credit/audit';
 import { actorOf, badInput, conflict, DepartmentPrincipal, DomainError, forbidden, notFound, Principal, regionScopePrefixOf } from '@credit/common';
+import { WorkingCalendarService } from '@credit/calendar';
 import { Database, SqlExecutor } from '@credit/db';
 import {
   confirmListing,
   defaultListingStatements,
   fileObjection,
   isUsccSentinel,
+  ListingErrorCode,
   ListingState,
   ListingStatus,
   notifyParty,
+  objectionAnswerDueOf,
   parseUscc,
   proposeListing,
   RemovalReason,
@@ -26,7 +29,7 @@ import {
   resolveObjection,
 } from '@credit/domain';
 import { SubjectRegistryRepository } from '@credit/subjects';
-import { notDesignatingDepartment, notProposer, refusal, requiredText, requireId } from './blacklist.errors';
+import { notDesignatingDepartment, notProposer, objectionAnswerOverdue, refusal, requiredText, requireId } from './blacklist.errors';
 import { CatalogueService, termsOf } from './catalogue.service';
 import { ProposeListingInput } from './dto/listing.inputs';
 import { ListingClock } from './listing-clock';
@@ -54,6 +57,7 @@ export class ListingLifecycleService {
     private readonly tiers: ListingTierEffects,
     private readonly audit: AuditService,
     private readonly clock: ListingClock,
+    private readonly workingCalendar: WorkingCalendarService,
   ) {}
 
   async propose(department: DepartmentPrincipal, input: ProposeListingInput): Promise<string> {
@@ -117,10 +121,17 @@ export class ListingLifecycleService {
   }
 
   async notify(principal: Principal, listingId: string, noticeDate: string): Promise<string> {
-    return this.transition(principal, listingId, 'PROPOSER', async (_sql, listing, today) => {
-      const result = notifyParty(stateOf(listing), noticeDate, today, termsOf(listing));
+    return this.transition(principal, listingId, 'PROPOSER', async (sql, listing, today) => {
+      const terms = termsOf(listing);
+      const result = notifyParty(stateOf(listing), noticeDate, today, terms, await this.workingCalendar.calendar(sql));
       if (!result.ok) throw refusal(result, 'noticeDate');
-      return { state: result.state, action: 'LISTING_NOTIFIED', details: { noticeDate, objectionDeadline: result.state.objectionDeadline } };
+      // A weekends-only deadline stays visible on the listing for as long as it matters.
+      await this.listings.setDeadlineWarning(sql, listing.id, result.warning?.message ?? null);
+      return {
+        state: result.state,
+        action: 'LISTING_NOTIFIED',
+        details: { noticeDate, objectionDeadline: result.state.objectionDeadline, unit: terms.objectionDayUnit, ...(result.warning ? { calendarWarning: result.warning.message } : {}) },
+      };
     });
   }
 
@@ -131,7 +142,9 @@ export class ListingLifecycleService {
     await this.transition(principal, listingId, 'PROPOSER_OR_REGULATOR', async (sql, listing, today) => {
       const result = fileObjection(stateOf(listing), today);
       if (!result.ok) throw refusal(result);
-      objectionId = await this.listings.insertObjection(sql, listing.id, text, today, actorOf(principal).name);
+      const due = objectionAnswerDueOf(today, termsOf(listing), await this.workingCalendar.calendar(sql));
+      const answerDue = due ? { date: due.date, warning: due.warning?.message ?? null } : null;
+      objectionId = await this.listings.insertObjection(sql, listing.id, text, today, actorOf(principal).name, answerDue);
       return {
         state: result.state,
         action: 'LISTING_OBJECTION_FILED',
@@ -164,8 +177,13 @@ export class ListingLifecycleService {
   }
 
   async confirm(principal: Principal, listingId: string): Promise<string> {
-    return this.transition(principal, listingId, 'PROPOSER', async (_sql, listing, today) => {
+    return this.transition(principal, listingId, 'PROPOSER', async (sql, listing, today) => {
       const result = confirmListing(stateOf(listing), today, termsOf(listing));
+      if (!result.ok && result.error.code === ListingErrorCode.OPEN_OBJECTION) {
+        // An objection left unanswered past its answer day is named as such: the clerk must answer it first.
+        const [overdue] = await this.listings.overdueObjections(sql, listing.id, today);
+        if (overdue) throw objectionAnswerOverdue(overdue.id, overdue.answer_due);
+      }
       if (!result.ok) throw refusal(result);
       return { state: result.state, action: 'LISTING_CONFIRMED', details: { listedOn: result.state.listedOn, expiresOn: result.state.expiresOn } };
     });

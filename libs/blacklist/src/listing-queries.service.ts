@@ -1,7 +1,7 @@
 // Reads of listings: the connection for regulators, admins and departments, and the public list (公示).
 // One query per page (departments, list types and penalty links joined), one bounded count.
 import { Injectable } from '@nestjs/common';
-import { confineRegion, decodeCursor, DomainError, Principal, toConnection } from '@credit/common';
+import { confineRegion, cursorCodec, DomainError, Principal, toConnection } from '@credit/common';
 import { Database } from '@credit/db';
 import { isUsccSentinel, parseUscc } from '@credit/domain';
 import { ListingFilter } from './dto/listing.inputs';
@@ -31,6 +31,9 @@ interface PublicRow {
   expires_on: string;
 }
 
+const LISTING_CURSOR = cursorCodec('id');
+const PUBLIC_LISTING_CURSOR = cursorCodec('date', 'id');
+
 @Injectable()
 export class ListingQueriesService {
   constructor(
@@ -44,7 +47,7 @@ export class ListingQueriesService {
    * listings of subjects within its region, whatever the filter asks for (confineRegion).
    */
   async list(principal: Principal, filter: ListingFilter | null | undefined, first: number, after?: string): Promise<ListingConnection> {
-    const cursor = decodeCursor(after, 1);
+    const cursor = LISTING_CURSOR.decode(after);
     let usccKey: string | null = null;
     if (filter?.uscc) {
       const parsed = parseUscc(filter.uscc);
@@ -52,7 +55,7 @@ export class ListingQueriesService {
       usccKey = parsed.code;
     }
     const region = confineRegion(principal, filter?.regionCode);
-    if (region === undefined) return toConnection([], first, 0, () => [], toListingModel);
+    if (region === undefined) return toConnection([], first, 0, () => '', toListingModel);
     const params: unknown[] = [
       filter?.status ?? null,
       filter?.listTypeCode ?? null,
@@ -75,7 +78,7 @@ export class ListingQueriesService {
       `SELECT count(*) FROM listings l JOIN list_types lt ON lt.id = l.list_type_id JOIN credit_subjects s ON s.id = l.subject_id WHERE ${where}`,
       params,
     );
-    return toConnection(rows, first, Number(count), (row) => [row.id], toListingModel);
+    return toConnection(rows, first, Number(count), (row) => LISTING_CURSOR.encode([row.id]), toListingModel);
   }
 
   /**
@@ -83,7 +86,7 @@ export class ListingQueriesService {
    * organisation's name; natural persons are never found by name (that would confirm who a masked entry is).
    */
   async publicList(query: string | null | undefined, first: number, after?: string): Promise<PublicListingConnection> {
-    const cursor = decodeCursor(after, 2);
+    const cursor = PUBLIC_LISTING_CURSOR.decode(after);
     const term = query?.trim() || null;
     const params: unknown[] = [this.clock.today(), term, term ? likeContains(term) : null];
     const where = `l.status = 'LISTED' AND l.listed_on <= $1::date AND l.expires_on > $1::date
@@ -102,7 +105,7 @@ export class ListingQueriesService {
       `SELECT count(*) FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${PUBLIC_COUNT_CAP}) capped`,
       params,
     );
-    return toConnection(rows, first, Number(count), (row) => [row.listed_on, row.id], toPublicListing);
+    return toConnection(rows, first, Number(count), (row) => PUBLIC_LISTING_CURSOR.encode([row.listed_on, row.id]), toPublicListing);
   }
 }
 

@@ -6,7 +6,7 @@
 // serious penalty is, in practice, the authority that designates under its own sector's list (市场监管 →
 // 市场监管严重违法失信名单); other departments learn of the subject through the listing, not the suggestion.
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { decodeCursor, Principal, regionScopePrefixOf, toConnection } from '@credit/common';
+import { cursorCodec, Principal, regionScopePrefixOf, toConnection } from '@credit/common';
 import { Database, SqlExecutor } from '@credit/db';
 import { PenaltyCategory, Severity } from '@credit/domain';
 import { PenaltyChangeHooks, PenaltyChangeListener, PenaltyRecordChange } from '@credit/penalties';
@@ -33,6 +33,8 @@ interface SuggestionRow {
   listing_id: string | null;
   created_at: Date;
 }
+
+const SUGGESTION_CURSOR = cursorCodec('id');
 
 @Injectable()
 export class ListingSuggestionsService implements PenaltyChangeListener, OnModuleInit {
@@ -79,7 +81,7 @@ export class ListingSuggestionsService implements PenaltyChangeListener, OnModul
 
   /** Newest first. A department sees the suggestions addressed to it; a regulator those of subjects in its region. */
   async list(principal: Principal, first: number, after?: string): Promise<ListingSuggestionConnection> {
-    const cursor = decodeCursor(after, 1);
+    const cursor = SUGGESTION_CURSOR.decode(after);
     const departmentId = principal.kind === 'DEPARTMENT' ? principal.departmentId : null;
     const scope = `($1::bigint IS NULL OR g.department_id = $1)
         AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM credit_subjects s WHERE s.id = g.subject_id AND s.region_code LIKE $2 || '%'))`;
@@ -95,7 +97,7 @@ export class ListingSuggestionsService implements PenaltyChangeListener, OnModul
       [...params, cursor?.[0] ?? null, first + 1],
     );
     const [{ count }] = await this.db.query<{ count: string }>(`SELECT count(*) FROM listing_suggestions g WHERE ${scope}`, params);
-    return toConnection(rows, first, Number(count), (row) => [row.id], toSuggestionModel);
+    return toConnection(rows, first, Number(count), (row) => SUGGESTION_CURSOR.encode([row.id]), toSuggestionModel);
   }
 }
 

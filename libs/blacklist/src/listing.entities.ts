@@ -64,6 +64,8 @@ export class Listing extends BaseEntity {
   @Property({ length: 24, nullable: true }) removalReason!: string | null;
   @Property({ length: 1000, nullable: true }) removalNote!: string | null;
   @Property({ default: 0 }) openObjections!: number;
+  /** Set when the objection deadline was counted by weekends only (a year without working calendar data). */
+  @Property({ length: 500, nullable: true }) objectionDeadlineWarning!: string | null;
 }
 
 /** The penalty decisions a listing rests on (must belong to the listed subject). */
@@ -95,6 +97,9 @@ export class ListingObjection {
   @Property({ type: 'text', nullable: true }) reply!: string | null;
   @Property({ type: 'date', nullable: true }) resolvedOn!: string | null;
   @Property({ length: 200, nullable: true }) resolvedBy!: string | null;
+  /** 异议答复期限: the last day it should be answered (list type's objectionAnswerDays working days), if set. */
+  @Property({ type: 'date', nullable: true }) answerDue!: string | null;
+  @Property({ length: 500, nullable: true }) answerDueWarning!: string | null;
   @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt!: Date;
 }
 

@@ -18,6 +18,8 @@ export interface LockedListing extends ListingStateColumns {
   term_months: number;
   earliest_removal_months: number;
   objection_days: number;
+  objection_day_unit: string;
+  objection_answer_days: number | null;
   proposing_department_id: string;
   decision_document_number: string;
 }
@@ -39,6 +41,8 @@ export interface ListingRow extends ListingStateColumns {
   term_months: number;
   earliest_removal_months: number;
   objection_days: number;
+  objection_deadline_warning: string | null;
+  objection_answer_due: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -61,17 +65,20 @@ interface ObjectionRow extends ObjectionColumns {
   filed_by: string;
   reply: string | null;
   resolved_by: string | null;
+  answer_due: string | null;
+  answer_due_warning: string | null;
 }
 
 export const LISTING_COLUMNS = `l.id, l.subject_id, l.list_type_id, d.code AS department_code, d.name AS department_name,
   l.decision_document_number, l.reasons, l.legal_basis, l.punishment_notice, l.removal_conditions, l.remedies, l.status, l.proposed_on, l.notice_date, l.objection_deadline,
   l.listed_on, l.expires_on, l.removed_on, l.removal_reason, l.removal_note, l.open_objections, l.created_at, l.updated_at,
-  lt.term_months, lt.earliest_removal_months, lt.objection_days,
+  lt.term_months, lt.earliest_removal_months, lt.objection_days, l.objection_deadline_warning,
+  (SELECT min(o.answer_due) FROM listing_objections o WHERE o.listing_id = l.id AND o.status = 'OPEN') AS objection_answer_due,
   ARRAY(SELECT lp.penalty_record_id::text FROM listing_penalty_records lp WHERE lp.listing_id = l.id ORDER BY lp.penalty_record_id) AS penalty_record_ids`;
 export const LISTING_FROM = `listings l JOIN departments d ON d.id = l.proposing_department_id JOIN list_types lt ON lt.id = l.list_type_id`;
 
 const LOCK_COLUMNS = `l.id, l.subject_id, l.list_type_id, lt.code AS list_type_code, lt.name AS list_type_name, lt.term_months,
-  lt.earliest_removal_months, lt.objection_days, l.proposing_department_id, l.decision_document_number, l.status,
+  lt.earliest_removal_months, lt.objection_days, lt.objection_day_unit, lt.objection_answer_days, l.proposing_department_id, l.decision_document_number, l.status,
   l.proposed_on, l.notice_date, l.objection_deadline, l.listed_on, l.expires_on, l.removed_on, l.removal_reason, l.open_objections`;
 
 /** The listing `l`'s subject lies within the region prefix in `parameter` (NULL: anywhere). */
@@ -105,6 +112,8 @@ export function toListingModel(row: ListingRow): ListingModel {
     removalReason: state.removalReason,
     removalNote: row.removal_note,
     openObjectionCount: state.openObjections,
+    objectionDeadlineWarning: row.objection_deadline_warning,
+    objectionAnswerDue: row.objection_answer_due,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -121,6 +130,8 @@ function toObjectionModel(row: ObjectionRow): ListingObjectionModel {
     reply: row.reply,
     resolvedOn: row.resolved_on,
     resolvedBy: row.resolved_by,
+    answerDue: row.answer_due,
+    answerDueWarning: row.answer_due_warning,
   };
 }
 
@@ -207,12 +218,26 @@ export class ListingRepository {
     );
   }
 
-  async insertObjection(sql: SqlExecutor, listingId: string, content: string, filedOn: string, filedBy: string): Promise<string> {
+  async insertObjection(sql: SqlExecutor, listingId: string, content: string, filedOn: string, filedBy: string, answerDue: { date: string; warning: string | null } | null): Promise<string> {
     const [{ id }] = await sql.query<{ id: string }>(
-      `INSERT INTO listing_objections (listing_id, content, status, filed_on, filed_by) VALUES ($1, $2, 'OPEN', $3, $4) RETURNING id`,
-      [listingId, content, filedOn, filedBy],
+      `INSERT INTO listing_objections (listing_id, content, status, filed_on, filed_by, answer_due, answer_due_warning)
+       VALUES ($1, $2, 'OPEN', $3, $4, $5, $6) RETURNING id`,
+      [listingId, content, filedOn, filedBy, answerDue?.date ?? null, answerDue?.warning ?? null],
     );
     return id;
+  }
+
+  /** Records (or clears) the weekends-only warning of a listing's objection deadline. */
+  async setDeadlineWarning(sql: SqlExecutor, listingId: string, warning: string | null): Promise<void> {
+    await sql.query('UPDATE listings SET objection_deadline_warning = $2 WHERE id = $1', [listingId, warning]);
+  }
+
+  /** Open objections of the listing whose answer day is before `today` (isObjectionAnswerOverdue), oldest first. */
+  async overdueObjections(sql: SqlExecutor, listingId: string, today: string): Promise<{ id: string; answer_due: string }[]> {
+    return sql.query<{ id: string; answer_due: string }>(
+      `SELECT id, answer_due FROM listing_objections WHERE listing_id = $1 AND status = 'OPEN' AND answer_due < $2::date ORDER BY answer_due, id`,
+      [listingId, today],
+    );
   }
 
   /** The listing an objection is about; null when there is none, or when it lies outside `regionPrefix` (as lock). */
@@ -248,7 +273,7 @@ export class ListingRepository {
 
   async objectionsOf(listingIds: readonly string[]): Promise<Map<string, ListingObjectionModel[]>> {
     const rows = await this.db.query<ObjectionRow>(
-      `SELECT id, listing_id, content, status, filed_on, filed_by, reply, resolved_on, resolved_by
+      `SELECT id, listing_id, content, status, filed_on, filed_by, reply, resolved_on, resolved_by, answer_due, answer_due_warning
          FROM listing_objections WHERE listing_id = ANY($1::bigint[]) ORDER BY id`,
       [listingIds],
     );
@@ -259,7 +284,7 @@ export class ListingRepository {
 
   async findObjection(id: string): Promise<ListingObjectionModel | null> {
     const [row] = await this.db.query<ObjectionRow>(
-      'SELECT id, listing_id, content, status, filed_on, filed_by, reply, resolved_on, resolved_by FROM listing_objections WHERE id = $1',
+      'SELECT id, listing_id, content, status, filed_on, filed_by, reply, resolved_on, resolved_by, answer_due, answer_due_warning FROM listing_objections WHERE id = $1',
       [id],
     );
     return row ? toObjectionModel(row) : null;

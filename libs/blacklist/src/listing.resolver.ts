@@ -7,6 +7,7 @@ import { ListTypeModel } from './dto/catalogue.models';
 import { ListingsArgs, ProposeListingInput, PublicListArgs } from './dto/listing.inputs';
 import { ListingConnection, ListingModel, ListingObjectionModel, PublicListingConnection } from './dto/listing.models';
 import { ListingSuggestionConnection, ListingSuggestionModel } from './dto/suggestion.models';
+import { ListingClock } from './listing-clock';
 import { ListingLifecycleService } from './listing-lifecycle.service';
 import { ListingQueriesService } from './listing-queries.service';
 import { ListingSuggestionsService } from './listing-suggestions.service';
@@ -20,6 +21,7 @@ export class ListingResolver {
     private readonly repository: ListingRepository,
     private readonly subjects: SubjectsService,
     private readonly catalogue: CatalogueService,
+    private readonly clock: ListingClock,
   ) {}
 
   @Mutation(() => ListingModel, {
@@ -30,7 +32,7 @@ export class ListingResolver {
     return this.load(await this.lifecycle.propose(department, input));
   }
 
-  @Mutation(() => ListingModel, { description: 'DEPARTMENT that proposed it. 告知: PROPOSED → NOTIFIED; objections are accepted through noticeDate + objectionDays.' })
+  @Mutation(() => ListingModel, { description: 'DEPARTMENT that proposed it. 告知: PROPOSED → NOTIFIED; objections are accepted through noticeDate + the list type’s objectionWindow (working days skip holidays and count 调休 weekends; objectionDeadlineWarning is set when a year has no calendar data).' })
   @Roles('DEPARTMENT')
   async notifyListingParty(
     @Args('listingId', { type: () => ID }) listingId: string,
@@ -67,7 +69,7 @@ export class ListingResolver {
   }
 
   @Mutation(() => ListingModel, {
-    description: 'DEPARTMENT that proposed it. 正式列入: NOTIFIED → LISTED once the objection window has passed (else OBJECTION_WINDOW_OPEN) and every objection is answered (else OPEN_OBJECTION). The subject’s tier becomes D.',
+    description: 'DEPARTMENT that proposed it. 正式列入: NOTIFIED → LISTED once the objection window has passed (else OBJECTION_WINDOW_OPEN) and every objection is answered (else OPEN_OBJECTION, or OBJECTION_ANSWER_OVERDUE when one is past its answer day). The subject’s tier becomes D.',
   })
   @Roles('DEPARTMENT')
   async confirmListing(@Args('listingId', { type: () => ID }) listingId: string, @CurrentPrincipal() principal: Principal): Promise<ListingModel> {
@@ -111,6 +113,13 @@ export class ListingResolver {
   @ResolveField(() => ListTypeModel)
   async listType(@Parent() listing: ListingModel, @Context('req') request: object): Promise<ListTypeModel> {
     return (await requestLoader(request, 'listTypes', (ids) => this.catalogue.findListTypes(ids)).load(listing.listTypeId)) as ListTypeModel;
+  }
+
+  @ResolveField(() => Boolean, {
+    description: '异议答复逾期: an objection is still open after its answer day (objectionAnswerDue < today). Confirmation is refused with OBJECTION_ANSWER_OVERDUE until it is answered.',
+  })
+  objectionOverdue(@Parent() listing: ListingModel): boolean {
+    return listing.objectionAnswerDue !== null && this.clock.today() > listing.objectionAnswerDue;
   }
 
   @ResolveField(() => [ListingObjectionModel], { description: 'Objections, oldest first.' })

@@ -1,6 +1,7 @@
 // The capability modules every app composes. The API serves their resolvers; the worker runs their jobs.
 import { AuthModule } from '@credit/auth';
 import { BlacklistModule } from '@credit/blacklist';
+import { CalendarModule } from '@credit/calendar';
 import { CreditTiersModule } from '@credit/credit-tiers';
 import { DepartmentsModule } from '@credit/departments';
 import { DisclosureModule } from '@credit/disclosure';
@@ -11,6 +12,7 @@ import { SubjectsModule } from '@credit/subjects';
 
 export const CAPABILITY_MODULES = [
   AuthModule,
+  CalendarModule,
   DepartmentsModule,
   SubjectsModule,
   PenaltiesModule,

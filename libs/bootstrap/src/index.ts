@@ -2,3 +2,4 @@ export * from './core.module';
 export * from './orm-entities';
 export * from './runtime';
 export * from './capabilities';
+export * from './startup-failure';

@@ -1,7 +1,8 @@
 // Every MikroORM entity of the platform, in one list: the composition root hands it to the ORM, the
 // migrator and the migration drift check.
-import { AuditEntry } from '@credit/audit';
+import { AuditCheckpoint, AuditEntry } from '@credit/audit';
 import { User } from '@credit/auth';
+import { WorkingCalendarYearEntity } from '@credit/calendar';
 import { JointPunishmentCheck, Listing, ListingObjection, ListingPenaltyRecord, ListingSuggestion, ListType, MeasureFeedback, PunishmentMeasure } from '@credit/blacklist';
 import { Department, DepartmentApiKey, DepartmentReportingAuthority } from '@credit/departments';
 import { CreditRepair, SearchOutboxEntry } from '@credit/disclosure';
@@ -12,6 +13,7 @@ import { CreditSubject, SubjectNameChange } from '@credit/subjects';
 
 export const ORM_ENTITIES = [
   AuditEntry,
+  AuditCheckpoint,
   User,
   Department,
   DepartmentApiKey,
@@ -34,4 +36,5 @@ export const ORM_ENTITIES = [
   PublicDisclosure,
   SearchOutboxEntry,
   CreditRepair,
+  WorkingCalendarYearEntity,
 ];

@@ -16,3 +16,4 @@ export * from './graphql/query-limits.plugin';
 export * from './observability/metrics';
 export * from './observability/observability';
 export * from './auth/region-scope';
+export * from './graphql/reject-nul.pipe';

@@ -1,7 +1,7 @@
 // Reading tiers: batched by subject ids (DataLoader-friendly, one query per field per request), the
 // creditSubjects page (keyset on subject id, served by the subject_tiers indexes) and the distribution.
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, badInput, confineRegion, ConnectionShape, decodeCursor, Principal, toConnection } from '@credit/common';
+import { APP_CONFIG, AppConfig, confineRegion, ConnectionShape, cursorCodec, Principal, toConnection } from '@credit/common';
 import { Database } from '@credit/db';
 import { CreditTier, getTierRuleSet, IsoDate, levelForScore, TierRuleSet } from '@credit/domain';
 import { CreditSubjectModel, SUBJECT_COLUMNS, SubjectRow, toSubjectModel } from '@credit/subjects';
@@ -30,6 +30,9 @@ const LEVELS = [CreditTier.A, CreditTier.B, CreditTier.C, CreditTier.D];
 /** creditSubjects.totalCount is exact up to this; one more means "more than this". */
 export const TOTAL_COUNT_BOUND = 10_000;
 const PREFIXED_SUBJECT_COLUMNS = SUBJECT_COLUMNS.split(',').map((column) => `s.${column.trim()}`).join(', ');
+
+const HISTORY_CURSOR = cursorCodec('timestamp', 'id');
+const SUBJECT_CURSOR = cursorCodec('id');
 
 @Injectable()
 export class TierQueriesService {
@@ -76,8 +79,7 @@ export class TierQueriesService {
 
   /** A page of each subject's history, newest first, in one query for all subjects (plus one count). */
   async history(subjectIds: readonly string[], first: number, after?: string | null): Promise<Map<string, ConnectionShape<TierChangeModel>>> {
-    const cursor = decodeCursor(after, 2) as [string, string] | null;
-    if (cursor && (!/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(String(cursor[0])) || !/^\d+$/.test(String(cursor[1])))) throw badCursor();
+    const cursor = HISTORY_CURSOR.decode(after);
     const rows = await this.db.query<HistoryRow & { rn: number }>(
       `SELECT * FROM (
          SELECT h.id, h.subject_id, h.level, h.score, h.rule_version, h.reasons, h.cause, h.valid_from, h.valid_to,
@@ -100,7 +102,7 @@ export class TierQueriesService {
     return new Map(
       subjectIds.map((id) => [
         id,
-        toConnection(bySubject.get(id) ?? [], first, totals.get(id) ?? 0, (row) => [row.valid_from_key, row.id], (row) => ({
+        toConnection(bySubject.get(id) ?? [], first, totals.get(id) ?? 0, (row) => HISTORY_CURSOR.encode([row.valid_from_key, row.id]), (row) => ({
           level: row.level,
           score: row.score,
           ruleVersion: row.rule_version,
@@ -119,9 +121,8 @@ export class TierQueriesService {
    */
   async listSubjects(principal: Principal, filter: CreditSubjectFilter | null | undefined, first: number, after?: string | null): Promise<ConnectionShape<CreditSubjectModel>> {
     const region = confineRegion(principal, filter?.regionCode);
-    if (region === undefined) return toConnection([], first, 0, () => [], toSubjectModel);
-    const cursor = decodeCursor(after, 1);
-    if (cursor && !/^\d+$/.test(String(cursor[0]))) throw badCursor();
+    if (region === undefined) return toConnection([], first, 0, () => '', toSubjectModel);
+    const cursor = SUBJECT_CURSOR.decode(after);
     const conditions: string[] = [];
     const params: unknown[] = [];
     const add = (condition: (placeholder: string) => string, value: unknown) => {
@@ -147,7 +148,7 @@ export class TierQueriesService {
     );
     // Pages are cheap and totals are not (DESIGN §5): count exactly up to a bound, then say "more than".
     const [{ n }] = await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM subject_tiers t ${where} LIMIT ${TOTAL_COUNT_BOUND + 1}) x`, countParams);
-    return toConnection(rows, first, n, (row) => [row.id], toSubjectModel);
+    return toConnection(rows, first, n, (row) => SUBJECT_CURSOR.encode([row.id]), toSubjectModel);
   }
 
   /** How many subjects are in each level (all four, zeros included), within the caller's region. */
@@ -164,10 +165,6 @@ export class TierQueriesService {
     }
     return LEVELS.map((level) => ({ level, count: counts.get(level) ?? 0 }));
   }
-}
-
-function badCursor() {
-  return badInput('The cursor is not one this API issued', 'after');
 }
 
 function toAssessment(row: TierRow): TierAssessmentModel {

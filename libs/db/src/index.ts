@@ -8,3 +8,4 @@ export * from './migrate';
 export * from './orm-config';
 export * from './sql-executor';
 export * from './migrations';
+export * from './database-roles';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Actor, AuditService, contentHash } from '@credit/audit';
-import { badInput, conflict, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, notFound, Principal, regionScopePrefixOf, toConnection } from '@credit/common';
+import { badInput, conflict, cursorCodec, DEFAULT_PAGE_SIZE, DomainError, notFound, Principal, regionScopePrefixOf, toConnection } from '@credit/common';
 import { Database, emExecutor } from '@credit/db';
 import { parseUscc } from '@credit/domain';
 import { generateApiKey, GeneratedApiKey } from './api-key';
@@ -11,6 +11,8 @@ import { CreateDepartmentInput, RevokeApiKeyInput, RotateApiKeyInput } from './d
 
 /** Two active keys at most: the current one and the one being rotated out. */
 export const MAX_ACTIVE_KEYS = 2;
+
+const DEPARTMENT_CURSOR = cursorCodec('id');
 
 @Injectable()
 export class DepartmentsService {
@@ -76,7 +78,7 @@ export class DepartmentsService {
 
   /** Departments by id; a regulator sees those of its region (region-scope.ts of @credit/common), null: the system. */
   async list(principal: Principal | null, first = DEFAULT_PAGE_SIZE, after?: string) {
-    const cursor = decodeCursor(after, 1);
+    const cursor = DEPARTMENT_CURSOR.decode(after);
     const region = regionScopePrefixOf(principal);
     const rows = await this.db.query<{ id: string; code: string; name: string; uscc: string; region_code: string; created_at: Date }>(
       `SELECT id, code, name, uscc, region_code, created_at FROM departments
@@ -84,7 +86,7 @@ export class DepartmentsService {
       [region, cursor?.[0] ?? null, first + 1],
     );
     const [{ count }] = await this.db.query<{ count: string }>(`SELECT count(*) FROM departments WHERE $1::text IS NULL OR region_code LIKE $1 || '%'`, [region]);
-    return toConnection(rows, first, Number(count), (row) => [row.id], (row) => ({
+    return toConnection(rows, first, Number(count), (row) => DEPARTMENT_CURSOR.encode([row.id]), (row) => ({
       id: row.id, code: row.code, name: row.name, uscc: row.uscc, regionCode: row.region_code, createdAt: row.created_at,
     }));
   }

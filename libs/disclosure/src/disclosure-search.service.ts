@@ -1,7 +1,7 @@
 // The public search (公示查询): anonymous, served from the search index, with the publication window checked
 // again on the way out so an expired record never shows, even before the expiry sweep has withdrawn it.
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { badInput, DomainError, requireIsoDate } from '@credit/common';
+import { badInput, DomainError, pageInfoOf, requireIsoDate } from '@credit/common';
 import { IsoDate, PENALTY_CATEGORY_LABELS, PenaltyCategory, regionName, todayInChina } from '@credit/domain';
 import { DEFAULT_COUNT_BOUND, DisclosureDocument, DisclosureFacets, DisclosureSearchFilter, parseQuery, SEARCH_INDEX, SearchIndex } from '@credit/search';
 import { DEFAULT_DISCLOSURE_PAGE, DisclosureFilter, MAX_DISCLOSURE_PAGE, SearchDisclosuresArgs } from './dto/disclosure.inputs';
@@ -35,7 +35,7 @@ export class DisclosureSearchService {
       totalCount: page.totalCount,
       totalCountIsLowerBound: page.totalCountIsLowerBound,
       edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.hits.length ? page.hits[page.hits.length - 1].cursor : null },
+      pageInfo: pageInfoOf(page.hits, page.hasNextPage),
       facets: labelled(page.facets),
     };
   }

@@ -20,8 +20,9 @@ describe('search outbox delivery (integration)', () => {
   const records = Array.from({ length: 1000 }, (_, i) => penaltyRecord({ severity: 'GENERAL', decisionDate: addMonths(today, -1), partyName: `来安县故障测试食品店${i}` }));
 
   beforeAll(async () => {
-    // No in-process runner: every delivery below is an explicit call.
-    t = await createTestApp({ RUN_WORKER_IN_PROCESS: 'false' });
+    // No in-process runner: every delivery below is an explicit call. As the superuser: the outage below renames
+    // the index table, and a rebuild swaps tables, which only their owner may (the CLI runs search:reindex so).
+    t = await createTestApp({ RUN_WORKER_IN_PROCESS: 'false' }, { role: 'superuser' });
     key = (await t.createDepartment('CZ-SCJGJ', '滁州市市场监督管理局')).apiKey;
     delivery = t.app.get(SearchOutboxDelivery);
   });

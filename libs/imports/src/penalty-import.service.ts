@@ -2,8 +2,8 @@
 // the SAME PenaltyIngestService.submit the API uses, 1,000 at a time, so validation, idempotency, audit,
 // tiers and the outbox are exactly those of submitPenaltyRecords. While one batch is being written the next
 // is being read, so reading the file costs little on top of the writes.
-import { Injectable } from '@nestjs/common';
-import { badInput, DepartmentPrincipal, DomainError } from '@credit/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, badInput, DepartmentPrincipal, DomainError } from '@credit/common';
 import {
   cellText,
   columnOfIssue,
@@ -20,7 +20,7 @@ import {
   validatePenaltyRecord,
 } from '@credit/domain';
 import { MAX_BATCH_SIZE, PenaltyIngestService, SubmitStatus } from '@credit/penalties';
-import { ErrorReportWriter, errorReportPathFor, ReportedIssue } from './error-report.writer';
+import { ErrorReportWriter, errorReportPathFor, ReportedIssue, ReportLimits } from './error-report.writer';
 import type { SheetRow } from './readers/sheet-row';
 import { openSpreadsheet, SpreadsheetFormat } from './readers/spreadsheet-source';
 
@@ -29,6 +29,12 @@ const HEADER_SEARCH_ROWS = 10;
 /** A row with this many recognised headers is the header row. */
 const HEADER_MIN_KNOWN = 3;
 const DEFAULT_KEPT_REJECTIONS = 1000;
+/**
+ * A batch also ends at this much cell text. Real rows hold about 1,000 characters, so batches of 1,000 never
+ * reach it; rows of long text (each cell one long string, say) are sent in smaller batches, so the two batches
+ * held at a time stay a few MB however long the rows are.
+ */
+const BATCH_TEXT_CHARS = 4_000_000;
 
 export interface ImportProgress {
   rowsRead: number;
@@ -43,8 +49,12 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Where the error report goes; by default beside the input as `<name>.errors.csv`. */
   reportPath?: string;
-  /** How many rejected rows the summary carries (the report has them all). */
+  /** How many rejected rows the summary carries (the report has them all, unless reportLimits says otherwise). */
   keepRejectedRows?: number;
+  /** Bounds for a report sent back inline; by default (the CLI, writing beside a local file) it is complete. */
+  reportLimits?: ReportLimits;
+  /** Aborted when nobody waits for the outcome any more (the client went away): reading stops at the next row. */
+  signal?: AbortSignal;
 }
 
 export interface RejectedRow {
@@ -69,6 +79,8 @@ export interface ImportSummary {
   rejectedRows: RejectedRow[];
   rejectedRowsTruncated: boolean;
   errorReportPath: string | null;
+  /** Rejected rows the report leaves out because of reportLimits. */
+  errorReportRowsOmitted: number;
   elapsedMs: number;
 }
 
@@ -87,19 +99,22 @@ interface RowOutcome {
 
 @Injectable()
 export class PenaltyImportService {
-  constructor(private readonly ingest: PenaltyIngestService) {}
+  constructor(
+    private readonly ingest: PenaltyIngestService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async import(department: DepartmentPrincipal, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
     const started = Date.now();
     const dryRun = options.dryRun ?? false;
-    const sheet = await openSpreadsheet(path);
-    const rows = sheet.rows[Symbol.asyncIterator]();
+    const sheet = await openSpreadsheet(path, this.config.imports);
+    const rows = untilAborted(sheet.rows, options.signal)[Symbol.asyncIterator]();
     try {
       const { mapping, headerCells } = await readHeader(rows);
-      const report = new ErrorReportWriter(options.reportPath ?? errorReportPathFor(path), headerCells);
+      const report = new ErrorReportWriter(options.reportPath ?? errorReportPathFor(path), headerCells, options.reportLimits ?? null);
       const summary: ImportSummary = {
         format: sheet.format, encoding: sheet.encoding, dryRun, rowsRead: 0, accepted: 0, created: 0, updated: 0, unchanged: 0, rejected: 0,
-        rejectedRows: [], rejectedRowsTruncated: false, errorReportPath: null, elapsedMs: 0,
+        rejectedRows: [], rejectedRowsTruncated: false, errorReportPath: null, errorReportRowsOmitted: 0, elapsedMs: 0,
       };
       const keep = options.keepRejectedRows ?? DEFAULT_KEPT_REJECTIONS;
       const firstRowOf = new Map<string, number>();
@@ -111,6 +126,7 @@ export class PenaltyImportService {
       };
 
       let batch: PendingRow[] = [];
+      let batchChars = 0;
       let inFlight: Promise<void> | null = null;
       try {
         for (let next = await rows.next(); !next.done; next = await rows.next()) {
@@ -119,12 +135,14 @@ export class PenaltyImportService {
           summary.rowsRead += 1;
           const mapped = rowToDraft(row.cells, mapping);
           batch.push({ row, mapped, refused: claimDecisionNumber(mapped, row.rowNumber, firstRowOf) });
-          if (batch.length === MAX_BATCH_SIZE) {
+          for (const cell of row.cells) if (typeof cell === 'string') batchChars += cell.length;
+          if (batch.length === MAX_BATCH_SIZE || batchChars >= BATCH_TEXT_CHARS) {
             await inFlight;
             inFlight = settle(batch);
             // Observed now, awaited later: a failing batch must not count as an unhandled rejection meanwhile.
             inFlight.catch(() => undefined);
             batch = [];
+            batchChars = 0;
           }
         }
         await inFlight;
@@ -137,6 +155,7 @@ export class PenaltyImportService {
       } finally {
         await inFlight?.catch(() => undefined);
         summary.errorReportPath = await report.close();
+        summary.errorReportRowsOmitted = report.omittedRows;
       }
       if (summary.rowsRead === 0) throw badInput('文件中没有数据行（the file has a header row but no data rows）', 'file');
       summary.elapsedMs = Date.now() - started;
@@ -154,6 +173,18 @@ export class PenaltyImportService {
     const result = await this.ingest.submit(department, positions.map((position) => batch[position].mapped.draft));
     for (const item of result.results) outcomes[positions[item.index]] = { status: item.status, errors: item.errors };
     return outcomes;
+  }
+}
+
+/** The client that asked went away: the rest of the file is not read and no further batch is written. */
+async function* untilAborted(rows: AsyncGenerator<SheetRow>, signal: AbortSignal | undefined): AsyncGenerator<SheetRow> {
+  try {
+    for await (const row of rows) {
+      if (signal?.aborted) throw new DomainError('CLIENT_CLOSED_REQUEST', '客户端已断开，导入已停止（the client disconnected; the import stopped）');
+      yield row;
+    }
+  } finally {
+    await rows.return(undefined);
   }
 }
 

@@ -1,22 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, contentHash } from '@credit/audit';
-import { actorOf, badInput, decodeCursor, DepartmentPrincipal, DomainError, forbidden, notFound, toConnection } from '@credit/common';
+import { actorOf, badInput, ConnectionShape, cursorCodec, DepartmentPrincipal, DomainError, forbidden, notFound, toConnection } from '@credit/common';
 import { Database } from '@credit/db';
 import { IdType, PartyType, PenaltyCategory, PenaltyRecordStatus, Severity, todayInChina } from '@credit/domain';
 import { PenaltyRecordModel } from './dto/penalty-record.models';
 import { PenaltyChangeHooks } from './penalty-change.hooks';
-import { visibleToViewerSql } from './penalty-sharing.sql';
+import { PenaltyRecordsRepository, RecordRow } from './penalty-records.repository';
 
-const RECORD_COLUMNS = `r.id, r.decision_number, r.party_name, r.party_type, r.uscc, r.registration_number, r.legal_representative,
-  r.id_type, r.id_number_masked, r.violation_type, r.violation_facts, r.legal_basis, r.penalty_categories, r.penalty_content,
-  r.fine_amount, r.confiscated_amount, r.license_info, r.decision_date, r.valid_until, r.public_until, r.authority_name,
-  r.authority_uscc, r.data_source_name, r.data_source_uscc, r.severity, r.severity_derived, r.remarks, r.status,
-  r.revoke_reason, r.revoked_at, r.version, r.created_at, r.updated_at, r.subject_id, d.code AS department_code, d.name AS department_name`;
-
-type RecordRow = Record<string, unknown> & { id: string; decision_date: string };
-
-const VISIBLE = visibleToViewerSql('$5', '$6');
-const VISIBLE_COUNT = visibleToViewerSql('$2', '$3');
+const RECORD_CURSOR = cursorCodec('date', 'id');
 
 @Injectable()
 export class PenaltyRecordsService {
@@ -24,6 +15,7 @@ export class PenaltyRecordsService {
     private readonly db: Database,
     private readonly hooks: PenaltyChangeHooks,
     private readonly audit: AuditService,
+    private readonly repository: PenaltyRecordsRepository,
   ) {}
 
   /**
@@ -61,29 +53,35 @@ export class PenaltyRecordsService {
   }
 
   async findById(id: string): Promise<PenaltyRecordModel | null> {
-    const [row] = await this.db.query<RecordRow>(`SELECT ${RECORD_COLUMNS} FROM penalty_records r JOIN departments d ON d.id = r.department_id WHERE r.id = $1`, [id]);
+    const row = await this.repository.findById(id);
     return row ? toRecordModel(row) : null;
   }
 
   /**
-   * A subject's records, newest decision first; one query for the page (departments joined), one count.
-   * Repaired, revoked and expired records are no longer shared (penalty-sharing.sql.ts): only the deciding
-   * department (`viewerDepartmentId`) still sees its own; every other viewer does not see them at all.
+   * Each subject's records, newest decision first, after one cursor: one query for all the subjects (the
+   * CreditSubject.penaltyRecords field batches every subject of a list into one call per request tick).
+   * Repaired, revoked and expired records are no longer shared: only their deciding department sees them.
    */
-  async listForSubject(subjectId: string, viewerDepartmentId: string | null, first: number, after?: string, today = todayInChina()) {
-    const cursor = decodeCursor(after, 2);
-    const rows = await this.db.query<RecordRow>(
-      `SELECT ${RECORD_COLUMNS} FROM penalty_records r JOIN departments d ON d.id = r.department_id
-        WHERE r.subject_id = $1 AND ($2::date IS NULL OR (r.decision_date, r.id) < ($2::date, $3::bigint))
-          AND ${VISIBLE}
-        ORDER BY r.decision_date DESC, r.id DESC LIMIT $4`,
-      [subjectId, cursor?.[0] ?? null, cursor?.[1] ?? null, first + 1, viewerDepartmentId, today],
+  async listForSubjects(
+    subjectIds: readonly string[],
+    viewerDepartmentId: string | null,
+    first: number,
+    after?: string | null,
+    today = todayInChina(),
+  ): Promise<Map<string, ConnectionShape<PenaltyRecordModel>>> {
+    const cursor = RECORD_CURSOR.decode(after);
+    const slices = await this.repository.pageForSubjects(subjectIds, first + 1, cursor, viewerDepartmentId, today);
+    return new Map(
+      [...slices].map(([subjectId, slice]) => [
+        subjectId,
+        toConnection(slice.rows, first, slice.total, (row) => RECORD_CURSOR.encode([row.decision_date, row.id]), toRecordModel),
+      ]),
     );
-    const [{ count }] = await this.db.query<{ count: string }>(
-      `SELECT count(*) FROM penalty_records r WHERE r.subject_id = $1 AND ${VISIBLE_COUNT}`,
-      [subjectId, viewerDepartmentId, today],
-    );
-    return toConnection(rows, first, Number(count), (row) => [row.decision_date, row.id], toRecordModel);
+  }
+
+  /** Checks a page's cursor without reading anything, so a bad one fails before any query. */
+  checkCursor(after?: string | null): void {
+    RECORD_CURSOR.decode(after);
   }
 }
 

@@ -2,7 +2,7 @@
 // of the subject's region (or an admin) approves or rejects them. Approval renames the subject, keeps the old
 // name in its history, audits, and lets the search outbox re-deliver the subject's records.
 import { Injectable } from '@nestjs/common';
-import { actorOf, badInput, conflict, ConnectionShape, decodeCursor, isWithinRegionScope, notFound, Principal, regionScopePrefixOf, toConnection } from '@credit/common';
+import { actorOf, badInput, conflict, ConnectionShape, cursorCodec, isWithinRegionScope, notFound, Principal, regionScopePrefixOf, toConnection } from '@credit/common';
 import { AuditService } from '@credit/audit';
 import { Database, SqlExecutor } from '@credit/db';
 import { NameChangeDecisionModel, PendingNameChangeModel } from './dto/subject-name-review.models';
@@ -10,6 +10,8 @@ import { LockedNameChange, PendingNameChangeRow, SubjectNameReviewRepository } f
 import { SubjectRenameHooks } from './subject-rename.hooks';
 
 const ID = /^\d{1,18}$/;
+
+const NAME_CHANGE_CURSOR = cursorCodec('id');
 
 @Injectable()
 export class SubjectNameReviewService {
@@ -21,11 +23,10 @@ export class SubjectNameReviewService {
   ) {}
 
   async pending(principal: Principal, first: number, after?: string | null): Promise<ConnectionShape<PendingNameChangeModel>> {
-    const [afterId] = decodeCursor(after, 1) ?? [null];
-    if (afterId !== null && (typeof afterId !== 'string' || !ID.test(afterId))) throw badInput('游标无效（the cursor is not one this list issued）', 'after');
+    const [afterId] = NAME_CHANGE_CURSOR.decode(after) ?? [null];
     const prefix = regionScopePrefixOf(principal);
     const [rows, total] = await Promise.all([this.reviews.listPending(this.db, prefix, afterId, first + 1), this.reviews.countPending(this.db, prefix)]);
-    return toConnection(rows, first, total, (row) => [row.id], toModel);
+    return toConnection(rows, first, total, (row) => NAME_CHANGE_CURSOR.encode([row.id]), toModel);
   }
 
   async approve(principal: Principal, id: string): Promise<NameChangeDecisionModel> {

@@ -1,6 +1,7 @@
 // Every CLI command, in the order `help` lists them. Each capability adds its commands here.
 import type { CliCommand } from '../command';
 import { auditVerifyCommand } from './audit-verify.command';
+import { calendarLoadCommand } from './calendar-load.command';
 import { demoCommand } from './demo.command';
 import { migrateCommand } from './migrate.command';
 import { penaltiesImportCommand } from './penalties-import.command';
@@ -9,4 +10,4 @@ import { searchReindexCommand } from './search-reindex.command';
 import { searchVerifyCommand } from './search-verify.command';
 import { tiersRecomputeCommand } from './tiers-recompute.command';
 
-export const COMMANDS: CliCommand[] = [migrateCommand, demoCommand, auditVerifyCommand, penaltiesImportCommand, searchReindexCommand, searchVerifyCommand, searchDeadLettersCommand, searchRetryCommand, tiersRecomputeCommand];
+export const COMMANDS: CliCommand[] = [migrateCommand, demoCommand, auditVerifyCommand, penaltiesImportCommand, searchReindexCommand, searchVerifyCommand, searchDeadLettersCommand, searchRetryCommand, tiersRecomputeCommand, calendarLoadCommand];

@@ -8,6 +8,8 @@ import { SearchOutboxDelivery, SearchOutboxRepository, SearchReindexService } fr
 import type { CliContext } from '../command';
 import { searchDeadLettersCommand, searchRetryCommand } from './search-dead-letters.command';
 
+const METRICS_TOKEN = 'dead-letter-test-metrics-token-0123456789';
+
 describe('search outbox with a poison record (integration)', () => {
   let t: TestApp;
   let delivery: SearchOutboxDelivery;
@@ -19,7 +21,8 @@ describe('search outbox with a poison record (integration)', () => {
     (await t.db.query<{ attempts: number; dead: boolean; last_error: string | null }>(`SELECT attempts, dead_at IS NOT NULL AS dead, last_error FROM search_outbox WHERE record_id = $1`, [id]))[0];
 
   beforeAll(async () => {
-    t = await createTestApp({ RUN_WORKER_IN_PROCESS: 'false', OUTBOX_MAX_ATTEMPTS: '3' });
+    // As the owner role: the reindex swaps tables (DDL), as search:reindex does from the CLI.
+    t = await createTestApp({ RUN_WORKER_IN_PROCESS: 'false', OUTBOX_MAX_ATTEMPTS: '3', METRICS_TOKEN: METRICS_TOKEN }, { role: 'superuser' });
     const key = (await t.createDepartment('QJ-SCJGJ', '全椒县市场监督管理局')).apiKey;
     delivery = t.app.get(SearchOutboxDelivery);
     expect((await t.gql(SUBMIT, { records }, { 'x-api-key': key })).data.submitPenaltyRecords.created).toBe(20);
@@ -49,7 +52,7 @@ describe('search outbox with a poison record (integration)', () => {
     await t.db.query(`UPDATE search_outbox SET next_attempt_at = now() WHERE record_id = $1`, [poison]);
     expect(await delivery.deliverBatch()).toBe(0);
     expect(await delivery.stats()).toEqual({ depth: 0, lagSeconds: 0, deadLetters: 1 });
-    const metrics = (await t.app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/metrics' })).body as string;
+    const metrics = (await t.app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).body as string;
     expect(metrics).toMatch(/^credit_outbox_dead_letters 1$/m);
   });
 

@@ -6,6 +6,8 @@ export const searchReindexCommand: CliCommand = {
   name: 'search:reindex',
   usage: 'search:reindex',
   description: 'Rebuild the public search index from PostgreSQL as a new version, catch up from the outbox, swap it in.',
+  // The swap renames public_disclosures, which only its owner may; the application role cannot.
+  asOwner: true,
   async run(context) {
     const app = await context.app();
     const bar = new SingleBar({ format: 'reindex [{bar}] {percentage}% | {value}/{total} records | {eta_formatted} left', hideCursor: true, stream: process.stderr }, Presets.shades_classic);

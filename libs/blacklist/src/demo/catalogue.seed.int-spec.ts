@@ -20,6 +20,11 @@ describe('seedBlacklistCatalogue', () => {
       ['SAMR-SERIOUS-ILLEGAL', '市场监督管理严重违法失信名单', 36, 12, 5, ['CZ-SCJGJ']],
       ['TAX-MAJOR-DISHONEST', '重大税收违法失信主体', 36, 0, 5, ['CZ-SWJ']],
     ]);
+    expect(types.map((lt) => [lt.code, lt.objectionWindow, lt.objectionAnswerDays])).toEqual([
+      ['GOV-PROCUREMENT-SERIOUS', { days: 10, unit: 'CALENDAR' }, null],
+      ['SAMR-SERIOUS-ILLEGAL', { days: 5, unit: 'WORKING' }, 10],
+      ['TAX-MAJOR-DISHONEST', { days: 5, unit: 'CALENDAR' }, 10],
+    ]);
     expect(types.find((lt) => lt.code === 'TAX-MAJOR-DISHONEST')?.legalBasis).toBe('《重大税收违法失信主体信息公布管理办法》（国家税务总局令第54号）');
     const procurementForFinance = (await catalogue.measures()).filter((m) => m.scenarios.includes('PROCUREMENT' as never) && m.executingDepartmentCodes.includes('CZ-CZJ'));
     expect(procurementForFinance.map((m) => m.code)).toEqual(['PROCUREMENT-BAN', 'SAMR-PROCUREMENT-LIMIT', 'TAX-PROCUREMENT-LIMIT']);

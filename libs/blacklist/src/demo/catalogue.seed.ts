@@ -2,6 +2,7 @@
 // joint-punishment measures other departments must apply, for the demo's 滁州 department codes.
 // Idempotent: codes that already exist are left as they are.
 import { Actor, SYSTEM_ACTOR } from '@credit/audit';
+import { DayUnit } from '@credit/domain';
 import { CatalogueService } from '../catalogue.service';
 import { Scenario } from '../dto/blacklist.enums';
 import { CreateListTypeInput, CreateMeasureInput } from '../dto/catalogue.inputs';
@@ -16,7 +17,12 @@ export const DEMO_LIST_TYPES: CreateListTypeInput[] = [
     designatingDepartmentCodes: ['CZ-SCJGJ'],
     termMonths: 36, // 列入期限三年
     earliestRemovalMonths: 12, // 列入满一年可申请提前移出
-    objectionDays: 5, // 告知后五个工作日内陈述申辩; kept as calendar days (no holiday calendar yet)
+    // 告知后五个工作日内陈述申辩 as the seed has always cited 总局令第44号; the text of the order was not found in
+    // the reference library here, so the unit follows the citation (工作日, the longer reading for the party).
+    objectionDays: 5,
+    objectionDayUnit: DayUnit.WORKING,
+    // No rule was found that sets how soon a listing objection must be answered: a demo setting, not a citation.
+    objectionAnswerDays: 10,
   },
   {
     code: 'GOV-PROCUREMENT-SERIOUS',
@@ -25,7 +31,8 @@ export const DEMO_LIST_TYPES: CreateListTypeInput[] = [
     designatingDepartmentCodes: ['CZ-CZJ'],
     termMonths: 36, // 禁止一至三年内参加政府采购活动
     earliestRemovalMonths: 12,
-    objectionDays: 10,
+    objectionDays: 10, // no rule cited for this list's window: calendar days, as entered
+    objectionDayUnit: DayUnit.CALENDAR,
   },
   {
     code: 'TAX-MAJOR-DISHONEST',
@@ -34,7 +41,9 @@ export const DEMO_LIST_TYPES: CreateListTypeInput[] = [
     designatingDepartmentCodes: ['CZ-SWJ'],
     termMonths: 36, // 自公布之日起满三年停止公布
     earliestRemovalMonths: 0, // 缴清税款、滞纳金和罚款后可提前停止公布
-    objectionDays: 5, // 收到告知书之日起五日内陈述申辩
+    objectionDays: 5, // 收到告知书之日起五日内陈述申辩 (日, not 工作日: calendar days)
+    objectionDayUnit: DayUnit.CALENDAR,
+    objectionAnswerDays: 10, // demo setting, not a citation (as above)
   },
 ];
 

@@ -1,7 +1,7 @@
 // GraphQL enums of the blacklist capability, registered once. ListingStatus and RemovalReason are the pure
 // domain enums; Scenario is where a joint-punishment measure applies (惩戒场景).
 import { registerEnumType } from '@nestjs/graphql';
-import { ListingStatus, RemovalReason } from '@credit/domain';
+import { DayUnit, ListingStatus, RemovalReason } from '@credit/domain';
 
 export enum Scenario {
   LICENSING = 'LICENSING',
@@ -60,6 +60,12 @@ export enum ObjectionStatus {
 }
 registerEnumType(ObjectionStatus, { name: 'ObjectionStatus', description: '异议状态' });
 
+registerEnumType(DayUnit, {
+  name: 'DayUnit',
+  description: 'The unit a rule states a period in.',
+  valuesMap: { WORKING: { description: '工作日: working days of the mainland calendar (holidays and 调休 applied)' }, CALENDAR: { description: '自然日: calendar days' } },
+});
+
 export enum SuggestionStatus {
   OPEN = 'OPEN',
   PROPOSED = 'PROPOSED',
@@ -67,6 +73,7 @@ export enum SuggestionStatus {
 }
 registerEnumType(SuggestionStatus, {
   name: 'ListingSuggestionStatus',
+  description: 'Where a listing suggestion raised by a serious penalty stands.',
   valuesMap: {
     OPEN: { description: 'Waiting for the designating department to decide' },
     PROPOSED: { description: 'A listing resting on this penalty record has been proposed' },

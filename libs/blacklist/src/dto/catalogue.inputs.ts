@@ -1,11 +1,12 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsInt, IsString, Matches, Max, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength } from 'class-validator';
+import { DayUnit } from '@credit/domain';
 import { Scenario } from './blacklist.enums';
 
 const CODE = /^[A-Z0-9][A-Z0-9_-]{1,63}$/;
 const CODE_MESSAGE = 'must be 2–64 upper-case letters, digits, - or _（须为 2–64 位大写字母、数字、- 或 _）';
 
-@InputType()
+@InputType({ description: 'A serious-dishonesty list type for the catalogue: name, legal basis, designating departments, terms.' })
 export class CreateListTypeInput {
   @Field({ description: 'Stable code, e.g. SAMR-SERIOUS-ILLEGAL.' })
   @Matches(CODE, { message: `code ${CODE_MESSAGE}` })
@@ -38,13 +39,24 @@ export class CreateListTypeInput {
   @Max(1200)
   earliestRemovalMonths!: number;
 
-  @Field(() => Int, { description: '异议期: calendar days after the notice date on which objections are accepted (≥ 1).' })
+  @Field(() => Int, { description: '异议期: days after the notice date on which objections are accepted (≥ 1), in objectionDayUnit.' })
   @IsInt()
   @Max(365)
   objectionDays!: number;
+
+  @Field(() => DayUnit, { nullable: true, description: 'The unit the rule states the window in: WORKING (工作日) or CALENDAR (自然日, the default).' })
+  @IsOptional()
+  @IsEnum(DayUnit)
+  objectionDayUnit?: DayUnit | null;
+
+  @Field(() => Int, { nullable: true, description: '异议答复期限: working days after an objection is filed by which it must be answered (≥ 1); none when omitted.' })
+  @IsOptional()
+  @IsInt()
+  @Max(365)
+  objectionAnswerDays?: number | null;
 }
 
-@InputType()
+@InputType({ description: 'A joint-punishment measure of a list type: what executing departments must do, and its legal basis.' })
 export class CreateMeasureInput {
   @Field({ description: 'Stable code, e.g. PROCUREMENT-BAN.' })
   @Matches(CODE, { message: `code ${CODE_MESSAGE}` })

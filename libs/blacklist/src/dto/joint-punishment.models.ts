@@ -39,7 +39,7 @@ export class MeasureFeedbackModel {
   @Field(() => DateTimeScalar) recordedAt!: Date;
 }
 
-@ObjectType('DepartmentCheckStats')
+@ObjectType('DepartmentCheckStats', { description: 'Joint-punishment checks and feedback of one department over a period.' })
 export class DepartmentCheckStatsModel {
   @Field(() => DepartmentRefModel) department!: DepartmentRefModel;
   @Field(() => Int, { description: 'Checks made.' }) checks!: number;

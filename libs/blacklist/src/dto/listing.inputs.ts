@@ -4,7 +4,7 @@ import { ArrayMaxSize, ArrayUnique, IsEnum, IsOptional, IsString, Matches, MaxLe
 import { PageArgs } from '@credit/common';
 import { ListingStatus } from '@credit/domain';
 
-@InputType()
+@InputType({ description: 'A designation proposal: the subject, the list type and the written decision it rests on.' })
 export class ProposeListingInput {
   @Field({ description: '统一社会信用代码 of the subject.' })
   @IsString()
@@ -65,7 +65,7 @@ export class ProposeListingInput {
   penaltyRecordIds!: string[];
 }
 
-@InputType()
+@InputType({ description: 'Narrows listings by status, list type, subject USCC or region (a regulator stays within its region).' })
 export class ListingFilter {
   @Field(() => ListingStatus, { nullable: true })
   @IsOptional()

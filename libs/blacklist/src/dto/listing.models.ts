@@ -15,6 +15,10 @@ export class ListingObjectionModel {
   @Field(() => String, { nullable: true }) reply!: string | null;
   @Field(() => DateScalar, { nullable: true }) resolvedOn!: string | null;
   @Field(() => String, { nullable: true }) resolvedBy!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: '异议答复期限: last day to answer (the list type’s objectionAnswerDays working days after filing).' })
+  answerDue!: string | null;
+  @Field(() => String, { nullable: true, description: 'Set when answerDue was counted by weekends only (no working calendar for that year).' })
+  answerDueWarning!: string | null;
 }
 
 /** A listing; `subject`, `listType` and `objections` are resolved per request in batches. */
@@ -43,11 +47,15 @@ export class ListingModel {
   @Field(() => RemovalReason, { nullable: true }) removalReason!: RemovalReason | null;
   @Field(() => String, { nullable: true }) removalNote!: string | null;
   @Field(() => Int, { description: 'Objections filed and not yet answered.' }) openObjectionCount!: number;
+  @Field(() => String, { nullable: true, description: 'Set when objectionDeadline was counted by weekends only (a year without working calendar data): check it against the holidays.' })
+  objectionDeadlineWarning!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: '异议答复期限: the earliest answer day among open objections.' })
+  objectionAnswerDue!: string | null;
   @Field(() => DateTimeScalar) createdAt!: Date;
   @Field(() => DateTimeScalar) updatedAt!: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of serious-dishonesty listings (Relay connection).' })
 export class ListingConnection extends Connection(ListingModel) {}
 
 @ObjectType('PublicListing', { description: 'A subject on the public serious-dishonesty list (公示). No personal identifiers.' })
@@ -68,5 +76,5 @@ export class PublicListingModel {
   @Field(() => DateScalar) expiresAt!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of the public serious-dishonesty list (Relay connection).' })
 export class PublicListingConnection extends Connection(PublicListingModel) {}

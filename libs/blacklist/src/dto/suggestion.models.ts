@@ -21,5 +21,5 @@ export class ListingSuggestionModel {
   @Field(() => DateTimeScalar) createdAt!: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of listing suggestions raised by serious penalties (Relay connection).' })
 export class ListingSuggestionConnection extends Connection(ListingSuggestionModel) {}

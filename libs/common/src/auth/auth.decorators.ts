@@ -21,3 +21,6 @@ export function requestOf(context: ExecutionContext): { user?: unknown; headers:
   if (context.getType<string>() === 'graphql') return GqlExecutionContext.create(context).getContext().req;
   return context.switchToHttp().getRequest();
 }
+
+/** The caller's address as Fastify resolved it (X-Forwarded-For only when TRUST_PROXY says whom to trust). */
+export const ClientAddress = createParamDecorator((_: unknown, context: ExecutionContext): string => requestOf(context)?.ip ?? 'unknown');

@@ -11,6 +11,8 @@ export interface AppConfig {
   host: string;
   dataDir: string;
   databaseUrl: string | null;
+  /** The owner role's URL, for migrations; DATABASE_URL is then the application role (docs/OPERATING-DATABASE.md). */
+  migrationDatabaseUrl: string | null;
   adminUsername: string;
   adminPassword: string | null;
   jwtSecret: string | null;
@@ -21,10 +23,47 @@ export interface AppConfig {
   elasticsearchUrl: string | null;
   runWorkerInProcess: boolean;
   logLevel: string;
-  rateLimits: { anonymousPerMinute: number; departmentPerMinute: number; userPerMinute: number };
+  rateLimits: { anonymousPerMinute: number; departmentPerMinute: number; userPerMinute: number; badCredentialsPerMinute: number };
+  /** Shared rate-limit and login-backoff buckets across API replicas; null = in-process buckets. */
+  redisUrl: string | null;
+  /** Fastify's trustProxy: false (default), true, a hop count, or the proxies' addresses/CIDRs. */
+  trustProxy: boolean | number | string[];
+  /** scrypt cost as log2(N): 17 (OWASP) by default; production refuses less. */
+  passwordHashCost: number;
+  /** How long a JWT holder's active/disabled status is trusted before it is read again (at most 60). */
+  userStatusCacheSeconds: number;
   readyMaxOutboxLagSeconds: number;
   outboxMaxAttempts: number;
   searchCacheTtlMs: number;
+  bodyLimits: BodyLimits;
+  /** Bearer tokens allowed to read /metrics; empty: /metrics is not served at all. */
+  metricsTokens: string[];
+  imports: ImportLimits;
+  audit: { checkpointIntervalMinutes: number; checkpointFile: string | null };
+}
+
+/** Request bodies, decided before a byte of the body is read (apps/api/src/request-body-gate.ts). */
+export interface BodyLimits {
+  /** Anonymous callers and people (JWT): their GraphQL documents and variables are small. */
+  defaultBytes: number;
+  /** Callers authenticated by a department API key before the body is read (batches of 1,000 records). */
+  departmentBytes: number;
+}
+
+/** Spreadsheet uploads and what their contents may expand to (libs/imports). */
+export interface ImportLimits {
+  /** The uploaded file as sent (compressed, for an XLSX). */
+  maxUploadBytes: number;
+  /** Bytes an XLSX may inflate to (all zip entries), and characters of cell text any file may yield. */
+  maxInflatedBytes: number;
+  maxRows: number;
+  maxColumns: number;
+  maxCellChars: number;
+  /** The error report returned inline: at most this many rejected rows and bytes; the rest is counted. */
+  reportMaxRows: number;
+  reportMaxBytes: number;
+  /** Uploads a department may start per minute, counted before the file is read. */
+  uploadsPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -34,6 +73,10 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+const KIB = 1024;
+const MIB = 1024 * KIB;
+const GIB = 1024 * MIB;
 
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
@@ -82,12 +125,28 @@ export function loadConfig(env: Env = process.env): AppConfig {
     return raw;
   };
 
+  const trustProxy = (): boolean | number | string[] => {
+    const raw = read('TRUST_PROXY');
+    if (raw === undefined || raw === 'false' || raw === '0') return false;
+    if (raw === 'true') return true;
+    if (/^\d{1,2}$/.test(raw)) return Number(raw);
+    const entries = raw.split(',').map((entry) => entry.trim());
+    if (entries.every((entry) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(entry))) return entries;
+    problems.push(`TRUST_PROXY must be true, false, a hop count or a comma-separated list of proxy addresses/CIDRs, got "${raw}"`);
+    return false;
+  };
+
   const jwtSecret = read('JWT_SECRET') ?? null;
   if (jwtSecret !== null && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
   const adminPassword = read('ADMIN_PASSWORD') ?? null;
   if (adminPassword !== null && adminPassword.length < 12) problems.push('ADMIN_PASSWORD must be at least 12 characters');
+  // Comma-separated so a scraper's token can be rotated without a gap; short tokens are guessable.
+  const metricsTokens = (read('METRICS_TOKEN') ?? '').split(',').map((token) => token.trim()).filter((token) => token !== '');
+  if (metricsTokens.some((token) => token.length < 24)) problems.push('METRICS_TOKEN must be at least 24 characters (several may be given, comma-separated)');
   const adminUsername = read('ADMIN_USERNAME') ?? 'admin';
   if (!/^[A-Za-z0-9_.-]{3,64}$/.test(adminUsername)) problems.push('ADMIN_USERNAME must be 3–64 letters, digits, _ . or -');
+  // The rest of the password policy (the common-password list) is checked when the admin is created.
+  if (adminPassword !== null && adminPassword.toLowerCase().includes(adminUsername.toLowerCase())) problems.push('ADMIN_PASSWORD must not contain ADMIN_USERNAME');
 
   const config: AppConfig = {
     nodeEnv: oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development'),
@@ -95,6 +154,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: read('HOST') ?? '127.0.0.1',
     dataDir: path.resolve(read('DATA_DIR') ?? './var'),
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    migrationDatabaseUrl: url('MIGRATION_DATABASE_URL', ['postgres:', 'postgresql:']),
     adminUsername,
     adminPassword,
     jwtSecret,
@@ -108,18 +168,47 @@ export function loadConfig(env: Env = process.env): AppConfig {
       anonymousPerMinute: int('RATE_LIMIT_ANONYMOUS_PER_MINUTE', 60, 1, 1_000_000),
       departmentPerMinute: int('RATE_LIMIT_DEPARTMENT_PER_MINUTE', 6_000, 1, 10_000_000),
       userPerMinute: int('RATE_LIMIT_USER_PER_MINUTE', 1_200, 1, 10_000_000),
+      // Per IP, checked before any credential is looked up: a bad-key flood costs no database work.
+      badCredentialsPerMinute: int('RATE_LIMIT_BAD_CREDENTIALS_PER_MINUTE', 10, 1, 1_000_000),
     },
+    redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+    trustProxy: trustProxy(),
+    passwordHashCost: int('PASSWORD_HASH_COST', 17, 10, 20),
+    userStatusCacheSeconds: int('USER_STATUS_CACHE_SECONDS', 30, 0, 60),
     readyMaxOutboxLagSeconds: int('READY_MAX_OUTBOX_LAG_SECONDS', 300, 1, 86_400),
     // A record whose search document cannot be built is tried this often (backing off 1, 2, 4 … s) before it
     // becomes a dead letter; an unreachable index never dead-letters anything.
     outboxMaxAttempts: int('OUTBOX_MAX_ATTEMPTS', 5, 1, 100),
     // Identical public searches share one answer this long; at most 4 s so a withdrawal still disappears within 5 s.
     searchCacheTtlMs: int('SEARCH_CACHE_TTL_MS', 2_000, 0, 4_000),
+    bodyLimits: {
+      defaultBytes: int('BODY_LIMIT_BYTES', 64 * KIB, KIB, 64 * MIB),
+      departmentBytes: int('BODY_LIMIT_DEPARTMENT_BYTES', 16 * MIB, KIB, 256 * MIB),
+    },
+    // Sized for the template (23 columns, the longest field 4,000 characters) and about 40,000 rows per upload.
+    imports: {
+      maxUploadBytes: int('IMPORT_MAX_UPLOAD_BYTES', 20 * MIB, KIB, GIB),
+      maxInflatedBytes: int('IMPORT_MAX_INFLATED_BYTES', 128 * MIB, KIB, 4 * GIB),
+      maxRows: int('IMPORT_MAX_ROWS', 200_000, 1, 10_000_000),
+      maxColumns: int('IMPORT_MAX_COLUMNS', 64, 23, 16_384),
+      maxCellChars: int('IMPORT_MAX_CELL_CHARS', 8_000, 4_000, 1_000_000),
+      reportMaxRows: int('IMPORT_REPORT_MAX_ROWS', 1_000, 1, 1_000_000),
+      reportMaxBytes: int('IMPORT_REPORT_MAX_BYTES', 2 * MIB, KIB, GIB),
+      uploadsPerMinute: int('IMPORT_UPLOADS_PER_MINUTE', 10, 1, 10_000),
+    },
+    metricsTokens,
+    audit: {
+      checkpointIntervalMinutes: int('AUDIT_CHECKPOINT_INTERVAL_MINUTES', 5, 1, 1_440),
+      checkpointFile: read('AUDIT_CHECKPOINT_FILE') ? path.resolve(read('AUDIT_CHECKPOINT_FILE') as string) : null,
+    },
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   };
   if (config.searchBackend === 'elasticsearch' && config.elasticsearchUrl === null) {
     problems.push('SEARCH_BACKEND=elasticsearch needs ELASTICSEARCH_URL');
   }
+  // Lower costs exist only so test suites can log in quickly; a production server never hashes below OWASP's cost.
+  if (config.nodeEnv === 'production' && config.passwordHashCost < 17) problems.push('PASSWORD_HASH_COST must be at least 17 in production');
+  if (config.migrationDatabaseUrl !== null && config.databaseUrl === null) problems.push('MIGRATION_DATABASE_URL needs DATABASE_URL (the application role)');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

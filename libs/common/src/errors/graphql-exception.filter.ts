@@ -7,7 +7,7 @@ import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
 import { GqlArgumentsHost, GqlExceptionFilter } from '@nestjs/graphql';
 import { ValidationError } from 'class-validator';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { DomainError, ErrorDetail } from './domain-error';
+import { bilingual, DomainError, ErrorDetail } from './domain-error';
 
 const HTTP_CODES: Record<number, string> = {
   400: 'BAD_USER_INPUT',
@@ -18,6 +18,8 @@ const HTTP_CODES: Record<number, string> = {
   413: 'PAYLOAD_TOO_LARGE',
   429: 'RATE_LIMITED',
 };
+
+const INTERNAL_MESSAGE = '服务器内部错误（Internal server error）';
 
 /** The HTTP status a plain route answers for each code (GraphQL answers carry the code instead). */
 const STATUS_OF_CODE: Record<string, number> = {
@@ -51,10 +53,19 @@ export class GraphqlExceptionFilter implements GqlExceptionFilter {
     const reply = host.switchToHttp().getResponse<HttpReply>();
     if (reply.sent) return;
     const code = String(error.extensions.code);
-    const status = exception instanceof HttpException && exception.getStatus() < 500 ? exception.getStatus() : (STATUS_OF_CODE[code] ?? 500);
+    const status = exception instanceof HttpException && exception.getStatus() < 500 ? exception.getStatus() : (clientStatusOf(exception) ?? STATUS_OF_CODE[code] ?? 500);
     reply.status(status).header('content-type', 'application/json; charset=utf-8');
-    reply.send({ error: { code, message: error.message, ...(requestId ? { requestId } : {}) } });
+    // A GraphQL client reads `errors`, whatever failed before its operation ran (a body limit, a bad upload).
+    const graphql = (host.switchToHttp().getRequest<{ url?: string }>().url ?? '').startsWith('/graphql');
+    const extensions = { code, ...(requestId ? { requestId } : {}) };
+    reply.send(graphql ? { errors: [{ message: error.message, extensions }] } : { error: { message: error.message, ...extensions } });
   }
+}
+
+function clientStatusOf(exception: unknown): number | null {
+  if (!(exception instanceof Error) || exception instanceof HttpException) return null;
+  const status = (exception as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : null;
 }
 
 function requestIdOf(host: ArgumentsHost): string | undefined {
@@ -66,18 +77,25 @@ function requestIdOf(host: ArgumentsHost): string | undefined {
 export function toGraphQLError(exception: unknown, logger?: Logger, requestId?: string): GraphQLError {
   if (exception instanceof GraphQLError) return exception;
   if (exception instanceof DomainError) {
-    const { field, fieldErrors } = exception.details;
+    const { field, fieldErrors, retryAfterSeconds } = exception.details;
     return new GraphQLError(exception.message, {
-      extensions: { code: exception.code, ...(field ? { field } : {}), ...(fieldErrors ? { fieldErrors } : {}) },
+      extensions: { code: exception.code, ...(field ? { field } : {}), ...(fieldErrors ? { fieldErrors } : {}), ...(retryAfterSeconds ? { retryAfterSeconds } : {}) },
     });
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const code = HTTP_CODES[status] ?? (status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR');
     if (code !== 'INTERNAL_SERVER_ERROR') {
-      const message = code === 'RATE_LIMITED' ? 'Too many requests; slow down and retry later' : exception.message;
+      const message = code === 'RATE_LIMITED' ? '请求过于频繁，请稍后再试（Too many requests; slow down and retry later）' : bilingualHttpMessage(code, exception.message);
       return new GraphQLError(message, { extensions: { code } });
     }
+  }
+  // Fastify's own errors (a body over its limit, a malformed multipart or JSON body) carry their 4xx status and
+  // a message written for the client.
+  const status = clientStatusOf(exception);
+  if (status !== null) {
+    const code = HTTP_CODES[status] ?? 'BAD_REQUEST';
+    return new GraphQLError(bilingualHttpMessage(code, (exception as Error).message), { extensions: { code } });
   }
   if (isPgError(exception) && exception.code === '23505') {
     return new GraphQLError('该记录已存在（This already exists）', { extensions: { code: 'CONFLICT' } });
@@ -96,10 +114,23 @@ export function toGraphQLError(exception: unknown, logger?: Logger, requestId?: 
     // The transaction was rolled back with its connection: nothing of the request was stored, and every write
     // path is idempotent, so the caller can simply send it again.
     logger?.warn(`database unavailable: ${(exception as Error).message}`);
-    return new GraphQLError('The database is unavailable; nothing was stored. Retry the request.', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    return new GraphQLError('数据库暂不可用，本次请求未保存任何内容，请重试（The database is unavailable; nothing was stored. Retry the request.）', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
   }
   logger?.error(`${requestId ? `request ${requestId}: ` : ''}${exception instanceof Error ? exception.stack ?? exception.message : String(exception)}`);
-  return new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  return new GraphQLError(INTERNAL_MESSAGE, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}
+
+const CHINESE_OF_CODE: Record<string, string> = {
+  BAD_USER_INPUT: '请求有误',
+  UNAUTHENTICATED: '需要登录令牌或有效的 API 密钥',
+  FORBIDDEN: '无权执行此操作',
+  NOT_FOUND: '未找到',
+  CONFLICT: '与已保存的数据冲突',
+  PAYLOAD_TOO_LARGE: '请求内容过大',
+};
+
+function bilingualHttpMessage(code: string, message: string): string {
+  return bilingual(CHINESE_OF_CODE[code] ?? '请求有误', message);
 }
 
 const CONNECTION_LOST = /Connection terminated|not currently accepting connections|connection (?:is )?(?:closed|lost)|ECONNRESET|ECONNREFUSED|Client has encountered a connection error/i;
@@ -126,7 +157,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, options: { 
   delete extensions.originalError;
   delete extensions.exception;
   const code = typeof extensions.code === 'string' ? extensions.code : 'INTERNAL_SERVER_ERROR';
-  let message = code === 'INTERNAL_SERVER_ERROR' ? 'Internal server error' : formatted.message;
+  let message = code === 'INTERNAL_SERVER_ERROR' ? INTERNAL_MESSAGE : formatted.message;
   // In production, "Did you mean …?" would hand the schema to callers who may not introspect it.
   if (options.hideSuggestions) message = message.replace(/ ?Did you mean .*$/, '');
   return { message, locations: formatted.locations, path: formatted.path, extensions: { ...extensions, code } };

@@ -37,6 +37,6 @@ registerEnumType(Severity, {
   description: '轻微 / 一般 / 严重',
   valuesMap: { MINOR: { description: '轻微' }, GENERAL: { description: '一般' }, SERIOUS: { description: '严重' } },
 });
-registerEnumType(PenaltyRecordStatus, { name: 'PenaltyRecordStatus' });
+registerEnumType(PenaltyRecordStatus, { name: 'PenaltyRecordStatus', description: 'ACTIVE, or REVOKED by the deciding department (a revoked decision is withdrawn from publication).' });
 
 export const DOMAIN_ENUMS_REGISTERED = true;

@@ -3,7 +3,7 @@ import { IsDate, IsEnum, IsOptional, Matches } from 'class-validator';
 import { DateTimeScalar } from '@credit/common';
 import { CreditTier, PartyType } from '@credit/domain';
 
-@InputType()
+@InputType({ description: 'Narrows credit subjects by tier, region or party type (a regulator stays within its region).' })
 export class CreditSubjectFilter {
   @Field(() => CreditTier, { nullable: true })
   @IsOptional()

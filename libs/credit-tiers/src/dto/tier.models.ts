@@ -25,7 +25,7 @@ export class TierReasonModel {
   @Field(() => ID, { nullable: true, description: 'The serious-dishonesty listing behind an OVERRIDE_LISTED reason.' }) listingId!: string | null;
 }
 
-@ObjectType('TierAssessment')
+@ObjectType('TierAssessment', { description: 'A subject\'s credit-risk tier (A–D) with its score, rule version, computation time and reasons.' })
 export class TierAssessmentModel {
   @Field(() => CreditTier) level!: CreditTier;
   @Field(() => Int, { description: '100 minus the points of counted records (never below 0).' }) score!: number;
@@ -45,14 +45,14 @@ export class TierChangeModel {
   @Field(() => DateTimeScalar, { nullable: true, description: 'Null for the assessment in force.' }) validTo!: Date | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of a subject\'s tier history, newest first (Relay connection).' })
 export class TierChangeConnection extends Connection(TierChangeModel) {}
 
 /** totalCount is exact up to 10,000; 10,001 means more (an exact count of a broad filter scans the whole index). */
-@ObjectType()
+@ObjectType({ description: 'A page of credit subjects with their tiers (Relay connection).' })
 export class CreditSubjectConnection extends Connection(CreditSubjectModel) {}
 
-@ObjectType('TierCount')
+@ObjectType('TierCount', { description: 'How many subjects hold one tier.' })
 export class TierCountModel {
   @Field(() => CreditTier) level!: CreditTier;
   @Field(() => Int) count!: number;

@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 
-@InputType()
+@InputType({ description: 'Lets a department report decisions in the name of another deciding authority.' })
 export class AllowReportingInput {
   @Field({ description: 'The department that will push the decisions.' })
   @IsString()
@@ -20,7 +20,7 @@ export class AllowReportingInput {
   authorityName!: string;
 }
 
-@InputType()
+@InputType({ description: 'Withdraws a department\'s permission to report for another authority.' })
 export class RevokeReportingInput {
   @Field()
   @IsString()

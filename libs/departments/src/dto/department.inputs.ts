@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
-@InputType()
+@InputType({ description: 'A department that pushes penalty decisions: code, name, USCC and region.' })
 export class CreateDepartmentInput {
   @Field({ description: 'Short stable code, e.g. CZ-SCJGJ (滁州市市场监督管理局).' })
   @IsString()
@@ -30,7 +30,7 @@ export class CreateDepartmentInput {
   apiKeyExpiresInDays?: number;
 }
 
-@InputType()
+@InputType({ description: 'Issues a new API key for a department (the old ones keep working until revoked or expired).' })
 export class RotateApiKeyInput {
   @Field()
   @IsString()
@@ -45,7 +45,7 @@ export class RotateApiKeyInput {
   expiresInDays?: number;
 }
 
-@InputType()
+@InputType({ description: 'Revokes one API key of a department.' })
 export class RevokeApiKeyInput {
   @Field()
   @IsString()

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Connection, DateTimeScalar } from '@credit/common';
 
-@ObjectType('Department')
+@ObjectType('Department', { description: 'A government department that pushes penalty decisions and checks subjects before acting.' })
 export class DepartmentModel {
   @Field(() => ID) id!: string;
   @Field() code!: string;
@@ -21,19 +21,19 @@ export class ApiKeyModel {
   @Field(() => DateTimeScalar, { nullable: true }) lastUsedAt!: Date | null;
 }
 
-@ObjectType('CreatedDepartment')
+@ObjectType('CreatedDepartment', { description: 'A new department and its first API key (shown once).' })
 export class CreatedDepartmentModel {
   @Field(() => DepartmentModel) department!: DepartmentModel;
   @Field({ description: 'Shown once. Send it as the X-Api-Key header.' }) apiKey!: string;
 }
 
-@ObjectType('IssuedApiKey')
+@ObjectType('IssuedApiKey', { description: 'A new API key (shown once) and its public description.' })
 export class IssuedApiKeyModel {
   @Field(() => ApiKeyModel) key!: ApiKeyModel;
   @Field({ description: 'Shown once. Send it as the X-Api-Key header.' }) apiKey!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of departments (Relay connection).' })
 export class DepartmentConnection extends Connection(DepartmentModel) {}
 
 @ObjectType('ReportingAuthority', { description: 'A deciding authority (处罚机关) a department may publish decisions for, besides itself.' })

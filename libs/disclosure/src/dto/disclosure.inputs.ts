@@ -7,7 +7,7 @@ import { PenaltyCategory, Severity } from '@credit/domain';
 export const DEFAULT_DISCLOSURE_PAGE = 20;
 export const MAX_DISCLOSURE_PAGE = 50;
 
-@InputType()
+@InputType({ description: 'Narrows public disclosures by region, penalty category, deciding authority, decision year or severity.' })
 export class DisclosureFilter {
   @Field(() => String, { nullable: true, description: 'GB/T 2260 code or 2/4-digit prefix; 341100 means all of 滁州市.' })
   @IsOptional()

@@ -36,7 +36,7 @@ export class DisclosureModel {
   withdrawal!: WithdrawalNoticeModel | null;
 }
 
-@ObjectType('FacetBucket')
+@ObjectType('FacetBucket', { description: 'One value of a facet and how many disclosures carry it.' })
 export class FacetBucketModel {
   @Field() value!: string;
   @Field(() => String, { nullable: true }) label!: string | null;
@@ -51,7 +51,7 @@ export class DisclosureFacetsModel {
   @Field(() => [FacetBucketModel]) categories!: FacetBucketModel[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of public penalty disclosures, best match first (Relay connection).' })
 export class DisclosureConnection extends Connection(DisclosureModel) {
   @Field({ description: 'True when there are more matches than totalCount says (counting stops at a bound).' })
   totalCountIsLowerBound!: boolean;

@@ -6,14 +6,17 @@
 // Date conventions (why they are what they are):
 // - Objection window: "告知之日起 N 日内". As in 民法典 art. 201, the notice day itself is not counted, so the
 //   window runs noticeDate+1 … noticeDate+N and `objectionDeadline = noticeDate + N` is the LAST day an
-//   objection is accepted. Listing is possible from the day after. (Roll-over of a deadline that falls on a
-//   public holiday, art. 203, needs a holiday calendar and is not applied here.)
+//   objection is accepted. Listing is possible from the day after. When the list type's rule says 工作日
+//   (objectionDayUnit WORKING), N counts working days of the mainland calendar (calendar/working-days.ts): the
+//   deadline is the N-th working day after the notice, so a holiday never eats the window. (Roll-over of a
+//   calendar-day deadline that falls on a holiday, art. 203, is not applied.)
 // - Listing period: [listedOn, expiresOn) with expiresOn = listedOn + termMonths (month-end clamped), so the
 //   subject is off the list on expiresOn itself. Early removal after repair: from listedOn +
 //   earliestRemovalMonths (inclusive).
 // - "today" may never be before the latest date already recorded on the listing: time does not run backwards.
 import { FieldIssue, IsoDate } from '../penalty/penalty.types';
 import { addDays, addMonths, isIsoDate, maxDate } from '../time/calendar';
+import { addWorkingDays, CalendarWarning, DayUnit, WorkingCalendar } from '../calendar/working-days';
 import { listingErrors } from './listing.errors';
 import {
   ListingAction,
@@ -31,8 +34,9 @@ import {
 /** Field issues of a list type's terms (for the admin catalogue); empty when usable. */
 export function checkListTypeTerms(terms: ListTypeTerms): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  const labels: Record<keyof ListTypeTerms, string> = { termMonths: '列入期限（月数）', earliestRemovalMonths: '最短公示期（月数）', objectionDays: '异议期（日数）' };
-  const wholeAtLeast = (field: keyof ListTypeTerms, min: number): void => {
+  type WholeTerm = 'termMonths' | 'earliestRemovalMonths' | 'objectionDays';
+  const labels: Record<WholeTerm, string> = { termMonths: '列入期限（月数）', earliestRemovalMonths: '最短公示期（月数）', objectionDays: '异议期（日数）' };
+  const wholeAtLeast = (field: WholeTerm, min: number): void => {
     const value = terms[field];
     if (!Number.isInteger(value) || value < min) {
       issues.push({
@@ -45,6 +49,13 @@ export function checkListTypeTerms(terms: ListTypeTerms): FieldIssue[] {
   wholeAtLeast('termMonths', 1);
   wholeAtLeast('earliestRemovalMonths', 0);
   wholeAtLeast('objectionDays', 1);
+  if (terms.objectionDayUnit !== undefined && !Object.values(DayUnit).includes(terms.objectionDayUnit)) {
+    issues.push({ field: 'objectionDayUnit', code: 'INVALID_TERM', message: '异议期单位须为 WORKING 或 CALENDAR（objectionDayUnit must be WORKING or CALENDAR）' });
+  }
+  const answer = terms.objectionAnswerDays;
+  if (answer !== undefined && answer !== null && (!Number.isInteger(answer) || answer < 1)) {
+    issues.push({ field: 'objectionAnswerDays', code: 'INVALID_TERM', message: '异议答复期限须为不小于 1 的整数个工作日（objectionAnswerDays must be a whole number ≥ 1）' });
+  }
   if (issues.length === 0 && terms.earliestRemovalMonths > terms.termMonths) {
     issues.push({
       field: 'earliestRemovalMonths',
@@ -96,13 +107,41 @@ export function proposeListing(today: IsoDate): ListingResult {
   });
 }
 
-/** 告知: PROPOSED → NOTIFIED; the objection window runs through noticeDate + objectionDays (inclusive). */
+/**
+ * The last day objections are accepted: noticeDate + objectionDays, in working days when the rule says so
+ * (with the calendar's warning when a year of the window has no calendar data).
+ */
+export function objectionDeadlineOf(noticeDate: IsoDate, terms: ListTypeTerms, calendar: WorkingCalendar | null): { date: IsoDate; warning: CalendarWarning | null } {
+  if ((terms.objectionDayUnit ?? DayUnit.CALENDAR) === DayUnit.CALENDAR) return { date: addDays(noticeDate, terms.objectionDays), warning: null };
+  if (calendar === null) throw new RangeError('a working-day objection window needs the working calendar');
+  return addWorkingDays(noticeDate, terms.objectionDays, calendar);
+}
+
+/**
+ * 异议答复期限: the last day an objection filed on `filedOn` should be answered (objectionAnswerDays working
+ * days later), or null when the list type sets none.
+ */
+export function objectionAnswerDueOf(filedOn: IsoDate, terms: ListTypeTerms, calendar: WorkingCalendar): { date: IsoDate; warning: CalendarWarning | null } | null {
+  const days = terms.objectionAnswerDays ?? null;
+  return days === null ? null : addWorkingDays(filedOn, days, calendar);
+}
+
+/** An objection still open after its answer day has passed. */
+export function isObjectionAnswerOverdue(objection: { status: string; answerDue: IsoDate | null }, today: IsoDate): boolean {
+  return objection.status === 'OPEN' && objection.answerDue !== null && today > objection.answerDue;
+}
+
+/**
+ * 告知: PROPOSED → NOTIFIED; the objection window runs through objectionDeadlineOf (inclusive). `warning` says
+ * when the deadline was counted by weekends only (a year without calendar data).
+ */
 export function notifyParty(
   state: ListingState,
   noticeDate: IsoDate,
   today: IsoDate,
   terms: ListTypeTerms,
-): ListingResult {
+  calendar: WorkingCalendar | null = null,
+): ListingResult<{ warning: CalendarWarning | null }> {
   if (state.status !== ListingStatus.PROPOSED) {
     return listingErrors.invalidTransition(ListingAction.NOTIFY, state.status);
   }
@@ -114,12 +153,12 @@ export function notifyParty(
     return listingErrors.dateBefore('noticeDate', noticeDate, 'proposedOn', state.proposedOn);
   }
   assertTerms(terms);
-  return ok({
-    ...state,
-    status: ListingStatus.NOTIFIED,
-    noticeDate,
-    objectionDeadline: addDays(noticeDate, terms.objectionDays),
-  });
+  const deadline = objectionDeadlineOf(noticeDate, terms, calendar);
+  return {
+    ok: true,
+    state: { ...state, status: ListingStatus.NOTIFIED, noticeDate, objectionDeadline: deadline.date },
+    warning: deadline.warning,
+  };
 }
 
 /**

@@ -47,7 +47,7 @@ export const listingTransitions: readonly ListingTransition[] = [
     to: NOTIFIED,
     guards: [todayNotBack, { code: INVALID_DATE, rule: 'proposedOn ≤ noticeDate ≤ today' }],
     // 告知之日起 N 日内: the notice day is not counted, the deadline day is the last day objections are accepted
-    effect: 'objectionDeadline = noticeDate + objectionDays (last day, inclusive)',
+    effect: 'objectionDeadline = noticeDate + objectionDays in the list type’s unit (working days skip holidays; last day, inclusive)',
   },
   {
     from: NOTIFIED,

@@ -1,6 +1,7 @@
 // Serious-dishonesty list (严重失信主体名单) lifecycle: the plain data the state machine reads and returns.
 // The service layer persists these shapes; nothing here knows about storage or transport.
 import { IsoDate } from '../penalty/penalty.types';
+import { DayUnit } from '../calendar/working-days';
 
 /** 名单状态 */
 export enum ListingStatus {
@@ -24,8 +25,8 @@ export enum RemovalReason {
 }
 
 /**
- * The timing terms of one list type (from the admin-managed catalogue). All counts are whole numbers;
- * `objectionDays` are calendar days (自然日).
+ * The timing terms of one list type (from the admin-managed catalogue). All counts are whole numbers.
+ * `objectionDays` counts in `objectionDayUnit` (calendar days 自然日 unless the rule says 工作日).
  */
 export interface ListTypeTerms {
   /** 列入期限 (months from listedOn) */
@@ -34,6 +35,10 @@ export interface ListTypeTerms {
   earliestRemovalMonths: number;
   /** 异议期: "告知之日起 N 日内" */
   objectionDays: number;
+  /** The unit the rule states the window in; absent = CALENDAR (list types created before units existed). */
+  objectionDayUnit?: DayUnit;
+  /** 异议答复期限: working days after an objection is filed by which it must be answered; null/absent = none. */
+  objectionAnswerDays?: number | null;
 }
 
 export interface ListingState {

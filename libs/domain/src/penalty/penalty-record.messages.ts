@@ -48,6 +48,12 @@ export function labelOf(field: keyof PenaltyRecordDraft): FieldLabel {
   return PENALTY_FIELD_LABELS[field];
 }
 
+/** U+0000 cannot be stored in PostgreSQL text and is never part of a real value (a broken export or a probe). */
+export function nulCharacterIssue(field: keyof PenaltyRecordDraft): FieldIssue {
+  const label = labelOf(field);
+  return issue(field, PenaltyIssueCode.INVALID_VALUE, `${label.zh}含有空字符（U+0000），请删除后重新提交`, `${label.en} contains a NUL character (U+0000); remove it and send again`);
+}
+
 export function requiredIssue(field: keyof PenaltyRecordDraft, why?: FieldLabel): FieldIssue {
   const label = labelOf(field);
   return issue(

@@ -94,6 +94,13 @@ describe('normalisation', () => {
   });
 });
 
+describe('R0 NUL characters', () => {
+  it.each(['partyName', 'violationFacts', 'remarks', 'uscc'] as const)('%s with U+0000 is INVALID_VALUE on that field', (field) => {
+    const draft = companyDraft();
+    expect(errorsOf(companyDraft({ [field]: `${draft[field] ?? '备注'}\u0000` }))).toContainEqual([field, 'INVALID_VALUE']);
+  });
+});
+
 describe('R1 REQUIRED', () => {
   it.each([
     'decisionNumber', 'partyName', 'partyType', 'violationType', 'violationFacts', 'legalBasis', 'penaltyContent',

@@ -16,6 +16,7 @@ import {
   invalidValueIssue,
   issue,
   labelOf,
+  nulCharacterIssue,
   requiredIssue,
   tooLongIssue,
 } from './penalty-record.messages';
@@ -64,6 +65,7 @@ type CleanText = Record<PenaltyTextField, string | null>;
  * are upper-cased; enums accept their code in any case or their Chinese label (罚款, 个体工商户, 严重…).
  *
  * Rules:
+ *  R0  INVALID_VALUE: a text field containing U+0000 (NUL), which no database column can hold.
  *  R1  REQUIRED: decisionNumber, partyName, partyType, violationType, violationFacts, legalBasis,
  *      penaltyCategories (non-empty), penaltyContent, decisionDate, authorityName, authorityUscc.
  *  R2  TOO_LONG: lengths in characters per PENALTY_FIELD_MAX_LENGTHS.
@@ -88,6 +90,8 @@ export function validatePenaltyRecord(draft: PenaltyRecordDraft, today: IsoDate)
   const errors: FieldIssue[] = [];
   const warnings: FieldIssue[] = [];
   const text = cleanDraft(draft);
+
+  for (const field of TEXT_FIELDS) if (typeof draft[field] === 'string' && (draft[field] as string).includes('\u0000')) errors.push(nulCharacterIssue(field));
 
   for (const field of ALWAYS_REQUIRED) if (text[field] === null) errors.push(requiredIssue(field));
   for (const [field, max] of Object.entries(PENALTY_FIELD_MAX_LENGTHS) as [PenaltyTextField, number][]) {

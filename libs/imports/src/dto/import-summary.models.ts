@@ -8,7 +8,7 @@ export class ImportFieldErrorModel {
   @Field({ description: 'Chinese first, English in brackets.' }) message!: string;
 }
 
-@ObjectType('ImportRejectedRow')
+@ObjectType('ImportRejectedRow', { description: 'One spreadsheet row the import refused, with its problems.' })
 export class ImportRejectedRowModel {
   @Field(() => Int, { description: 'The row number as Excel shows it (the header row included).' }) rowNumber!: number;
   @Field(() => String, { nullable: true }) decisionNumber!: string | null;
@@ -26,12 +26,16 @@ export class ImportSummaryModel {
   @Field(() => Int) updated!: number;
   @Field(() => Int, { description: 'Rows already stored with the same content: re-importing a file is safe.' }) unchanged!: number;
   @Field(() => Int) rejected!: number;
-  @Field(() => [ImportRejectedRowModel], { description: 'The first 1,000 rejected rows; errorReportCsv has them all.' })
+  @Field(() => [ImportRejectedRowModel], { description: 'The first rejected rows (1,000 by default, IMPORT_REPORT_MAX_ROWS).' })
   rejectedRows!: ImportRejectedRowModel[];
   @Field({ description: 'True when more rows were rejected than rejectedRows lists.' }) rejectedRowsTruncated!: boolean;
   @Field(() => String, {
     nullable: true,
-    description: 'The error report as CSV (UTF-8 with BOM, opens in Excel): 行号, 错误字段, 错误代码, 错误说明, then the original cells. Null when no row was rejected. It can be corrected and uploaded again as it is.',
+    description:
+      'The error report as CSV (UTF-8 with BOM, opens in Excel): 行号, 错误字段, 错误代码, 错误说明, then the original cells, formulas neutralised with a leading apostrophe. ' +
+      'Null when no row was rejected. It holds the first rejected rows up to IMPORT_REPORT_MAX_ROWS rows and IMPORT_REPORT_MAX_BYTES bytes; errorReportRowsOmitted counts the rest. It can be corrected and uploaded again as it is.',
   })
   errorReportCsv!: string | null;
+  @Field(() => Int, { description: 'Rejected rows left out of errorReportCsv by its limits; 0 when it holds them all.' })
+  errorReportRowsOmitted!: number;
 }

@@ -6,6 +6,7 @@ import { Transform, TransformCallback } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { badInput } from '@credit/common';
+import type { SheetLimits } from './sheet-limits';
 import type { SheetRow } from './sheet-row';
 
 export type CsvEncoding = 'UTF-8' | 'GB18030';
@@ -73,10 +74,12 @@ function encodingError(): Error {
  * cell spanning several lines is still one row). Blank lines are yielded as rows without cells so the numbers
  * stay right; the caller skips them.
  */
-export async function* readCsvRows(path: string, encoding: CsvEncoding): AsyncGenerator<SheetRow> {
+export async function* readCsvRows(path: string, encoding: CsvEncoding, limits: SheetLimits): AsyncGenerator<SheetRow> {
   const input = fs.createReadStream(path, { highWaterMark: SNIFF_BYTES });
   const decoder = encoding === 'GB18030' ? iconv.decodeStream('gb18030') : new StrictUtf8Decoder();
-  const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
+  // One record is held whole while it is parsed: bounded by the widest row the limits let through.
+  const maxRecordChars = limits.maxColumns * (limits.maxCellChars + 3);
+  const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: maxRecordChars });
   input.on('error', (error) => parser.destroy(error));
   decoder.on('error', (error: Error) => parser.destroy(error));
   input.pipe(decoder).pipe(parser);
@@ -86,6 +89,9 @@ export async function* readCsvRows(path: string, encoding: CsvEncoding): AsyncGe
       rowNumber += 1;
       yield { rowNumber, cells: record.length === 1 && record[0] === '' ? [] : record };
     }
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'CSV_MAX_RECORD_SIZE') throw error;
+    throw badInput(`第${rowNumber + 1}行超过${maxRecordChars}个字符（row ${rowNumber + 1} is longer than ${maxRecordChars} characters）`, 'file');
   } finally {
     input.destroy();
   }

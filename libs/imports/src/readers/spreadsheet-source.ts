@@ -1,9 +1,10 @@
 // Opens an uploaded or local file as a stream of rows, whatever its format: an XLSX workbook is a zip (its
 // first bytes say so, whatever the file is called); an old binary .xls is refused with a way out; anything
-// else is read as CSV.
+// else is read as CSV. Either way the rows pass through the limits of sheet-limits.ts.
 import fs from 'node:fs';
 import { badInput } from '@credit/common';
 import { CsvEncoding, readCsvRows, sniffCsvEncoding } from './csv-rows.reader';
+import { DEFAULT_SHEET_LIMITS, SheetLimits, withinLimits } from './sheet-limits';
 import type { SheetRow } from './sheet-row';
 import { readXlsxRows } from './xlsx-rows.reader';
 
@@ -19,15 +20,15 @@ export interface OpenedSpreadsheet {
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 
-export async function openSpreadsheet(path: string): Promise<OpenedSpreadsheet> {
+export async function openSpreadsheet(path: string, limits: SheetLimits = DEFAULT_SHEET_LIMITS): Promise<OpenedSpreadsheet> {
   const head = await readHead(path, 8);
   if (head.length === 0) throw badInput('文件为空（the file is empty）', 'file');
-  if (startsWith(head, ZIP)) return { format: 'XLSX', encoding: null, rows: readXlsxRows(path) };
+  if (startsWith(head, ZIP)) return { format: 'XLSX', encoding: null, rows: withinLimits(readXlsxRows(path, limits), limits) };
   if (startsWith(head, OLE)) {
     throw badInput('不支持旧版Excel（.xls）文件，请另存为.xlsx或CSV后再导入（old binary .xls workbooks are not supported; save as .xlsx or CSV）', 'file');
   }
   const encoding = await sniffCsvEncoding(path);
-  return { format: 'CSV', encoding, rows: readCsvRows(path, encoding) };
+  return { format: 'CSV', encoding, rows: withinLimits(readCsvRows(path, encoding, limits), limits) };
 }
 
 async function readHead(path: string, bytes: number): Promise<Buffer> {

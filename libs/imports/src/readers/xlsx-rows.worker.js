@@ -3,12 +3,20 @@
 // instead of in it. Plain JavaScript on purpose: a worker loads outside the TypeScript loaders of the app and
 // of jest. Flow control is by credits: the main thread grants one per chunk it has taken, so at most a few
 // chunks are ever in flight and a slow database never makes the worker buffer the whole sheet.
+//
+// Limits (sheet-limits.ts): before exceljs sees the file, every zip entry is inflated once and its real output
+// counted (the sizes a zip header declares are the attacker's to choose), so a workbook that expands past
+// maxInflatedBytes is refused having cost only CPU. Rows wider than maxColumns and cells longer than
+// maxCellChars are refused here, before they are copied to the main thread.
 'use strict';
 const fs = require('node:fs');
+const nodePath = require('node:path');
 const { parentPort, workerData } = require('node:worker_threads');
 const ExcelJS = require('exceljs');
+// The very copy of unzipper exceljs reads the workbook with, so both passes see the same entries.
+const unzipper = require(require.resolve('unzipper', { paths: [nodePath.dirname(require.resolve('exceljs/package.json'))] }));
 
-const { path, chunkRows, initialCredits } = workerData;
+const { path, chunkRows, chunkChars, initialCredits, limits } = workerData;
 let credits = initialCredits;
 let wake = null;
 parentPort.on('message', (message) => {
@@ -40,23 +48,70 @@ async function send(rows) {
   parentPort.postMessage({ type: 'rows', rows });
 }
 
+/** Inflates every entry, counting what comes out; stops at the first byte past the limit. */
+async function inflatesWithin(max) {
+  const input = fs.createReadStream(path);
+  const zip = input.pipe(unzipper.Parse({ forceStream: true }));
+  let total = 0;
+  try {
+    for await (const entry of zip) {
+      for await (const chunk of entry) {
+        total += chunk.length;
+        if (total > max) return false;
+      }
+    }
+    return true;
+  } finally {
+    input.destroy();
+    zip.destroy();
+  }
+}
+
+/** The first value beyond the column limit, or a cell over the length limit, as a LimitBreach; else null. */
+function breachOf(rowNumber, values) {
+  for (let column = values.length - 1; column > limits.maxColumns; column--) {
+    const value = values[column];
+    if (value !== null && value !== undefined && value !== '') return { limit: 'columns', max: limits.maxColumns, rowNumber, column };
+  }
+  return null;
+}
+
 async function main() {
+  if (!(await inflatesWithin(limits.maxInflatedBytes))) {
+    parentPort.postMessage({ type: 'limit', breach: { limit: 'inflated', max: limits.maxInflatedBytes } });
+    return;
+  }
   const input = fs.createReadStream(path);
   // Styles are read so date-formatted cells arrive as dates (1904-based workbooks included); hyperlinks would
   // replace a cell's value with a link object.
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
   let chunk = [];
+  let chars = 0;
   try {
     for await (const worksheet of workbook) {
       for await (const row of worksheet) {
         const values = row.values;
+        const breach = breachOf(row.number, values);
+        if (breach) return parentPort.postMessage({ type: 'limit', breach });
         const cells = [];
         // exceljs rows are 1-based and sparse: position 0 is always empty.
-        for (let column = 1; column < values.length; column++) cells.push(toCell(values[column]));
+        const width = Math.min(values.length, limits.maxColumns + 1);
+        for (let column = 1; column < width; column++) {
+          const cell = toCell(values[column]);
+          if (typeof cell === 'string') {
+            if (cell.length > limits.maxCellChars) {
+              return parentPort.postMessage({ type: 'limit', breach: { limit: 'cellChars', max: limits.maxCellChars, rowNumber: row.number, column, length: cell.length } });
+            }
+            chars += cell.length;
+          }
+          cells.push(cell);
+        }
         chunk.push({ rowNumber: row.number, cells });
-        if (chunk.length >= chunkRows) {
+        // A chunk is bounded in text as well as in rows: one long shared string may fill every cell.
+        if (chunk.length >= chunkRows || chars >= chunkChars) {
           await send(chunk);
           chunk = [];
+          chars = 0;
         }
       }
       break; // the template is one sheet; further sheets (instructions, code tables) are not records
@@ -70,4 +125,4 @@ async function main() {
   }
 }
 
-main();
+main().catch((error) => parentPort.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) }));

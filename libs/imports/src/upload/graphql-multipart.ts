@@ -56,7 +56,7 @@ async function parseGraphqlMultipart(request: FastifyRequest, payload: Readable,
     payload.resume();
     return {}; // Apollo's CSRF check runs first and refuses the request with its own message.
   }
-  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'credit-upload-'));
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), `credit-upload-${process.pid}-`));
   temporaryDirs.set(request.raw, dir);
   const maxFiles = options.maxFiles ?? 1;
   const busboy = Busboy({
@@ -69,14 +69,16 @@ async function parseGraphqlMultipart(request: FastifyRequest, payload: Readable,
     let failed = false;
     const writes: Promise<void>[] = [];
     const files: Readable[] = [];
-    const fail = (message: string) => {
+    const fail = (problem: string | Error) => {
       if (failed) return;
       failed = true;
       payload.unpipe(busboy);
       payload.resume();
       // Close the temporary files now; the directory goes when the response has been sent.
       for (const file of files) file.destroy();
-      reject(new MultipartRequestError(`Invalid multipart GraphQL request: ${message}`));
+      // An error that carries its own status (the body limit's 413, from request-body-gate.ts) goes out as it is.
+      if (problem instanceof Error && typeof (problem as { statusCode?: unknown }).statusCode === 'number') return reject(problem);
+      reject(new MultipartRequestError(`Invalid multipart GraphQL request: ${problem instanceof Error ? problem.message : problem}`));
     };
 
     busboy.on('field', (name, value, _nameTruncated, valueTruncated) => {
@@ -114,7 +116,7 @@ async function parseGraphqlMultipart(request: FastifyRequest, payload: Readable,
             for (const objectPath of paths) if (!setPath(ops, objectPath, upload)) fail(`map path ${objectPath} does not point into the variables`);
             map?.delete(field);
           },
-          (error: Error) => fail(error.message),
+          (error: Error) => fail(error),
         ),
       );
     });
@@ -130,7 +132,7 @@ async function parseGraphqlMultipart(request: FastifyRequest, payload: Readable,
         resolve(operations);
       });
     });
-    payload.on('error', (error) => fail(error.message));
+    payload.on('error', (error) => fail(error));
     payload.pipe(busboy);
   });
 }

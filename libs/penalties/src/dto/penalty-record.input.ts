@@ -4,7 +4,7 @@ import { Field, InputType } from '@nestjs/graphql';
 import { DateScalar, DecimalScalar } from '@credit/common';
 import { IdType, PartyType, PenaltyCategory, Severity } from '@credit/domain';
 
-@InputType()
+@InputType({ description: 'One administrative penalty decision as a department pushes it (the national 双公示 data items).' })
 export class PenaltyRecordInput {
   @Field({ description: '行政处罚决定书文号, unique per department.' }) decisionNumber!: string;
   @Field({ description: '行政相对人名称' }) partyName!: string;

@@ -8,7 +8,7 @@ export enum SubmitStatus {
   UNCHANGED = 'UNCHANGED',
   REJECTED = 'REJECTED',
 }
-registerEnumType(SubmitStatus, { name: 'SubmitStatus' });
+registerEnumType(SubmitStatus, { name: 'SubmitStatus', description: 'CREATED, UPDATED (new version), UNCHANGED (identical re-push) or REJECTED (see errors).' });
 
 @ObjectType('FieldError', { description: 'One problem with one field of one item: path, stable code, plain words.' })
 export class FieldErrorModel {
@@ -17,7 +17,7 @@ export class FieldErrorModel {
   @Field() message!: string;
 }
 
-@ObjectType('SubmitResult')
+@ObjectType('SubmitResult', { description: 'What happened to one pushed record: its status, id and version, or its field errors.' })
 export class SubmitResultModel {
   @Field(() => Int, { description: 'Position of the item in the submitted list (0-based).' }) index!: number;
   @Field(() => String, { nullable: true }) decisionNumber!: string | null;
@@ -27,7 +27,7 @@ export class SubmitResultModel {
   @Field(() => [FieldErrorModel]) warnings!: FieldErrorModel[];
 }
 
-@ObjectType('SubmitPenaltyRecordsPayload')
+@ObjectType('SubmitPenaltyRecordsPayload', { description: 'The answer to a batch push: counts per outcome and one result per item, in order.' })
 export class SubmitPenaltyRecordsPayload {
   @Field(() => Int) created!: number;
   @Field(() => Int) updated!: number;
@@ -36,13 +36,13 @@ export class SubmitPenaltyRecordsPayload {
   @Field(() => [SubmitResultModel]) results!: SubmitResultModel[];
 }
 
-@ObjectType('DepartmentRef')
+@ObjectType('DepartmentRef', { description: 'The department that pushed a record (code and name).' })
 export class DepartmentRefModel {
   @Field() code!: string;
   @Field() name!: string;
 }
 
-@ObjectType('PenaltyRecord')
+@ObjectType('PenaltyRecord', { description: 'A stored penalty decision with its version, status and the department that pushed it.' })
 export class PenaltyRecordModel {
   @Field(() => ID) id!: string;
   @Field(() => DepartmentRefModel) department!: DepartmentRefModel;
@@ -80,5 +80,5 @@ export class PenaltyRecordModel {
   @Field(() => DateTimeScalar) updatedAt!: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of penalty records, newest decision first (Relay connection).' })
 export class PenaltyRecordConnection extends Connection(PenaltyRecordModel) {}

@@ -1,7 +1,7 @@
 // The Elasticsearch backend (SEARCH_BACKEND=elasticsearch): versioned indices behind one alias, bulk writes
 // with external versions (deletes included), bounded total hits, facets over a bounded sampler.
 import type { Client, estypes } from '@elastic/elasticsearch';
-import { badInput, decodeCursor, encodeCursor } from '@credit/common';
+import { badInput, cursorCodec } from '@credit/common';
 import type { IsoDate } from '@credit/domain';
 import type {
   DisclosureDocument,
@@ -59,13 +59,13 @@ export class ElasticsearchSearchIndex implements SearchIndex {
       });
     }
     const sort: estypes.Sort = query ? ['_score', { decisionDate: 'desc' }, { id: 'desc' }] : [{ decisionDate: 'desc' }, { id: 'desc' }];
-    const after = decodeCursor(request.after, query ? 3 : 2);
+    const after = query ? RANKED_CURSOR.decode(request.after) : NEWEST_CURSOR.decode(request.after);
     const response = await this.client.search<Record<string, any>>({
       index: this.alias,
       query: { bool: { must, filter: this.filters(request) } },
       sort,
       size: request.first + 1,
-      ...(after ? { search_after: after as estypes.FieldValue[] } : {}),
+      ...(after ? { search_after: searchAfter(after) } : {}),
       track_total_hits: request.countBound,
       aggs: {
         sample: {
@@ -87,7 +87,7 @@ export class ElasticsearchSearchIndex implements SearchIndex {
     return {
       hits: hits.slice(0, request.first).map((hit) => {
         const doc = fromSource(hit._source as Record<string, any>);
-        return { doc, highlights: query ? highlightsOf(doc, query) : [], cursor: encodeCursor(hit.sort as unknown[]) };
+        return { doc, highlights: query ? highlightsOf(doc, query) : [], cursor: cursorOf(hit.sort ?? [], query !== null) };
       }),
       hasNextPage: hits.length > request.first,
       totalCount: Math.min(total.value, request.countBound),
@@ -202,4 +202,19 @@ export class ElasticsearchSearchIndex implements SearchIndex {
 
 function window(asOf: IsoDate): estypes.QueryDslQueryContainer[] {
   return [{ range: { publishedFrom: { lte: asOf } } }, { range: { publishedUntil: { gte: asOf } } }];
+}
+
+// Cursors are the sort values of the last hit: [_score,] decisionDate (epoch ms), id (a long, sent as a
+// string by the codec and back as a number, as Elasticsearch compares it).
+const RANKED_CURSOR = cursorCodec('score', 'epochMillis', 'id');
+const NEWEST_CURSOR = cursorCodec('epochMillis', 'id');
+
+function searchAfter(after: readonly (string | number)[]): estypes.FieldValue[] {
+  return after.map((value, index) => (index === after.length - 1 ? Number(value) : value));
+}
+
+function cursorOf(sort: estypes.SortResults, ranked: boolean): string {
+  const values = sort.map((value) => (typeof value === 'number' ? value : String(value)));
+  const id = String(values[values.length - 1]);
+  return ranked ? RANKED_CURSOR.encode([Number(values[0]), Number(values[1]), id]) : NEWEST_CURSOR.encode([Number(values[0]), id]);
 }

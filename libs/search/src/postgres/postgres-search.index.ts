@@ -1,6 +1,6 @@
 // The default search backend: a table in the platform's own PostgreSQL (works with the embedded database and
 // nothing else installed). See public-disclosure.entity.ts for the layout and README.md for the figures.
-import { badInput, decodeCursor, encodeCursor } from '@credit/common';
+import { badInput, cursorCodec } from '@credit/common';
 import type { Database } from '@credit/db';
 import type { IsoDate } from '@credit/domain';
 import type {
@@ -89,7 +89,7 @@ export class PostgresSearchIndex implements SearchIndex {
     return {
       hits: page.map((hit) => {
         const doc = toDocument(hit);
-        return { doc, highlights: query ? highlightsOf(doc, query) : [], cursor: encodeCursor([hit.tier, hit.decision_date, doc.id]) };
+        return { doc, highlights: query ? highlightsOf(doc, query) : [], cursor: SEARCH_CURSOR.encode([hit.tier, hit.decision_date, doc.id]) };
       }),
       hasNextPage: row.hits.length > request.first,
       totalCount: Math.min(total, request.countBound),
@@ -138,12 +138,13 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 }
 
+/** Relevance band, decision date, record id: the order of every search page. */
+const SEARCH_CURSOR = cursorCodec('band', 'date', 'id');
+
 function decodeTierCursor(after: string | null): { tier: Tier; date: string; id: string } | null {
-  const key = decodeCursor(after, 3);
+  const key = SEARCH_CURSOR.decode(after);
   if (key === null) return null;
   const [tier, date, id] = key;
-  if (![0, 1, 2].includes(tier as number) || typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date) || typeof id !== 'string' || !/^\d{1,19}$/.test(id)) {
-    throw badInput('The cursor is not one this API issued', 'after');
-  }
+  // A band the ranking never gives (3–99) matches nothing after it: an empty page, not an error.
   return { tier: tier as Tier, date, id };
 }

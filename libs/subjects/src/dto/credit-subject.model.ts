@@ -3,7 +3,7 @@ import { DateTimeScalar } from '@credit/common';
 import { PartyType } from '@credit/domain';
 
 /** A credit subject (信用主体). Capabilities add their own fields to it (penalty records, tier, listings). */
-@ObjectType('CreditSubject')
+@ObjectType('CreditSubject', { description: 'A credit subject (legal entity, individual business or natural person) keyed by its USCC.' })
 export class CreditSubjectModel {
   @Field(() => ID) id!: string;
   @Field(() => String, { nullable: true, description: '统一社会信用代码 (null for natural persons and sentinel-coded individual businesses).' })
@@ -16,7 +16,7 @@ export class CreditSubjectModel {
   @Field(() => DateTimeScalar) updatedAt!: Date;
 }
 
-@ObjectType('SubjectNameChange')
+@ObjectType('SubjectNameChange', { description: 'A registered name a subject had, and when it changed.' })
 export class SubjectNameChangeModel {
   @Field() previousName!: string;
   @Field() newName!: string;

@@ -15,10 +15,10 @@ export class PendingNameChangeModel {
   @Field(() => DateTimeScalar) proposedAt!: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of name changes waiting for review (Relay connection).' })
 export class PendingNameChangeConnection extends Connection(PendingNameChangeModel) {}
 
-@ObjectType('NameChangeDecision')
+@ObjectType('NameChangeDecision', { description: 'The outcome of a name-change review.' })
 export class NameChangeDecisionModel {
   @Field(() => ID) id!: string;
   @Field(() => ID) subjectId!: string;

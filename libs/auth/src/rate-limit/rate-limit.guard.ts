@@ -1,9 +1,11 @@
-// Rate limits per caller, after authentication: per API key's department, per user, per IP for anonymous
-// callers (far tighter). Every top-level field counts once, so alias-batching does not multiply a budget.
-// Buckets live in this process's memory: with N API replicas behind a balancer the effective limit is N×.
+// Rate limits per caller: per API key's department, per user, per IP for anonymous callers (far tighter).
+// The caller is already known here (the credential gate ran before GraphQL), so this guard runs first and
+// anonymous calls to protected operations spend their IP's budget too. Every top-level field counts once,
+// so alias-batching does not multiply a budget. Buckets live in the RATE_LIMIT_STORE (shared via Redis when
+// REDIS_URL is set).
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
-import { DomainError, Principal, requestOf } from '@credit/common';
+import { Principal, rateLimited, requestOf } from '@credit/common';
 
 export const RATE_LIMIT_WINDOW_MS = 60_000;
 
@@ -35,6 +37,7 @@ export class RateLimitGuard extends ThrottlerGuard {
   }
 
   protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    throw new DomainError('RATE_LIMITED', `Too many requests: at most ${detail.limit} per minute for this caller; retry in ${Math.ceil(detail.timeToBlockExpire || detail.timeToExpire)} s`);
+    const seconds = Math.max(1, Math.ceil(detail.timeToBlockExpire || detail.timeToExpire));
+    throw rateLimited(`请求过于频繁，请 ${seconds} 秒后重试（too many requests: at most ${detail.limit} per minute for this caller; retry in ${seconds} s）`, seconds);
   }
 }
