@@ -106,6 +106,9 @@ describe('the national data standard field codes as headers', () => {
   it('reads codes in lower case and with the unit the amounts are in', () => {
     expect(matchHeader('cf_xdr_mc')).toMatchObject({ kind: 'FIELD', column: { field: 'partyName' } });
     expect(matchHeader('CF_NR_FK')).toMatchObject({ kind: 'FIELD', column: { field: 'fineAmount' }, unit: 'WAN_YUAN' });
+    // Exports that label a code with its item, either way round.
+    expect(matchHeader('CF_WSH（行政处罚决定书文号）')).toMatchObject({ kind: 'FIELD', column: { field: 'decisionNumber' } });
+    expect(matchHeader('处罚决定日期(CF_JDRQ)')).toMatchObject({ kind: 'FIELD', column: { field: 'decisionDate' } });
     expect(['CF_XDR_ZZJG', 'cf_xdr_swdj', 'CF_XDR_SYDW', 'CF_XDR_SHZZ'].map((code) => matchHeader(code).kind)).toEqual(['IGNORED', 'IGNORED', 'IGNORED', 'IGNORED']);
   });
 
