@@ -184,7 +184,8 @@ describe('public disclosure and the search index (e2e over HTTP)', () => {
     const again = await t.gql(REPAIR, { n: toRepair.decisionNumber, c: '再次' }, market());
     expect(again.errors?.[0].extensions.code).toBe('ALREADY_REPAIRED');
     await deliver();
-    expect(numbers(await search({ first: 50 }))).toEqual([food, person, taxFood].map((r) => r.decisionNumber).sort());
+    // The revoked decision stays only as its withdrawal notice (行政处罚法 art. 48); the repaired one is gone.
+    expect(numbers(await search({ first: 50 }))).toEqual([food, fake, person, taxFood].map((r) => r.decisionNumber).sort());
     expect(numbers(await search({ q: '假冒' }))).toEqual([]);
     expect(numbers(await search({ q: '明光市修复食品厂' }))).toEqual([]);
     const [repair] = await t.db.query(

@@ -54,7 +54,10 @@ describe('department ingestion of penalty records (e2e over HTTP)', () => {
     expect(revoked.errors).toBeUndefined();
     expect(revoked.data.revokePenaltyRecord).toMatchObject({ status: 'REVOKED', revokeReason: '行政复议决定撤销原处罚', version: 2 });
 
-    const read = await t.gql(SUBJECT, { uscc: good.uscc }, { authorization: `Bearer ${await t.adminToken()}` });
+    // A revoked decision is no longer shared: the deciding department still reads it, a regulator or admin does not.
+    const asAdmin = await t.gql(SUBJECT, { uscc: good.uscc }, { authorization: `Bearer ${await t.adminToken()}` });
+    expect(asAdmin.data.creditSubject.penaltyRecords.totalCount).toBe(0);
+    const read = await t.gql(SUBJECT, { uscc: good.uscc }, asMarket());
     expect(read.errors).toBeUndefined();
     expect(read.data.creditSubject).toMatchObject({ uscc: good.uscc, name: good.partyName, subjectType: 'LEGAL_ENTITY', regionCode: '341102' });
     expect(read.data.creditSubject.penaltyRecords.totalCount).toBe(1);

@@ -146,7 +146,7 @@ describe('regulators are confined to their region subtree', () => {
   it('a 341100 regulator upholds the objection and a national one (100000) revokes the listing', async () => {
     expect(codeOf(await t.gql(RESOLVE, { id: fixture.objectionId }, regulators.chuzhou))).toBeUndefined();
     expect(codeOf(await t.gql(REMOVE, { id: fixture.listingId }, regulators.national))).toBeUndefined();
-    expect((await t.gql(LISTING, { u: subjects.objected }, department)).data.listings.edges[0].node).toMatchObject({ status: 'REMOVED', removalReason: 'OBJECTION_UPHELD' });
-    expect((await t.gql(LISTING, { u: subjects.removable }, department)).data.listings.edges[0].node).toMatchObject({ status: 'REMOVED', removalReason: 'REVOKED' });
+    expect((await t.gql(LISTING, { u: subjects.objected }, department)).data.listings.edges[0].node).toMatchObject({ status: 'NOT_LISTED', removalReason: 'OBJECTION_UPHELD' });
+    expect((await t.gql(LISTING, { u: subjects.removable }, department)).data.listings.edges[0].node).toMatchObject({ status: 'NOT_LISTED', removalReason: 'REVOKED' });
   });
 });

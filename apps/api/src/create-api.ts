@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController } from 'fastify';
 import type { Logger } from 'pino';
@@ -11,8 +12,11 @@ import { createRootLogger, Observability, PinoNestLogger, registerTokenLimit, Re
 import { ApiKeyVerifier } from '@credit/departments';
 import { registerGraphqlMultipart } from '@credit/imports';
 import { ApiModule } from './api.module';
+import { registerGraphqlIde } from './ide/graphql-ide.route';
+import { registerLandingPage } from './landing-page.route';
 import { registerMetricsRoute } from './metrics/metrics.route';
 import { registerRequestBodyGate } from './request-body-gate';
+import { registerSchemaSdlRoute } from './schema-sdl.route';
 
 const PROBES = new Set(['/health', '/ready', '/metrics']);
 
@@ -43,6 +47,11 @@ export async function createApi(runtime: Pick<Runtime, 'config' | 'secrets' | 'd
   registerGraphqlMultipart(fastify, { maxFileBytes: runtime.config.imports.maxUploadBytes });
   registerTokenLimit(fastify, '/graphql');
   registerMetricsRoute(fastify, app.get(Observability), runtime.config.metricsTokens);
+  // Development aids and the front door: GraphiQL at /ide (never in production), GET / and the schema's SDL.
+  const production = runtime.config.nodeEnv === 'production';
+  const ide = registerGraphqlIde(fastify, { enabled: !production, log: rootLogger });
+  registerLandingPage(fastify, { ide });
+  registerSchemaSdlRoute(fastify, { production, schema: () => app.get(GraphQLSchemaHost).schema });
   app.useGlobalPipes(new RejectNulPipe(), new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, exceptionFactory: validationExceptionFactory }));
   app.enableShutdownHooks();
   return app;

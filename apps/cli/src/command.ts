@@ -12,6 +12,8 @@ export interface CliCommand {
   name: string;
   usage: string;
   description: string;
+  /** The longer text `<command> --help` prints under the usage line (options, exit codes); the description if absent. */
+  help?: string;
   /** Maintenance that re-creates or renames tables: runs as the owner role (MIGRATION_DATABASE_URL / embedded owner). */
   asOwner?: boolean;
   run(context: CliContext, args: string[]): Promise<number | void>;

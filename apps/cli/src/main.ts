@@ -14,6 +14,11 @@ async function main(argv: string[]): Promise<number> {
     printHelp(COMMANDS);
     return name && name !== 'help' && name !== '--help' ? 2 : 0;
   }
+  // Help needs no database: answered before the runtime (and an embedded PostgreSQL) is started.
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`usage: npm run cli -- ${command.usage}\n\n${command.help ?? command.description}\n`);
+    return 0;
+  }
   const runtime = await prepareRuntime({ log: (message) => process.stderr.write(`${message}\n`) });
   let app: INestApplicationContext | null = null;
   const context: CliContext = {

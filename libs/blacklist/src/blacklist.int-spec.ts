@@ -133,7 +133,7 @@ describe('blacklist capability (integration)', () => {
       expect(codeOf(await t.gql(CONFIRM, { id }, as('CZ-SCJGJ')))).toBe('INVALID_TRANSITION');
       expect(codeOf(await t.gql(RESOLVE, { id: objection.id, u: false }, as('CZ-SCJGJ')))).toBe('INVALID_TRANSITION');
       const [row] = await t.db.query(`SELECT status, removal_reason, removed_on FROM listings WHERE id = $1`, [id]);
-      expect(row).toEqual({ status: 'REMOVED', removal_reason: 'OBJECTION_UPHELD', removed_on: '2026-03-10' });
+      expect(row).toEqual({ status: 'NOT_LISTED', removal_reason: 'OBJECTION_UPHELD', removed_on: '2026-03-10' });
     });
 
     it('checks the subject, its penalty records and duplicates before proposing', async () => {

@@ -7,6 +7,7 @@ import { CatalogueResolver } from './catalogue.resolver';
 import { CatalogueService } from './catalogue.service';
 import { JointPunishmentResolver } from './joint-punishment.resolver';
 import { JointPunishmentService } from './joint-punishment.service';
+import { ListingBasisListener } from './listing-basis.listener';
 import { ListingClock } from './listing-clock';
 import { ListingExpiryJob } from './listing-expiry.job';
 import { ListingLifecycleService } from './listing-lifecycle.service';
@@ -29,6 +30,7 @@ import { ListingResolver, ListingSuggestionResolver } from './listing.resolver';
     ListingQueriesService,
     ListingResolver,
     ListingSuggestionsService,
+    ListingBasisListener,
     ListingSuggestionResolver,
     JointPunishmentService,
     JointPunishmentResolver,

@@ -14,6 +14,7 @@ import { WorkingCalendarService } from '@credit/calendar';
 import { Database, SqlExecutor } from '@credit/db';
 import {
   confirmListing,
+  defaultListingStatements,
   fileObjection,
   isUsccSentinel,
   ListingErrorCode,
@@ -66,6 +67,7 @@ export class ListingLifecycleService {
     const decisionDocumentNumber = requiredText(input.decisionDocumentNumber, 'input.decisionDocumentNumber', '认定决定书文号', 128);
     const reasons = requiredText(input.reasons, 'input.reasons', '列入理由', 4000);
     const legalBasis = requiredText(input.legalBasis, 'input.legalBasis', '认定依据', 2000);
+    const stated = { punishmentNotice: input.punishmentNotice?.trim() || null, removalConditions: input.removalConditions?.trim() || null, remedies: input.remedies?.trim() || null };
     const proposed = proposeListing(this.clock.today());
     if (!proposed.ok) throw refusal(proposed);
 
@@ -83,14 +85,21 @@ export class ListingLifecycleService {
       );
       if (duplicate) throw conflict('该认定决定书文号已使用（this decision document number is already used）', 'input.decisionDocumentNumber');
       const [open] = await sql.query<{ id: string }>(
-        `SELECT id FROM listings WHERE subject_id = $1 AND list_type_id = $2 AND status <> 'REMOVED'`,
+        `SELECT id FROM listings WHERE subject_id = $1 AND list_type_id = $2 AND status NOT IN ('REMOVED', 'NOT_LISTED')`,
         [subjectId, listType.id],
       );
       if (open) throw conflict(`该主体已有未结束的同类名单（listing ${open.id} of this subject and list type has not ended）`, 'input.uscc');
 
+      // 国办发〔2020〕49号: every decision states these; what the department left out is stated from the list type.
+      const defaults = defaultListingStatements({ name: listType.name, legalBasis: listType.legal_basis }, termsOf(listType));
+      const statements = {
+        punishmentNotice: stated.punishmentNotice ?? defaults.punishmentNotice,
+        removalConditions: stated.removalConditions ?? defaults.removalConditions,
+        remedies: stated.remedies ?? defaults.remedies,
+      };
       const id = await this.listings.insert(
         sql,
-        { subjectId, listTypeId: listType.id, departmentId: department.departmentId, decisionDocumentNumber, reasons, legalBasis, state: proposed.state },
+        { subjectId, listTypeId: listType.id, departmentId: department.departmentId, decisionDocumentNumber, reasons, legalBasis, statements, state: proposed.state },
         input.penaltyRecordIds,
       );
       // A proposal answers the open suggestions for this subject and list type.
@@ -264,7 +273,7 @@ export class ListingLifecycleService {
     if (row) return row.id;
     const subjectName = name?.trim();
     if (!subjectName) {
-      throw new DomainError('SUBJECT_NOT_FOUND', `主体 ${uscc} 尚未登记，请同时提供 subjectName（subject ${uscc} is not registered; send subjectName to register it）`, { field: 'input.subjectName' });
+      throw new DomainError('SUBJECT_NOT_FOUND', `主体 ${uscc} 尚未登记，请同时提供主体名称（subject ${uscc} is not registered; send subjectName to register it）`, { field: 'input.subjectName' });
     }
     // 个体工商户 carry category 92 under 市场监管; every other USCC holder is an organisation.
     const subjectType = category === '92' ? 'INDIVIDUAL_BUSINESS' : 'LEGAL_ENTITY';

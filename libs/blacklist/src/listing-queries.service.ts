@@ -23,6 +23,9 @@ interface PublicRow {
   department_name: string;
   reasons: string;
   legal_basis: string;
+  punishment_notice: string | null;
+  removal_conditions: string | null;
+  remedies: string | null;
   decision_document_number: string;
   listed_on: string;
   expires_on: string;
@@ -92,7 +95,7 @@ export class ListingQueriesService {
       JOIN departments d ON d.id = l.proposing_department_id`;
     const rows = await this.db.query<PublicRow>(
       `SELECT l.id, s.name, s.subject_type, s.uscc, lt.code AS list_type_code, lt.name AS list_type_name, d.name AS department_name,
-              l.reasons, l.legal_basis, l.decision_document_number, l.listed_on, l.expires_on
+              l.reasons, l.legal_basis, l.punishment_notice, l.removal_conditions, l.remedies, l.decision_document_number, l.listed_on, l.expires_on
          FROM ${from}
         WHERE ${where} AND ($4::date IS NULL OR (l.listed_on, l.id) < ($4::date, $5::bigint))
         ORDER BY l.listed_on DESC, l.id DESC LIMIT $6`,
@@ -118,6 +121,9 @@ function toPublicListing(row: PublicRow): PublicListingModel {
     reasons: publicReasons(row.reasons, { name: row.name, subjectType: row.subject_type }),
     legalBasis: row.legal_basis,
     decisionDocumentNumber: row.decision_document_number,
+    punishmentNotice: row.punishment_notice,
+    removalConditions: row.removal_conditions,
+    remedies: row.remedies,
     listedAt: row.listed_on,
     expiresAt: row.expires_on,
   };

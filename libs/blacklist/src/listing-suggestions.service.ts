@@ -64,7 +64,7 @@ export class ListingSuggestionsService implements PenaltyChangeListener, OnModul
            FROM penalty_records r
            JOIN departments d ON d.id = r.department_id
            JOIN list_types lt ON d.code = ANY (lt.designating_department_codes)
-           LEFT JOIN listings l ON l.subject_id = r.subject_id AND l.list_type_id = lt.id AND l.status <> 'REMOVED'
+           LEFT JOIN listings l ON l.subject_id = r.subject_id AND l.list_type_id = lt.id AND l.status NOT IN ('REMOVED', 'NOT_LISTED')
           WHERE r.id = ANY($1::bigint[]) AND r.status = 'ACTIVE' AND r.severity = $2
             AND r.penalty_categories && $3::text[]
          ON CONFLICT (penalty_record_id, list_type_id) DO NOTHING`,

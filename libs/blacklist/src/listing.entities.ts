@@ -16,7 +16,7 @@ import { ListType } from './catalogue.entities';
 // At most one listing per subject and list type that has not ended: a second proposal is a conflict.
 @Index({
   name: 'listings_one_open_per_subject_type',
-  expression: `create unique index "listings_one_open_per_subject_type" on "listings" ("subject_id", "list_type_id") where "status" <> 'REMOVED'`,
+  expression: `create unique index "listings_one_open_per_subject_type" on "listings" ("subject_id", "list_type_id") where "status" not in ('REMOVED', 'NOT_LISTED')`,
 })
 // The expiry sweep and the public list read only LISTED rows.
 @Index({
@@ -45,7 +45,14 @@ export class Listing extends BaseEntity {
   /** 认定依据 */
   @Property({ type: 'text' }) legalBasis!: string;
 
-  /** ListingStatus: PROPOSED | NOTIFIED | LISTED | REMOVED */
+  /** 惩戒措施提示 (国办发〔2020〕49号): what joint punishment follows from the listing. */
+  @Property({ type: 'text', nullable: true }) punishmentNotice!: string | null;
+  /** 移出条件和程序: when and how the subject comes off the list. */
+  @Property({ type: 'text', nullable: true }) removalConditions!: string | null;
+  /** 救济措施: how the party may challenge the decision. */
+  @Property({ type: 'text', nullable: true }) remedies!: string | null;
+
+  /** ListingStatus: PROPOSED | NOTIFIED | LISTED | REMOVED | NOT_LISTED */
   @Property({ length: 16 }) status!: string;
   @Property({ type: 'date' }) proposedOn!: string;
   @Property({ type: 'date', nullable: true }) noticeDate!: string | null;

@@ -3,7 +3,7 @@
 // page at once (penalty links aggregated in the same query).
 import { Injectable } from '@nestjs/common';
 import { Database, SqlExecutor } from '@credit/db';
-import { earliestRepairRemovalDate, ListingState } from '@credit/domain';
+import { earliestRepairRemovalDate, ListingDecisionStatements, ListingState } from '@credit/domain';
 import { ObjectionStatus } from './dto/blacklist.enums';
 import { ListingModel, ListingObjectionModel } from './dto/listing.models';
 import { columnsOf, ListingStateColumns, ObjectionColumns, stateOf } from './listing.mapping';
@@ -33,6 +33,9 @@ export interface ListingRow extends ListingStateColumns {
   decision_document_number: string;
   reasons: string;
   legal_basis: string;
+  punishment_notice: string | null;
+  removal_conditions: string | null;
+  remedies: string | null;
   removal_note: string | null;
   penalty_record_ids: string[];
   term_months: number;
@@ -51,6 +54,7 @@ export interface NewListing {
   decisionDocumentNumber: string;
   reasons: string;
   legalBasis: string;
+  statements: ListingDecisionStatements;
   state: ListingState;
 }
 
@@ -66,7 +70,7 @@ interface ObjectionRow extends ObjectionColumns {
 }
 
 export const LISTING_COLUMNS = `l.id, l.subject_id, l.list_type_id, d.code AS department_code, d.name AS department_name,
-  l.decision_document_number, l.reasons, l.legal_basis, l.status, l.proposed_on, l.notice_date, l.objection_deadline,
+  l.decision_document_number, l.reasons, l.legal_basis, l.punishment_notice, l.removal_conditions, l.remedies, l.status, l.proposed_on, l.notice_date, l.objection_deadline,
   l.listed_on, l.expires_on, l.removed_on, l.removal_reason, l.removal_note, l.open_objections, l.created_at, l.updated_at,
   lt.term_months, lt.earliest_removal_months, lt.objection_days, l.objection_deadline_warning,
   (SELECT min(o.answer_due) FROM listing_objections o WHERE o.listing_id = l.id AND o.status = 'OPEN') AS objection_answer_due,
@@ -94,6 +98,9 @@ export function toListingModel(row: ListingRow): ListingModel {
     decisionDocumentNumber: row.decision_document_number,
     reasons: row.reasons,
     legalBasis: row.legal_basis,
+    punishmentNotice: row.punishment_notice,
+    removalConditions: row.removal_conditions,
+    remedies: row.remedies,
     penaltyRecordIds: row.penalty_record_ids,
     proposedAt: state.proposedOn,
     noticeDate: state.noticeDate,
@@ -155,13 +162,36 @@ export class ListingRepository {
     );
   }
 
+  /**
+   * Open listings (PROPOSED, NOTIFIED, LISTED) resting on one of `recordIds` that no longer have an active
+   * basis: none of their penalty records is still ACTIVE and about the listed subject (a correction that moved a
+   * record to another party takes it away as surely as a revocation). Locked, in id order.
+   */
+  async lockWithoutActiveBasis(sql: SqlExecutor, recordIds: string[]): Promise<(LockedListing & { basis_numbers: string[] })[]> {
+    return sql.query<LockedListing & { basis_numbers: string[] }>(
+      `SELECT ${LOCK_COLUMNS},
+              ARRAY(SELECT r.decision_number FROM listing_penalty_records lp JOIN penalty_records r ON r.id = lp.penalty_record_id
+                     WHERE lp.listing_id = l.id ORDER BY r.decision_number) AS basis_numbers
+         FROM listings l JOIN list_types lt ON lt.id = l.list_type_id
+        WHERE l.status IN ('PROPOSED', 'NOTIFIED', 'LISTED')
+          AND l.id IN (SELECT lp.listing_id FROM listing_penalty_records lp WHERE lp.penalty_record_id = ANY($1::bigint[]))
+          AND NOT EXISTS (SELECT 1 FROM listing_penalty_records lp JOIN penalty_records r ON r.id = lp.penalty_record_id
+                           WHERE lp.listing_id = l.id AND r.status = 'ACTIVE' AND r.subject_id = l.subject_id)
+        ORDER BY l.id FOR UPDATE OF l`,
+      [recordIds],
+    );
+  }
+
   async insert(sql: SqlExecutor, listing: NewListing, penaltyRecordIds: string[]): Promise<string> {
     const c = columnsOf(listing.state);
     const [{ id }] = await sql.query<{ id: string }>(
       `INSERT INTO listings (subject_id, list_type_id, proposing_department_id, decision_document_number, reasons, legal_basis,
-                             status, proposed_on, open_objections)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [listing.subjectId, listing.listTypeId, listing.departmentId, listing.decisionDocumentNumber, listing.reasons, listing.legalBasis, c.status, c.proposed_on, c.open_objections],
+                             punishment_notice, removal_conditions, remedies, status, proposed_on, open_objections)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+      [
+        listing.subjectId, listing.listTypeId, listing.departmentId, listing.decisionDocumentNumber, listing.reasons, listing.legalBasis,
+        listing.statements.punishmentNotice, listing.statements.removalConditions, listing.statements.remedies, c.status, c.proposed_on, c.open_objections,
+      ],
     );
     if (penaltyRecordIds.length > 0) {
       await sql.query(

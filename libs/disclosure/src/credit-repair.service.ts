@@ -5,7 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService, contentHash } from '@credit/audit';
 import { actorOf, APP_CONFIG, AppConfig, badInput, DepartmentPrincipal, DomainError, forbidden, notFound } from '@credit/common';
 import { Database } from '@credit/db';
-import { canApproveCreditRepair, todayInChina } from '@credit/domain';
+import { canApproveCreditRepair, PenaltyCategory, todayInChina } from '@credit/domain';
 import { PenaltyChangeHooks, PenaltyRecordModel, PenaltyRecordsService } from '@credit/penalties';
 import { decisionOf } from './disclosure-document';
 
@@ -23,6 +23,10 @@ interface OwnRecord {
   decision_date: string;
   public_until: string | null;
   party_birth_date: string | null;
+  act_date: string | null;
+  party_adult_confirmed: boolean;
+  publish_minor: boolean;
+  not_repairable: boolean;
 }
 
 @Injectable()
@@ -38,12 +42,15 @@ export class CreditRepairService {
   async approve(department: DepartmentPrincipal, decisionNumber: string, commitment: string, today = todayInChina()): Promise<PenaltyRecordModel> {
     const number = decisionNumber.trim();
     const promise = commitment.trim();
-    if (!number) throw badInput('decisionNumber is required', 'decisionNumber');
+    if (!number) throw badInput('行政处罚决定书文号不能为空（decisionNumber is required）', 'decisionNumber');
     if (!promise) throw badInput('信用承诺不能为空（the credit commitment is required）', 'commitment');
-    if ([...promise].length > MAX_COMMITMENT_CHARS) throw badInput(`commitment must be at most ${MAX_COMMITMENT_CHARS} characters`, 'commitment');
+    if ([...promise].length > MAX_COMMITMENT_CHARS) {
+      throw badInput(`信用承诺不能超过${MAX_COMMITMENT_CHARS}个字符（commitment must be at most ${MAX_COMMITMENT_CHARS} characters）`, 'commitment');
+    }
     const recordId = await this.db.transaction(async (sql) => {
       const [own] = await sql.query<OwnRecord>(
-        `SELECT id, status, subject_id, content_hash, repaired_on, party_type, severity, penalty_categories, decision_date, public_until, party_birth_date
+        `SELECT id, status, subject_id, content_hash, repaired_on, party_type, severity, penalty_categories, decision_date, public_until, party_birth_date,
+                act_date, party_adult_confirmed, publish_minor, not_repairable
            FROM penalty_records WHERE department_id = $1 AND decision_number = $2 FOR UPDATE`,
         [department.departmentId, number],
       );
@@ -54,7 +61,15 @@ export class CreditRepairService {
       }
       if (own.repaired_on !== null) throw new DomainError('ALREADY_REPAIRED', `信用修复已于${own.repaired_on}批准（credit repair was already approved on ${own.repaired_on}）`, { field: 'decisionNumber' });
       if (own.status !== 'ACTIVE') throw new DomainError('NOT_PUBLISHED', '该处罚已撤销，不在公示中（this decision is revoked and not published）', { field: 'decisionNumber' });
-      const check = canApproveCreditRepair(decisionOf(own, { publishNaturalPersons: this.config.publishNaturalPersons }), today);
+      const facts = { decisionDate: own.decision_date, categories: own.penalty_categories as PenaltyCategory[], notRepairable: own.not_repairable };
+      const check = canApproveCreditRepair(decisionOf(own, { publishNaturalPersons: this.config.publishNaturalPersons }), today, facts);
+      if (!check.allowed && check.code === 'REPAIR_NOT_ALLOWED') {
+        throw new DomainError(
+          'REPAIR_NOT_ALLOWED',
+          `依据${check.rule.citation}，该处罚不得提前停止公示，公示期满后自动停止（this penalty may not be repaired early under ${check.rule.id}; its publication ends at the maximum period）`,
+          { field: 'decisionNumber' },
+        );
+      }
       if (!check.allowed && check.code === 'REPAIR_NOT_YET_ALLOWED') {
         throw new DomainError('REPAIR_NOT_YET_ALLOWED', `最短公示期未满，${check.earliestRepairDate}起方可修复（credit repair is allowed from ${check.earliestRepairDate}）`, { field: 'decisionNumber' });
       }

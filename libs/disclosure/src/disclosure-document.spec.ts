@@ -9,6 +9,8 @@ function row(overrides: Partial<DisclosureSourceRow> = {}): DisclosureSourceRow 
     id: '42',
     status: 'ACTIVE',
     repaired_on: null,
+    revoked_on: null,
+    revoke_reason: null,
     party_type: 'LEGAL_ENTITY',
     party_name: '滁州市某某食品有限公司',
     uscc: '91341102MA2N0ABC1X',
@@ -25,6 +27,9 @@ function row(overrides: Partial<DisclosureSourceRow> = {}): DisclosureSourceRow 
     decision_date: '2026-06-15',
     public_until: null,
     party_birth_date: null,
+    act_date: null,
+    party_adult_confirmed: false,
+    publish_minor: false,
     severity: 'GENERAL',
     authority_name: '滁州市市场监督管理局',
     authority_uscc: '11341100MB1234567X',
@@ -62,7 +67,7 @@ describe('indexOperationFor', () => {
   });
 
   it('masks a natural person and takes the department region, never one derived from the ID number', () => {
-    const person = row({ party_type: 'NATURAL_PERSON', party_name: '张三', uscc: null, legal_representative: null, violation_facts: '张三无证经营', subject_region: '110105' });
+    const person = row({ party_type: 'NATURAL_PERSON', party_name: '张三', uscc: null, legal_representative: null, violation_facts: '张三无证经营', subject_region: '110105', party_birth_date: '1980-01-01' });
     const op = indexOperationFor(person, 3, ON, '2026-11-28');
     expect(op.op === 'upsert' && [op.doc.partyName, op.doc.uscc, op.doc.legalRepresentative, op.doc.violationFacts, op.doc.regionCode]).toEqual(['张*', null, null, '张*无证经营', '341100']);
     expect(JSON.stringify(op)).not.toContain('张三');

@@ -10,6 +10,8 @@ import {
   PenaltyCategory,
   publicProjection,
   Severity,
+  withdrawalNoticeWindow,
+  WithdrawalNoticeWindow,
 } from '@credit/domain';
 
 /** One record as loaded for indexing (DisclosureSourceRepository); never the ID number. */
@@ -17,6 +19,9 @@ export interface DisclosureSourceRow {
   id: string;
   status: string;
   repaired_on: IsoDate | null;
+  /** China's date of the revocation, and the department's stated reason (REVOKED records only). */
+  revoked_on: IsoDate | null;
+  revoke_reason: string | null;
   party_type: string;
   party_name: string;
   uscc: string | null;
@@ -33,6 +38,9 @@ export interface DisclosureSourceRow {
   decision_date: IsoDate;
   public_until: IsoDate | null;
   party_birth_date: IsoDate | null;
+  act_date: IsoDate | null;
+  party_adult_confirmed: boolean;
+  publish_minor: boolean;
   severity: string;
   authority_name: string;
   authority_uscc: string;
@@ -45,7 +53,12 @@ export interface DisclosureSourceRow {
   version: string | null;
 }
 
-export function decisionOf(row: Pick<DisclosureSourceRow, 'party_type' | 'severity' | 'penalty_categories' | 'decision_date' | 'public_until' | 'party_birth_date'>, options: DisclosureOptions): DisclosureDecision {
+export type DecisionColumns = Pick<
+  DisclosureSourceRow,
+  'party_type' | 'severity' | 'penalty_categories' | 'decision_date' | 'public_until' | 'party_birth_date' | 'act_date' | 'party_adult_confirmed' | 'publish_minor'
+>;
+
+export function decisionOf(row: DecisionColumns, options: DisclosureOptions): DisclosureDecision {
   return decideDisclosure(
     {
       partyType: row.party_type as PartyType,
@@ -54,6 +67,9 @@ export function decisionOf(row: Pick<DisclosureSourceRow, 'party_type' | 'severi
       decisionDate: row.decision_date,
       publicUntil: row.public_until,
       partyBirthDate: row.party_birth_date,
+      actDate: row.act_date,
+      partyAdultConfirmed: row.party_adult_confirmed,
+      publishMinor: row.publish_minor,
     },
     options,
   );
@@ -90,8 +106,37 @@ export function tryIndexOperationFor(row: DisclosureSourceRow, version: number, 
 /** The index operation for one record at `version`. */
 export function indexOperationFor(row: DisclosureSourceRow, version: number, options: DisclosureOptions, asOf: IsoDate): IndexOperation {
   const decision = decisionOf(row, options);
+  if (row.status === 'REVOKED' && row.revoked_on !== null) {
+    const notice = withdrawalNoticeWindow(decision, row.repaired_on, row.revoked_on, asOf);
+    return notice ? { op: 'upsert', version, doc: toWithdrawalNotice(row, decision, notice) } : { op: 'delete', id: row.id, version };
+  }
   if (!belongsInIndex(row, decision, asOf)) return { op: 'delete', id: row.id, version };
   return { op: 'upsert', version, doc: toDocument(row, decision) };
+}
+
+/**
+ * The withdrawal notice that replaces a revoked decision (行政处罚法 art. 48): who decided what and when, that it
+ * was withdrawn and why. The party stays findable under its (projected, so masked for a person) name: the
+ * notice is what clears it. Facts, basis, content, categories and amounts are gone: the decision no longer
+ * stands. Its period is the notice's own (withdrawal-notice.ts).
+ */
+export function toWithdrawalNotice(row: DisclosureSourceRow, decision: DisclosureDecision, notice: WithdrawalNoticeWindow): DisclosureDocument {
+  const doc = toDocument(row, decision);
+  return {
+    ...doc,
+    legalRepresentative: null,
+    violationType: '',
+    violationFacts: '',
+    legalBasis: '',
+    penaltyCategories: [],
+    penaltyContent: '',
+    fineAmount: null,
+    confiscatedAmount: null,
+    publishedFrom: notice.from,
+    publishedUntil: notice.until,
+    withdrawnOn: notice.from,
+    withdrawalReason: row.revoke_reason ?? '',
+  };
 }
 
 export function toDocument(row: DisclosureSourceRow, decision: DisclosureDecision): DisclosureDocument {
@@ -144,6 +189,8 @@ export function toDocument(row: DisclosureSourceRow, decision: DisclosureDecisio
     // would come from the ID number, which must not leak even in part: use the deciding department's instead.
     regionCode: view.uscc !== null && row.subject_region ? row.subject_region : row.department_region,
     severity: row.severity,
+    withdrawnOn: null,
+    withdrawalReason: null,
   };
 }
 

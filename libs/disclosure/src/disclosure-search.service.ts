@@ -99,6 +99,7 @@ function toModel(doc: DisclosureDocument, highlights: string[]): DisclosureModel
     departmentName: doc.departmentName,
     regionCode: doc.regionCode,
     highlights,
+    withdrawal: doc.withdrawnOn ? { withdrawnOn: doc.withdrawnOn, reason: doc.withdrawalReason ?? '' } : null,
   };
 }
 

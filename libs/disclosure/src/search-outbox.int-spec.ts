@@ -111,9 +111,11 @@ describe('search outbox delivery (integration)', () => {
     });
     expect(started).toBe(1000);
     expect(summary).toMatchObject({ indexName: 'public_disclosures_build', scanned: 1000, indexed: 999, caughtUp: 1 });
-    expect(await reindex.verify()).toMatchObject({ expected: 998, indexed: 998, missing: 0, extra: 0, changed: 0 });
-    const gone = await t.gql(`query($q: String!) { searchDisclosures(query: $q) { totalCount } }`, { q: revokedDuringBuild });
-    expect(gone.data.searchDisclosures.totalCount).toBe(0);
+    // The decision revoked meanwhile is now a withdrawal notice (行政处罚法 art. 48), not a published decision.
+    expect(await reindex.verify()).toMatchObject({ expected: 999, indexed: 999, missing: 0, extra: 0, changed: 0 });
+    const gone = await t.gql(`query($q: String!) { searchDisclosures(query: $q) { totalCount edges { node { violationFacts withdrawal { reason } } } } }`, { q: revokedDuringBuild });
+    expect(gone.data.searchDisclosures.totalCount).toBe(1);
+    expect(gone.data.searchDisclosures.edges[0].node).toEqual({ violationFacts: '', withdrawal: { reason: '复议撤销' } });
     const indexes = await t.db.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE tablename = 'public_disclosures' ORDER BY 1`);
     expect(indexes.map((i) => i.indexname)).toEqual(['public_disclosures_newest_idx', 'public_disclosures_pkey', 'public_disclosures_tokens_gin', 'public_disclosures_until_idx']);
     expect(await t.db.query(`SELECT to_regclass('public_disclosures_build') AS build, to_regclass('public_disclosures_old') AS old`)).toEqual([{ build: null, old: null }]);

@@ -8,5 +8,6 @@ export * from './readers/sheet-limits';
 export * from './readers/sheet-row';
 export * from './readers/spreadsheet-source';
 export * from './readers/xlsx-rows.reader';
+export * from './templates/penalty-template.files';
 export * from './upload/graphql-multipart';
 export * from './upload/upload.scalar';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { DepartmentPrincipal, DomainError } from '@credit/common';
-import { buildUscc } from '@credit/domain';
+import { buildUscc, TEMPLATE_COLUMNS } from '@credit/domain';
 import { createTestApp, TestApp } from '@credit/testing';
 import { AUTHORITY_USCC, FIXTURE_DIR, fixtureRows, HEADERS, RESIDENT_ID } from '../test-fixtures/make-fixtures';
 import { ImportProgress, PenaltyImportService } from './penalty-import.service';
@@ -105,12 +105,39 @@ describe('PenaltyImportService (real PostgreSQL)', () => {
     expect([report[0][4], report[1][4]]).toEqual(['序号', '7']); // the 序号 column, kept as the clerk wrote it
   });
 
-  it('a dry run validates and reports but writes nothing', async () => {
+  it('a dry run validates, compares with what is stored and reports, but writes nothing', async () => {
     const before = await countOf('乙');
     const file = copy('penalties-utf8-bom.csv');
     const summary = await service.import(market, file, { dryRun: true, reportPath: path.join(work, 'dry.errors.csv') });
-    expect(summary).toMatchObject({ dryRun: true, rowsRead: 9, accepted: 5, created: 0, unchanged: 0, rejected: 4, errorReportPath: path.join(work, 'dry.errors.csv') });
+    // The same five rows were imported above: a dry run says an import would leave them as they are.
+    expect(summary).toMatchObject({ dryRun: true, rowsRead: 9, accepted: 5, created: 0, updated: 0, unchanged: 5, rejected: 4, errorReportPath: path.join(work, 'dry.errors.csv') });
     expect(await countOf('乙')).toBe(before);
+
+    // One row changed, one new: would update one, would create one, and still nothing is written.
+    const rows = fixtureRows('乙', 2).filter((row) => row !== null).slice(0, 2);
+    const changed = { ...rows[0], 违法事实: `${rows[0]?.违法事实}（更正）` };
+    const fresh = { ...rows[1], 行政处罚决定书文号: '滁市监乙罚〔2026〕99号' };
+    const edited = path.join(work, 'edited.csv');
+    fs.writeFileSync(edited, [HEADERS.join(','), ...[changed, fresh].map((row) => HEADERS.map((h) => `"${String(row[h] ?? '')}"`).join(','))].join('\r\n'));
+    expect(await service.import(market, edited, { dryRun: true })).toMatchObject({ dryRun: true, accepted: 2, created: 1, updated: 1, unchanged: 0, rejected: 0 });
+    expect(await countOf('乙')).toBe(before);
+  });
+
+  it('imports a CSV headed with the national data standard field codes (CF_XDR_MC … BZ) as exchange systems export it', async () => {
+    const codeOf = new Map(TEMPLATE_COLUMNS.map((column) => [column.header, column.code]));
+    const codes = HEADERS.map((header) => codeOf.get(header) as string);
+    // The four other registration codes of the standard come along, empty: ignored, not unknown.
+    const header = [...codes, 'CF_XDR_ZZJG', 'CF_XDR_SWDJ', 'CF_XDR_SYDW', 'CF_XDR_SHZZ'];
+    const rows = fixtureRows('戊', 4).map((row) => (row ? HEADERS.map((h) => `"${String(row[h] ?? '')}"`).join(',') : ''));
+    const file = path.join(work, 'exchange-export.csv');
+    fs.writeFileSync(file, [header.join(','), ...rows].join('\r\n'));
+    const summary = await service.import(market, file);
+    expect(summary).toMatchObject({ format: 'CSV', rowsRead: 9, accepted: 5, created: 5, rejected: 4 });
+    // Errors name the file's own headers: the clerk sees the codes the file carries.
+    expect(summary.rejectedRows.map((row) => [row.rowNumber, row.errors[0].column, row.errors[0].code])).toEqual([
+      [8, 'CF_XDR_SHXYM', 'INVALID_USCC'], [9, 'CF_WSH', 'REQUIRED'], [10, 'CF_NR_FK', 'INVALID_AMOUNT'], [11, 'CF_CFLB', 'INVALID_VALUE'],
+    ]);
+    expect(await countOf('戊')).toBe(5);
   });
 
   it('the corrected error report can be uploaded as it is: only the fixed rows are created', async () => {

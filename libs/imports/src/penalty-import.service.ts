@@ -16,8 +16,6 @@ import {
   mapHeaderRow,
   rowToDraft,
   SpreadsheetDraft,
-  todayInChina,
-  validatePenaltyRecord,
 } from '@credit/domain';
 import { MAX_BATCH_SIZE, PenaltyIngestService, SubmitStatus } from '@credit/penalties';
 import { ErrorReportWriter, errorReportPathFor, ReportedIssue, ReportLimits } from './error-report.writer';
@@ -44,7 +42,10 @@ export interface ImportProgress {
 }
 
 export interface ImportOptions {
-  /** Validate only: nothing is written to the database (the error report is still written). */
+  /**
+   * Nothing is written to the database (the error report is still written): every row is validated and compared
+   * with what is stored, so the summary's created/updated/unchanged say what an import would do.
+   */
   dryRun?: boolean;
   onProgress?: (progress: ImportProgress) => void;
   /** Where the error report goes; by default beside the input as `<name>.errors.csv`. */
@@ -69,8 +70,9 @@ export interface ImportSummary {
   dryRun: boolean;
   /** Data rows read (blank rows and the header excluded). */
   rowsRead: number;
-  /** Rows that passed: created + updated + unchanged, or in a dry run those that would be submitted. */
+  /** Rows that passed: created + updated + unchanged (in a dry run, those an import would accept). */
   accepted: number;
+  /** In a dry run: what an import would do with each accepted row. */
   created: number;
   updated: number;
   unchanged: number;
@@ -92,8 +94,7 @@ interface PendingRow {
 }
 
 interface RowOutcome {
-  /** VALID: a dry run's "would be accepted" (created or updated cannot be told without the database). */
-  status: SubmitStatus | 'VALID';
+  status: SubmitStatus;
   errors: FieldIssue[];
 }
 
@@ -120,7 +121,7 @@ export class PenaltyImportService {
       const firstRowOf = new Map<string, number>();
       const progress = () => options.onProgress?.({ rowsRead: summary.rowsRead, accepted: summary.accepted, rejected: summary.rejected, elapsedMs: Date.now() - started });
       const settle = async (batch: PendingRow[]) => {
-        const outcomes = dryRun ? validateOnly(batch) : await this.submit(department, batch);
+        const outcomes = await this.submit(department, batch, dryRun);
         await record(batch, outcomes, mapping, report, summary, keep);
         progress();
       };
@@ -165,12 +166,13 @@ export class PenaltyImportService {
     }
   }
 
-  /** Rows refused locally never reach the service; the rest go as one batch, in order. */
-  private async submit(department: DepartmentPrincipal, batch: PendingRow[]): Promise<RowOutcome[]> {
+  /** Rows refused locally never reach the service; the rest go as one batch, in order (to preview in a dry run). */
+  private async submit(department: DepartmentPrincipal, batch: PendingRow[], dryRun: boolean): Promise<RowOutcome[]> {
     const outcomes: RowOutcome[] = batch.map((item) => ({ status: SubmitStatus.REJECTED, errors: item.refused ? [item.refused] : [] }));
     const positions = batch.flatMap((item, position) => (item.refused ? [] : [position]));
     if (positions.length === 0) return outcomes;
-    const result = await this.ingest.submit(department, positions.map((position) => batch[position].mapped.draft));
+    const drafts = positions.map((position) => batch[position].mapped.draft);
+    const result = dryRun ? await this.ingest.preview(department, drafts) : await this.ingest.submit(department, drafts);
     for (const item of result.results) outcomes[positions[item.index]] = { status: item.status, errors: item.errors };
     return outcomes;
   }
@@ -241,18 +243,9 @@ function claimDecisionNumber(mapped: SpreadsheetDraft, rowNumber: number, firstR
 /** A file that turns bad halfway (an encoding break, say) leaves the batches before it stored: say so. */
 function explainPartialImport(error: unknown, summary: ImportSummary): unknown {
   const written = summary.created + summary.updated + summary.unchanged;
-  if (!(error instanceof DomainError) || written === 0) return error;
+  if (!(error instanceof DomainError) || written === 0 || summary.dryRun) return error;
   const note = `此前已导入${written}行；修正文件后可整体重新导入，已导入的行不会重复（${written} rows were imported before this; fix the file and import it whole again, nothing is duplicated）`;
   return new DomainError(error.code, `${error.message}；${note}`, error.details);
-}
-
-function validateOnly(batch: PendingRow[]): RowOutcome[] {
-  const today = todayInChina();
-  return batch.map((item) => {
-    if (item.refused) return { status: SubmitStatus.REJECTED, errors: [item.refused] };
-    const outcome = validatePenaltyRecord(item.mapped.draft, today);
-    return outcome.ok ? { status: 'VALID', errors: [] } : { status: SubmitStatus.REJECTED, errors: outcome.errors };
-  });
 }
 
 async function record(batch: PendingRow[], outcomes: RowOutcome[], mapping: HeaderMapping, report: ErrorReportWriter, summary: ImportSummary, keep: number): Promise<void> {

@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { badInput, CurrentPrincipal, DEFAULT_PAGE_SIZE, DepartmentPrincipal, MAX_PAGE_SIZE, PageArgs, requestLoader, Roles } from '@credit/common';
+import { badInput, CurrentPrincipal, DEFAULT_PAGE_SIZE, DepartmentPrincipal, MAX_PAGE_SIZE, PageArgs, Principal, requestLoader, Roles } from '@credit/common';
 import { CreditSubjectModel, SubjectsService } from '@credit/subjects';
 import { PenaltyRecordInput } from './dto/penalty-record.input';
 import { PenaltyRecordConnection, PenaltyRecordModel, SubmitPenaltyRecordsPayload, SubmitResultModel } from './dto/penalty-record.models';
@@ -48,12 +48,23 @@ export class SubjectPenaltyRecordsResolver {
    * Batched: every subject of a list asks one DataLoader (per page size and cursor, per request), which loads
    * all of their pages in one query. Field arguments skip Nest's ValidationPipe, so `first` is checked here.
    */
-  @ResolveField(() => PenaltyRecordConnection, { description: "The subject's penalty decisions, newest first (ID numbers masked)." })
-  async penaltyRecords(@Parent() subject: CreditSubjectModel, @Args() page: PageArgs, @Context('req') request: object): Promise<PenaltyRecordConnection> {
+  @ResolveField(() => PenaltyRecordConnection, {
+    description:
+      "The subject's penalty decisions, newest first (ID numbers masked). Repaired, revoked and expired decisions are no longer shared (信用修复管理办法 2026 art. 3): only their deciding department still sees them.",
+  })
+  async penaltyRecords(
+    @Parent() subject: CreditSubjectModel,
+    @Args() page: PageArgs,
+    @CurrentPrincipal() principal: Principal | null,
+    @Context('req') request: object,
+  ): Promise<PenaltyRecordConnection> {
     const first = page.first ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput(`每页条数应为 1 至 ${MAX_PAGE_SIZE}（first must be from 1 to ${MAX_PAGE_SIZE}）`, 'first');
     this.records.checkCursor(page.after);
-    const loader = requestLoader(request, `penaltyRecords:${first}:${page.after ?? ''}`, (ids) => this.records.listForSubjects(ids, first, page.after));
+    const viewerDepartmentId = principal?.kind === 'DEPARTMENT' ? principal.departmentId : null;
+    const loader = requestLoader(request, `penaltyRecords:${viewerDepartmentId ?? ''}:${first}:${page.after ?? ''}`, (ids) =>
+      this.records.listForSubjects(ids, viewerDepartmentId, first, page.after),
+    );
     return (await loader.load(subject.id)) as PenaltyRecordConnection;
   }
 }

@@ -35,6 +35,10 @@ export interface PreparedPenaltyRow {
   severity: string;
   severityDerived: boolean;
   remarks: string | null;
+  actDate: string | null;
+  partyAdultConfirmed: boolean;
+  publishMinor: boolean;
+  notRepairable: boolean;
   contentHash: string;
 }
 
@@ -86,6 +90,10 @@ const COLUMNS: [keyof PreparedPenaltyRow | 'subjectId', string, string][] = [
   ['severity', 'severity', 'text'],
   ['severityDerived', 'severity_derived', 'boolean'],
   ['remarks', 'remarks', 'text'],
+  ['actDate', 'act_date', 'date'],
+  ['partyAdultConfirmed', 'party_adult_confirmed', 'boolean'],
+  ['publishMinor', 'publish_minor', 'boolean'],
+  ['notRepairable', 'not_repairable', 'boolean'],
   ['contentHash', 'content_hash', 'text'],
 ];
 
@@ -148,11 +156,20 @@ export class PenaltyIngestRepository {
    * unique-index lookup each: a department holding millions of records is never scanned for a batch).
    */
   async lockExisting(sql: SqlExecutor, departmentId: string, decisionNumbers: string[]): Promise<ExistingRecord[]> {
+    return this.existing(sql, departmentId, decisionNumbers, 'FOR UPDATE');
+  }
+
+  /** The same rows without a lock: a dry run only reads what a real import would find. */
+  async findExisting(sql: SqlExecutor, departmentId: string, decisionNumbers: string[]): Promise<ExistingRecord[]> {
+    return this.existing(sql, departmentId, decisionNumbers, '');
+  }
+
+  private existing(sql: SqlExecutor, departmentId: string, decisionNumbers: string[], lock: 'FOR UPDATE' | ''): Promise<ExistingRecord[]> {
     const sorted = [...new Set(decisionNumbers)].sort();
     return sql.query<ExistingRecord>(
       `SELECT r.* FROM unnest($2::text[]) AS n(decision_number)
         CROSS JOIN LATERAL (SELECT id, decision_number, content_hash, version, status, subject_id FROM penalty_records
-                             WHERE department_id = $1 AND decision_number = n.decision_number FOR UPDATE) r`,
+                             WHERE department_id = $1 AND decision_number = n.decision_number ${lock}) r`,
       [departmentId, sorted],
     );
   }

@@ -72,11 +72,7 @@ export class PenaltyIngestService {
   }
 
   async submit(department: DepartmentPrincipal, drafts: PenaltyRecordDraft[]): Promise<SubmitSummary> {
-    if (drafts.length === 0) throw badInput('Send at least one record', 'records');
-    if (drafts.length > MAX_BATCH_SIZE) throw badInput(`Send at most ${MAX_BATCH_SIZE} records per call; split the batch`, 'records');
-    const results: SubmitItemResult[] = drafts.map((draft, index) => ({
-      index, decisionNumber: draft.decisionNumber?.trim() || null, status: SubmitStatus.REJECTED, recordId: null, subjectId: null, errors: [], warnings: [],
-    }));
+    const results = initialResults(drafts);
     // One statement per batch: who this department may publish as (itself, and the authorities granted to it).
     const allowed = await this.authorities.authoritiesOf(this.db, department.departmentId);
     const valid = await this.validate(drafts, allowed, results);
@@ -87,6 +83,27 @@ export class PenaltyIngestService {
     const summary = summarise(results);
     for (const status of ['created', 'updated', 'unchanged', 'rejected'] as const) ingestRows.inc({ status: status.toUpperCase() }, summary[status]);
     return summary;
+  }
+
+  /**
+   * A dry run of submit: the same validation, authority rules and comparison with what is stored, so each item
+   * says whether it would be CREATED, UPDATED, UNCHANGED or REJECTED; nothing is written, locked or counted.
+   */
+  async preview(department: DepartmentPrincipal, drafts: PenaltyRecordDraft[]): Promise<SubmitSummary> {
+    const results = initialResults(drafts);
+    const allowed = await this.authorities.authoritiesOf(this.db, department.departmentId);
+    const valid = await this.validate(drafts, allowed, results);
+    const existing = new Map<string, ExistingRecord>(
+      (await this.records.findExisting(this.db, department.departmentId, valid.map((item) => item.row.decisionNumber))).map((row) => [row.decision_number, row]),
+    );
+    for (const item of valid) {
+      const result = results[item.index];
+      const found = existing.get(item.row.decisionNumber);
+      if (found?.status === 'REVOKED') Object.assign(result, { recordId: found.id, errors: [revokedIssue()] });
+      else if (!found) result.status = SubmitStatus.CREATED;
+      else Object.assign(result, { status: found.content_hash === item.row.contentHash ? SubmitStatus.UNCHANGED : SubmitStatus.UPDATED, recordId: found.id });
+    }
+    return summarise(results);
   }
 
   /**
@@ -142,7 +159,7 @@ export class PenaltyIngestService {
       result.subjectId = subjectIds.get(item.subject.subjectKey) ?? null;
       if (found?.status === 'REVOKED') {
         result.recordId = found.id;
-        result.errors = [{ field: 'decisionNumber', code: 'RECORD_REVOKED', message: '该决定书文号的处罚已撤销，不能再更新（this decision was revoked and cannot be updated; a new decision needs a new number）' }];
+        result.errors = [revokedIssue()];
       } else if (found && found.content_hash === item.row.contentHash) {
         Object.assign(result, { status: SubmitStatus.UNCHANGED, recordId: found.id });
       } else {
@@ -179,6 +196,19 @@ export class PenaltyIngestService {
     await this.hooks.notify(sql, changes);
     await this.audit.append(sql, actorOf(department), auditEntries);
   }
+}
+
+/** Every item starts REJECTED with no errors; validation and the write (or the preview) settle each one. */
+function initialResults(drafts: PenaltyRecordDraft[]): SubmitItemResult[] {
+  if (drafts.length === 0) throw badInput('Send at least one record', 'records');
+  if (drafts.length > MAX_BATCH_SIZE) throw badInput(`Send at most ${MAX_BATCH_SIZE} records per call; split the batch`, 'records');
+  return drafts.map((draft, index) => ({
+    index, decisionNumber: draft.decisionNumber?.trim() || null, status: SubmitStatus.REJECTED, recordId: null, subjectId: null, errors: [], warnings: [],
+  }));
+}
+
+function revokedIssue(): FieldIssue {
+  return { field: 'decisionNumber', code: 'RECORD_REVOKED', message: '该决定书文号的处罚已撤销，不能再更新（this decision was revoked and cannot be updated; a new decision needs a new number）' };
 }
 
 function summarise(results: SubmitItemResult[]): SubmitSummary {

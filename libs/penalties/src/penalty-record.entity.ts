@@ -35,6 +35,14 @@ export class PenaltyRecord extends BaseEntity {
   @Property({ length: 64, nullable: true }) idNumberMasked!: string | null;
   /** Natural persons only: to keep minors out of publication without decrypting. */
   @Property({ type: 'date', nullable: true }) partyBirthDate!: string | null;
+  /** 违法行为发生日期, when given: a natural person's age is judged on it. */
+  @Property({ type: 'date', nullable: true }) actDate!: string | null;
+  /** The department states the party was an adult (a natural person whose birth date is unknown). */
+  @Property({ default: false }) partyAdultConfirmed!: boolean;
+  /** The department asks for a 轻微 penalty to be published (at most 3 months under the 2026 rule). */
+  @Property({ default: false }) publishMinor!: boolean;
+  /** The department states the penalty may not be repaired early (特定严重失信 / excluded by law). */
+  @Property({ default: false }) notRepairable!: boolean;
   @Property({ length: 200 }) violationType!: string;
   @Property({ type: 'text' }) violationFacts!: string;
   @Property({ type: 'text' }) legalBasis!: string;

@@ -47,6 +47,10 @@ export function prepareRow(record: ValidPenaltyRecord, cipher: PersonalDataCiphe
       severity: record.severity,
       severityDerived: record.severityDerived,
       remarks: record.remarks,
+      actDate: record.actDate,
+      partyAdultConfirmed: record.partyAdultConfirmed,
+      publishMinor: record.publishMinor,
+      notRepairable: record.notRepairable,
       contentHash,
     },
   };

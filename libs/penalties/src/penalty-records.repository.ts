@@ -1,6 +1,10 @@
 // Reads of penalty records for the API: one record by id, and pages of many subjects' records at once.
 import { Injectable } from '@nestjs/common';
 import { Database } from '@credit/db';
+import type { IsoDate } from '@credit/domain';
+import { visibleToViewerSql } from './penalty-sharing.sql';
+
+const VISIBLE = visibleToViewerSql('$5', '$6');
 
 const RECORD_COLUMNS = `r.id, r.decision_number, r.party_name, r.party_type, r.uscc, r.registration_number, r.legal_representative,
   r.id_type, r.id_number_masked, r.violation_type, r.violation_facts, r.legal_basis, r.penalty_categories, r.penalty_content,
@@ -31,17 +35,27 @@ export class PenaltyRecordsRepository {
    * subqueries keep the per-subject LIMIT (a window over all their records would read them all) and use the
    * (subject_id, decision_date) index; a subject without records still yields its zero count.
    */
-  async pageForSubjects(subjectIds: readonly string[], limit: number, after: readonly [string, string] | null): Promise<Map<string, SubjectRecordsSlice>> {
+  /**
+   * Repaired, revoked and expired records are no longer shared (penalty-sharing.sql.ts): only the deciding
+   * department (`viewerDepartmentId`) still sees its own; every other viewer does not see them at all.
+   */
+  async pageForSubjects(
+    subjectIds: readonly string[],
+    limit: number,
+    after: readonly [string, string] | null,
+    viewerDepartmentId: string | null,
+    today: IsoDate,
+  ): Promise<Map<string, SubjectRecordsSlice>> {
     const rows = await this.db.query<RecordRow & { for_subject: string; total: number }>(
       `SELECT s.id::text AS for_subject, c.total, p.*
          FROM unnest($1::bigint[]) AS s(id)
-        CROSS JOIN LATERAL (SELECT count(*)::int AS total FROM penalty_records WHERE subject_id = s.id) c
+        CROSS JOIN LATERAL (SELECT count(*)::int AS total FROM penalty_records r WHERE r.subject_id = s.id AND ${VISIBLE}) c
          LEFT JOIN LATERAL (
            SELECT ${RECORD_COLUMNS} FROM penalty_records r JOIN departments d ON d.id = r.department_id
-            WHERE r.subject_id = s.id AND ($2::date IS NULL OR (r.decision_date, r.id) < ($2::date, $3::bigint))
+            WHERE r.subject_id = s.id AND ($2::date IS NULL OR (r.decision_date, r.id) < ($2::date, $3::bigint)) AND ${VISIBLE}
             ORDER BY r.decision_date DESC, r.id DESC LIMIT $4
          ) p ON true`,
-      [subjectIds, after?.[0] ?? null, after?.[1] ?? null, limit],
+      [subjectIds, after?.[0] ?? null, after?.[1] ?? null, limit, viewerDepartmentId, today],
     );
     const slices = new Map<string, SubjectRecordsSlice>(subjectIds.map((id) => [id, { rows: [], total: 0 }]));
     for (const { for_subject: subjectId, total, ...row } of rows) {

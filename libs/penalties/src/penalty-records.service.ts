@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, contentHash } from '@credit/audit';
 import { actorOf, badInput, ConnectionShape, cursorCodec, DepartmentPrincipal, DomainError, forbidden, notFound, toConnection } from '@credit/common';
 import { Database } from '@credit/db';
-import { IdType, PartyType, PenaltyCategory, PenaltyRecordStatus, Severity } from '@credit/domain';
+import { IdType, PartyType, PenaltyCategory, PenaltyRecordStatus, Severity, todayInChina } from '@credit/domain';
 import { PenaltyRecordModel } from './dto/penalty-record.models';
 import { PenaltyChangeHooks } from './penalty-change.hooks';
 import { PenaltyRecordsRepository, RecordRow } from './penalty-records.repository';
@@ -60,10 +60,17 @@ export class PenaltyRecordsService {
   /**
    * Each subject's records, newest decision first, after one cursor: one query for all the subjects (the
    * CreditSubject.penaltyRecords field batches every subject of a list into one call per request tick).
+   * Repaired, revoked and expired records are no longer shared: only their deciding department sees them.
    */
-  async listForSubjects(subjectIds: readonly string[], first: number, after?: string | null): Promise<Map<string, ConnectionShape<PenaltyRecordModel>>> {
+  async listForSubjects(
+    subjectIds: readonly string[],
+    viewerDepartmentId: string | null,
+    first: number,
+    after?: string | null,
+    today = todayInChina(),
+  ): Promise<Map<string, ConnectionShape<PenaltyRecordModel>>> {
     const cursor = RECORD_CURSOR.decode(after);
-    const slices = await this.repository.pageForSubjects(subjectIds, first + 1, cursor);
+    const slices = await this.repository.pageForSubjects(subjectIds, first + 1, cursor, viewerDepartmentId, today);
     return new Map(
       [...slices].map(([subjectId, slice]) => [
         subjectId,

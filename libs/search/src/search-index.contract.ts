@@ -36,6 +36,8 @@ export function contractDoc(overrides: Partial<DisclosureDocument> = {}): Disclo
     departmentName: '滁州市市场监督管理局',
     regionCode: '341102',
     severity: 'GENERAL',
+    withdrawnOn: null,
+    withdrawalReason: null,
     ...overrides,
   };
 }
@@ -162,6 +164,28 @@ export function searchIndexContract(name: string, setup: () => Promise<ContractS
       expect(scanned.map((s) => s.doc.id)).toEqual([food.id, fake.id, exactName.id]);
       expect(scanned.map((s) => s.version)).toEqual([10, 10, 10]);
       expect((await index.scan(exactName.id, 2)).map((s) => s.doc.id)).toEqual([inName.id, expired.id]);
+    });
+
+    it('carries a withdrawal notice in place of a revoked decision, for the notice period only', async () => {
+      const decided = contractDoc({ partyName: '全椒县撤销处罚测试商行', violationType: '虚假宣传', violationFacts: '当事人发布虚假广告。', decisionDate: '2026-04-01', publishedFrom: '2026-04-01' });
+      await index.apply([upsert(decided, 1)]);
+      expect(await ids({ query: '虚假' })).toEqual([decided.id]);
+      const notice: DisclosureDocument = {
+        ...decided, legalRepresentative: null, violationType: '', violationFacts: '', legalBasis: '', penaltyCategories: [], penaltyContent: '',
+        fineAmount: null, confiscatedAmount: null, publishedFrom: '2026-06-20', publishedUntil: '2026-09-20',
+        withdrawnOn: '2026-06-20', withdrawalReason: '行政复议决定撤销原处罚决定',
+      };
+      await index.apply([upsert(notice, 2)]);
+      // The facts are gone from the index; the decision number and the party still lead to the notice.
+      expect(await ids({ query: '虚假' })).toEqual([]);
+      const [hit] = (await search({ query: decided.decisionNumber })).hits;
+      expect(hit.doc).toEqual(notice);
+      expect(await ids({ query: '撤销处罚测试' })).toEqual([decided.id]);
+      expect(await index.getVisible([decided.id], AS_OF)).toEqual([notice]);
+      expect(await index.getVisible([decided.id], '2026-09-21')).toEqual([]);
+      expect(await index.findExpired('2026-09-21', 100)).toContain(decided.id);
+      await index.apply([{ op: 'delete', id: decided.id, version: 3 }]);
+      expect(await ids({ query: decided.decisionNumber })).toEqual([]);
     });
 
     it('builds a new version beside the live one and swaps it in atomically', async () => {

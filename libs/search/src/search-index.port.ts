@@ -28,6 +28,13 @@ export interface DisclosureDocument {
   /** GB/T 2260 code of the party's registration (organisations) or of the deciding department. */
   regionCode: string | null;
   severity: string;
+  /**
+   * Set when the decision was revoked after publication: the document is then a withdrawal notice (行政处罚法
+   * art. 48: 撤回…并公开说明理由) carrying the decision number, authority, date and this reason, with the facts,
+   * basis, content and amounts emptied; publishedFrom..publishedUntil is the notice's own period.
+   */
+  withdrawnOn: IsoDate | null;
+  withdrawalReason: string | null;
 }
 
 /**

@@ -12,6 +12,19 @@ import type { CliCommand, CliContext } from '../command';
 
 const USAGE = 'penalties:import --department <code> <file.csv|file.xlsx> [--dry-run]';
 
+const HELP = `Imports a department's 双公示 行政处罚 spreadsheet through the same ingestion as submitPenaltyRecords.
+
+  --department <code>  the department the records are filed for (its code, as the departments query lists it)
+  <file>               CSV (UTF-8 or GB18030, detected) or XLSX (first sheet; a title row above the headers is fine).
+                       Headers as in the template (GET /templates/penalties.xlsx, docs/templates/), their common
+                       variants, or the national data standard's field codes (CF_XDR_MC … BZ).
+  --dry-run            validate and compare with what is stored, write nothing: says how many rows would be
+                       created, updated, left unchanged or rejected
+  --help               this text
+
+Rejected rows go to <file>.errors.csv beside the file; correct it and import it as it is.
+Exit code: 0 every row accepted, 3 some rows rejected, 1 import stopped (bad header, unreadable file), 2 bad arguments.`;
+
 interface ImportArgs {
   departmentCode: string;
   file: string;
@@ -35,6 +48,7 @@ export const penaltiesImportCommand: CliCommand = {
   name: 'penalties:import',
   usage: USAGE,
   description: "Import a department's 双公示 CSV/XLSX; rejected rows go to <file>.errors.csv beside it.",
+  help: HELP,
   async run(context, args) {
     const parsed = parseImportArgs(args);
     if (typeof parsed === 'string') {
@@ -99,11 +113,24 @@ function progressReporter(tty: boolean): { update: (progress: ImportProgress) =>
 }
 
 function printSummary(context: CliContext, file: string, summary: ImportSummary): void {
+  for (const line of summaryLines(file, summary)) context.out(line);
+}
+
+/** The summary as printed; a dry run speaks in the conditional, since nothing was written. */
+export function summaryLines(file: string, summary: ImportSummary): string[] {
   const seconds = summary.elapsedMs / 1000;
-  context.out(`${summary.dryRun ? 'dry run (nothing written) of' : 'imported'} ${file} (${summary.format}${summary.encoding ? ', ' + summary.encoding : ''})`);
-  context.out(`  rows read  ${summary.rowsRead} in ${seconds.toFixed(1)} s (${seconds > 0 ? Math.round(summary.rowsRead / seconds) : summary.rowsRead} rows/s)`);
-  if (summary.dryRun) context.out(`  accepted   ${summary.accepted}`);
-  else context.out(`  created    ${summary.created}\n  updated    ${summary.updated}\n  unchanged  ${summary.unchanged}`);
-  context.out(`  rejected   ${summary.rejected}`);
-  if (summary.errorReportPath) context.out(`error report (fix these rows and import the report itself): ${summary.errorReportPath}`);
+  const verb = summary.dryRun ? 'would ' : '';
+  const counts: [string, number][] = [
+    [summary.dryRun ? 'create' : 'created', summary.created],
+    [summary.dryRun ? 'update' : 'updated', summary.updated],
+    [summary.dryRun ? 'leave unchanged' : 'unchanged', summary.unchanged],
+    [summary.dryRun ? 'reject' : 'rejected', summary.rejected],
+  ];
+  const width = Math.max(...counts.map(([label]) => verb.length + label.length)) + 2;
+  return [
+    `${summary.dryRun ? 'dry run (nothing written) of' : 'imported'} ${file} (${summary.format}${summary.encoding ? ', ' + summary.encoding : ''})`,
+    `  ${'rows read'.padEnd(width)}${summary.rowsRead} in ${seconds.toFixed(1)} s (${seconds > 0 ? Math.round(summary.rowsRead / seconds) : summary.rowsRead} rows/s)`,
+    ...counts.map(([label, count]) => `  ${(verb + label).padEnd(width)}${count}`),
+    ...(summary.errorReportPath ? [`error report (fix these rows and import the report itself): ${summary.errorReportPath}`] : []),
+  ];
 }

@@ -36,7 +36,8 @@ registerEnumType(ListingStatus, {
     PROPOSED: { description: '拟列入: decision drafted, party not yet notified' },
     NOTIFIED: { description: '已告知: party notified, objection window running' },
     LISTED: { description: '已列入: on the list, joint punishment applies' },
-    REMOVED: { description: '已移出 (or never listed: withdrawn or objection upheld)' },
+    REMOVED: { description: '已移出: was on the list, taken off' },
+    NOT_LISTED: { description: '不予列入: ended before listing (objection upheld, decision or its basis withdrawn)' },
   },
 });
 
@@ -48,6 +49,7 @@ registerEnumType(RemovalReason, {
     REPAIRED: { description: '信用修复后提前移出 (not before earliestRemovalMonths)' },
     REVOKED: { description: '认定决定被撤销' },
     OBJECTION_UPHELD: { description: '异议成立 (only by answering an objection)' },
+    BASIS_REVOKED: { description: '认定依据已撤销: every penalty decision the listing rested on was revoked or corrected away' },
   },
 });
 

@@ -40,7 +40,25 @@ export class ProposeListingInput {
   @MaxLength(2000)
   legalBasis!: string;
 
-  @Field(() => [ID], { description: 'Penalty records the decision rests on; each must be an active record of this subject.' })
+  @Field(() => String, { nullable: true, description: '失信惩戒措施提示 (国办发〔2020〕49号). Stated from the list type when omitted.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  punishmentNotice?: string | null;
+
+  @Field(() => String, { nullable: true, description: '移出条件和程序 (国办发〔2020〕49号). Stated from the list type\'s terms when omitted.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  removalConditions?: string | null;
+
+  @Field(() => String, { nullable: true, description: '救济措施 (国办发〔2020〕49号): 行政复议 / 行政诉讼 when omitted.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  remedies?: string | null;
+
+  @Field(() => [ID], { description: 'Penalty records the decision rests on; each must be an active record of this subject. When all are revoked (or corrected away from this subject) the listing ends as BASIS_REVOKED.' })
   @ArrayMaxSize(100)
   @ArrayUnique()
   @Matches(/^\d{1,18}$/, { each: true, message: 'each penaltyRecordId must be a record id' })

@@ -32,6 +32,9 @@ export class ListingModel {
   @Field({ description: '认定决定书文号' }) decisionDocumentNumber!: string;
   @Field({ description: '列入理由' }) reasons!: string;
   @Field({ description: '认定依据' }) legalBasis!: string;
+  @Field(() => String, { nullable: true, description: '失信惩戒措施提示 (国办发〔2020〕49号)' }) punishmentNotice!: string | null;
+  @Field(() => String, { nullable: true, description: '移出条件和程序' }) removalConditions!: string | null;
+  @Field(() => String, { nullable: true, description: '救济措施' }) remedies!: string | null;
   @Field(() => [ID]) penaltyRecordIds!: string[];
   @Field(() => DateScalar) proposedAt!: string;
   @Field(() => DateScalar, { nullable: true, description: '告知日期' }) noticeDate!: string | null;
@@ -66,6 +69,9 @@ export class PublicListingModel {
   @Field() reasons!: string;
   @Field() legalBasis!: string;
   @Field() decisionDocumentNumber!: string;
+  @Field(() => String, { nullable: true, description: '失信惩戒措施提示 (国办发〔2020〕49号)' }) punishmentNotice!: string | null;
+  @Field(() => String, { nullable: true, description: '移出条件和程序' }) removalConditions!: string | null;
+  @Field(() => String, { nullable: true, description: '救济措施' }) remedies!: string | null;
   @Field(() => DateScalar) listedAt!: string;
   @Field(() => DateScalar) expiresAt!: string;
 }

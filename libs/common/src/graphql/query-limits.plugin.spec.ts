@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
+import { getIntrospectionQuery } from 'graphql';
 import { queryLimitsPlugin } from './query-limits.plugin';
 
 // The API runs with persisted queries off (apps/api/src/graphql.config.ts); this proves the plugin would still
@@ -23,5 +24,40 @@ describe('queryLimitsPlugin with persisted queries', () => {
     const result = byHash.body.kind === 'single' ? byHash.body.singleResult : null;
     expect(result?.data).toBeUndefined();
     expect(result?.errors?.[0].extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxTokens' });
+  });
+});
+
+// GraphiQL loads its schema with graphql's standard introspection query, 15 levels deep (ofType in ofType …),
+// sent without credentials by the development IDE. Only production, where anonymous introspection is refused
+// outright, still counts that depth against the anonymous limit of 7.
+describe('queryLimitsPlugin and an anonymous introspection query', () => {
+  const anonymous = { contextValue: { req: { headers: {} } } };
+  const serverFor = (production: boolean) =>
+    new ApolloServer<{ req: { headers: Record<string, unknown> } }>({
+      typeDefs: 'type Query { hello: String }',
+      resolvers: { Query: { hello: () => 'world' } },
+      plugins: [queryLimitsPlugin({ production })],
+    });
+  const introspect = async (production: boolean) => {
+    const server = serverFor(production);
+    await server.start();
+    try {
+      const response = await server.executeOperation({ query: getIntrospectionQuery(), operationName: 'IntrospectionQuery' }, anonymous);
+      return response.body.kind === 'single' ? response.body.singleResult : null;
+    } finally {
+      await server.stop();
+    }
+  };
+
+  it('answers it outside production, where the IDE sends it', async () => {
+    const result = await introspect(false);
+    expect(result?.errors).toBeUndefined();
+    expect((result?.data as any).__schema.queryType.name).toBe('Query');
+  });
+
+  it('still refuses it in production', async () => {
+    const result = await introspect(true);
+    expect(result?.data).toBeUndefined();
+    expect(result?.errors?.[0].extensions?.code).toMatch(/^(QUERY_LIMIT_EXCEEDED|FORBIDDEN)$/);
   });
 });

@@ -163,7 +163,10 @@ export function queryLimitsPlugin(options: QueryLimitsOptions): ApolloServerPlug
           if (oversized) throw tooManyTokens(limits.maxTokens);
           let verdict = verdicts[kind].get(document);
           if (!verdict) {
-            verdict = { shapeError: shapeError(schema, document, limits, anonymous), introspection: usesIntrospection(document) };
+            // Introspection's own nesting (GraphiQL's schema query is 15 deep) counts against an anonymous caller only
+            // in production, the one place where such a caller may not introspect at all (refused just below).
+            const ignoreIntrospection = !anonymous || !options.production;
+            verdict = { shapeError: shapeError(schema, document, limits, ignoreIntrospection), introspection: usesIntrospection(document) };
             verdicts[kind].set(document, verdict);
           }
           if (verdict.shapeError !== null) throw limitError(verdict.shapeError, 'shape');
@@ -202,11 +205,11 @@ export function queryLimitsPlugin(options: QueryLimitsOptions): ApolloServerPlug
 }
 
 /** The first rejection of graphql-armor's depth, alias and directive rules, or null. */
-function shapeError(schema: GraphQLSchema, document: DocumentNode, limits: QueryLimits, anonymous: boolean): string | null {
+function shapeError(schema: GraphQLSchema, document: DocumentNode, limits: QueryLimits, ignoreIntrospection: boolean): string | null {
   let ruleErrors: readonly GraphQLError[];
   try {
     ruleErrors = validate(schema, document, [
-      maxDepthRule({ n: limits.maxDepth, exposeLimits: true, flattenFragments: true, ignoreIntrospection: !anonymous }),
+      maxDepthRule({ n: limits.maxDepth, exposeLimits: true, flattenFragments: true, ignoreIntrospection }),
       maxAliasesRule({ n: limits.maxAliases, exposeLimits: true }),
       maxDirectivesRule({ n: limits.maxDirectives, exposeLimits: true }),
     ]);

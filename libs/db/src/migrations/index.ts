@@ -10,6 +10,9 @@ import { Migration20261128122106 } from './Migration20261128122106';
 import { Migration20261203213000 } from './Migration20261203213000';
 import { Migration20261203214500 } from './Migration20261203214500';
 import { Migration20261203220000 } from './Migration20261203220000';
+import { Migration20261203230000 } from './Migration20261203230000';
+import { Migration20261203231000 } from './Migration20261203231000';
+import { Migration20261203232000 } from './Migration20261203232000';
 import { Migration20261204090000 } from './Migration20261204090000';
 
 export const migrationsList: MigrationObject[] = [
@@ -22,5 +25,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203213000', class: Migration20261203213000 },
   { name: 'Migration20261203214500', class: Migration20261203214500 },
   { name: 'Migration20261203220000', class: Migration20261203220000 },
+  { name: 'Migration20261203230000', class: Migration20261203230000 },
+  { name: 'Migration20261203231000', class: Migration20261203231000 },
+  { name: 'Migration20261203232000', class: Migration20261203232000 },
   { name: 'Migration20261204090000', class: Migration20261204090000 },
 ];

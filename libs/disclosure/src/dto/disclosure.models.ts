@@ -2,6 +2,12 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, DateScalar, DecimalScalar } from '@credit/common';
 import { PenaltyCategory } from '@credit/domain';
 
+@ObjectType('WithdrawalNotice', { description: '行政处罚决定撤回说明 (行政处罚法 第四十八条第二款).' })
+export class WithdrawalNoticeModel {
+  @Field(() => DateScalar, { description: 'Day the decision was revoked (撤销).' }) withdrawnOn!: string;
+  @Field({ description: 'The reason the deciding authority stated.' }) reason!: string;
+}
+
 @ObjectType('Disclosure', { description: '一条公示的行政处罚决定: the public projection only (natural persons masked, never an ID number).' })
 export class DisclosureModel {
   @Field(() => ID) id!: string;
@@ -23,6 +29,11 @@ export class DisclosureModel {
   @Field(() => String, { nullable: true, description: "GB/T 2260 code: the party's registration region, else the department's." }) regionCode!: string | null;
   @Field(() => [String], { description: 'Snippets with the matched text in <em>…</em> (the rest HTML-escaped); empty without a query.' })
   highlights!: string[];
+  @Field(() => WithdrawalNoticeModel, {
+    nullable: true,
+    description: '撤回说明: set when the decision was revoked after publication (行政处罚法 art. 48). The entry then only says who decided what, when it was withdrawn and why; facts, basis, content and amounts are empty.',
+  })
+  withdrawal!: WithdrawalNoticeModel | null;
 }
 
 @ObjectType('FacetBucket', { description: 'One value of a facet and how many disclosures carry it.' })

@@ -23,6 +23,11 @@ export interface DisclosureRuleSet {
   title: string;
   /** Whether 轻微 records (and warning/criticism-only records) are published at all. */
   publishMinor: boolean;
+  /**
+   * When 轻微 is not published by default but a department may ask for it: the period then used. 信用修复管理办法
+   * (2026) 轻微失信信息 "原则上不予公示，确有必要公示的最长不超过3个月"; repair needs no minimum wait (0 months).
+   */
+  minorOnRequest?: DisclosurePeriod;
   periods: {
     /** Present only when publishMinor is true. */
     MINOR?: DisclosurePeriod;
@@ -67,8 +72,9 @@ export const DISCLOSURE_RULE_SETS: readonly DisclosureRuleSet[] = [
     id: 'CREDIT-REPAIR-2026',
     effectiveFrom: '2026-04-01',
     effectiveTo: null,
-    title: '信用修复管理办法',
+    title: '信用修复管理办法（国家发展和改革委员会令2025年第36号）',
     publishMinor: false,
+    minorOnRequest: { minMonths: 0, maxMonths: 3 },
     periods: {
       GENERAL: { minMonths: 3, maxMonths: 12 },
       SERIOUS: { minMonths: 12, maxMonths: 36 },

@@ -153,8 +153,9 @@ describe('decideDisclosure: minors (未成年人) are never published', () => {
     expect(decision.notPublishedReason).toBe('MINOR_PARTY');
   });
 
-  it('treats an unknown birth date as an adult', () => {
-    expect(decideDisclosure(input({ partyType: NATURAL_PERSON, partyBirthDate: null }), ON).published).toBe(true);
+  it('treats an unknown birth date as a possible minor unless the department states an adult', () => {
+    expect(decideDisclosure(input({ partyType: NATURAL_PERSON, partyBirthDate: null }), ON).notPublishedReason).toBe('POSSIBLY_MINOR_PARTY');
+    expect(decideDisclosure(input({ partyType: NATURAL_PERSON, partyBirthDate: null, partyAdultConfirmed: true }), ON).published).toBe(true);
   });
 
   it('ignores a birth date on an organisation', () => {
@@ -207,6 +208,8 @@ describe('isPubliclyVisible', () => {
   });
 });
 
+const FINE_ONLY = { decisionDate: '2024-06-15', categories: [PenaltyCategory.FINE], notRepairable: false };
+
 describe('canApproveCreditRepair', () => {
   const general = decideDisclosure(input({}), ON); // earliest 2024-09-15
   const serious = decideDisclosure(input({ severity: SERIOUS }), ON); // earliest 2025-06-15
@@ -218,15 +221,100 @@ describe('canApproveCreditRepair', () => {
     [serious, '2025-06-14', { allowed: false, code: 'REPAIR_NOT_YET_ALLOWED', earliestRepairDate: '2025-06-15' }],
     [serious, '2025-06-15', { allowed: true }],
   ])('%#: on %s', (decision, onDate, expected) => {
-    expect(canApproveCreditRepair(decision, onDate)).toEqual(expected);
+    expect(canApproveCreditRepair(decision, onDate, FINE_ONLY)).toEqual(expected);
   });
 
   it('refuses for a record that was never published', () => {
     const minor = decideDisclosure(input({ severity: MINOR }), ON);
-    expect(canApproveCreditRepair(minor, '2030-01-01')).toEqual({
+    expect(canApproveCreditRepair(minor, '2030-01-01', FINE_ONLY)).toEqual({
       allowed: false,
       code: 'NOT_PUBLISHED',
       earliestRepairDate: null,
     });
+  });
+});
+
+describe('canApproveCreditRepair: penalties that may not be repaired early (category × rule date)', () => {
+  const C = PenaltyCategory;
+  // [decision date, categories, department marked notRepairable, expected code or 'ALLOWED', rule id]
+  const table: [string, PenaltyCategory[], boolean, string, string | null][] = [
+    // 总局令第45号 art. 14 (decisions from 2021-09-01): by category, whoever marks what
+    ['2025-03-01', [C.REVOKE_LICENSE], false, 'REPAIR_NOT_ALLOWED', 'SAMR-ORDER-45-ART14'],
+    ['2025-03-01', [C.FINE, C.SUSPEND_PRODUCTION], false, 'REPAIR_NOT_ALLOWED', 'SAMR-ORDER-45-ART14'],
+    ['2025-03-01', [C.RESTRICT_OPERATIONS], false, 'REPAIR_NOT_ALLOWED', 'SAMR-ORDER-45-ART14'],
+    ['2025-03-01', [C.DOWNGRADE_QUALIFICATION], false, 'REPAIR_NOT_ALLOWED', 'SAMR-ORDER-45-ART14'],
+    ['2025-03-01', [C.RESTRICT_PRACTICE], false, 'REPAIR_NOT_ALLOWED', 'SAMR-ORDER-45-ART14'],
+    ['2021-09-01', [C.REVOKE_LICENSE], false, 'REPAIR_NOT_ALLOWED', 'SAMR-ORDER-45-ART14'],
+    ['2026-06-01', [C.REVOKE_LICENSE], false, 'REPAIR_NOT_ALLOWED', 'SAMR-ORDER-45-ART14'],
+    // Before art. 14 was in force, revocation alone does not exclude repair (no rule read says so)
+    ['2021-08-31', [C.REVOKE_LICENSE], false, 'ALLOWED', null],
+    // Kinds art. 14 does not list
+    ['2025-03-01', [C.SUSPEND_LICENSE], false, 'ALLOWED', null],
+    ['2025-03-01', [C.FINE, C.CONFISCATE_ILLEGAL_GAINS], false, 'ALLOWED', null],
+    ['2025-03-01', [C.ORDER_CLOSURE], false, 'ALLOWED', null],
+    // 特定严重失信 / excluded by law, as the department states it, by the rule of the decision date
+    ['2019-06-30', [C.FINE], true, 'ALLOWED', null],
+    ['2019-07-01', [C.FINE], true, 'REPAIR_NOT_ALLOWED', 'NDRC-2019-527-SPECIFIC-SERIOUS'],
+    ['2023-04-30', [C.FINE], true, 'REPAIR_NOT_ALLOWED', 'NDRC-2019-527-SPECIFIC-SERIOUS'],
+    ['2023-05-01', [C.FINE], true, 'REPAIR_NOT_ALLOWED', 'NDRC-ORDER-58-EXCLUDED-BY-LAW'],
+    ['2026-03-31', [C.FINE], true, 'REPAIR_NOT_ALLOWED', 'NDRC-ORDER-58-EXCLUDED-BY-LAW'],
+    ['2026-04-01', [C.FINE], true, 'REPAIR_NOT_ALLOWED', 'NDRC-ORDER-2025-36-ART2'],
+    ['2026-04-01', [C.FINE], false, 'ALLOWED', null],
+  ];
+
+  it.each(table)('%s %j marked=%s → %s %s', (decisionDate, categories, notRepairable, expected, ruleId) => {
+    const decision = decideDisclosure(input({ decisionDate, categories, severity: SERIOUS }), ON);
+    const check = canApproveCreditRepair(decision, '2030-01-01', { decisionDate, categories, notRepairable });
+    if (expected === 'ALLOWED') {
+      expect(check).toEqual({ allowed: true });
+    } else {
+      expect(check).toMatchObject({ allowed: false, code: expected, rule: { id: ruleId } });
+    }
+  });
+
+  it('checks the exclusion before the minimum period, so the answer does not change with the date', () => {
+    const decision = decideDisclosure(input({ decisionDate: '2025-03-01', categories: [C.REVOKE_LICENSE], severity: SERIOUS }), ON);
+    const check = canApproveCreditRepair(decision, '2025-03-02', { decisionDate: '2025-03-01', categories: [C.REVOKE_LICENSE], notRepairable: false });
+    expect(check).toMatchObject({ code: 'REPAIR_NOT_ALLOWED' });
+  });
+});
+
+describe('decideDisclosure: minors judged on the day of the act, unknown ages', () => {
+  // Born 2008-05-10: a minor until 2026-05-10 inclusive (周岁 from the day after the birthday).
+  const BORN = '2008-05-10';
+  it.each<[string, string | null, string | null, boolean, string | null]>([
+    ['act while 17, decision after 18', '2026-03-01', BORN, false, 'MINOR_PARTY'],
+    ['act on the 18th birthday', '2026-05-10', BORN, false, 'MINOR_PARTY'],
+    ['act the day after the 18th birthday', '2026-05-11', BORN, false, null],
+    ['no act date: judged on the decision date (adult)', null, BORN, false, null],
+    ['passport holder, adulthood not stated', null, null, false, 'POSSIBLY_MINOR_PARTY'],
+    ['passport holder, department states an adult', null, null, true, null],
+    ['adult statement cannot override a known minor', '2026-03-01', BORN, true, 'MINOR_PARTY'],
+  ])('%s', (_case, actDate, partyBirthDate, partyAdultConfirmed, reason) => {
+    const decision = decideDisclosure(
+      input({ partyType: NATURAL_PERSON, decisionDate: '2026-06-15', actDate, partyBirthDate, partyAdultConfirmed }),
+      ON,
+    );
+    expect(decision.notPublishedReason).toBe(reason);
+    expect(decision.published).toBe(reason === null);
+  });
+});
+
+describe('decideDisclosure: publishMinor (信用修复管理办法 2026, at most 3 months)', () => {
+  it.each<[string, Severity, PenaltyCategory[], boolean, Expected]>([
+    ['2026-06-15', MINOR, [PenaltyCategory.FINE], true, [true, null, 'CREDIT-REPAIR-2026', '2026-06-15', '2026-09-15']],
+    ['2026-06-15', GENERAL, [PenaltyCategory.WARNING], true, [true, null, 'CREDIT-REPAIR-2026', '2026-06-15', '2026-09-15']],
+    ['2026-06-15', MINOR, [PenaltyCategory.FINE], false, [false, 'MINOR', 'CREDIT-REPAIR-2026', null, null]],
+    // The 2023 rule has no such period: the request changes nothing
+    ['2024-06-15', MINOR, [PenaltyCategory.FINE], true, [false, 'MINOR', 'NDRC-ORDER-58', null, null]],
+    // A 一般 record keeps its own period whatever the flag
+    ['2026-06-15', GENERAL, [PenaltyCategory.FINE], true, [true, null, 'CREDIT-REPAIR-2026', '2026-09-15', '2027-06-15']],
+  ])('%s %s %j publishMinor=%s', (decisionDate, severity, categories, publishMinor, expected) => {
+    expect(summary(decideDisclosure(input({ decisionDate, severity, categories, publishMinor }), ON))).toEqual(expected);
+  });
+
+  it('clamps a department date beyond 3 months to the 3 months', () => {
+    const decision = decideDisclosure(input({ decisionDate: '2026-06-15', severity: MINOR, publishMinor: true, publicUntil: '2027-01-01' }), ON);
+    expect([decision.publishedUntil, decision.publicUntilClamped]).toEqual(['2026-09-15', true]);
   });
 });

@@ -4,6 +4,7 @@ import { isMinorOn } from '../identifiers/resident-id';
 import { IsoDate, PartyType, PenaltyCategory, PenaltyRecordStatus, Severity } from '../penalty/penalty.types';
 import { addMonths, isIsoDate } from '../time/calendar';
 import { DISCLOSURE_RULE_SETS, DisclosurePeriod, DisclosureRuleSet, ruleSetInForce } from './disclosure-rule-sets.data';
+import { RepairExclusionRule, repairExclusionFor, RepairFacts } from './repair-exclusions.data';
 
 export interface DisclosureInput {
   partyType: PartyType;
@@ -15,6 +16,12 @@ export interface DisclosureInput {
   publicUntil: IsoDate | null;
   /** Natural persons only, derived by the caller from the ID number; null when unknown. */
   partyBirthDate: IsoDate | null;
+  /** 违法行为发生日期, when the department gives it: a minor's age is judged on the day of the act. */
+  actDate?: IsoDate | null;
+  /** The department states the natural person was an adult at the act (needed when the birth date is unknown). */
+  partyAdultConfirmed?: boolean;
+  /** The department asks for a 轻微 record to be published (信用修复管理办法 2026: at most 3 months). */
+  publishMinor?: boolean;
 }
 
 export interface DisclosureOptions {
@@ -26,7 +33,8 @@ export type NotPublishedReason =
   | 'MINOR' // 轻微 under a rule that does not publish it
   | 'WARNING_OR_CRITICISM_ONLY' // 仅警告、通报批评 under a rule that does not publish 轻微
   | 'NATURAL_PERSON' // 自然人, publication switched off
-  | 'MINOR_PARTY'; // 未成年人: never published
+  | 'MINOR_PARTY' // 未成年人: never published
+  | 'POSSIBLY_MINOR_PARTY'; // birth date unknown and adulthood not stated: treated as a possible minor
 
 export interface DisclosureDecision {
   published: boolean;
@@ -50,7 +58,8 @@ export interface DisclosureState {
 
 export type RepairCheck =
   | { allowed: true }
-  | { allowed: false; code: 'REPAIR_NOT_YET_ALLOWED' | 'NOT_PUBLISHED'; earliestRepairDate: IsoDate | null };
+  | { allowed: false; code: 'REPAIR_NOT_YET_ALLOWED' | 'NOT_PUBLISHED'; earliestRepairDate: IsoDate | null }
+  | { allowed: false; code: 'REPAIR_NOT_ALLOWED'; rule: RepairExclusionRule; earliestRepairDate: null };
 
 const LIGHT_CATEGORIES: ReadonlySet<PenaltyCategory> = new Set([PenaltyCategory.WARNING, PenaltyCategory.CRITICISM]);
 
@@ -62,8 +71,12 @@ const LIGHT_CATEGORIES: ReadonlySet<PenaltyCategory> = new Set([PenaltyCategory.
  *   under 18 on the decision date: absolute, whatever the options), NATURAL_PERSON (option off), MINOR
  *   (severity 轻微), WARNING_OR_CRITICISM_ONLY. The last two apply only under rules with publishMinor false.
  * - Age: under Chinese law 周岁 is reached the day AFTER the birthday (法释〔2006〕1号 art. 2; 民法典 art. 201
- *   does not count the first day), so a decision ON the 18th birthday still concerns a minor. An unknown
- *   birth date (null, e.g. a passport holder) cannot prove minority and is treated as an adult.
+ *   does not count the first day), so a decision ON the 18th birthday still concerns a minor. Age is judged
+ *   on the day of the act when the department gives it (a person who was 17 at the act and 18 at the decision
+ *   is still a minor's case), else on the decision date. An unknown birth date (a passport holder) cannot
+ *   prove adulthood: POSSIBLY_MINOR_PARTY unless the department states the party was an adult.
+ * - 轻微 under a rule that does not publish it is still published when the department asks (publishMinor) and
+ *   the rule has a period for that (2026: at most 3 months, and repair possible at once).
  * - A record whose categories are all 警告/通报批评 belongs to the 轻微 column whatever severity the department
  *   marked (GENERAL or SERIOUS): the penalty kind, not the label, is what the rules exempt. When such records are
  *   published (before 2023-05-01) they use the 轻微 period.
@@ -88,7 +101,8 @@ export function decideDisclosure(input: DisclosureInput, options: DisclosureOpti
     };
   }
 
-  const period = periodOf(ruleSet, lightOnly ? Severity.MINOR : input.severity);
+  const minor = lightOnly || input.severity === Severity.MINOR;
+  const period = minor && !ruleSet.publishMinor && ruleSet.minorOnRequest ? ruleSet.minorOnRequest : periodOf(ruleSet, lightOnly ? Severity.MINOR : input.severity);
   const earliest = addMonths(input.decisionDate, period.minMonths);
   const latest = addMonths(input.decisionDate, period.maxMonths);
   let until = latest;
@@ -116,10 +130,13 @@ function notPublishedReason(
   lightOnly: boolean,
 ): NotPublishedReason | null {
   if (input.partyType === PartyType.NATURAL_PERSON) {
-    if (input.partyBirthDate !== null && isMinorOn(input.partyBirthDate, input.decisionDate)) return 'MINOR_PARTY';
+    const ageOn = input.actDate ?? input.decisionDate;
+    if (input.partyBirthDate !== null && isMinorOn(input.partyBirthDate, ageOn)) return 'MINOR_PARTY';
+    if (input.partyBirthDate === null && !input.partyAdultConfirmed) return 'POSSIBLY_MINOR_PARTY';
     if (!options.publishNaturalPersons) return 'NATURAL_PERSON';
   }
-  if (!ruleSet.publishMinor) {
+  const minorOnRequest = input.publishMinor === true && ruleSet.minorOnRequest !== undefined;
+  if (!ruleSet.publishMinor && !minorOnRequest) {
     if (input.severity === Severity.MINOR) return 'MINOR';
     if (lightOnly) return 'WARNING_OR_CRITICISM_ONLY';
   }
@@ -143,11 +160,16 @@ export function isPubliclyVisible(decision: DisclosureDecision, state: Disclosur
   return decision.publishedFrom <= asOf && asOf <= decision.publishedUntil;
 }
 
-/** Credit repair may be approved on or after earliestRepairDate, and only for a published record. */
-export function canApproveCreditRepair(decision: DisclosureDecision, onDate: IsoDate): RepairCheck {
+/**
+ * Credit repair may be approved on or after earliestRepairDate, only for a published record, and never for a
+ * record a repair-exclusion rule in force on its decision date covers (REPAIR_NOT_ALLOWED names the rule).
+ */
+export function canApproveCreditRepair(decision: DisclosureDecision, onDate: IsoDate, facts: RepairFacts): RepairCheck {
   if (!decision.published || decision.earliestRepairDate === null) {
     return { allowed: false, code: 'NOT_PUBLISHED', earliestRepairDate: null };
   }
+  const exclusion = repairExclusionFor(facts);
+  if (exclusion) return { allowed: false, code: 'REPAIR_NOT_ALLOWED', rule: exclusion, earliestRepairDate: null };
   if (onDate < decision.earliestRepairDate) {
     return { allowed: false, code: 'REPAIR_NOT_YET_ALLOWED', earliestRepairDate: decision.earliestRepairDate };
   }

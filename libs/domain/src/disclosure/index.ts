@@ -12,3 +12,9 @@ export type {
 export { NotPublishedError, publicProjection } from './disclosure.projection';
 export type { DisclosureSourceRecord, PublicDisclosure } from './disclosure.projection';
 export { maskAddresses, scrubPersonalData } from './personal-data.scrub';
+export { REPAIR_EXCLUSION_RULES, repairExclusionFor } from './repair-exclusions.data';
+export type { RepairExclusionRule, RepairFacts } from './repair-exclusions.data';
+export { sharedUntil, sharingMonths, sharingState } from './sharing.policy';
+export type { SharingInput, SharingState } from './sharing.policy';
+export { WITHDRAWAL_NOTICE_RULE, withdrawalNoticeWindow } from './withdrawal-notice';
+export type { WithdrawalNoticeWindow } from './withdrawal-notice';

@@ -34,7 +34,9 @@ export type ResidentIdResult = ValidResidentId | InvalidResidentId;
 
 const MESSAGES: Record<ResidentIdFailure, string> = {
   FORMAT: '居民身份证号码应为18位，前17位为数字，最后一位为数字或X（a resident ID number is 17 digits followed by a digit or X）',
-  BIRTH_DATE: '居民身份证号码中的出生日期不存在（the birth date inside the resident ID number is not a real date）',
+  BIRTH_DATE:
+    '居民身份证号码中的出生日期不存在，或早于1900年、晚于今天' +
+    '（the birth date inside the resident ID number is not a real date, or is before 1900 or after today）',
   CHECK: '居民身份证号码校验位错误（the resident ID number check character is wrong）',
 };
 
@@ -46,7 +48,11 @@ export function computeResidentIdCheckChar(first17: string): string {
   return CHECK_CHARS[sum % 11];
 }
 
-export function parseResidentId(id: string): ResidentIdResult {
+/**
+ * `today` (China's date, todayInChina()) bounds the birth date from above: nobody is born tomorrow. Omitted
+ * only where no "today" is known (e.g. reading an already stored number); validation always passes it.
+ */
+export function parseResidentId(id: string, today?: IsoDate): ResidentIdResult {
   const idNumber = id.trim().toUpperCase();
   const fail = (reason: ResidentIdFailure): InvalidResidentId => ({
     valid: false,
@@ -58,6 +64,7 @@ export function parseResidentId(id: string): ResidentIdResult {
   if (!SHAPE.test(idNumber)) return fail('FORMAT');
   const birthDate = `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
   if (!isIsoDate(birthDate) || Number(idNumber.slice(6, 10)) < EARLIEST_BIRTH_YEAR) return fail('BIRTH_DATE');
+  if (today !== undefined && birthDate > today) return fail('BIRTH_DATE');
   if (computeResidentIdCheckChar(idNumber.slice(0, 17)) !== idNumber[17]) return fail('CHECK');
   return {
     valid: true,

@@ -13,6 +13,7 @@ describe('parseUscc', () => {
     ['招商银行', '9144030010001686XA', '440300', '10001686X'],
     ['中国银行', '911000001000013428', '100000', '100001342'],
     ['比亚迪', '91440300192317458F', '440300', '192317458'],
+    ['安徽省属企业', '91340000711771143J', '340000', '711771143'],
     ['GB 32100 worked example', '91350100M000100Y43', '350100', 'M000100Y4'],
   ])('accepts the real code of %s (%s)', (_name, code, regionCode, orgCode) => {
     expect(parseUscc(code)).toEqual({
@@ -23,6 +24,7 @@ describe('parseUscc', () => {
       regionCode,
       orgCode,
       orgCodeValid: true,
+      regionKnown: true,
     });
   });
 
@@ -36,7 +38,7 @@ describe('parseUscc', () => {
       input: '91350100M000100Y44',
       errorCode: 'INVALID_USCC',
       reason: 'CHECK',
-      message: '统一社会信用代码校验位错误（the USCC check character is wrong）',
+      message: '统一社会信用代码第18位校验位错误（position 18 of the USCC, the check character, is wrong）',
     });
   });
 
@@ -63,7 +65,9 @@ describe('parseUscc', () => {
   });
 
   it('does not accept the sentinel as a real code', () => {
-    expect(parseUscc(USCC_SENTINEL)).toMatchObject({ valid: false, reason: 'CHECK' });
+    // Position 1 "0" is no registration authority; callers recognise the sentinel with isUsccSentinel first.
+    expect(parseUscc(USCC_SENTINEL)).toMatchObject({ valid: false, reason: 'AUTHORITY' });
+    expect(isUsccSentinel(USCC_SENTINEL)).toBe(true);
   });
 });
 
@@ -109,5 +113,41 @@ describe('sentinel and category helpers', () => {
     ['52341100MA2N0001XW', false], // 5-2 is 民办非企业单位, not an individual business
   ])('isIndividualBusinessUscc(%s) is %s', (code, expected) => {
     expect(isIndividualBusinessUscc({ registrationAuthority: code[0], category: code[1] })).toBe(expected);
+  });
+});
+
+/** A code with a correct check character for the given first 17 characters, so only the structure can fail. */
+function withCheck(first17: string): string {
+  return first17 + computeUsccCheckChar(first17);
+}
+
+describe('parseUscc: GB 32100 structure (positions 1–8)', () => {
+  it.each<[string, string, string, string]>([
+    ['all zeros', '000000000000000000', 'AUTHORITY', '第1位'],
+    ['authority 0 with a correct check character', withCheck('01340000711771143'), 'AUTHORITY', '第1位'],
+    ['authority B (not in 1–9, A, N, Y)', withCheck('B1340000711771143'), 'AUTHORITY', '第1位'],
+    ['market regulation category 4 (only 1 企业, 2 个体, 3 合作社)', withCheck('94340000711771143'), 'CATEGORY', '第2位'],
+    ['market regulation category 0', withCheck('90340000711771143'), 'CATEGORY', '第2位'],
+    ['民政 category 4', withCheck('54340000711771143'), 'CATEGORY', '第2位'],
+    ['Y category 2', withCheck('Y2340000711771143'), 'CATEGORY', '第2位'],
+    ['letters in the region', withCheck('91AB0000711771143'), 'REGION', '第3-8位'],
+    ['a letter at position 8', withCheck('9134000A711771143'), 'REGION', '第3-8位'],
+  ])('%s → %s naming %s', (_case, code, reason, position) => {
+    const result = parseUscc(code);
+    expect(result).toMatchObject({ valid: false, errorCode: 'INVALID_USCC', reason });
+    expect(result.valid ? '' : result.message).toContain(position);
+  });
+
+  it.each<[string, string, boolean]>([
+    ['机构编制 事业单位', withCheck('12340000711771143'), true],
+    ['民政 社会团体', withCheck('51341100711771143'), true],
+    ['农业 村级集体经济组织', withCheck('N2341102711771143'), true],
+    ['军队 事业单位', withCheck('A1100000711771143'), true],
+    ['个体工商户 in 琅琊区', withCheck('92341102711771143'), true],
+    ['province 99 does not exist: warned, not rejected', withCheck('91990000711771143'), false],
+    ['region 000000: warned, not rejected', withCheck('91000000711771143'), false],
+    ['county pair without a prefecture (340001)', withCheck('91340001711771143'), false],
+  ])('%s is valid (region known: %s)', (_case, code, regionKnown) => {
+    expect(parseUscc(code)).toMatchObject({ valid: true, regionKnown });
   });
 });

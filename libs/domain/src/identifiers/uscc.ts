@@ -1,6 +1,8 @@
 // 统一社会信用代码 (unified social credit code, USCC), GB 32100-2015, with the embedded GB 11714
 // 组织机构代码 (organization code). The main check is a hard rule; the organization-code check is only
-// reported (old pilot codes were issued with a failing one and are still legally valid).
+// reported (old pilot codes were issued with a failing one and are still legally valid). The structure of
+// positions 1–8 (authority, category, region digits) is checked against uscc-structure.data.ts.
+import { isKnownRegionCode, USCC_AUTHORITY_CATEGORIES } from './uscc-structure.data';
 
 /** The 31 characters of GB 32100 in value order (no I, O, S, V, Z). */
 export const USCC_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -17,7 +19,7 @@ export const ORG_CODE_WEIGHTS: readonly number[] = [3, 7, 9, 10, 5, 8, 4, 2];
  */
 export const USCC_SENTINEL = '00000000000000000X';
 
-export type UsccFailure = 'LENGTH' | 'CHARSET' | 'CHECK';
+export type UsccFailure = 'LENGTH' | 'CHARSET' | 'AUTHORITY' | 'CATEGORY' | 'REGION' | 'CHECK';
 
 export interface ValidUscc {
   valid: true;
@@ -33,6 +35,8 @@ export interface ValidUscc {
   orgCode: string;
   /** False for codes whose embedded organization-code check fails (old pilot codes): warn, never reject. */
   orgCodeValid: boolean;
+  /** False when positions 3..8 name no division of the shipped GB/T 2260 table: warn, never reject. */
+  regionKnown: boolean;
 }
 
 export interface InvalidUscc {
@@ -85,8 +89,23 @@ export function describeUsccFailure(
         `${subject.zh}含有非法字符，只能由数字和除I、O、S、V、Z以外的大写字母组成` +
         `（${subject.en} may only contain digits and the letters A-Z except I, O, S, V and Z）`
       );
+    case 'AUTHORITY':
+      return (
+        `${subject.zh}第1位（登记管理部门代码）应为1-9、A、N或Y` +
+        `（position 1 of ${subject.en}, the registration authority, must be 1-9, A, N or Y）`
+      );
+    case 'CATEGORY':
+      return (
+        `${subject.zh}第2位（机构类别代码）不是该登记管理部门使用的类别` +
+        `（position 2 of ${subject.en}, the institution category, is not one its registration authority issues）`
+      );
+    case 'REGION':
+      return (
+        `${subject.zh}第3-8位（登记管理机关行政区划码）应为6位数字` +
+        `（positions 3-8 of ${subject.en}, the GB/T 2260 division, must be six digits）`
+      );
     case 'CHECK':
-      return `${subject.zh}校验位错误（${subject.en} check character is wrong）`;
+      return `${subject.zh}第18位校验位错误（position 18 of ${subject.en}, the check character, is wrong）`;
   }
 }
 
@@ -101,6 +120,8 @@ export function parseUscc(code: string): UsccResult {
   });
   if (input.length !== 18) return fail('LENGTH');
   for (const char of input) if (!USCC_CHARSET.includes(char)) return fail('CHARSET');
+  const structure = structuralFailure(input);
+  if (structure) return fail(structure);
   if (computeUsccCheckChar(input.slice(0, 17)) !== input[17]) return fail('CHECK');
   const orgCode = input.slice(8, 17);
   return {
@@ -111,7 +132,21 @@ export function parseUscc(code: string): UsccResult {
     regionCode: input.slice(2, 8),
     orgCode,
     orgCodeValid: computeOrgCodeCheckChar(orgCode.slice(0, 8)) === orgCode[8],
+    regionKnown: isKnownRegionCode(input.slice(2, 8)),
   };
+}
+
+/**
+ * GB 32100 structure, checked before the check character so the message names the first wrong position: an
+ * all-zero code fails at position 1 (no authority 0), 9A… at position 2, 91AB… at positions 3–8. The sentinel
+ * 00000000000000000X fails here as before; callers recognise it with isUsccSentinel first.
+ */
+function structuralFailure(code: string): UsccFailure | null {
+  const authority = USCC_AUTHORITY_CATEGORIES[code[0]];
+  if (!authority) return 'AUTHORITY';
+  if (!authority.categories.includes(code[1])) return 'CATEGORY';
+  if (!/^\d{6}$/.test(code.slice(2, 8))) return 'REGION';
+  return null;
 }
 
 export function isUsccSentinel(code: string): boolean {

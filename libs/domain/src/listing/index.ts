@@ -18,3 +18,4 @@ export {
 } from './listing.machine';
 export { findListingTransition, formatListingTransitions, listingTransitions } from './listing.table';
 export type { ListingGuard, ListingTransition } from './listing.table';
+export * from './listing-decision';

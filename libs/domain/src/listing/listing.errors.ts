@@ -10,6 +10,22 @@ import {
   ListingStatus,
 } from './listing.types';
 
+/**
+ * Chinese names of the dates the machine compares, so the Chinese half of a message names no English field
+ * (告知日期不能晚于今天, not "noticeDate 不能晚于 today"); the English half keeps the field name for developers.
+ */
+const DATE_LABELS: Readonly<Record<string, string>> = {
+  today: '今天',
+  noticeDate: '告知日期',
+  proposedOn: '拟列入日期',
+  'latest listing date': '名单上已记录的最近日期',
+  'objection filedOn': '异议提出日期',
+};
+
+function zhLabel(field: string): string {
+  return DATE_LABELS[field] ?? '该日期';
+}
+
 function fail(code: ListingErrorCode, zh: string, en: string): ListingFailure {
   return { ok: false, error: { code, message: `${zh}（${en}）` } };
 }
@@ -26,7 +42,7 @@ export const listingErrors = {
   notIsoDate(field: string, value: unknown): ListingFailure {
     return fail(
       ListingErrorCode.INVALID_DATE,
-      `${field} 不是有效日期：${String(value)}`,
+      `${zhLabel(field)}“${String(value)}”不是有效日期，应为YYYY-MM-DD格式`,
       `${field} is not a valid YYYY-MM-DD date: ${String(value)}`,
     );
   },
@@ -34,7 +50,7 @@ export const listingErrors = {
   dateBefore(field: string, value: IsoDate, boundField: string, bound: IsoDate): ListingFailure {
     return fail(
       ListingErrorCode.INVALID_DATE,
-      `${field}（${value}）不能早于 ${boundField}（${bound}）`,
+      `${zhLabel(field)}${value}不能早于${zhLabel(boundField)}${bound}`,
       `${field} ${value} must not be before ${boundField} ${bound}`,
     );
   },
@@ -42,7 +58,7 @@ export const listingErrors = {
   dateAfter(field: string, value: IsoDate, boundField: string, bound: IsoDate): ListingFailure {
     return fail(
       ListingErrorCode.INVALID_DATE,
-      `${field}（${value}）不能晚于 ${boundField}（${bound}）`,
+      `${zhLabel(field)}${value}不能晚于${zhLabel(boundField)}${bound}`,
       `${field} ${value} must not be after ${boundField} ${bound}`,
     );
   },

@@ -36,13 +36,18 @@ export function listed(): ListingState {
   return unwrap(confirmListing(notified(), '2026-01-17', TERMS)).state;
 }
 
-/** REMOVED (decision revoked 2026-01-10) while one objection filed 2026-01-08 is still open. */
-export function removedWithObjection(): { state: ListingState; objection: ObjectionState } {
+/** NOT_LISTED (decision revoked 2026-01-10, before listing) while one objection filed 2026-01-08 is still open. */
+export function notListedWithObjection(): { state: ListingState; objection: ObjectionState } {
   const { state, objection } = notifiedWithObjection();
   return { state: unwrap(removeListing(state, RemovalReason.REVOKED, '2026-01-10', TERMS)).state, objection };
 }
 
-/** A listing in `status`, ready for the objection answers when `withObjection` (NOTIFIED / REMOVED only). */
+/** REMOVED: listed 2026-01-17, its decision revoked 2026-01-20. */
+export function removed(): ListingState {
+  return unwrap(removeListing(listed(), RemovalReason.REVOKED, '2026-01-20', TERMS)).state;
+}
+
+/** A listing in `status`, ready for the objection answers when `withObjection` (NOTIFIED / NOT_LISTED only). */
 export function inStatus(status: ListingStatus, withObjection: boolean): ListingState {
   switch (status) {
     case ListingStatus.PROPOSED:
@@ -52,6 +57,8 @@ export function inStatus(status: ListingStatus, withObjection: boolean): Listing
     case ListingStatus.LISTED:
       return listed();
     case ListingStatus.REMOVED:
-      return removedWithObjection().state;
+      return removed();
+    case ListingStatus.NOT_LISTED:
+      return notListedWithObjection().state;
   }
 }

@@ -1,9 +1,10 @@
 import {
   listed,
+  inStatus,
   notified,
   notifiedWithObjection,
   proposed,
-  removedWithObjection,
+  notListedWithObjection,
   TERMS,
   unwrap,
 } from './listing.fixtures';
@@ -19,7 +20,7 @@ import {
   removeListing,
   resolveObjection,
 } from './listing.machine';
-import { ListingErrorCode, ListingResult, ListingStatus, ListTypeTerms, RemovalReason } from './listing.types';
+import { ListingErrorCode, ListingResult, ListingState, ListingStatus, ListTypeTerms, RemovalReason } from './listing.types';
 
 const { INVALID_DATE, OBJECTION_WINDOW_CLOSED, OBJECTION_WINDOW_OPEN, OPEN_OBJECTION, REMOVAL_NOT_YET_ALLOWED } =
   ListingErrorCode;
@@ -62,11 +63,25 @@ describe('proposeListing / notifyParty', () => {
     expect(outcome(notifyParty(proposed(), noticeDate, today, TERMS))).toBe(INVALID_DATE);
   });
 
-  it('words a refusal in Chinese, then English in brackets', () => {
+  it('words a refusal in Chinese without English field names, then English in brackets', () => {
     const result = notifyParty(proposed(), '2026-01-08', '2026-01-07', TERMS);
     expect(result.ok ? null : result.error.message).toBe(
-      'noticeDate（2026-01-08）不能晚于 today（2026-01-07）（noticeDate 2026-01-08 must not be after today 2026-01-07）',
+      '告知日期2026-01-08不能晚于今天2026-01-07（noticeDate 2026-01-08 must not be after today 2026-01-07）',
     );
+    const early = notifyParty(proposed(), '2026-01-04', '2026-01-06', TERMS);
+    expect(early.ok ? null : early.error.message).toBe(
+      '告知日期2026-01-04不能早于拟列入日期2026-01-05（noticeDate 2026-01-04 must not be before proposedOn 2026-01-05）',
+    );
+  });
+
+  it.each([
+    [{ termMonths: 0, earliestRemovalMonths: 0, objectionDays: 5 }, '列入期限（月数）须为不小于1的整数'],
+    [{ termMonths: 12, earliestRemovalMonths: 0, objectionDays: 0 }, '异议期（日数）须为不小于1的整数'],
+  ])('names list type terms in Chinese: %j', (terms, zh) => {
+    const [issue] = checkListTypeTerms(terms);
+    expect(issue.message.startsWith(zh)).toBe(true);
+    // The Chinese half (everything before the last bracket) has no camelCase field name.
+    expect(issue.message.slice(0, issue.message.lastIndexOf('（'))).not.toMatch(/[a-z][A-Z]/);
   });
 });
 
@@ -103,11 +118,11 @@ describe('objection window edges (deadline 2026-01-16)', () => {
 });
 
 describe('objections', () => {
-  it('an upheld objection ends the listing as REMOVED / OBJECTION_UPHELD on the day it is answered', () => {
+  it('an upheld objection ends the listing as NOT_LISTED (不予列入) / OBJECTION_UPHELD on the day it is answered', () => {
     const { state, objection } = notifiedWithObjection();
     const result = unwrap(resolveObjection(state, objection, true, '2026-01-12'));
     expect(result.state).toMatchObject({
-      status: ListingStatus.REMOVED,
+      status: ListingStatus.NOT_LISTED,
       removalReason: RemovalReason.OBJECTION_UPHELD,
       removedOn: '2026-01-12',
       listedOn: null,
@@ -145,10 +160,10 @@ describe('objections', () => {
   });
 
   it('still answers an objection left open by a revoked decision, without changing the removal reason', () => {
-    const { state, objection } = removedWithObjection();
+    const { state, objection } = notListedWithObjection();
     const result = unwrap(resolveObjection(state, objection, true, '2026-01-12'));
     expect(result.state).toMatchObject({
-      status: ListingStatus.REMOVED,
+      status: ListingStatus.NOT_LISTED,
       removalReason: RemovalReason.REVOKED,
       removedOn: '2026-01-10',
       openObjections: 0,
@@ -257,5 +272,24 @@ describe('purity and list type terms', () => {
   it('throws on unusable terms: a catalogue bug, not a party error', () => {
     const bad = { termMonths: 0, earliestRemovalMonths: 0, objectionDays: 10 };
     expect(() => confirmListing(notified(), '2026-01-17', bad)).toThrow('invalid list type terms: termMonths');
+  });
+});
+
+describe('the listing rests on its basis: BASIS_REVOKED (decision stage × action → outcome)', () => {
+  it.each<[string, () => ListingState, ListingStatus]>([
+    ['proposed: 不予列入', () => inStatus(ListingStatus.PROPOSED, false), ListingStatus.NOT_LISTED],
+    ['notified, objection open: 不予列入', () => notifiedWithObjection().state, ListingStatus.NOT_LISTED],
+    ['listed: 移出', () => inStatus(ListingStatus.LISTED, false), ListingStatus.REMOVED],
+  ])('%s', (_case, state, status) => {
+    const result = unwrap(removeListing(state(), RemovalReason.BASIS_REVOKED, '2026-01-20', TERMS));
+    expect(result.state).toMatchObject({ status, removalReason: RemovalReason.BASIS_REVOKED, removedOn: '2026-01-20' });
+  });
+
+  it('needs no waiting period, unlike repair or expiry, and is refused once the listing has ended', () => {
+    const listed = inStatus(ListingStatus.LISTED, false);
+    expect(outcome(removeListing(listed, RemovalReason.BASIS_REVOKED, '2026-01-17', TERMS))).toBe('ok');
+    const ended = unwrap(removeListing(listed, RemovalReason.BASIS_REVOKED, '2026-01-18', TERMS)).state;
+    expect(outcome(removeListing(ended, RemovalReason.BASIS_REVOKED, '2026-01-19', TERMS))).toBe(ListingErrorCode.INVALID_TRANSITION);
+    expect(isActiveListing(ended, '2026-01-19')).toBe(false);
   });
 });

@@ -25,6 +25,7 @@ import {
   ListingState,
   ListingStatus,
   ListTypeTerms,
+  ENDED_LISTING_STATUSES,
   ObjectionResult,
   ObjectionState,
   RemovalReason,
@@ -33,13 +34,15 @@ import {
 /** Field issues of a list type's terms (for the admin catalogue); empty when usable. */
 export function checkListTypeTerms(terms: ListTypeTerms): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  const wholeAtLeast = (field: 'termMonths' | 'earliestRemovalMonths' | 'objectionDays', min: number): void => {
+  type WholeTerm = 'termMonths' | 'earliestRemovalMonths' | 'objectionDays';
+  const labels: Record<WholeTerm, string> = { termMonths: '列入期限（月数）', earliestRemovalMonths: '最短公示期（月数）', objectionDays: '异议期（日数）' };
+  const wholeAtLeast = (field: WholeTerm, min: number): void => {
     const value = terms[field];
     if (!Number.isInteger(value) || value < min) {
       issues.push({
         field,
         code: 'INVALID_TERM',
-        message: `${field} 须为不小于 ${min} 的整数（${field} must be a whole number ≥ ${min}）`,
+        message: `${labels[field]}须为不小于${min}的整数（${field} must be a whole number ≥ ${min}）`,
       });
     }
   };
@@ -190,7 +193,7 @@ export function resolveObjection(
   today: IsoDate,
 ): ObjectionResult {
   const action = upheld ? ListingAction.UPHOLD_OBJECTION : ListingAction.REJECT_OBJECTION;
-  if (state.status !== ListingStatus.NOTIFIED && state.status !== ListingStatus.REMOVED) {
+  if (state.status !== ListingStatus.NOTIFIED && !ENDED_LISTING_STATUSES.includes(state.status)) {
     return listingErrors.invalidTransition(action, state.status);
   }
   if (objection.status !== 'OPEN') {
@@ -210,7 +213,7 @@ export function resolveObjection(
   return {
     ok: true,
     state: endsListing
-      ? { ...counted, status: ListingStatus.REMOVED, removedOn: today, removalReason: RemovalReason.OBJECTION_UPHELD }
+      ? { ...counted, status: ListingStatus.NOT_LISTED, removedOn: today, removalReason: RemovalReason.OBJECTION_UPHELD }
       : counted,
     objection: { ...objection, status: upheld ? 'UPHELD' : 'REJECTED', resolvedOn: today },
   };
@@ -234,6 +237,7 @@ const REMOVE_ACTIONS: Readonly<Record<RemovalReason, ListingAction | null>> = {
   [RemovalReason.REPAIRED]: ListingAction.REMOVE_REPAIRED,
   [RemovalReason.REVOKED]: ListingAction.REMOVE_REVOKED,
   [RemovalReason.OBJECTION_UPHELD]: null, // only resolveObjection produces it
+  [RemovalReason.BASIS_REVOKED]: ListingAction.REMOVE_BASIS_REVOKED,
 };
 
 /** First day credit repair may remove a LISTED subject (listedOn + earliestRemovalMonths), else null. */
@@ -244,8 +248,9 @@ export function earliestRepairRemovalDate(state: ListingState, terms: ListTypeTe
 }
 
 /**
- * 移出. EXPIRED and REPAIRED only from LISTED and not before their date; REVOKED (decision withdrawn) from
- * any non-final status; OBJECTION_UPHELD never here (it is the outcome of answering an objection).
+ * 移出. EXPIRED and REPAIRED only from LISTED and not before their date; REVOKED (decision withdrawn) and
+ * BASIS_REVOKED (the penalties it rests on revoked or corrected away) from any non-final status, ending as
+ * REMOVED when listed and NOT_LISTED (不予列入) before; OBJECTION_UPHELD never here (answering an objection).
  */
 export function removeListing(
   state: ListingState,
@@ -262,8 +267,8 @@ export function removeListing(
       ': OBJECTION_UPHELD comes only from answering an objection',
     );
   }
-  const allowedFrom =
-    reason === RemovalReason.REVOKED
+  const withdrawal = reason === RemovalReason.REVOKED || reason === RemovalReason.BASIS_REVOKED;
+  const allowedFrom = withdrawal
       ? [ListingStatus.PROPOSED, ListingStatus.NOTIFIED, ListingStatus.LISTED]
       : [ListingStatus.LISTED];
   if (!allowedFrom.includes(state.status)) return listingErrors.invalidTransition(action, state.status);
@@ -279,7 +284,9 @@ export function removeListing(
   if (reason === RemovalReason.EXPIRED && state.expiresOn !== null && today < state.expiresOn) {
     return listingErrors.removalNotYetAllowed('期满移出', 'removal on expiry', state.expiresOn);
   }
-  return ok({ ...state, status: ListingStatus.REMOVED, removedOn: today, removalReason: reason });
+  // Ended before it was ever on the list: 不予列入, not 已移出 (nothing was removed from the public list).
+  const status = state.status === ListingStatus.LISTED ? ListingStatus.REMOVED : ListingStatus.NOT_LISTED;
+  return ok({ ...state, status, removedOn: today, removalReason: reason });
 }
 
 /** On the list on `asOf` (joint punishment applies): LISTED and listedOn ≤ asOf < expiresOn. */

@@ -18,7 +18,7 @@ import {
   RemovalReason,
 } from './listing.types';
 
-const { PROPOSED, NOTIFIED, LISTED, REMOVED } = ListingStatus;
+const { PROPOSED, NOTIFIED, LISTED, REMOVED, NOT_LISTED } = ListingStatus;
 const IT = ListingErrorCode.INVALID_TRANSITION;
 type MatrixAction = Exclude<ListingAction, ListingAction.PROPOSE> | 'REMOVE_OBJECTION_UPHELD';
 
@@ -35,6 +35,7 @@ const run: Record<MatrixAction, (state: ListingState) => ListingResult<object>> 
   [ListingAction.REMOVE_EXPIRED]: (s) => removeListing(s, RemovalReason.EXPIRED, '2027-01-17', TERMS),
   [ListingAction.REMOVE_REPAIRED]: (s) => removeListing(s, RemovalReason.REPAIRED, '2026-07-17', TERMS),
   [ListingAction.REMOVE_REVOKED]: (s) => removeListing(s, RemovalReason.REVOKED, '2026-01-20', TERMS),
+  [ListingAction.REMOVE_BASIS_REVOKED]: (s) => removeListing(s, RemovalReason.BASIS_REVOKED, '2026-01-20', TERMS),
   REMOVE_OBJECTION_UPHELD: (s) => removeListing(s, RemovalReason.OBJECTION_UPHELD, '2026-01-20', TERMS),
 };
 
@@ -50,16 +51,18 @@ const matrix: [ListingStatus, MatrixAction, ListingStatus | ListingErrorCode][] 
   [PROPOSED, ListingAction.CONFIRM, IT],
   [PROPOSED, ListingAction.REMOVE_EXPIRED, IT],
   [PROPOSED, ListingAction.REMOVE_REPAIRED, IT],
-  [PROPOSED, ListingAction.REMOVE_REVOKED, REMOVED],
+  [PROPOSED, ListingAction.REMOVE_REVOKED, NOT_LISTED],
+  [PROPOSED, ListingAction.REMOVE_BASIS_REVOKED, NOT_LISTED],
   [PROPOSED, 'REMOVE_OBJECTION_UPHELD', IT],
   [NOTIFIED, ListingAction.NOTIFY, IT],
   [NOTIFIED, ListingAction.FILE_OBJECTION, NOTIFIED],
-  [NOTIFIED, ListingAction.UPHOLD_OBJECTION, REMOVED],
+  [NOTIFIED, ListingAction.UPHOLD_OBJECTION, NOT_LISTED],
   [NOTIFIED, ListingAction.REJECT_OBJECTION, NOTIFIED],
   [NOTIFIED, ListingAction.CONFIRM, LISTED],
   [NOTIFIED, ListingAction.REMOVE_EXPIRED, IT],
   [NOTIFIED, ListingAction.REMOVE_REPAIRED, IT],
-  [NOTIFIED, ListingAction.REMOVE_REVOKED, REMOVED],
+  [NOTIFIED, ListingAction.REMOVE_REVOKED, NOT_LISTED],
+  [NOTIFIED, ListingAction.REMOVE_BASIS_REVOKED, NOT_LISTED],
   [NOTIFIED, 'REMOVE_OBJECTION_UPHELD', IT],
   [LISTED, ListingAction.NOTIFY, IT],
   [LISTED, ListingAction.FILE_OBJECTION, IT],
@@ -69,23 +72,35 @@ const matrix: [ListingStatus, MatrixAction, ListingStatus | ListingErrorCode][] 
   [LISTED, ListingAction.REMOVE_EXPIRED, REMOVED],
   [LISTED, ListingAction.REMOVE_REPAIRED, REMOVED],
   [LISTED, ListingAction.REMOVE_REVOKED, REMOVED],
+  [LISTED, ListingAction.REMOVE_BASIS_REVOKED, REMOVED],
   [LISTED, 'REMOVE_OBJECTION_UPHELD', IT],
   [REMOVED, ListingAction.NOTIFY, IT],
   [REMOVED, ListingAction.FILE_OBJECTION, IT],
-  [REMOVED, ListingAction.UPHOLD_OBJECTION, REMOVED],
-  [REMOVED, ListingAction.REJECT_OBJECTION, REMOVED],
+  [REMOVED, ListingAction.UPHOLD_OBJECTION, IT],
+  [REMOVED, ListingAction.REJECT_OBJECTION, IT],
   [REMOVED, ListingAction.CONFIRM, IT],
   [REMOVED, ListingAction.REMOVE_EXPIRED, IT],
   [REMOVED, ListingAction.REMOVE_REPAIRED, IT],
   [REMOVED, ListingAction.REMOVE_REVOKED, IT],
+  [REMOVED, ListingAction.REMOVE_BASIS_REVOKED, IT],
   [REMOVED, 'REMOVE_OBJECTION_UPHELD', IT],
+  [NOT_LISTED, ListingAction.NOTIFY, IT],
+  [NOT_LISTED, ListingAction.FILE_OBJECTION, IT],
+  [NOT_LISTED, ListingAction.UPHOLD_OBJECTION, NOT_LISTED],
+  [NOT_LISTED, ListingAction.REJECT_OBJECTION, NOT_LISTED],
+  [NOT_LISTED, ListingAction.CONFIRM, IT],
+  [NOT_LISTED, ListingAction.REMOVE_EXPIRED, IT],
+  [NOT_LISTED, ListingAction.REMOVE_REPAIRED, IT],
+  [NOT_LISTED, ListingAction.REMOVE_REVOKED, IT],
+  [NOT_LISTED, ListingAction.REMOVE_BASIS_REVOKED, IT],
+  [NOT_LISTED, 'REMOVE_OBJECTION_UPHELD', IT],
 ];
 
 describe('listing lifecycle: every status × every action', () => {
-  it('covers all 4 statuses × 9 actions exactly once', () => {
+  it('covers all 5 statuses × 10 actions exactly once', () => {
     const keys = new Set(matrix.map(([s, a]) => `${s}/${a}`));
-    expect(keys.size).toBe(36);
-    expect(matrix).toHaveLength(36);
+    expect(keys.size).toBe(50);
+    expect(matrix).toHaveLength(50);
   });
 
   it.each(matrix)('%s + %s → %s', (status, action, expected) => {

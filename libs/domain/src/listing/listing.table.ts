@@ -23,7 +23,7 @@ export interface ListingTransition {
 
 const { INVALID_DATE, OBJECTION_WINDOW_CLOSED, OBJECTION_WINDOW_OPEN, OPEN_OBJECTION, REMOVAL_NOT_YET_ALLOWED } =
   ListingErrorCode;
-const { PROPOSED, NOTIFIED, LISTED, REMOVED } = ListingStatus;
+const { PROPOSED, NOTIFIED, LISTED, REMOVED, NOT_LISTED } = ListingStatus;
 
 const todayNotBack: ListingGuard = { code: INVALID_DATE, rule: 'today ≥ latest date already on the listing' };
 const objectionOpen: ListingGuard = {
@@ -61,9 +61,9 @@ export const listingTransitions: readonly ListingTransition[] = [
     from: NOTIFIED,
     action: ListingAction.UPHOLD_OBJECTION,
     fn: 'resolveObjection(upheld = true)',
-    to: REMOVED,
+    to: NOT_LISTED,
     guards: [objectionOpen, todayNotBack],
-    effect: 'removedOn = today, removalReason = OBJECTION_UPHELD; openObjections − 1',
+    effect: 'removedOn = today, removalReason = OBJECTION_UPHELD (不予列入); openObjections − 1',
   },
   {
     from: NOTIFIED,
@@ -74,22 +74,26 @@ export const listingTransitions: readonly ListingTransition[] = [
     effect: 'openObjections − 1',
   },
   // Objections left open when a listing ends are still answered; only the count changes.
-  {
-    from: REMOVED,
-    action: ListingAction.UPHOLD_OBJECTION,
-    fn: 'resolveObjection(upheld = true)',
-    to: REMOVED,
-    guards: [objectionOpen, todayNotBack],
-    effect: 'openObjections − 1 (removal reason unchanged)',
-  },
-  {
-    from: REMOVED,
-    action: ListingAction.REJECT_OBJECTION,
-    fn: 'resolveObjection(upheld = false)',
-    to: REMOVED,
-    guards: [objectionOpen, todayNotBack],
-    effect: 'openObjections − 1 (removal reason unchanged)',
-  },
+  // Only NOT_LISTED can have them: objections are filed before listing, and a listing is confirmed only when
+  // every one is answered.
+  ...[NOT_LISTED].flatMap((ended): ListingTransition[] => [
+    {
+      from: ended,
+      action: ListingAction.UPHOLD_OBJECTION,
+      fn: 'resolveObjection(upheld = true)',
+      to: ended,
+      guards: [objectionOpen, todayNotBack],
+      effect: 'openObjections − 1 (removal reason unchanged)',
+    },
+    {
+      from: ended,
+      action: ListingAction.REJECT_OBJECTION,
+      fn: 'resolveObjection(upheld = false)',
+      to: ended,
+      guards: [objectionOpen, todayNotBack],
+      effect: 'openObjections − 1 (removal reason unchanged)',
+    },
+  ]),
   {
     from: NOTIFIED,
     action: ListingAction.CONFIRM,
@@ -118,15 +122,16 @@ export const listingTransitions: readonly ListingTransition[] = [
     guards: [todayNotBack, { code: REMOVAL_NOT_YET_ALLOWED, rule: 'today ≥ listedOn + earliestRemovalMonths' }],
     effect: 'removedOn = today, removalReason = REPAIRED',
   },
-  ...[PROPOSED, NOTIFIED, LISTED].map(
-    (from): ListingTransition => ({
+  ...[PROPOSED, NOTIFIED, LISTED].flatMap((from): ListingTransition[] =>
+    (['REVOKED', 'BASIS_REVOKED'] as const).map((reason) => ({
       from,
-      action: ListingAction.REMOVE_REVOKED,
-      fn: 'removeListing(REVOKED)',
-      to: REMOVED,
+      action: reason === 'REVOKED' ? ListingAction.REMOVE_REVOKED : ListingAction.REMOVE_BASIS_REVOKED,
+      fn: `removeListing(${reason})`,
+      // Before listing nothing is removed from the list: the outcome is 不予列入.
+      to: from === LISTED ? REMOVED : NOT_LISTED,
       guards: [todayNotBack],
-      effect: 'removedOn = today, removalReason = REVOKED',
-    }),
+      effect: `removedOn = today, removalReason = ${reason}`,
+    })),
   ),
 ];
 

@@ -8,8 +8,12 @@ export enum ListingStatus {
   PROPOSED = 'PROPOSED', // 拟列入: decision drafted, party not yet told
   NOTIFIED = 'NOTIFIED', // 已告知: party told, objection (异议) window running
   LISTED = 'LISTED', // 已列入: on the list, joint punishment (联合惩戒) applies
-  REMOVED = 'REMOVED', // 已移出 (or never listed: withdrawn before listing)
+  REMOVED = 'REMOVED', // 已移出: was on the list, taken off
+  NOT_LISTED = 'NOT_LISTED', // 不予列入: ended before listing (objection upheld, decision or its basis withdrawn)
 }
+
+/** Statuses in which a listing has ended (final): no further lifecycle step but answering leftover objections. */
+export const ENDED_LISTING_STATUSES: readonly ListingStatus[] = [ListingStatus.REMOVED, ListingStatus.NOT_LISTED];
 
 /** 移出原因 */
 export enum RemovalReason {
@@ -17,6 +21,7 @@ export enum RemovalReason {
   REPAIRED = 'REPAIRED', // 信用修复后提前移出
   REVOKED = 'REVOKED', // 认定决定被撤销 / 撤回
   OBJECTION_UPHELD = 'OBJECTION_UPHELD', // 异议成立，不予列入
+  BASIS_REVOKED = 'BASIS_REVOKED', // 认定所依据的处罚决定被撤销或更正，且无其他有效依据
 }
 
 /**
@@ -96,6 +101,7 @@ export enum ListingAction {
   REMOVE_EXPIRED = 'REMOVE_EXPIRED',
   REMOVE_REPAIRED = 'REMOVE_REPAIRED',
   REMOVE_REVOKED = 'REMOVE_REVOKED',
+  REMOVE_BASIS_REVOKED = 'REMOVE_BASIS_REVOKED',
 }
 
 export const LISTING_STATUS_LABELS: Readonly<Record<ListingStatus, string>> = {
@@ -103,6 +109,7 @@ export const LISTING_STATUS_LABELS: Readonly<Record<ListingStatus, string>> = {
   [ListingStatus.NOTIFIED]: '已告知',
   [ListingStatus.LISTED]: '已列入',
   [ListingStatus.REMOVED]: '已移出',
+  [ListingStatus.NOT_LISTED]: '不予列入',
 };
 
 export const REMOVAL_REASON_LABELS: Readonly<Record<RemovalReason, string>> = {
@@ -110,6 +117,7 @@ export const REMOVAL_REASON_LABELS: Readonly<Record<RemovalReason, string>> = {
   [RemovalReason.REPAIRED]: '信用修复移出',
   [RemovalReason.REVOKED]: '撤销认定',
   [RemovalReason.OBJECTION_UPHELD]: '异议成立',
+  [RemovalReason.BASIS_REVOKED]: '认定依据已撤销',
 };
 
 export const LISTING_ACTION_LABELS: Readonly<Record<ListingAction, string>> = {
@@ -122,4 +130,5 @@ export const LISTING_ACTION_LABELS: Readonly<Record<ListingAction, string>> = {
   [ListingAction.REMOVE_EXPIRED]: '期满移出',
   [ListingAction.REMOVE_REPAIRED]: '信用修复移出',
   [ListingAction.REMOVE_REVOKED]: '撤销认定',
+  [ListingAction.REMOVE_BASIS_REVOKED]: '认定依据撤销',
 };

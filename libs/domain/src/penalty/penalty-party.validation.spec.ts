@@ -34,7 +34,7 @@ describe('R4/R5 party USCC', () => {
   });
 
   it.each([
-    ['wrong check character', '91341100MA2N0001XA', '统一社会信用代码校验位错误（the USCC check character is wrong）'],
+    ['wrong check character', '91341100MA2N0001XA', '统一社会信用代码第18位校验位错误（position 18 of the USCC, the check character, is wrong）'],
     ['excluded letter', '91341100MA2N0001IW', '统一社会信用代码含有非法字符，只能由数字和除I、O、S、V、Z以外的大写字母组成（the USCC may only contain digits and the letters A-Z except I, O, S, V and Z）'],
     ['wrong length', '91341100MA2N0001X', '统一社会信用代码应为18位（the USCC must be 18 characters long）'],
   ])('rejects a %s', (_case, uscc, message) => {

@@ -9,7 +9,8 @@ import {
   USCC_SENTINEL,
   ValidUscc,
 } from '../identifiers/uscc';
-import { FieldIssue, IdType, PartyType } from './penalty.types';
+import { isKnownRegionCode } from '../identifiers/uscc-structure.data';
+import { FieldIssue, IdType, IsoDate, PartyType } from './penalty.types';
 import { issue, labelOf, requiredIssue } from './penalty-record.messages';
 import { PenaltyIssueCode, PenaltyRecordDraft } from './penalty-record.types';
 
@@ -54,10 +55,22 @@ export function checkUsccField(
       ),
     );
   }
+  if (!parsed.regionKnown) warnings.push(unknownRegionIssue(field, parsed.regionCode));
   return parsed;
 }
 
-export function checkParty(party: PartyFields, errors: FieldIssue[], warnings: FieldIssue[]): PartyCheck {
+/** A region code outside the shipped GB/T 2260 table: divisions change every year, so this only warns. */
+function unknownRegionIssue(field: keyof PenaltyRecordDraft, regionCode: string): FieldIssue {
+  const label = labelOf(field);
+  return issue(
+    field,
+    PenaltyIssueCode.UNKNOWN_REGION_CODE,
+    `${label.zh}中的行政区划代码${regionCode}不在本平台的GB/T 2260代码表中，已接受，请核实`,
+    `the region code ${regionCode} inside ${label.en} is not in the shipped GB/T 2260 table; accepted, please verify`,
+  );
+}
+
+export function checkParty(party: PartyFields, today: IsoDate, errors: FieldIssue[], warnings: FieldIssue[]): PartyCheck {
   const result: PartyCheck = { uscc: null, sentinel: false, residentIdNumber: null };
   const { partyType } = party;
   const isOrganisation = partyType === PartyType.LEGAL_ENTITY || partyType === PartyType.INDIVIDUAL_BUSINESS;
@@ -117,12 +130,12 @@ export function checkParty(party: PartyFields, errors: FieldIssue[], warnings: F
     }
   }
 
-  checkIdentity(party, errors, result);
+  checkIdentity(party, today, errors, warnings, result);
   return result;
 }
 
 /** A natural person needs an ID; for organisations the ID is the legal representative's and optional. */
-function checkIdentity(party: PartyFields, errors: FieldIssue[], result: PartyCheck): void {
+function checkIdentity(party: PartyFields, today: IsoDate, errors: FieldIssue[], warnings: FieldIssue[], result: PartyCheck): void {
   if (party.partyType === PartyType.NATURAL_PERSON) {
     const why = { zh: '行政相对人为自然人时', en: 'for a natural person' };
     if (!party.idTypeGiven) errors.push(requiredIssue('idType', why));
@@ -136,8 +149,12 @@ function checkIdentity(party: PartyFields, errors: FieldIssue[], result: PartyCh
     }
   }
   if (party.idType === IdType.RESIDENT_ID && party.idNumber !== null) {
-    const parsed = parseResidentId(party.idNumber);
-    if (parsed.valid) result.residentIdNumber = parsed.idNumber;
+    const parsed = parseResidentId(party.idNumber, today);
+    if (parsed.valid) {
+      result.residentIdNumber = parsed.idNumber;
+      // The code is echoed (six digits say where, not who); the number itself never is.
+      if (!isKnownRegionCode(parsed.regionCode)) warnings.push(unknownRegionIssue('idNumber', parsed.regionCode));
+    }
     // The number itself is never echoed: it is personal data and error lists get logged.
     else errors.push({ field: 'idNumber', code: PenaltyIssueCode.INVALID_ID_NUMBER, message: parsed.message });
   }

@@ -1,4 +1,6 @@
 // Amount, date, authority and severity rules of validatePenaltyRecord (R5 for the authorities, R10–R13).
+import { computeOrgCodeCheckChar, computeUsccCheckChar } from '../identifiers/uscc';
+import { computeResidentIdCheckChar } from '../identifiers/resident-id';
 import { Severity } from './penalty.types';
 import {
   companyDraft,
@@ -101,7 +103,7 @@ describe('R5 authority and data-source USCCs', () => {
       {
         field: 'authorityUscc',
         code: 'INVALID_USCC',
-        message: "处罚机关统一社会信用代码校验位错误（the deciding authority's USCC check character is wrong）",
+        message: "处罚机关统一社会信用代码第18位校验位错误（position 18 of the deciding authority's USCC, the check character, is wrong）",
       },
     ]);
   });
@@ -141,3 +143,72 @@ describe('R13 severity', () => {
     expect(recordOf(personDraft({ fineAmount: '5' })).severity).toBe(Severity.SERIOUS);
   });
 });
+
+describe('R12 date bounds (1949-10-01 … today) and the date of the act', () => {
+  it.each<[string, string, string | null]>([
+    ['1899-12-31 (made the publication rules throw downstream)', '1899-12-31', 'INCONSISTENT'],
+    ['1949-09-30', '1949-09-30', 'INCONSISTENT'],
+    ['1949-10-01', '1949-10-01', null],
+    ['today', TODAY, null],
+    ['tomorrow', '2024-07-01', 'INCONSISTENT'],
+  ])('decision date %s', (_case, decisionDate, code) => {
+    expect(errorsOf(companyDraft({ decisionDate }))).toEqual(code ? [['decisionDate', code]] : []);
+  });
+
+  it('names the lower bound in Chinese without English field names', () => {
+    const result = validate(companyDraft({ decisionDate: '1899-12-31' }));
+    const message = result.ok ? '' : result.errors[0].message;
+    expect(message.split('（')[0]).toBe('处罚决定日期1899-12-31早于1949-10-01');
+  });
+
+  it.each<[string, string, string | null]>([
+    ['before the decision', '2024-03-01', null],
+    ['on the decision date', '2024-05-20', null],
+    ['after the decision', '2024-05-21', 'INCONSISTENT'],
+    ['not a date', '2024-02-30', 'INVALID_DATE'],
+  ])('actDate %s', (_case, actDate, code) => {
+    expect(errorsOf(companyDraft({ decisionDate: '2024-05-20', actDate }))).toEqual(code ? [['actDate', code]] : []);
+  });
+
+  it('carries the department statements onto the record, false when absent', () => {
+    expect(recordOf(companyDraft({ actDate: '2024-03-01', publishMinor: true, notRepairable: true }))).toMatchObject({
+      actDate: '2024-03-01',
+      publishMinor: true,
+      notRepairable: true,
+      partyAdultConfirmed: false,
+    });
+  });
+});
+
+describe('resident ID birth date and region (warnings)', () => {
+  it('rejects a birth date after today', () => {
+    // Born 2024-07-01, the day after TODAY; the check character is computed so only the date can fail.
+    const id = residentId('34110220240701123');
+    expect(errorsOf(personDraft({ idNumber: id }))).toEqual([['idNumber', 'INVALID_ID_NUMBER']]);
+  });
+
+  it('warns about a region code outside the shipped GB/T 2260 table, never echoing the number', () => {
+    const id = residentId('99010119800101123');
+    const result = validate(personDraft({ idNumber: id }));
+    expect(result.ok).toBe(true);
+    expect(result.warnings.map((w) => [w.field, w.code])).toEqual([['idNumber', 'UNKNOWN_REGION_CODE']]);
+    expect(JSON.stringify(result.warnings)).not.toContain(id);
+  });
+
+  it('warns about a USCC region outside the table', () => {
+    const uscc = computeUscc('9199000071177114');
+    const result = validate(companyDraft({ uscc }));
+    expect(result.ok && result.warnings.map((w) => [w.field, w.code])).toEqual([['uscc', 'UNKNOWN_REGION_CODE']]);
+  });
+});
+
+function residentId(first17: string): string {
+  return first17 + computeResidentIdCheckChar(first17);
+}
+
+/** 16 characters + a valid org-code check + the USCC check. */
+function computeUscc(first16: string): string {
+  const org = first16.slice(8) + computeOrgCodeCheckChar(first16.slice(8));
+  const first17 = first16.slice(0, 8) + org;
+  return first17 + computeUsccCheckChar(first17);
+}

@@ -32,7 +32,7 @@ describe('canonicalPenaltyContent', () => {
       publicUntil: null,
       registrationNumber: null,
       remarks: null,
-      severity: 'MINOR',
+      severity: 'GENERAL',
       severityDerived: true,
       uscc: COMPANY_USCC,
       validUntil: null,

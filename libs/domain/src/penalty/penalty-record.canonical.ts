@@ -34,7 +34,13 @@ const CONTENT_FIELDS: Readonly<Record<ContentField, true>> = {
   severity: true,
   severityDerived: true,
   remarks: true,
+  // Statements added later: written only when set (below), so records pushed before them keep their hash.
+  actDate: true,
+  partyAdultConfirmed: true,
+  publishMinor: true,
+  notRepairable: true,
 };
+const OMITTED_WHEN_UNSET: ReadonlySet<ContentField> = new Set(['actDate', 'partyAdultConfirmed', 'publishMinor', 'notRepairable']);
 const SORTED_FIELDS = (Object.keys(CONTENT_FIELDS) as ContentField[]).sort();
 
 /**
@@ -47,6 +53,7 @@ const SORTED_FIELDS = (Object.keys(CONTENT_FIELDS) as ContentField[]).sort();
 export function canonicalPenaltyContent(record: ValidPenaltyRecord): string {
   const content: Record<string, unknown> = {};
   for (const field of SORTED_FIELDS) {
+    if (OMITTED_WHEN_UNSET.has(field) && (record[field] === null || record[field] === false)) continue;
     content[field] = field === 'penaltyCategories' ? [...record.penaltyCategories].sort() : (record[field] ?? null);
   }
   return JSON.stringify(content);

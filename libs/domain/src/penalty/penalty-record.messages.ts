@@ -34,6 +34,10 @@ export const PENALTY_FIELD_LABELS: Readonly<Record<keyof PenaltyRecordDraft, Fie
   dataSourceUscc: { zh: '数据来源单位统一社会信用代码', en: "the data source unit's USCC" },
   severity: { zh: '严重程度', en: 'the severity' },
   remarks: { zh: '备注', en: 'the remarks' },
+  actDate: { zh: '违法行为发生日期', en: 'the date of the act' },
+  partyAdultConfirmed: { zh: '当事人已成年声明', en: 'the statement that the party was an adult' },
+  publishMinor: { zh: '轻微处罚公示申请', en: 'the request to publish a minor penalty' },
+  notRepairable: { zh: '不可提前修复声明', en: 'the statement that the penalty may not be repaired early' },
 };
 
 export function issue(field: string, code: PenaltyIssueCode, zh: string, en: string): FieldIssue {

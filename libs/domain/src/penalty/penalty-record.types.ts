@@ -40,6 +40,10 @@ export interface PenaltyRecordDraft {
   dataSourceUscc?: Text; // 数据来源单位统一社会信用代码
   severity?: Text; // 轻微 / 一般 / 严重; derived when omitted
   remarks?: Text; // 备注
+  actDate?: Text; // 违法行为发生日期 (optional): a natural person's age is judged on it
+  partyAdultConfirmed?: boolean | null; // the department states the party was an adult (birth date unknown)
+  publishMinor?: boolean | null; // publish a 轻微 penalty (2026 rule: at most 3 months)
+  notRepairable?: boolean | null; // 特定严重失信 / excluded from early repair by law
 }
 
 /** Who the record is about. The PERSON key carries the plain ID number: the caller hashes it before storing. */
@@ -88,6 +92,10 @@ export interface ValidPenaltyRecord {
   /** True when the department omitted severity and deriveSeverity filled it. */
   severityDerived: boolean;
   remarks: string | null;
+  actDate: IsoDate | null;
+  partyAdultConfirmed: boolean;
+  publishMinor: boolean;
+  notRepairable: boolean;
   subject: SubjectKey;
 }
 
@@ -107,14 +115,19 @@ export const PenaltyIssueCode = {
   INCONSISTENT: 'INCONSISTENT',
   /** Warning only: the USCC passes its main check but the embedded organization code does not (pilot codes). */
   ORG_CODE_CHECK_MISMATCH: 'ORG_CODE_CHECK_MISMATCH',
+  /** Warning only: a USCC's or resident ID's region code is not in the shipped GB/T 2260 table (codes change). */
+  UNKNOWN_REGION_CODE: 'UNKNOWN_REGION_CODE',
 } as const;
 export type PenaltyIssueCode = (typeof PenaltyIssueCode)[keyof typeof PenaltyIssueCode];
 
 /** Text fields of the draft, i.e. everything but the category list and the amounts. */
 export type PenaltyTextField = Exclude<
   keyof PenaltyRecordDraft,
-  'penaltyCategories' | 'fineAmount' | 'confiscatedAmount'
+  'penaltyCategories' | 'fineAmount' | 'confiscatedAmount' | PenaltyFlagField
 >;
+
+/** Yes/no statements of the department; absent means false. */
+export type PenaltyFlagField = 'partyAdultConfirmed' | 'publishMinor' | 'notRepairable';
 
 /**
  * Maximum lengths in characters (code points, so one Chinese character counts as one), chosen above what

@@ -40,9 +40,14 @@ describe('validatePenaltyRecord: a valid organisation record', () => {
         authorityUscc: AUTHORITY_USCC,
         dataSourceName: null,
         dataSourceUscc: null,
-        severity: Severity.MINOR,
+        // 5,000 元 is above the 3,000 元 of 行政处罚法 art. 51 for an organisation: 一般, not 轻微
+        severity: Severity.GENERAL,
         severityDerived: true,
         remarks: null,
+        actDate: null,
+        partyAdultConfirmed: false,
+        publishMinor: false,
+        notRepairable: false,
         subject: { kind: 'USCC', uscc: COMPANY_USCC, registrationAuthority: '9', category: '1', regionCode: '341100' },
       },
     });

@@ -32,9 +32,15 @@ import {
 } from './penalty-record.types';
 import { deriveSeverity } from './severity.rule';
 
+/**
+ * No decision of a PRC administrative authority predates the state (1949-10-01). An earlier date is a typo
+ * and, once stored, made the publication rules throw inside the outbox, the reindex and credit repair.
+ */
+export const EARLIEST_DECISION_DATE: IsoDate = '1949-10-01';
+
 const CODE_FIELDS = [
   'uscc', 'registrationNumber', 'idNumber', 'authorityUscc', 'dataSourceUscc', 'decisionDate', 'validUntil',
-  'publicUntil',
+  'publicUntil', 'actDate',
 ] as const;
 const PARAGRAPH_FIELDS = ['violationFacts', 'legalBasis', 'penaltyContent', 'remarks'] as const;
 const ALWAYS_REQUIRED = [
@@ -45,7 +51,7 @@ const TEXT_FIELDS: readonly PenaltyTextField[] = [
   'decisionNumber', 'partyName', 'partyType', 'uscc', 'registrationNumber', 'legalRepresentative', 'idType',
   'idNumber', 'violationType', 'violationFacts', 'legalBasis', 'penaltyContent', 'licenseInfo', 'decisionDate',
   'validUntil', 'publicUntil', 'authorityName', 'authorityUscc', 'dataSourceName', 'dataSourceUscc', 'severity',
-  'remarks',
+  'remarks', 'actDate',
 ];
 
 type CleanText = Record<PenaltyTextField, string | null>;
@@ -75,7 +81,7 @@ type CleanText = Record<PenaltyTextField, string | null>;
  *  R9  Duplicate penalty categories (also 罚款 next to FINE) are INCONSISTENT at the later position.
  *  R10 Amounts are exact 万元 decimals (INVALID_AMOUNT); zero counts as not given (spreadsheets fill 0).
  *  R11 FINE without a positive fineAmount, or a positive fineAmount without FINE: INCONSISTENT.
- *  R12 Dates are real YYYY-MM-DD (INVALID_DATE); decisionDate after `today` is INCONSISTENT; validUntil and
+ *  R12 Dates are real YYYY-MM-DD (INVALID_DATE); decisionDate after `today` or before 1949-10-01 is INCONSISTENT; validUntil and
  *      publicUntil before decisionDate are INCONSISTENT.
  *  R13 severity, when omitted, is derived by deriveSeverity (severityDerived = true).
  */
@@ -106,6 +112,7 @@ export function validatePenaltyRecord(draft: PenaltyRecordDraft, today: IsoDate)
       idTypeGiven: text.idType !== null,
       idNumber: text.idNumber,
     },
+    today,
     errors,
     warnings,
   );
@@ -162,6 +169,10 @@ export function validatePenaltyRecord(draft: PenaltyRecordDraft, today: IsoDate)
     severity: severity ?? derived,
     severityDerived: severity === null,
     remarks: text.remarks,
+    actDate: text.actDate,
+    partyAdultConfirmed: draft.partyAdultConfirmed === true,
+    publishMinor: draft.publishMinor === true,
+    notRepairable: draft.notRepairable === true,
     subject,
   };
   return { ok: true, record, warnings };
@@ -276,6 +287,17 @@ function checkDates(text: CleanText, today: IsoDate, errors: FieldIssue[]): void
   if (decision !== null && decision > today) {
     const [zh, en] = [`处罚决定日期${decision}晚于今天${today}`, `the decision date ${decision} is after today, ${today}`];
     errors.push(issue('decisionDate', PenaltyIssueCode.INCONSISTENT, zh, en));
+  } else if (decision !== null && decision < EARLIEST_DECISION_DATE) {
+    const zh = `处罚决定日期${decision}早于${EARLIEST_DECISION_DATE}`;
+    const en = `the decision date ${decision} is before ${EARLIEST_DECISION_DATE}, the earliest an administrative decision of the PRC can bear`;
+    errors.push(issue('decisionDate', PenaltyIssueCode.INCONSISTENT, zh, en));
+  }
+  const act = text.actDate;
+  if (act !== null && !isIsoDate(act)) errors.push(invalidDateIssue('actDate', act));
+  else if (act !== null && decision !== null && act > decision) {
+    const zh = `违法行为发生日期${act}晚于处罚决定日期${decision}`;
+    const en = `the date of the act ${act} is after the decision date ${decision}`;
+    errors.push(issue('actDate', PenaltyIssueCode.INCONSISTENT, zh, en));
   }
   for (const field of ['validUntil', 'publicUntil'] as const) {
     const value = text[field];

@@ -28,20 +28,22 @@ describe('deriveSeverity', () => {
     ['warning only', ORG, [C.WARNING], null, null, Severity.MINOR],
     ['criticism only', PERSON, [C.CRITICISM], null, null, Severity.MINOR],
     ['warning and criticism', BIZ, [C.WARNING, C.CRITICISM], null, null, Severity.MINOR],
-    // Minor: 较低数额罚款, below 1 万元 for organisations and individual businesses
-    ['organisation fined just below 1', ORG, [C.FINE], '0.999999', null, Severity.MINOR],
-    ['organisation fined exactly 1', ORG, [C.FINE], '1', null, Severity.GENERAL],
-    ['organisation warned and fined 0.5', ORG, [C.WARNING, C.FINE], '0.5', null, Severity.MINOR],
-    ['individual business fined just below 1', BIZ, [C.FINE], '0.999999', null, Severity.MINOR],
-    ['individual business fined exactly 1', BIZ, [C.FINE], '1', null, Severity.GENERAL],
-    // Minor: below 0.1 万元 (1,000 元) for natural persons
-    ['person fined just below 0.1', PERSON, [C.FINE], '0.099999', null, Severity.MINOR],
-    ['person fined exactly 0.1', PERSON, [C.FINE], '0.1', null, Severity.GENERAL],
-    ['person fined 0.5 (minor for a company, not for a person)', PERSON, [C.FINE], '0.5', null, Severity.GENERAL],
+    // Minor: 行政处罚法 art. 51 simplified procedure, fine ≤ 3,000 元 (0.3 万元) for organisations and businesses
+    ['organisation fined exactly 3,000 元', ORG, [C.FINE], '0.3', null, Severity.MINOR],
+    ['organisation fined 3,000.01 元', ORG, [C.FINE], '0.300001', null, Severity.GENERAL],
+    ['organisation fined 5,000 元 (was minor under the old 1万 line)', ORG, [C.FINE], '0.5', null, Severity.GENERAL],
+    ['organisation fined 9,999 元 (was minor under the old 1万 line)', ORG, [C.FINE], '0.9999', null, Severity.GENERAL],
+    ['organisation warned and fined 2,000 元', ORG, [C.WARNING, C.FINE], '0.2', null, Severity.MINOR],
+    ['individual business fined exactly 3,000 元', BIZ, [C.FINE], '0.3', null, Severity.MINOR],
+    ['individual business fined 3,000.01 元', BIZ, [C.FINE], '0.300001', null, Severity.GENERAL],
+    // Minor: fine ≤ 200 元 (0.02 万元) for natural persons
+    ['person fined exactly 200 元', PERSON, [C.FINE], '0.02', null, Severity.MINOR],
+    ['person fined 200.01 元', PERSON, [C.FINE], '0.020001', null, Severity.GENERAL],
+    ['person fined 1,000 元 (minor for a company, not for a person)', PERSON, [C.FINE], '0.1', null, Severity.GENERAL],
     // Not minor although the fine is low
-    ['small fine with criticism', ORG, [C.FINE, C.CRITICISM], '0.5', null, Severity.GENERAL],
-    ['small fine with confiscated gains', ORG, [C.FINE, C.CONFISCATE_ILLEGAL_GAINS], '0.5', '0.1', Severity.GENERAL],
-    ['small fine with a suspended licence', ORG, [C.FINE, C.SUSPEND_LICENSE], '0.5', null, Severity.GENERAL],
+    ['small fine with criticism', ORG, [C.FINE, C.CRITICISM], '0.1', null, Severity.GENERAL],
+    ['small fine with confiscated gains', ORG, [C.FINE, C.CONFISCATE_ILLEGAL_GAINS], '0.1', '0.1', Severity.GENERAL],
+    ['small fine with a suspended licence', ORG, [C.FINE, C.SUSPEND_LICENSE], '0.1', null, Severity.GENERAL],
     ['FINE without an amount', ORG, [C.FINE], null, null, Severity.GENERAL],
     // General otherwise
     ['licence suspended', ORG, [C.SUSPEND_LICENSE], null, null, Severity.GENERAL],
@@ -54,7 +56,8 @@ describe('deriveSeverity', () => {
 
   it('publishes its thresholds as citable data', () => {
     expect(SEVERITY_RULE.seriousTotalAtLeast).toEqual({ LEGAL_ENTITY: '100', INDIVIDUAL_BUSINESS: '100', NATURAL_PERSON: '5' });
-    expect(SEVERITY_RULE.lowFineBelow).toEqual({ LEGAL_ENTITY: '1', INDIVIDUAL_BUSINESS: '1', NATURAL_PERSON: '0.1' });
+    expect(SEVERITY_RULE.lowFineAtMost).toEqual({ LEGAL_ENTITY: '0.3', INDIVIDUAL_BUSINESS: '0.3', NATURAL_PERSON: '0.02' });
+    expect(SEVERITY_RULE.source).toContain('第五十一条');
     expect([...SEVERITY_RULE.seriousCategories].sort()).toEqual(
       ['DETENTION', 'ORDER_CLOSURE', 'RESTRICT_PRACTICE', 'REVOKE_LICENSE', 'SUSPEND_PRODUCTION'],
     );

@@ -16,9 +16,19 @@ export interface SeverityInput {
  * The rule as data, so a reason can cite it. Amounts are in 万元. Individual businesses are grouped with
  * organisations throughout: the 较低数额罚款 line for them is the organisation one, and keeping one grouping
  * for both thresholds avoids a record being "minor like a company" but "serious like a person".
+ *
+ * The 轻微 line is the simplified procedure of 行政处罚法 (2021修订, in force 2021-07-15) art. 51: a warning, or a
+ * fine of at most 200 元 for a citizen / 3,000 元 for a legal person or other organisation (以下 includes the
+ * amount itself, 民法典 art. 1259). The 2026 信用修复管理办法 (国家发展改革委令2025年第36号) names penalties
+ * made by the simplified procedure as 轻微失信信息. Before 2021-07-15 the 1996 law's line was lower; that text
+ * was not read here, so older decisions use the same (higher) line: the reading that publishes less about the
+ * party. Individual businesses (民法典 art. 54: natural persons in business) get the organisation line for the
+ * same reason.
  */
 export const SEVERITY_RULE = {
-  version: 'severity-v1',
+  version: 'severity-v2',
+  source: '中华人民共和国行政处罚法（2021年修订）第五十一条',
+  effectiveFrom: '2021-07-15',
   /** Penalties that take away the right to operate or liberty: always 严重. */
   seriousCategories: [
     PenaltyCategory.REVOKE_LICENSE, // 吊销许可证件
@@ -37,11 +47,11 @@ export const SEVERITY_RULE = {
   minorOnlyCategories: [PenaltyCategory.WARNING, PenaltyCategory.CRITICISM] as readonly PenaltyCategory[],
   /** 轻微 when the categories are FINE, optionally with WARNING, and nothing else… */
   lowFineCategories: [PenaltyCategory.FINE, PenaltyCategory.WARNING] as readonly PenaltyCategory[],
-  /** …and the fine is below this (较低数额罚款, strictly <) with nothing confiscated. */
-  lowFineBelow: {
-    [PartyType.LEGAL_ENTITY]: '1',
-    [PartyType.INDIVIDUAL_BUSINESS]: '1',
-    [PartyType.NATURAL_PERSON]: '0.1',
+  /** …and the fine is at most this (≤, inclusive; 万元: 0.3 = 3,000 元, 0.02 = 200 元) with nothing confiscated. */
+  lowFineAtMost: {
+    [PartyType.LEGAL_ENTITY]: '0.3',
+    [PartyType.INDIVIDUAL_BUSINESS]: '0.3',
+    [PartyType.NATURAL_PERSON]: '0.02',
   } as Readonly<Record<PartyType, DecimalString>>,
 } as const;
 
@@ -49,7 +59,8 @@ export const SEVERITY_RULE = {
  * SERIOUS when any category is in `seriousCategories`, or fine + confiscation ≥ `seriousTotalAtLeast`
  * (100 万元 for organisations and individual businesses, 5 万元 for natural persons).
  * Otherwise MINOR when the categories are only WARNING / CRITICISM, or only FINE (optionally with WARNING)
- * with a fine below `lowFineBelow` (1 万元; 0.1 万元 for natural persons) and no confiscation.
+ * with a fine of at most `lowFineAtMost` (0.3 万元 = 3,000 元; 0.02 万元 = 200 元 for natural persons) and no
+ * confiscation.
  * GENERAL otherwise — including an empty category list, which validation never lets through.
  */
 export function deriveSeverity(record: SeverityInput): Severity {
@@ -68,7 +79,7 @@ export function deriveSeverity(record: SeverityInput): Severity {
     onlyFine &&
     nothingConfiscated &&
     record.fineAmount !== null &&
-    compareAmounts(record.fineAmount, rule.lowFineBelow[record.partyType]) < 0
+    compareAmounts(record.fineAmount, rule.lowFineAtMost[record.partyType]) <= 0
   ) {
     return Severity.MINOR;
   }

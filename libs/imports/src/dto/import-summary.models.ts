@@ -19,11 +19,11 @@ export class ImportRejectedRowModel {
 export class ImportSummaryModel {
   @Field({ description: 'CSV or XLSX.' }) format!: string;
   @Field(() => String, { nullable: true, description: 'UTF-8 or GB18030 for a CSV; null for XLSX.' }) encoding!: string | null;
-  @Field({ description: 'True when nothing was written (validation only).' }) dryRun!: boolean;
+  @Field({ description: 'True when nothing was written: created, updated and unchanged then say what an import would do.' }) dryRun!: boolean;
   @Field(() => Int, { description: 'Data rows read (header and blank rows excluded).' }) rowsRead!: number;
   @Field(() => Int, { description: 'created + updated + unchanged; in a dry run, the rows that would be accepted.' }) accepted!: number;
-  @Field(() => Int) created!: number;
-  @Field(() => Int) updated!: number;
+  @Field(() => Int, { description: 'Rows stored as new decisions (in a dry run: that would be).' }) created!: number;
+  @Field(() => Int, { description: 'Rows that changed a decision already stored (in a dry run: that would).' }) updated!: number;
   @Field(() => Int, { description: 'Rows already stored with the same content: re-importing a file is safe.' }) unchanged!: number;
   @Field(() => Int) rejected!: number;
   @Field(() => [ImportRejectedRowModel], { description: 'The first rejected rows (1,000 by default, IMPORT_REPORT_MAX_ROWS).' })

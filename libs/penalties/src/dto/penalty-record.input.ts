@@ -34,4 +34,12 @@ export class PenaltyRecordInput {
   @Field(() => String, { nullable: true, description: '数据来源单位统一社会信用代码' }) dataSourceUscc?: string | null;
   @Field(() => Severity, { nullable: true, description: '轻微 / 一般 / 严重; derived by the documented rule when omitted.' }) severity?: Severity | null;
   @Field(() => String, { nullable: true, description: '备注' }) remarks?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: '违法行为发生日期: when given, a natural person\'s age (minors are never published) is judged on it.' })
+  actDate?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'The department states the natural person was an adult at the act. Needed to publish a party whose birth date is unknown (no resident ID).' })
+  partyAdultConfirmed?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Publish a 轻微 penalty although the rule does not by default (信用修复管理办法 2026: at most 3 months).' })
+  publishMinor?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'The penalty may not be repaired early (特定严重失信, or excluded by law): approveCreditRepair refuses it.' })
+  notRepairable?: boolean | null;
 }

@@ -15,7 +15,7 @@ import type {
 } from '../search-index.port';
 import { highlightsOf } from '../search-highlights';
 import { parseQuery, regionPrefix } from '../search-text';
-import { DEFAULT_ALIAS, fromSource, INDEX_SETTINGS, MAPPINGS, toSource } from './elasticsearch.mapping';
+import { ADDED_PROPERTIES, DEFAULT_ALIAS, fromSource, INDEX_SETTINGS, MAPPINGS, toSource } from './elasticsearch.mapping';
 
 const FACET_SIZE = 20;
 
@@ -28,7 +28,11 @@ export class ElasticsearchSearchIndex implements SearchIndex {
   ) {}
 
   async ensureReady(): Promise<void> {
-    if (await this.client.indices.existsAlias({ name: this.alias })) return;
+    if (await this.client.indices.existsAlias({ name: this.alias })) {
+      // A live index made before a field was added to the strict mapping would refuse documents carrying it.
+      await this.client.indices.putMapping({ index: this.alias, properties: ADDED_PROPERTIES });
+      return;
+    }
     const index = await this.createVersion(false);
     await this.client.indices.updateAliases({ actions: [{ add: { index, alias: this.alias } }] });
   }

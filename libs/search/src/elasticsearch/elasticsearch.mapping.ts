@@ -26,6 +26,16 @@ const text = { type: 'text', analyzer: 'cjk_bigram_text' } as const;
 const keyword = { type: 'keyword' } as const;
 const stored = { type: 'keyword', index: false, doc_values: false } as const;
 
+/**
+ * Fields added to the mapping after indices were first created in production: ensureReady adds them to an
+ * older live index in place (ES accepts new fields; changing an existing one needs the reindex).
+ * withdrawnOn / withdrawalReason: the withdrawal notice of a revoked decision (行政处罚法 art. 48).
+ */
+export const ADDED_PROPERTIES: Record<string, estypes.MappingProperty> = {
+  withdrawnOn: { type: 'date', format: 'strict_date' },
+  withdrawalReason: { type: 'text', index: false },
+};
+
 export const MAPPINGS: estypes.MappingTypeMapping = {
   dynamic: 'strict',
   properties: {
@@ -52,6 +62,7 @@ export const MAPPINGS: estypes.MappingTypeMapping = {
     regionCode: keyword,
     regionPrefixes: keyword,
     severity: keyword,
+    ...ADDED_PROPERTIES,
   },
 };
 
@@ -62,5 +73,5 @@ export function toSource(doc: DisclosureDocument): Record<string, unknown> {
 
 export function fromSource(source: Record<string, any>): DisclosureDocument {
   const { decisionYear: _year, regionPrefixes: _prefixes, ...doc } = source;
-  return { ...(doc as DisclosureDocument), id: String(source.id) };
+  return { ...(doc as DisclosureDocument), id: String(source.id), withdrawnOn: doc.withdrawnOn ?? null, withdrawalReason: doc.withdrawalReason ?? null };
 }

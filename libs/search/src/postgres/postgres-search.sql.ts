@@ -25,6 +25,8 @@ const CONTENT: [keyof DisclosureDocument, string, string][] = [
   ['departmentName', 'department_name', 'text'],
   ['regionCode', 'region_code', 'text'],
   ['severity', 'severity', 'text'],
+  ['withdrawnOn', 'withdrawn_on', 'date'],
+  ['withdrawalReason', 'withdrawal_reason', 'text'],
 ];
 
 const CONTENT_COLUMNS = CONTENT.map(([, column]) => column);
@@ -354,5 +356,7 @@ export function toDocument(row: Record<string, any>): DisclosureDocument {
     departmentName: row.department_name,
     regionCode: row.region_code,
     severity: row.severity,
+    withdrawnOn: row.withdrawn_on ?? null,
+    withdrawalReason: row.withdrawal_reason ?? null,
   };
 }

@@ -45,6 +45,9 @@ export class PublicDisclosure {
   @Property({ length: 200, nullable: true }) departmentName!: string | null;
   @Property({ length: 6, nullable: true }) regionCode!: string | null;
   @Property({ length: 16, nullable: true }) severity!: string | null;
+  /** A withdrawal notice (撤回说明): the day the decision was revoked and the stated reason; null otherwise. */
+  @Property({ type: 'date', nullable: true }) withdrawnOn!: string | null;
+  @Property({ length: 1000, nullable: true }) withdrawalReason!: string | null;
   @Property({ columnType: 'bigint[]', defaultRaw: `'{}'` }) tokens!: number[];
   @Property({ type: 'timestamptz', defaultRaw: 'now()' }) indexedAt!: Date;
 }

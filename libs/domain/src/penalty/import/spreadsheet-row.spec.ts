@@ -59,3 +59,14 @@ describe('spreadsheet row → draft', () => {
     expect(decisionNumberKey({ decisionNumber: '\u3000滁市监处罚〔2024〕 12号 ' })).toBe('滁市监处罚〔2024〕 12号');
   });
 });
+
+describe('spreadsheet row → draft: the day of the act', () => {
+  it('reads a 违法行为发生日期 column as a date like the decision date', () => {
+    const headers = [...HEADERS, '违法行为发生日期'];
+    const cells = [...row(), '2024年3月1日'];
+    const { draft } = rowToDraft(cells as never, mapHeaderRow(headers));
+    expect(draft.actDate).toBe('2024-03-01');
+    const result = validatePenaltyRecord(draft, TODAY);
+    expect(result.ok && result.record.actDate).toBe('2024-03-01');
+  });
+});

@@ -6,7 +6,7 @@ import { PenaltyRecordDraft } from '../penalty-record.types';
 import { cellText, readAmountCell, readDateCell, SpreadsheetCell, splitPenaltyCategories } from './spreadsheet-cells';
 import { ColumnBinding, DraftField, HeaderMapping } from './template-columns';
 
-const DATE_FIELDS: ReadonlySet<DraftField> = new Set(['decisionDate', 'validUntil', 'publicUntil']);
+const DATE_FIELDS: ReadonlySet<DraftField> = new Set(['decisionDate', 'validUntil', 'publicUntil', 'actDate']);
 
 export interface SpreadsheetDraft {
   draft: PenaltyRecordDraft;

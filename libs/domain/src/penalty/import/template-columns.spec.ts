@@ -73,3 +73,52 @@ describe('template header matching', () => {
     expect(mapping.headerOf.idNumber).toBe('证件号码');
   });
 });
+
+/** The 行政处罚 items of the national data standard, in its order: CF_XDR_MC … BZ (see TEMPLATE_COLUMNS). */
+const NATIONAL_CODES = [
+  'CF_XDR_MC', 'CF_XDR_LB', 'CF_XDR_SHXYM', 'CF_XDR_GSZC', 'CF_XDR_ZZJG', 'CF_XDR_SWDJ', 'CF_XDR_SYDW', 'CF_XDR_SHZZ',
+  'CF_FRDB', 'CF_FR_ZJLX', 'CF_FR_ZJHM', 'CF_XDR_ZJLX', 'CF_XDR_ZJHM', 'CF_WSH', 'CF_WFXW', 'CF_SY', 'CF_YJ', 'CF_CFLB',
+  'CF_NR', 'CF_NR_FK', 'CF_NR_WFFF', 'CF_NR_ZKDX', 'CF_JDRQ', 'CF_YXQ', 'CF_GSJZQ', 'CF_CFJG', 'CF_CFJGDM', 'CF_SJLY',
+  'CF_SJLYDM', 'BZ',
+];
+
+describe('the national data standard field codes as headers', () => {
+  it('maps every code of the standard: nothing missing, unknown or duplicated', () => {
+    const mapping = mapHeaderRow(NATIONAL_CODES);
+    expect(mapping).toMatchObject({ unknown: [], missing: [], duplicated: [] });
+    expect(describeHeaderProblems(mapping)).toBeNull();
+    // 26 items the platform stores; the four other registration codes (组织机构代码 … 社会组织登记证号) are ignored.
+    expect(mapping.bindings).toHaveLength(26);
+  });
+
+  it.each<[string, string, number]>([
+    ['CF_XDR_MC', 'partyName', 0], ['CF_XDR_LB', 'partyType', 0], ['CF_XDR_SHXYM', 'uscc', 0], ['CF_XDR_GSZC', 'registrationNumber', 0],
+    ['CF_FRDB', 'legalRepresentative', 0], ['CF_FR_ZJLX', 'idType', 1], ['CF_FR_ZJHM', 'idNumber', 1], ['CF_XDR_ZJLX', 'idType', 0],
+    ['CF_XDR_ZJHM', 'idNumber', 0], ['CF_WSH', 'decisionNumber', 0], ['CF_WFXW', 'violationType', 0], ['CF_SY', 'violationFacts', 0],
+    ['CF_YJ', 'legalBasis', 0], ['CF_CFLB', 'penaltyCategories', 0], ['CF_NR', 'penaltyContent', 0], ['CF_NR_FK', 'fineAmount', 0],
+    ['CF_NR_WFFF', 'confiscatedAmount', 0], ['CF_NR_ZKDX', 'licenseInfo', 0], ['CF_JDRQ', 'decisionDate', 0], ['CF_YXQ', 'validUntil', 0],
+    ['CF_GSJZQ', 'publicUntil', 0], ['CF_CFJG', 'authorityName', 0], ['CF_CFJGDM', 'authorityUscc', 0], ['CF_SJLY', 'dataSourceName', 0],
+    ['CF_SJLYDM', 'dataSourceUscc', 0], ['BZ', 'remarks', 0],
+  ])('%s → %s (rank %i)', (code, field, rank) => {
+    expect(matchHeader(code)).toMatchObject({ kind: 'FIELD', column: { field, rank } });
+  });
+
+  it('reads codes in lower case and with the unit the amounts are in', () => {
+    expect(matchHeader('cf_xdr_mc')).toMatchObject({ kind: 'FIELD', column: { field: 'partyName' } });
+    expect(matchHeader('CF_NR_FK')).toMatchObject({ kind: 'FIELD', column: { field: 'fineAmount' }, unit: 'WAN_YUAN' });
+    // Exports that label a code with its item, either way round.
+    expect(matchHeader('CF_WSH（行政处罚决定书文号）')).toMatchObject({ kind: 'FIELD', column: { field: 'decisionNumber' } });
+    expect(matchHeader('处罚决定日期(CF_JDRQ)')).toMatchObject({ kind: 'FIELD', column: { field: 'decisionDate' } });
+    expect(['CF_XDR_ZZJG', 'cf_xdr_swdj', 'CF_XDR_SYDW', 'CF_XDR_SHZZ'].map((code) => matchHeader(code).kind)).toEqual(['IGNORED', 'IGNORED', 'IGNORED', 'IGNORED']);
+  });
+
+  it('a code next to its Chinese header is the same column twice: refused as ambiguous', () => {
+    expect(mapHeaderRow([...FULL_TEMPLATE, 'CF_WSH']).duplicated).toEqual([{ field: 'decisionNumber', headers: ['行政处罚决定书文号', 'CF_WSH'] }]);
+  });
+
+  it('every column but the platform\'s own 严重程度 carries its code, each code once', () => {
+    const codes = TEMPLATE_COLUMNS.map((column) => column.code);
+    expect(codes.filter((code) => code === null)).toHaveLength(1);
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+});
