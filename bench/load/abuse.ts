@@ -20,11 +20,14 @@
 // ("SKIPPED": 16 batches were still open when the next was due); `department.ratio` is that phase's p50 and
 // p99 ÷ the baseline's (1 = the abuse cost the department nothing). `server.<phase>` gives the server's peak
 // RSS as the kernel's high-water mark for that phase (VmHWM, reset when it starts), the 100 ms sampled peak,
-// and CPU seconds used: a bomb inflated in memory would add hundreds of MB, a refusal that costs real work shows
-// as CPU. `abusers.<phase>[].answers` counts "<HTTP status> <code>": past its budget every flood must get
-// RATE_LIMITED, bad metrics tokens 401, the bombs PAYLOAD_TOO_LARGE then RATE_LIMITED; a 500 or an ERROR is a
-// finding. `metricsPage` is /metrics before and after (the label flood must not grow it). `after` must show
-// /health and /ready 200, a final push "200 OK" and the server ending cleanly on SIGTERM ("exit 0").
+// and CPU seconds used (a bomb inflated in memory would add gigabytes); `server.cpuMsPerAbuseRequest` is the
+// server's CPU above the baseline's rate per abuser request, the figure that carries to another machine. The
+// latencies do not: on a shared machine they depend on how much CPU the server got (`setup.loadAverage*`).
+// `abusers.<phase>[].answers` counts "<HTTP status> <code>": the scraper gets 60 OK a minute and then
+// RATE_LIMITED, the bad keys 10 UNAUTHENTICATED a minute and then 429, bad metrics tokens 401, 200 KB
+// anonymous bodies 413, the bombs PAYLOAD_TOO_LARGE (RATE_LIMITED past 10 a minute); a 500 or an ERROR is a
+// finding. `metricsPage` is /metrics before and after: the label floods must add no label of their own.
+// `after` must show /health and /ready 200, a final push "200 OK" and the server ending on SIGTERM ("exit 0").
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -223,6 +226,14 @@ async function main(): Promise<void> {
   const ratio = (name: string) => ({ p50: round(latency[name].p50ms / latency.baseline.p50ms, 2), p99: round(latency[name].p99ms / latency.baseline.p99ms, 2) });
   const healthy = health.status === 200 && ready.status === 200 && finalPush === '200 OK' && stopped === 'exit 0';
   const { labels: labelsAfter, ...metricsAfterSummary } = metricsAfter;
+  // The server's CPU above the department's own (the baseline's rate) per abuser request: what one refusal costs.
+  const cpuPerRequest = (name: string) => {
+    const [from, to] = windows[name];
+    const [baseFrom, baseTo] = windows.baseline;
+    const extra = server[name].cpuSeconds - (server.baseline.cpuSeconds * (to - from)) / (baseTo - baseFrom);
+    const requests = reports[name].reduce((sum, report) => sum + report.requests, 0);
+    return round((extra * 1000) / Math.max(1, requests), 2);
+  };
   const result = {
     setup: {
       server: 'apps/api/src/main.ts in its own process, NODE_ENV=production, 127.0.0.1, default limits',
@@ -235,7 +246,7 @@ async function main(): Promise<void> {
       loadAverageAtEnd: os.loadavg().map((load) => round(load, 2)),
     },
     department: { ...latency, ratio: { rated: ratio('rated'), flatOut: ratio('flatOut'), recovery: ratio('recovery') } },
-    server: { afterStartRssMb: afterStartMb, ...server, atEndRssMb: rssAtEndMb, rssTimelineMbPerSecond: watch.timeline },
+    server: { afterStartRssMb: afterStartMb, ...server, cpuMsPerAbuseRequest: { rated: cpuPerRequest('rated'), flatOut: cpuPerRequest('flatOut') }, atEndRssMb: rssAtEndMb, rssTimelineMbPerSecond: watch.timeline },
     abusers: reports,
     metricsPage: { before: { ...metricsBefore, labels: undefined }, after: metricsAfterSummary, labelsAfter },
     after: { health: health.status, ready: ready.status, readyBody: JSON.parse(ready.text), finalPush, serverStopped: stopped, serverLogLines: serverLog, healthy },
@@ -264,7 +275,7 @@ function print(result: Record<string, any>, file: string): void {
     out(`  ${name.padEnd(9)} from ${String(s.rssAtStartMb).padStart(6)} MB  peak ${String(s.peakRssMb).padStart(6)} / ${String(s.sampledPeakRssMb).padStart(6)} MB  CPU ${String(s.cpuSeconds).padStart(5)} s`);
   }
   for (const mode of ['rated', 'flatOut']) {
-    out(`abusers, ${mode} (answers as "<HTTP status> <code>"):`);
+    out(`abusers, ${mode}; the server spent ${result.server.cpuMsPerAbuseRequest[mode]} ms CPU per abuser request (answers as "<HTTP status> <code>"):`);
     for (const r of (result.abusers[mode] ?? []) as AbuserReport[]) {
       out(`  ${r.name.padEnd(25)} ${r.localAddress.padEnd(10)} ${String(r.requests).padStart(6)} requests (${String(r.requestsPerSecond).padStart(6)}/s), ${(r.bytesSent / MB).toFixed(1)} MB sent  ${JSON.stringify(r.answers)}`);
     }
