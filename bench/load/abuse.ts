@@ -232,7 +232,7 @@ async function main(): Promise<void> {
     const [baseFrom, baseTo] = windows.baseline;
     const extra = server[name].cpuSeconds - (server.baseline.cpuSeconds * (to - from)) / (baseTo - baseFrom);
     const requests = reports[name].reduce((sum, report) => sum + report.requests, 0);
-    return round((extra * 1000) / Math.max(1, requests), 2);
+    return requests === 0 ? null : round((extra * 1000) / requests, 2);
   };
   const result = {
     setup: {
@@ -275,7 +275,7 @@ function print(result: Record<string, any>, file: string): void {
     out(`  ${name.padEnd(9)} from ${String(s.rssAtStartMb).padStart(6)} MB  peak ${String(s.peakRssMb).padStart(6)} / ${String(s.sampledPeakRssMb).padStart(6)} MB  CPU ${String(s.cpuSeconds).padStart(5)} s`);
   }
   for (const mode of ['rated', 'flatOut']) {
-    out(`abusers, ${mode}; the server spent ${result.server.cpuMsPerAbuseRequest[mode]} ms CPU per abuser request (answers as "<HTTP status> <code>"):`);
+    out(`abusers, ${mode}; the server spent ${result.server.cpuMsPerAbuseRequest[mode] ?? 'n/a'} ms CPU per abuser request (answers as "<HTTP status> <code>"):`);
     for (const r of (result.abusers[mode] ?? []) as AbuserReport[]) {
       out(`  ${r.name.padEnd(25)} ${r.localAddress.padEnd(10)} ${String(r.requests).padStart(6)} requests (${String(r.requestsPerSecond).padStart(6)}/s), ${(r.bytesSent / MB).toFixed(1)} MB sent  ${JSON.stringify(r.answers)}`);
     }
