@@ -49,7 +49,9 @@ describe('law at its edges (e2e over HTTP)', () => {
   const expired = penaltyRecord({ uscc: shared, partyName: '琅琊区共享测试有限公司', severity: 'SERIOUS', decisionDate: monthsAgo(40) });
 
   beforeAll(async () => {
-    t = await createTestApp({ PUBLISH_NATURAL_PERSONS: 'true' });
+    // No in-process worker: every delivery is the explicit drain below, so a search never races a delivery the
+    // worker has claimed but not finished.
+    t = await createTestApp({ PUBLISH_NATURAL_PERSONS: 'true', RUN_WORKER_IN_PROCESS: 'false' });
     marketKey = (await t.createDepartment('CZ-SCJGJ', '滁州市市场监督管理局')).apiKey;
     taxKey = (await t.createDepartment('CZ-SWJ', '国家税务总局滁州市税务局')).apiKey;
     const pushed = await t.gql(SUBMIT, { records: [revoked, flagged, repairable, current, toRepair, toRevoke, expired, withdrawn, passportUnstated, passportAdult, minorAtAct, minorAsked, minorQuiet] }, market());
