@@ -10,7 +10,6 @@ import {
   requestLoader,
   requireIsoDate,
   Roles,
-  toGraphQLError,
 } from '@credit/common';
 import { CreditSubjectModel } from '@credit/subjects';
 import { CreditSubjectsArgs } from './dto/credit-subjects.args';
@@ -57,31 +56,16 @@ export class SubjectTierFieldsResolver {
     @Args('date', { type: () => DateScalar }) date: string,
     @Context('req') request: object,
   ): Promise<TierAssessmentModel | null> {
-    return coded(async () => {
-      const day = requireIsoDate(date, 'date');
-      return requestLoader(request, `tierAsOf:${day}`, (ids) => this.tiers.asOf(ids, day)).load(subject.id);
-    });
+    // Field resolvers skip Nest's pipes (the global filter still codes what they throw): arguments are checked here.
+    const day = requireIsoDate(date, 'date');
+    return requestLoader(request, `tierAsOf:${day}`, (ids) => this.tiers.asOf(ids, day)).load(subject.id);
   }
 
   @ResolveField(() => TierChangeConnection, { description: 'Changes of the assessment, newest first.' })
   async tierHistory(@Parent() subject: CreditSubjectModel, @Args() page: PageArgs, @Context('req') request: object): Promise<TierChangeConnection> {
-    return coded(async () => {
-      const first = page.first ?? DEFAULT_PAGE_SIZE;
-      if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput(`first must be from 1 to ${MAX_PAGE_SIZE}`, 'first');
-      const loader = requestLoader(request, `tierHistory:${first}:${page.after ?? ''}`, (ids) => this.tiers.history(ids, first, page.after));
-      return (await loader.load(subject.id)) as TierChangeConnection;
-    });
-  }
-}
-
-/**
- * Field resolvers run without Nest's pipes and filters (no fieldResolverEnhancers), so their arguments are
- * checked here and a DomainError becomes a coded GraphQL error instead of INTERNAL_SERVER_ERROR.
- */
-async function coded<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    throw toGraphQLError(error);
+    const first = page.first ?? DEFAULT_PAGE_SIZE;
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput(`每页条数应为 1 至 ${MAX_PAGE_SIZE}（first must be from 1 to ${MAX_PAGE_SIZE}）`, 'first');
+    const loader = requestLoader(request, `tierHistory:${first}:${page.after ?? ''}`, (ids) => this.tiers.history(ids, first, page.after));
+    return (await loader.load(subject.id)) as TierChangeConnection;
   }
 }
