@@ -3,9 +3,9 @@
 // and the department reports back which measure it applied. Regulators read who checks and who applies.
 import { Injectable } from '@nestjs/common';
 import { AuditService, contentHash } from '@credit/audit';
-import { actorOf, badInput, confineRegion, DepartmentPrincipal, DomainError, forbidden, notFound, Principal, requireIsoDate } from '@credit/common';
+import { actorOf, badInput, confineRegion, DepartmentPrincipal, DomainError, forbidden, notFound, Principal, requireIsoDate, requireUscc } from '@credit/common';
 import { Database } from '@credit/db';
-import { addDays, isUsccSentinel, parseUscc } from '@credit/domain';
+import { addDays } from '@credit/domain';
 import { requireId } from './blacklist.errors';
 import { Scenario } from './dto/blacklist.enums';
 import { ApplicableMeasureModel, JointPunishmentCheckModel, JointPunishmentStatsModel, MeasureFeedbackModel } from './dto/joint-punishment.models';
@@ -35,9 +35,7 @@ export class JointPunishmentService {
   ) {}
 
   async check(department: DepartmentPrincipal, uscc: string, scenario: Scenario): Promise<JointPunishmentCheckModel> {
-    const parsed = parseUscc(uscc);
-    if (!parsed.valid) throw new DomainError('INVALID_USCC', parsed.message, { field: 'uscc' });
-    if (isUsccSentinel(parsed.code)) throw new DomainError('INVALID_USCC', '占位代码不能用于核查（the placeholder code names no subject）', { field: 'uscc' });
+    const parsed = requireUscc(uscc, 'uscc');
     const today = this.clock.today();
     const result = await this.db.transaction(async (sql) => {
       // Active on `today` exactly as isActiveListing defines it: LISTED and listedOn ≤ today < expiresOn.

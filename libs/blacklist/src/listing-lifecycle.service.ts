@@ -9,20 +9,18 @@
 // word for word as one that does not exist (region-scope.ts of @credit/common).
 import { Injectable } from '@nestjs/common';
 import { AuditRecordInput, AuditService, contentHash } from '@credit/audit';
-import { actorOf, badInput, conflict, DepartmentPrincipal, DomainError, forbidden, notFound, Principal, regionScopePrefixOf } from '@credit/common';
+import { actorOf, badInput, conflict, DepartmentPrincipal, DomainError, forbidden, notFound, Principal, regionScopePrefixOf, requireUscc } from '@credit/common';
 import { WorkingCalendarService } from '@credit/calendar';
 import { Database, SqlExecutor } from '@credit/db';
 import {
   confirmListing,
   defaultListingStatements,
   fileObjection,
-  isUsccSentinel,
   ListingErrorCode,
   ListingState,
   ListingStatus,
   notifyParty,
   objectionAnswerDueOf,
-  parseUscc,
   proposeListing,
   RemovalReason,
   removeListing,
@@ -61,9 +59,7 @@ export class ListingLifecycleService {
   ) {}
 
   async propose(department: DepartmentPrincipal, input: ProposeListingInput): Promise<string> {
-    const uscc = parseUscc(input.uscc);
-    if (!uscc.valid) throw new DomainError('INVALID_USCC', uscc.message, { field: 'input.uscc' });
-    if (isUsccSentinel(uscc.code)) throw new DomainError('INVALID_USCC', '占位代码不能作为列入对象（the placeholder code names no subject）', { field: 'input.uscc' });
+    const uscc = requireUscc(input.uscc, 'input.uscc');
     const decisionDocumentNumber = requiredText(input.decisionDocumentNumber, 'input.decisionDocumentNumber', '认定决定书文号', 128);
     const reasons = requiredText(input.reasons, 'input.reasons', '列入理由', 4000);
     const legalBasis = requiredText(input.legalBasis, 'input.legalBasis', '认定依据', 2000);

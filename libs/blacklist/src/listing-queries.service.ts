@@ -1,9 +1,9 @@
 // Reads of listings: the connection for regulators, admins and departments, and the public list (公示).
 // One query per page (departments, list types and penalty links joined), one bounded count.
 import { Injectable } from '@nestjs/common';
-import { confineRegion, cursorCodec, DomainError, Principal, toConnection } from '@credit/common';
+import { confineRegion, cursorCodec, Principal, requireUscc, toConnection } from '@credit/common';
 import { Database } from '@credit/db';
-import { isUsccSentinel, parseUscc } from '@credit/domain';
+import { isUsccSentinel } from '@credit/domain';
 import { ListingFilter } from './dto/listing.inputs';
 import { ListingConnection, PublicListingConnection, PublicListingModel } from './dto/listing.models';
 import { ListingClock } from './listing-clock';
@@ -50,9 +50,7 @@ export class ListingQueriesService {
     const cursor = LISTING_CURSOR.decode(after);
     let usccKey: string | null = null;
     if (filter?.uscc) {
-      const parsed = parseUscc(filter.uscc);
-      if (!parsed.valid) throw new DomainError('INVALID_USCC', parsed.message, { field: 'filter.uscc' });
-      usccKey = parsed.code;
+      usccKey = requireUscc(filter.uscc, 'filter.uscc').code;
     }
     const region = confineRegion(principal, filter?.regionCode);
     if (region === undefined) return toConnection([], first, 0, () => '', toListingModel);

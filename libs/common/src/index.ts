@@ -17,3 +17,4 @@ export * from './observability/metrics';
 export * from './observability/observability';
 export * from './auth/region-scope';
 export * from './graphql/reject-nul.pipe';
+export * from './errors/identifier-errors';

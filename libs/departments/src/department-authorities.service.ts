@@ -3,9 +3,9 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Actor, AuditService } from '@credit/audit';
-import { badInput, DomainError, notFound } from '@credit/common';
+import { badInput, notFound, requireUscc } from '@credit/common';
 import { emExecutor } from '@credit/db';
-import { parseUscc } from '@credit/domain';
+
 import { DepartmentReportingAuthority } from './department-reporting-authority.entity';
 import { Department } from './department.entity';
 import { AllowReportingInput, RevokeReportingInput } from './dto/department-authority.inputs';
@@ -18,8 +18,7 @@ export class DepartmentAuthoritiesService {
   ) {}
 
   async allow(input: AllowReportingInput, actor: Actor): Promise<DepartmentReportingAuthority> {
-    const uscc = parseUscc(input.authorityUscc);
-    if (!uscc.valid) throw new DomainError('INVALID_USCC', uscc.message, { field: 'input.authorityUscc' });
+    const uscc = requireUscc(input.authorityUscc, 'input.authorityUscc');
     const name = input.authorityName.trim();
     return this.orm.em.fork().transactional(async (em) => {
       const department = await em.findOne(Department, { code: input.departmentCode });

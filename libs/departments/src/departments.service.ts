@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Actor, AuditService, contentHash } from '@credit/audit';
-import { badInput, conflict, cursorCodec, DEFAULT_PAGE_SIZE, DomainError, notFound, Principal, regionScopePrefixOf, toConnection } from '@credit/common';
+import { badInput, conflict, cursorCodec, DEFAULT_PAGE_SIZE, notFound, Principal, regionScopePrefixOf, requireUscc, toConnection } from '@credit/common';
 import { Database, emExecutor } from '@credit/db';
-import { parseUscc } from '@credit/domain';
+
 import { generateApiKey, GeneratedApiKey } from './api-key';
 import { DepartmentApiKey } from './department-api-key.entity';
 import { Department } from './department.entity';
@@ -23,8 +23,7 @@ export class DepartmentsService {
   ) {}
 
   async create(input: CreateDepartmentInput, actor: Actor): Promise<{ department: Department; apiKey: string }> {
-    const uscc = parseUscc(input.uscc);
-    if (!uscc.valid) throw new DomainError('INVALID_USCC', uscc.message, { field: 'input.uscc' });
+    const uscc = requireUscc(input.uscc, 'input.uscc');
     return this.orm.em.fork().transactional(async (em) => {
       if (await em.findOne(Department, { code: input.code })) throw conflict(`Department ${input.code} already exists`, 'input.code');
       const department = em.create(Department, { code: input.code, name: input.name.trim(), uscc: uscc.code, regionCode: input.regionCode });

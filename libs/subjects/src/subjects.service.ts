@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, Principal, regionScopePrefixOf } from '@credit/common';
+import { Principal, regionScopePrefixOf, requireUscc } from '@credit/common';
 import { Database } from '@credit/db';
-import { parseUscc, PartyType, regionName } from '@credit/domain';
+import { PartyType, regionName } from '@credit/domain';
 import { CreditSubjectModel, SubjectNameChangeModel } from './dto/credit-subject.model';
 
 export interface SubjectRow {
@@ -38,8 +38,7 @@ export class SubjectsService {
    * of @credit/common). A malformed code is a coded error, not a miss.
    */
   async findByUscc(principal: Principal, uscc: string): Promise<CreditSubjectModel | null> {
-    const parsed = parseUscc(uscc);
-    if (!parsed.valid) throw new DomainError('INVALID_USCC', parsed.message, { field: 'uscc' });
+    const parsed = requireUscc(uscc, 'uscc');
     const [row] = await this.db.query<SubjectRow>(
       `SELECT ${SUBJECT_COLUMNS} FROM credit_subjects WHERE subject_key = $1 AND ($2::text IS NULL OR region_code LIKE $2 || '%')`,
       [parsed.code, regionScopePrefixOf(principal)],
