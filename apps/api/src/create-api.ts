@@ -9,7 +9,6 @@ import type { Logger } from 'pino';
 import { CredentialGate, registerCredentialGate } from '@credit/auth';
 import type { Runtime } from '@credit/bootstrap';
 import { createRootLogger, Observability, PinoNestLogger, registerTokenLimit, RejectNulPipe, validationExceptionFactory } from '@credit/common';
-import { ApiKeyVerifier } from '@credit/departments';
 import { registerGraphqlMultipart } from '@credit/imports';
 import { ApiModule } from './api.module';
 import { registerGraphqlIde } from './ide/graphql-ide.route';
@@ -42,8 +41,7 @@ export async function createApi(runtime: Pick<Runtime, 'config' | 'secrets' | 'd
   // First of all hooks: the caller is verified (or refused) before any body is parsed or file streamed.
   registerCredentialGate(fastify, app.get(CredentialGate));
   // Who may send how much is settled before any body is read; then uploads are streamed to a temporary directory.
-  const verifier = app.get(ApiKeyVerifier);
-  registerRequestBodyGate(fastify, { config: runtime.config, verifyDepartmentKey: (key) => verifier.verify(key) });
+  registerRequestBodyGate(fastify, { config: runtime.config });
   registerGraphqlMultipart(fastify, { maxFileBytes: runtime.config.imports.maxUploadBytes });
   registerTokenLimit(fastify, '/graphql');
   registerMetricsRoute(fastify, app.get(Observability), runtime.config.metricsTokens);

@@ -5,18 +5,17 @@
 //
 // - Small bodies (at most BODY_LIMIT_BYTES by Content-Length) go through untouched; the guard authenticates them as
 //   always. That is every request of anonymous callers and people.
-// - A larger body, a body of unknown length or a file upload needs a department: its API key is verified here
-//   (ApiKeyVerifier, the service the guard's strategy calls) and the department's limit applies. Uploads are
-//   further counted per department (IMPORT_UPLOADS_PER_MINUTE) and capped at IMPORT_MAX_UPLOAD_BYTES.
-// - A key that fails here counts against its IP (RATE_LIMIT_ANONYMOUS_PER_MINUTE) before the next lookup.
+// - A larger body, a body of unknown length or a file upload needs a department: the credential gate (an
+//   onRequest hook of libs/auth, which runs before this preParsing hook) has verified the caller and refused any
+//   invalid key, counting it against the address; the department's limit applies here. Uploads are further
+//   counted per department (IMPORT_UPLOADS_PER_MINUTE) and capped at IMPORT_MAX_UPLOAD_BYTES.
 // Every refusal is a GraphQL-shaped JSON answer with a code, and closes the connection so the unread body is
 // never drained.
 import { Transform, TransformCallback } from 'node:stream';
 import type { Readable } from 'node:stream';
 import { HttpException } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isDatabaseUnavailable } from '@credit/common';
-import type { AppConfig, DepartmentPrincipal } from '@credit/common';
+import type { AppConfig, Principal } from '@credit/common';
 
 /** The multipart fields around the file (`operations`, `map`, 1 MiB each at most in graphql-multipart.ts) and part headers. */
 const MULTIPART_ENVELOPE_BYTES = 2 * 1024 * 1024 + 64 * 1024;
@@ -25,8 +24,7 @@ const WINDOW_MS = 60_000;
 const MAX_TRACKED = 100_000;
 
 export interface RequestBodyGateOptions {
-  config: Pick<AppConfig, 'bodyLimits' | 'imports' | 'rateLimits'>;
-  verifyDepartmentKey: (key: string) => Promise<DepartmentPrincipal | null>;
+  config: Pick<AppConfig, 'bodyLimits' | 'imports'>;
 }
 
 /**
@@ -90,8 +88,7 @@ export class MinuteCounter {
 }
 
 export function registerRequestBodyGate(fastify: FastifyInstance, options: RequestBodyGateOptions): void {
-  const { bodyLimits, imports, rateLimits } = options.config;
-  const failedKeys = new MinuteCounter();
+  const { bodyLimits, imports } = options.config;
   const uploads = new MinuteCounter();
 
   fastify.addHook('preParsing', async (request: FastifyRequest, reply: FastifyReply, payload: Readable) => {
@@ -100,35 +97,16 @@ export function registerRequestBodyGate(fastify: FastifyInstance, options: Reque
     const upload = isMultipart(request);
     if (!upload && declared !== null && declared <= bodyLimits.defaultBytes) return payload;
 
-    const key = singleHeader(request.headers['x-api-key']);
-    if (!key) {
+    // Verified by the credential gate; a request with an invalid credential never gets this far.
+    const department = (request as { user?: Principal | null }).user;
+    if (department?.kind !== 'DEPARTMENT') {
       if (upload) {
-        return request.headers.authorization
+        return department
           ? refuse(reply, 403, 'FORBIDDEN', '只有部门可以导入文件（only departments import files）')
           : refuse(reply, 401, 'UNAUTHENTICATED', '导入文件需要部门的API密钥（uploading a file needs a department API key）');
       }
       if (declared !== null) return tooLarge(reply, bodyLimits.defaultBytes);
       return limited(payload, bodyLimits.defaultBytes);
-    }
-
-    const ip = request.ip ?? 'unknown';
-    const wait = failedKeys.blocked(ip, rateLimits.anonymousPerMinute);
-    if (wait !== null) {
-      return refuse(reply, 429, 'RATE_LIMITED', `无效凭据过多，请${wait}秒后重试（too many invalid credentials; retry in ${wait} s）`, { 'retry-after': String(wait) });
-    }
-    // The credential gate (an onRequest hook, earlier) has verified the key already: reuse its answer.
-    const verified = (request as { user?: { kind?: string } | null }).user;
-    let department: DepartmentPrincipal | null;
-    try {
-      department = verified?.kind === 'DEPARTMENT' ? (verified as DepartmentPrincipal) : await options.verifyDepartmentKey(key);
-    } catch (error) {
-      // As the guard does: an outage is not a bad credential, so the caller retries instead of rotating keys.
-      if (!isDatabaseUnavailable(error)) throw error;
-      return refuse(reply, 503, 'SERVICE_UNAVAILABLE', 'The database is unavailable; nothing was stored. Retry the request.');
-    }
-    if (!department) {
-      failedKeys.add(ip);
-      return refuse(reply, 401, 'UNAUTHENTICATED', 'The API key or access token is invalid, expired or revoked');
     }
 
     const limit = upload ? imports.maxUploadBytes + MULTIPART_ENVELOPE_BYTES : bodyLimits.departmentBytes;
@@ -181,6 +159,3 @@ function isMultipart(request: FastifyRequest): boolean {
   return typeof type === 'string' && type.toLowerCase().startsWith('multipart/');
 }
 
-function singleHeader(value: string | string[] | undefined): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
-}
