@@ -5,6 +5,7 @@
 // sample per scheduled batch.
 import http from 'node:http';
 import { buildUscc } from '@credit/domain';
+import { penaltyRecord } from '../../test/support/records';
 
 export interface PusherOptions {
   origin: string;
@@ -34,20 +35,7 @@ export const SUBMIT = 'mutation Push($records: [PenaltyRecordInput!]!) { submitP
 export function batchOfRecords(first: number, count: number): Record<string, unknown>[] {
   return Array.from({ length: count }, (_, index) => {
     const n = first + index;
-    return {
-      decisionNumber: `滁市监压测罚〔2026〕${n}号`,
-      partyName: `滁州市压测食品有限公司${n}`,
-      partyType: 'LEGAL_ENTITY',
-      uscc: buildUscc('91', '341102', String(70_000_000 + n)),
-      legalRepresentative: '王建国',
-      violationType: '销售不符合食品安全标准的食品',
-      violationFacts: '当事人在其经营场所销售超过保质期的食品，违反了《中华人民共和国食品安全法》第三十四条第（十）项的规定。',
-      legalBasis: '《中华人民共和国食品安全法》第一百二十四条第一款',
-      penaltyCategories: ['WARNING', 'FINE'],
-      penaltyContent: '警告，罚款人民币贰万元整',
-      fineAmount: '2',
-      decisionDate: '2026-10-15',
-    };
+    return penaltyRecord({ decisionNumber: `滁市监压测罚〔2026〕${n}号`, partyName: `滁州市压测食品有限公司${n}`, uscc: buildUscc('91', '341102', String(70_000_000 + n)) });
   });
 }
 
