@@ -3,7 +3,7 @@
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CAPABILITY_MODULES, CoreModule, prepareRuntime } from '@credit/bootstrap';
-import { ConfigError } from '@credit/common';
+import { ConfigError, DomainError } from '@credit/common';
 import type { CliCommand, CliContext } from './command';
 import { COMMANDS } from './commands';
 
@@ -36,6 +36,11 @@ async function main(argv: string[]): Promise<number> {
   };
   try {
     return (await command.run(context, args)) ?? 0;
+  } catch (error) {
+    // A refusal by the platform's rules (a bad region, an invalid calendar …) is an answer, not a crash.
+    if (!(error instanceof DomainError)) throw error;
+    context.out(`${error.code}: ${error.message}`);
+    return 1;
   } finally {
     await (app as INestApplicationContext | null)?.close();
     await runtime.shutdown();

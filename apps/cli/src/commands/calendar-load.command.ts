@@ -5,7 +5,6 @@
 //     "issuedOn": "2026-11-…" }], "holidays": ["2027-01-01", …], "workdays": ["2027-…", …] }
 import fs from 'node:fs/promises';
 import { WorkingCalendarService } from '@credit/calendar';
-import { DomainError } from '@credit/common';
 import type { WorkingCalendarYear } from '@credit/domain';
 import type { CliCommand } from '../command';
 
@@ -44,16 +43,9 @@ export const calendarLoadCommand: CliCommand = {
       context.out(`${args[0]}: ${parsed}`);
       return 2;
     }
-    try {
-      const year = await (await context.app()).get(WorkingCalendarService).load(parsed, { type: 'SYSTEM', id: null, name: 'cli:calendar:load' });
-      context.out(`loaded ${year.year}: ${year.holidays.length} holiday(s), ${year.workdays.length} adjusted working day(s) from ${year.sources.map((s) => s.number).join('、')}`);
-      return 0;
-    } catch (error) {
-      if (error instanceof DomainError) {
-        context.out(`${error.code}: ${error.message}`);
-        return 1;
-      }
-      throw error;
-    }
+    // A calendar the rules refuse is a DomainError: main prints its code and message and exits 1.
+    const year = await (await context.app()).get(WorkingCalendarService).load(parsed, { type: 'SYSTEM', id: null, name: 'cli:calendar:load' });
+    context.out(`loaded ${year.year}: ${year.holidays.length} holiday(s), ${year.workdays.length} adjusted working day(s) from ${year.sources.map((s) => s.number).join('、')}`);
+    return 0;
   },
 };

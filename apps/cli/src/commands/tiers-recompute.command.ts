@@ -3,7 +3,6 @@
 // those within a GB/T 2260 division (341100 includes 341102). Prints a progress bar on a terminal, plain lines
 // otherwise, then how many subjects moved between which levels.
 import { Presets, SingleBar } from 'cli-progress';
-import { DomainError } from '@credit/common';
 import { RecomputeAllSummary, TierRecomputeService } from '@credit/credit-tiers';
 import type { CliCommand, CliContext } from '../command';
 
@@ -20,23 +19,15 @@ export const tiersRecomputeCommand: CliCommand = {
       return 2;
     }
     const service = (await context.app()).get(TierRecomputeService);
-    try {
-      if (!options.all && options.region === null) {
-        let total = 0;
-        for (let done = SWEEP_BATCH; done === SWEEP_BATCH; total += done) done = await service.recomputeDue(SWEEP_BATCH);
-        context.out(`recomputed ${total} subject(s) whose next review date had come (rule set ${service.ruleSet.version})`);
-        return 0;
-      }
-      const summary = await recomputeWithProgress(context, service, options.region);
-      printSummary(context, summary, options.region);
+    if (!options.all && options.region === null) {
+      let total = 0;
+      for (let done = SWEEP_BATCH; done === SWEEP_BATCH; total += done) done = await service.recomputeDue(SWEEP_BATCH);
+      context.out(`recomputed ${total} subject(s) whose next review date had come (rule set ${service.ruleSet.version})`);
       return 0;
-    } catch (error) {
-      if (error instanceof DomainError) {
-        context.out(`${error.code}: ${error.message}`);
-        return 1;
-      }
-      throw error;
     }
+    const summary = await recomputeWithProgress(context, service, options.region);
+    printSummary(context, summary, options.region);
+    return 0;
   },
 };
 
