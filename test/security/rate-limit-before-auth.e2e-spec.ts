@@ -2,9 +2,8 @@
 // the budget is spent, refused before any key is looked up; anonymous calls to protected operations spend
 // the address's budget too; the address comes from X-Forwarded-For only with TRUST_PROXY; with REDIS_URL
 // every replica shares the buckets.
-import net from 'node:net';
 import { ApiKeyVerifier } from '@credit/departments';
-import { createTestApp, TestApp } from '@credit/testing';
+import { createTestApp, redisReachable, TEST_REDIS_URL, TestApp } from '@credit/testing';
 
 const PROTECTED = 'query { creditSubject(uscc: "914403001922038216") { id } }';
 const unknownKey = (n: number) => `cpk_${n.toString(16).padStart(12, '0')}_${'A'.repeat(43)}`;
@@ -73,18 +72,7 @@ describe('rate limits behind a trusted proxy (TRUST_PROXY)', () => {
   });
 });
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-function redisReachable(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port || 6379) });
-    socket.setTimeout(1_000);
-    socket.once('connect', () => (socket.end(), resolve(true)));
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-  });
-}
+const REDIS_URL = TEST_REDIS_URL;
 
 describe('rate-limit buckets shared across replicas (REDIS_URL)', () => {
   let replicas: TestApp[] = [];

@@ -2,3 +2,4 @@ export * from './records';
 export * from './test-app';
 export * from './test-database';
 export * from './embedded-cluster';
+export * from './redis';

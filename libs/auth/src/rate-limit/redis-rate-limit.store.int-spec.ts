@@ -2,21 +2,11 @@
 // skipped, saying so, when none answers.
 import net from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { redisReachable, TEST_REDIS_URL } from '@credit/testing';
 import { RedisRateLimitStore } from './redis-rate-limit.store';
 import { decodeReply, encodeCommand, RespClient, RespError } from './resp-client';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-function reachable(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port || 6379) });
-    socket.setTimeout(1_000);
-    socket.once('connect', () => (socket.end(), resolve(true)));
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-  });
-}
+const REDIS_URL = TEST_REDIS_URL;
 
 describe('RESP encoding', () => {
   it('encodes commands as arrays of bulk strings, counting bytes not characters', () => {
@@ -37,7 +27,7 @@ describe('RedisRateLimitStore against a real Redis', () => {
   const key = () => `test:${randomUUID()}`;
 
   beforeAll(async () => {
-    up = await reachable(REDIS_URL);
+    up = await redisReachable(REDIS_URL);
     if (!up) process.stdout.write(`\nSKIPPED: Redis is not reachable at ${REDIS_URL} (set TEST_REDIS_URL); the Redis store tests did not run.\n`);
     store = new RedisRateLimitStore(REDIS_URL);
   });
