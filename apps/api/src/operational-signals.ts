@@ -29,8 +29,26 @@ export class OperationalSignals implements OnModuleInit {
       const bound = this.config.readyMaxOutboxLagSeconds;
       return { ok: lagSeconds <= bound, detail: `${depth} undelivered, oldest ${Math.round(lagSeconds)} s (bound ${bound} s)` };
     });
-    this.observability.registerGauge('credit_outbox_depth', 'Search outbox entries not yet delivered to the index', async () => (await this.outbox.stats()).depth);
-    this.observability.registerGauge('credit_outbox_dead_letters', 'Search outbox entries whose document could not be built (see search:dead-letters)', async () => (await this.outbox.stats()).deadLetters);
-    this.observability.registerGauge('credit_index_lag_seconds', 'Age in seconds of the oldest undelivered search outbox entry (0 when caught up)', async () => (await this.outbox.stats()).lagSeconds);
+    // One outbox query per scrape for the three gauges, not one each.
+    const stats = recentFor(1_000, () => this.outbox.stats());
+    this.observability.registerGauge('credit_outbox_depth', 'Search outbox entries not yet delivered to the index', async () => (await stats()).depth);
+    this.observability.registerGauge('credit_outbox_dead_letters', 'Search outbox entries whose document could not be built (see search:dead-letters)', async () => (await stats()).deadLetters);
+    this.observability.registerGauge('credit_index_lag_seconds', 'Age in seconds of the oldest undelivered search outbox entry (0 when caught up)', async () => (await stats()).lagSeconds);
   }
+}
+
+/** `read`, answered from its last call while that is under `ms` old (a failed call is not kept). */
+function recentFor<T>(ms: number, read: () => Promise<T>): () => Promise<T> {
+  let last: { at: number; value: Promise<T> } | null = null;
+  return () => {
+    if (last === null || Date.now() - last.at >= ms) {
+      const value = read();
+      const entry = { at: Date.now(), value };
+      last = entry;
+      value.catch(() => {
+        if (last === entry) last = null;
+      });
+    }
+    return last.value;
+  };
 }
