@@ -4,14 +4,11 @@ import net from 'node:net';
 import path from 'node:path';
 import { UsersService, generatePassword } from '@credit/auth';
 import { describeStartupFailure, EXIT_BAD_ENVIRONMENT, prepareRuntime, Runtime } from '@credit/bootstrap';
-import { createRootLogger } from '@credit/common';
+import { bootLogLevel, createRootLogger } from '@credit/common';
 import { createApi } from './create-api';
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-
 async function main(): Promise<void> {
-  // Until the configuration is validated (it names a bad LOG_LEVEL), log at info.
-  const bootLogger = createRootLogger(LOG_LEVELS.includes(process.env.LOG_LEVEL ?? '') ? (process.env.LOG_LEVEL as string) : 'info');
+  const bootLogger = createRootLogger(bootLogLevel());
   const runtime = await prepareRuntime({ log: (message) => bootLogger.info(message) });
   try {
     await serve(runtime);

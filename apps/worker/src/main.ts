@@ -2,11 +2,11 @@
 // process, for production where the API runs with RUN_WORKER_IN_PROCESS=false.
 import { NestFactory } from '@nestjs/core';
 import { describeStartupFailure, EXIT_BAD_ENVIRONMENT, prepareRuntime } from '@credit/bootstrap';
-import { createRootLogger, PinoNestLogger } from '@credit/common';
+import { bootLogLevel, createRootLogger, PinoNestLogger } from '@credit/common';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
-  const logger = createRootLogger(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(process.env.LOG_LEVEL ?? '') ? (process.env.LOG_LEVEL as string) : 'info');
+  const logger = createRootLogger(bootLogLevel());
   const runtime = await prepareRuntime({ log: (message) => logger.info(message) });
   const app = await NestFactory.createApplicationContext(WorkerModule.forRuntime(runtime), { logger: new PinoNestLogger(logger) });
   app.enableShutdownHooks();

@@ -66,6 +66,13 @@ export interface ImportLimits {
   uploadsPerMinute: number;
 }
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** LOG_LEVEL for the lines logged before the configuration is validated (which then names a bad one): info. */
+export function bootLogLevel(env: Record<string, string | undefined> = process.env): string {
+  return (LOG_LEVELS as readonly string[]).includes(env.LOG_LEVEL ?? '') ? (env.LOG_LEVEL as string) : 'info';
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
@@ -201,7 +208,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       checkpointIntervalMinutes: int('AUDIT_CHECKPOINT_INTERVAL_MINUTES', 5, 1, 1_440),
       checkpointFile: read('AUDIT_CHECKPOINT_FILE') ? path.resolve(read('AUDIT_CHECKPOINT_FILE') as string) : null,
     },
-    logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
   };
   if (config.searchBackend === 'elasticsearch' && config.elasticsearchUrl === null) {
     problems.push('SEARCH_BACKEND=elasticsearch needs ELASTICSEARCH_URL');
