@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { UsersService, generatePassword } from '@credit/auth';
-import { describeStartupFailure, EXIT_BAD_ENVIRONMENT, prepareRuntime, Runtime } from '@credit/bootstrap';
+import { exitOnStartupFailure, prepareRuntime, Runtime } from '@credit/bootstrap';
 import { bootLogLevel, createRootLogger } from '@credit/common';
 import { createApi } from './create-api';
 
@@ -74,12 +74,4 @@ function assertPortFree(port: number, host: string): Promise<void> {
   });
 }
 
-main().catch((error) => {
-  const line = describeStartupFailure(error, { databaseUrl: process.env.DATABASE_URL || null, port: Number(process.env.PORT ?? 3000) });
-  if (line !== null) {
-    process.stderr.write(`${line}\n`);
-    process.exit(EXIT_BAD_ENVIRONMENT);
-  }
-  console.error(error);
-  process.exit(1);
-});
+main().catch((error) => exitOnStartupFailure(error, Number(process.env.PORT ?? 3000)));

@@ -1,7 +1,7 @@
 // `npm run start:worker`: background jobs (outbox → search index, expiry sweeps, tier decay) in their own
 // process, for production where the API runs with RUN_WORKER_IN_PROCESS=false.
 import { NestFactory } from '@nestjs/core';
-import { describeStartupFailure, EXIT_BAD_ENVIRONMENT, prepareRuntime } from '@credit/bootstrap';
+import { exitOnStartupFailure, prepareRuntime } from '@credit/bootstrap';
 import { bootLogLevel, createRootLogger, PinoNestLogger } from '@credit/common';
 import { WorkerModule } from './worker.module';
 
@@ -20,12 +20,4 @@ async function main(): Promise<void> {
   logger.info('worker running');
 }
 
-main().catch((error) => {
-  const line = describeStartupFailure(error, { databaseUrl: process.env.DATABASE_URL || null, port: null });
-  if (line !== null) {
-    process.stderr.write(`${line}\n`);
-    process.exit(EXIT_BAD_ENVIRONMENT);
-  }
-  console.error(error);
-  process.exit(1);
-});
+main().catch((error) => exitOnStartupFailure(error, null));

@@ -46,3 +46,14 @@ export function redactUrl(value: string): string {
     return '(not a URL)';
   }
 }
+
+/** The last word of a process that could not start: one line and exit 2 for the environment, else the stack and 1. */
+export function exitOnStartupFailure(error: unknown, port: number | null): never {
+  const line = describeStartupFailure(error, { databaseUrl: process.env.DATABASE_URL || null, port });
+  if (line !== null) {
+    process.stderr.write(`${line}\n`);
+    process.exit(EXIT_BAD_ENVIRONMENT);
+  }
+  console.error(error);
+  process.exit(1);
+}
