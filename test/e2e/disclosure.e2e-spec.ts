@@ -1,6 +1,5 @@
 // Public disclosure end to end over HTTP: departments push, the outbox feeds the index, the public searches.
 // Delivery is driven by calling the job directly (deterministic), except in the test of the in-process runner.
-import { SearchOutboxDelivery } from '@credit/disclosure';
 import { tokenKey } from '@credit/search';
 import { addDays, addMonths, buildResidentId, todayInChina } from '@credit/domain';
 import { companyUscc, createTestApp, naturalPersonRecord, penaltyRecord, SUBMIT, TestApp } from '@credit/testing';
@@ -33,7 +32,7 @@ describe('public disclosure and the search index (e2e over HTTP)', () => {
   let taxKey: string;
   const market = () => ({ 'x-api-key': marketKey });
   const tax = () => ({ 'x-api-key': taxKey });
-  const deliver = () => t.app.get(SearchOutboxDelivery).drain();
+  const deliver = () => t.deliverOutbox();
   const search = async (variables: Record<string, unknown>) => {
     const response = await t.gql((variables.first as number) > 20 ? LIST : SEARCH, variables);
     expect(response.errors).toBeUndefined();

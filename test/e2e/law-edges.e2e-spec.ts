@@ -1,6 +1,5 @@
 // The law at its edges (issue 11), end to end over HTTP: penalties that may not be repaired early, and what a
 // withdrawn or repaired decision leaves behind. Dates are relative to China's today so the periods hold.
-import { SearchOutboxDelivery } from '@credit/disclosure';
 import { addDays, addMonths, addYears, buildResidentId, todayInChina } from '@credit/domain';
 import { companyUscc, createTestApp, naturalPersonRecord, penaltyRecord, SUBMIT, TestApp } from '@credit/testing';
 
@@ -19,7 +18,7 @@ describe('law at its edges (e2e over HTTP)', () => {
   let taxKey: string;
   const market = () => ({ 'x-api-key': marketKey });
   const tax = () => ({ 'x-api-key': taxKey });
-  const deliver = () => t.app.get(SearchOutboxDelivery).drain();
+  const deliver = () => t.deliverOutbox();
 
   // Decided 13 months ago: past the 12-month minimum of a 严重 record, so only the exclusion can refuse it.
   const revoked = penaltyRecord({

@@ -1,7 +1,6 @@
 // Natural persons' ID numbers never reach the public: with publication of natural persons switched ON, and ID
 // numbers planted in every free-text field, neither the public index table nor any response of any public
 // operation contains anything shaped like a resident ID number, and persons' names appear only masked.
-import { SearchOutboxDelivery } from '@credit/disclosure';
 import { addMonths, buildResidentId, todayInChina } from '@credit/domain';
 import { createTestApp, naturalPersonRecord, penaltyRecord, SUBMIT, TestApp } from '@credit/testing';
 
@@ -27,7 +26,7 @@ describe('personal data in public output', () => {
     ];
     const pushed = await t.gql(SUBMIT, { records }, { 'x-api-key': apiKey });
     expect(pushed.data.submitPenaltyRecords.created).toBe(records.length);
-    await t.app.get(SearchOutboxDelivery).drain();
+    await t.deliverOutbox();
   });
   afterAll(() => t.close());
 

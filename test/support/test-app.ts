@@ -9,6 +9,7 @@ import { UsersService } from '@credit/auth';
 import { loadConfig, loadSecrets } from '@credit/common';
 import { buildUscc } from '@credit/domain';
 import { Database } from '@credit/db';
+import { SearchOutboxDelivery } from '@credit/disclosure';
 import { createApi } from '../../apps/api/src/create-api';
 import { createTestDatabase, TestDatabase } from './test-database';
 
@@ -31,6 +32,12 @@ export interface TestApp {
   adminToken(): Promise<string>;
   /** A department; its 统一社会信用代码 is generated unless given (records without an authority are its decisions). */
   createDepartment(code: string, name?: string, regionCode?: string, uscc?: string): Promise<{ id: string; apiKey: string }>;
+  /**
+   * Delivers every outbox change to the search index and returns once none is left undelivered. Draining alone
+   * is not enough when the in-process worker runs: a batch it has claimed is leased (invisible to the drain)
+   * until it acknowledges, so a search right after the drain could still see the old document.
+   */
+  deliverOutbox(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -88,6 +95,16 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
       );
       if (result.errors) throw new Error(`createDepartment failed: ${result.raw}`);
       return { id: result.data.createDepartment.department.id, apiKey: result.data.createDepartment.apiKey };
+    },
+    async deliverOutbox() {
+      const delivery = app.get(SearchOutboxDelivery);
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        await delivery.drain();
+        if ((await delivery.stats()).depth === 0) return;
+        if (Date.now() > deadline) throw new Error('deliverOutbox: changes still undelivered after 10 s');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
     async close() {
       await app.close();
