@@ -8,36 +8,9 @@ import { checkListTypeTerms, DayUnit, ListTypeTerms } from '@credit/domain';
 import { Scenario } from './dto/blacklist.enums';
 import { CreateListTypeInput, CreateMeasureInput } from './dto/catalogue.inputs';
 import { ListTypeModel, MeasureModel } from './dto/catalogue.models';
+import { CatalogueRepository, ListTypeRow, MeasureRow } from './catalogue.repository';
 
-export interface ListTypeRow {
-  id: string;
-  code: string;
-  name: string;
-  legal_basis: string;
-  designating_department_codes: string[];
-  term_months: number;
-  earliest_removal_months: number;
-  objection_days: number;
-  objection_day_unit: string;
-  objection_answer_days: number | null;
-  created_at: Date;
-}
-
-interface MeasureRow {
-  id: string;
-  code: string;
-  list_type_code: string;
-  description: string;
-  legal_basis: string;
-  executing_department_codes: string[];
-  scenarios: string[];
-  created_at: Date;
-}
-
-const LIST_TYPE_COLUMNS = `lt.id, lt.code, lt.name, lt.legal_basis, lt.designating_department_codes, lt.term_months,
-  lt.earliest_removal_months, lt.objection_days, lt.objection_day_unit, lt.objection_answer_days, lt.created_at`;
-const MEASURE_COLUMNS = `m.id, m.code, lt.code AS list_type_code, m.description, m.legal_basis, m.executing_department_codes,
-  m.scenarios, m.created_at`;
+export type { ListTypeRow } from './catalogue.repository';
 
 export function toListTypeModel(row: ListTypeRow): ListTypeModel {
   return {
@@ -92,6 +65,7 @@ function required(value: string, field: string, zh: string): string {
 export class CatalogueService {
   constructor(
     private readonly db: Database,
+    private readonly catalogue: CatalogueRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -111,14 +85,8 @@ export class CatalogueService {
       throw badInput(issues.map((issue) => issue.message).join('; '), details[0].field, details);
     }
     return this.db.transaction(async (sql) => {
-      if (await this.listTypeRow(sql, input.code)) throw conflict(`名单类型 ${input.code} 已存在（list type ${input.code} already exists）`, 'input.code');
-      const [row] = await sql.query<ListTypeRow>(
-        `INSERT INTO list_types (code, name, legal_basis, designating_department_codes, term_months, earliest_removal_months, objection_days,
-                                 objection_day_unit, objection_answer_days)
-         VALUES ($1, $2, $3, $4::text[], $5, $6, $7, $8, $9)
-         RETURNING ${LIST_TYPE_COLUMNS.replace(/lt\./g, '')}`,
-        [input.code, name, legalBasis, input.designatingDepartmentCodes, terms.termMonths, terms.earliestRemovalMonths, terms.objectionDays, terms.objectionDayUnit, terms.objectionAnswerDays],
-      );
+      if (await this.catalogue.listTypeRow(sql, input.code)) throw conflict(`名单类型 ${input.code} 已存在（list type ${input.code} already exists）`, 'input.code');
+      const row = await this.catalogue.insertListType(sql, { code: input.code, name, legalBasis, designatingDepartmentCodes: input.designatingDepartmentCodes, terms });
       const model = toListTypeModel(row);
       await this.audit.append(sql, actor, [
         { action: 'LIST_TYPE_CREATED', targetType: 'LIST_TYPE', targetId: row.id, afterHash: contentHash({ ...model, createdAt: undefined }), details: { code: row.code } },
@@ -131,19 +99,18 @@ export class CatalogueService {
     const description = required(input.description, 'description', '惩戒措施内容');
     const legalBasis = required(input.legalBasis, 'legalBasis', '措施依据');
     return this.db.transaction(async (sql) => {
-      const listType = await this.listTypeRow(sql, input.listTypeCode);
+      const listType = await this.catalogue.listTypeRow(sql, input.listTypeCode);
       if (!listType) throw notFound(`List type ${input.listTypeCode}`);
-      const [taken] = await sql.query('SELECT 1 FROM punishment_measures WHERE code = $1', [input.code]);
-      if (taken) throw conflict(`惩戒措施 ${input.code} 已存在（measure ${input.code} already exists）`, 'input.code');
-      const [{ id }] = await sql.query<{ id: string }>(
-        `INSERT INTO punishment_measures (code, list_type_id, description, legal_basis, executing_department_codes, scenarios)
-         VALUES ($1, $2, $3, $4, $5::text[], $6::text[]) RETURNING id`,
-        [input.code, listType.id, description, legalBasis, input.executingDepartmentCodes, input.scenarios],
-      );
-      const [row] = await sql.query<MeasureRow>(
-        `SELECT ${MEASURE_COLUMNS} FROM punishment_measures m JOIN list_types lt ON lt.id = m.list_type_id WHERE m.id = $1`,
-        [id],
-      );
+      if (await this.catalogue.measureCodeTaken(sql, input.code)) throw conflict(`惩戒措施 ${input.code} 已存在（measure ${input.code} already exists）`, 'input.code');
+      const row = await this.catalogue.insertMeasure(sql, {
+        code: input.code,
+        listTypeId: listType.id,
+        description,
+        legalBasis,
+        executingDepartmentCodes: input.executingDepartmentCodes,
+        scenarios: input.scenarios,
+      });
+      const id = row.id;
       const model = toMeasureModel(row);
       await this.audit.append(sql, actor, [
         { action: 'MEASURE_CREATED', targetType: 'PUNISHMENT_MEASURE', targetId: id, afterHash: contentHash({ ...model, createdAt: undefined }), details: { code: row.code, listType: row.list_type_code } },
@@ -153,26 +120,20 @@ export class CatalogueService {
   }
 
   async listTypes(): Promise<ListTypeModel[]> {
-    const rows = await this.db.query<ListTypeRow>(`SELECT ${LIST_TYPE_COLUMNS} FROM list_types lt ORDER BY lt.code`);
-    return rows.map(toListTypeModel);
+    return (await this.catalogue.listTypes()).map(toListTypeModel);
   }
 
   async measures(listTypeCode?: string | null): Promise<MeasureModel[]> {
-    const rows = await this.db.query<MeasureRow>(
-      `SELECT ${MEASURE_COLUMNS} FROM punishment_measures m JOIN list_types lt ON lt.id = m.list_type_id
-        WHERE $1::text IS NULL OR lt.code = $1 ORDER BY lt.code, m.code`,
-      [listTypeCode ?? null],
-    );
-    return rows.map(toMeasureModel);
+    return (await this.catalogue.measures(listTypeCode ?? null)).map(toMeasureModel);
   }
 
   async findListTypes(ids: readonly string[]): Promise<Map<string, ListTypeModel>> {
-    const rows = await this.db.query<ListTypeRow>(`SELECT ${LIST_TYPE_COLUMNS} FROM list_types lt WHERE lt.id = ANY($1::bigint[])`, [ids]);
+    const rows = await this.catalogue.listTypesByIds(ids);
     return new Map(rows.map((row) => [row.id, toListTypeModel(row)]));
   }
 
-  async listTypeRow(sql: SqlExecutor, code: string): Promise<ListTypeRow | null> {
-    const [row] = await sql.query<ListTypeRow>(`SELECT ${LIST_TYPE_COLUMNS} FROM list_types lt WHERE lt.code = $1`, [code]);
-    return row ?? null;
+  /** The list type with its terms, read in the caller's transaction. */
+  listTypeRow(sql: SqlExecutor, code: string): Promise<ListTypeRow | null> {
+    return this.catalogue.listTypeRow(sql, code);
   }
 }

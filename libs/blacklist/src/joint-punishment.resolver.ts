@@ -10,13 +10,13 @@ import {
 } from './dto/joint-punishment.models';
 import { ListingModel } from './dto/listing.models';
 import { JointPunishmentService } from './joint-punishment.service';
-import { ListingRepository } from './listing.repository';
+import { ListingQueriesService } from './listing-queries.service';
 
 @Resolver(() => ApplicableMeasureModel)
 export class JointPunishmentResolver {
   constructor(
     private readonly jointPunishment: JointPunishmentService,
-    private readonly listings: ListingRepository,
+    private readonly listings: ListingQueriesService,
   ) {}
 
   @Query(() => JointPunishmentCheckModel, {

@@ -33,6 +33,7 @@ import { ProposeListingInput } from './dto/listing.inputs';
 import { ListingClock } from './listing-clock';
 import { ListingTierEffects } from './listing-tier-effects';
 import { objectionStateOf, stateOf } from './listing.mapping';
+import { ListingSuggestionsRepository } from './listing-suggestions.repository';
 import { ListingRepository, LockedListing } from './listing.repository';
 
 type Access = 'PROPOSER' | 'PROPOSER_OR_REGULATOR';
@@ -50,6 +51,7 @@ export class ListingLifecycleService {
   constructor(
     private readonly db: Database,
     private readonly listings: ListingRepository,
+    private readonly suggestions: ListingSuggestionsRepository,
     private readonly catalogue: CatalogueService,
     private readonly subjects: SubjectRegistryRepository,
     private readonly tiers: ListingTierEffects,
@@ -75,16 +77,11 @@ export class ListingLifecycleService {
       }
       const subjectId = await this.subjectFor(sql, uscc.code, uscc.regionCode, uscc.registrationAuthority + uscc.category, input.subjectName);
       await this.checkPenaltyRecords(sql, subjectId, input.penaltyRecordIds);
-      const [duplicate] = await sql.query(
-        'SELECT 1 FROM listings WHERE proposing_department_id = $1 AND decision_document_number = $2',
-        [department.departmentId, decisionDocumentNumber],
-      );
-      if (duplicate) throw conflict('该认定决定书文号已使用（this decision document number is already used）', 'input.decisionDocumentNumber');
-      const [open] = await sql.query<{ id: string }>(
-        `SELECT id FROM listings WHERE subject_id = $1 AND list_type_id = $2 AND status NOT IN ('REMOVED', 'NOT_LISTED')`,
-        [subjectId, listType.id],
-      );
-      if (open) throw conflict(`该主体已有未结束的同类名单（listing ${open.id} of this subject and list type has not ended）`, 'input.uscc');
+      if (await this.listings.decisionNumberUsed(sql, department.departmentId, decisionDocumentNumber)) {
+        throw conflict('该认定决定书文号已使用（this decision document number is already used）', 'input.decisionDocumentNumber');
+      }
+      const open = await this.listings.openListingId(sql, subjectId, listType.id);
+      if (open) throw conflict(`该主体已有未结束的同类名单（listing ${open} of this subject and list type has not ended）`, 'input.uscc');
 
       // 国办发〔2020〕49号: every decision states these; what the department left out is stated from the list type.
       const defaults = defaultListingStatements({ name: listType.name, legalBasis: listType.legal_basis }, termsOf(listType));
@@ -99,10 +96,7 @@ export class ListingLifecycleService {
         input.penaltyRecordIds,
       );
       // A proposal answers the open suggestions for this subject and list type.
-      await sql.query(
-        `UPDATE listing_suggestions SET status = 'PROPOSED', listing_id = $3 WHERE subject_id = $1 AND list_type_id = $2 AND status = 'OPEN'`,
-        [subjectId, listType.id, id],
-      );
+      await this.suggestions.markProposed(sql, subjectId, listType.id, id);
       await this.audit.append(sql, actorOf(department), [
         {
           action: 'LISTING_PROPOSED',
@@ -265,8 +259,8 @@ export class ListingLifecycleService {
 
   /** The subject registered under the USCC; registered now when unknown and the caller named it. */
   private async subjectFor(sql: SqlExecutor, uscc: string, regionCode: string, category: string, name?: string | null): Promise<string> {
-    const [row] = await sql.query<{ id: string }>('SELECT id FROM credit_subjects WHERE subject_key = $1', [uscc]);
-    if (row) return row.id;
+    const known = await this.subjects.idOfKey(sql, uscc);
+    if (known) return known;
     const subjectName = name?.trim();
     if (!subjectName) {
       throw new DomainError('SUBJECT_NOT_FOUND', `主体 ${uscc} 尚未登记，请同时提供主体名称（subject ${uscc} is not registered; send subjectName to register it）`, { field: 'input.subjectName' });
@@ -279,11 +273,7 @@ export class ListingLifecycleService {
 
   private async checkPenaltyRecords(sql: SqlExecutor, subjectId: string, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    const found = await sql.query<{ id: string }>(
-      `SELECT id FROM penalty_records WHERE id = ANY($1::bigint[]) AND subject_id = $2 AND status = 'ACTIVE'`,
-      [ids, subjectId],
-    );
-    const ok = new Set(found.map((row) => row.id));
+    const ok = await this.listings.activePenaltyRecordIds(sql, subjectId, ids);
     const wrong = ids.filter((id) => !ok.has(id));
     if (wrong.length > 0) {
       throw badInput(

@@ -152,6 +152,33 @@ export class ListingRepository {
     return row ?? null;
   }
 
+  /** Whether the department already used this decision document number (认定决定书文号). */
+  async decisionNumberUsed(sql: SqlExecutor, departmentId: string, decisionDocumentNumber: string): Promise<boolean> {
+    const [duplicate] = await sql.query(
+      'SELECT 1 FROM listings WHERE proposing_department_id = $1 AND decision_document_number = $2',
+      [departmentId, decisionDocumentNumber],
+    );
+    return duplicate !== undefined;
+  }
+
+  /** The id of a listing of this subject and list type that has not ended, or null. */
+  async openListingId(sql: SqlExecutor, subjectId: string, listTypeId: string): Promise<string | null> {
+    const [open] = await sql.query<{ id: string }>(
+      `SELECT id FROM listings WHERE subject_id = $1 AND list_type_id = $2 AND status NOT IN ('REMOVED', 'NOT_LISTED')`,
+      [subjectId, listTypeId],
+    );
+    return open?.id ?? null;
+  }
+
+  /** Which of these penalty records are ACTIVE records of the subject (the basis a proposal may cite). */
+  async activePenaltyRecordIds(sql: SqlExecutor, subjectId: string, ids: string[]): Promise<Set<string>> {
+    const found = await sql.query<{ id: string }>(
+      `SELECT id FROM penalty_records WHERE id = ANY($1::bigint[]) AND subject_id = $2 AND status = 'ACTIVE'`,
+      [ids, subjectId],
+    );
+    return new Set(found.map((row) => row.id));
+  }
+
   /** Listings LISTED whose term has run out by `today` (isDueForExpiry), locked; busy rows are left to the next run. */
   async lockDueForExpiry(sql: SqlExecutor, today: string, limit: number): Promise<LockedListing[]> {
     return sql.query<LockedListing>(

@@ -11,14 +11,12 @@ import { ListingClock } from './listing-clock';
 import { ListingLifecycleService } from './listing-lifecycle.service';
 import { ListingQueriesService } from './listing-queries.service';
 import { ListingSuggestionsService } from './listing-suggestions.service';
-import { ListingRepository } from './listing.repository';
 
 @Resolver(() => ListingModel)
 export class ListingResolver {
   constructor(
     private readonly lifecycle: ListingLifecycleService,
     private readonly queries: ListingQueriesService,
-    private readonly repository: ListingRepository,
     private readonly subjects: SubjectsService,
     private readonly catalogue: CatalogueService,
     private readonly clock: ListingClock,
@@ -51,7 +49,7 @@ export class ListingResolver {
     @Args('content') content: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ListingObjectionModel> {
-    return (await this.repository.findObjection(await this.lifecycle.fileObjection(principal, listingId, content))) as ListingObjectionModel;
+    return (await this.queries.findObjection(await this.lifecycle.fileObjection(principal, listingId, content))) as ListingObjectionModel;
   }
 
   @Mutation(() => ListingObjectionModel, {
@@ -65,7 +63,7 @@ export class ListingResolver {
     @CurrentPrincipal() principal: Principal,
   ): Promise<ListingObjectionModel> {
     await this.lifecycle.resolveObjection(principal, objectionId, upheld, reply);
-    return (await this.repository.findObjection(objectionId)) as ListingObjectionModel;
+    return (await this.queries.findObjection(objectionId)) as ListingObjectionModel;
   }
 
   @Mutation(() => ListingModel, {
@@ -124,11 +122,11 @@ export class ListingResolver {
 
   @ResolveField(() => [ListingObjectionModel], { description: 'Objections, oldest first.' })
   async objections(@Parent() listing: ListingModel, @Context('req') request: object): Promise<ListingObjectionModel[]> {
-    return (await requestLoader(request, 'listingObjections', (ids) => this.repository.objectionsOf(ids)).load(listing.id)) ?? [];
+    return (await requestLoader(request, 'listingObjections', (ids) => this.queries.objectionsOf(ids)).load(listing.id)) ?? [];
   }
 
   private async load(id: string): Promise<ListingModel> {
-    return (await this.repository.findByIds([id])).get(id) as ListingModel;
+    return (await this.queries.findByIds([id])).get(id) as ListingModel;
   }
 }
 

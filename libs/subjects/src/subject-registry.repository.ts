@@ -18,6 +18,12 @@ export interface SubjectUpsert {
 
 @Injectable()
 export class SubjectRegistryRepository {
+  /** The id of the subject registered under this key (USCC or ID-number hash), or null. */
+  async idOfKey(sql: SqlExecutor, subjectKey: string): Promise<string | null> {
+    const [row] = await sql.query<{ id: string }>('SELECT id FROM credit_subjects WHERE subject_key = $1', [subjectKey]);
+    return row?.id ?? null;
+  }
+
   /**
    * Returns subject ids by subject key. A new subject is registered under the name it was first pushed with
    * (the last entry's, when a key appears twice); a known subject keeps its registered name, and every other
