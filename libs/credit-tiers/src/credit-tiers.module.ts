@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import { PenaltiesModule } from '@credit/penalties';
 import { SubjectsModule } from '@credit/subjects';
 import { CreditTiersResolver, SubjectTierFieldsResolver } from './credit-tiers.resolver';
+import { TierOverridesRepository } from './tier-overrides.repository';
 import { TierOverridesService } from './tier-overrides.service';
 import { TierPenaltyListener } from './tier-penalty.listener';
+import { TierQueriesRepository } from './tier-queries.repository';
 import { TierQueriesService } from './tier-queries.service';
 import { TierRecomputeRepository } from './tier-recompute.repository';
 import { TierRecomputeService } from './tier-recompute.service';
@@ -15,9 +17,11 @@ import { TierSweepJob } from './tier-sweep.job';
   providers: [
     TierRecomputeRepository,
     TierRecomputeService,
+    TierOverridesRepository,
     TierOverridesService,
     TierPenaltyListener,
     TierSweepJob,
+    TierQueriesRepository,
     TierQueriesService,
     CreditTiersResolver,
     SubjectTierFieldsResolver,

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { badInput } from '@credit/common';
 import type { SqlExecutor } from '@credit/db';
 import { isIsoDate, IsoDate } from '@credit/domain';
+import { TierOverridesRepository } from './tier-overrides.repository';
 
 /**
  * One override. Every active override is a listing fact for evaluateTier (→ D), shown as
@@ -25,6 +26,8 @@ export interface TierOverrideInput {
 
 @Injectable()
 export class TierOverridesService {
+  constructor(private readonly overrides: TierOverridesRepository) {}
+
   /** Creates or replaces the override of (source, sourceId). Returns its id. */
   async setOverride(sql: SqlExecutor, o: TierOverrideInput): Promise<string> {
     requireDate(o.activeFrom, 'activeFrom');
@@ -32,27 +35,13 @@ export class TierOverridesService {
     for (const [field, value] of [['source', o.source], ['sourceId', o.sourceId], ['code', o.code], ['description', o.description]] as const) {
       if (!value?.trim()) throw badInput(`${field} is required for a tier override`, field);
     }
-    const [row] = await sql.query<{ id: string }>(
-      `INSERT INTO subject_tier_overrides (subject_id, source, source_id, code, description, active_from, active_to)
-       VALUES ($1::bigint, $2, $3, $4, $5, $6::date, $7::date)
-       ON CONFLICT (source, source_id) DO UPDATE
-          SET subject_id = EXCLUDED.subject_id, code = EXCLUDED.code, description = EXCLUDED.description,
-              active_from = EXCLUDED.active_from, active_to = EXCLUDED.active_to, updated_at = now()
-       RETURNING id`,
-      [o.subjectId, o.source, o.sourceId, o.code, o.description, o.activeFrom, o.activeTo],
-    );
-    return row.id;
+    return this.overrides.upsert(sql, o);
   }
 
   /** Ends the override of (source, sourceId) on activeTo (exclusive). Returns the subjects it concerned. */
   async clearOverride(sql: SqlExecutor, source: string, sourceId: string, activeTo: IsoDate): Promise<string[]> {
     requireDate(activeTo, 'activeTo');
-    const rows = await sql.query<{ subject_id: string }>(
-      `UPDATE subject_tier_overrides SET active_to = $3::date, updated_at = now()
-        WHERE source = $1 AND source_id = $2 RETURNING subject_id`,
-      [source, sourceId, activeTo],
-    );
-    return rows.map((row) => row.subject_id);
+    return this.overrides.end(sql, source, sourceId, activeTo);
   }
 }
 
