@@ -1,6 +1,6 @@
 // Reads of penalty records for the API: one record by id, and pages of many subjects' records at once.
 import { Injectable } from '@nestjs/common';
-import { Database } from '@credit/db';
+import { Database, SqlExecutor } from '@credit/db';
 import type { IsoDate } from '@credit/domain';
 import { visibleToViewerSql } from './penalty-sharing.sql';
 
@@ -11,6 +11,14 @@ const RECORD_COLUMNS = `r.id, r.decision_number, r.party_name, r.party_type, r.u
   r.fine_amount, r.confiscated_amount, r.license_info, r.decision_date, r.valid_until, r.public_until, r.authority_name,
   r.authority_uscc, r.data_source_name, r.data_source_uscc, r.severity, r.severity_derived, r.remarks, r.status,
   r.revoke_reason, r.revoked_at, r.version, r.created_at, r.updated_at, r.subject_id, d.code AS department_code, d.name AS department_name`;
+
+/** A department's own record, locked for revocation. */
+export interface OwnRecordLock {
+  id: string;
+  status: string;
+  subject_id: string;
+  content_hash: string;
+}
 
 export type RecordRow = Record<string, unknown> & { id: string; decision_date: string };
 
@@ -23,6 +31,28 @@ export interface SubjectRecordsSlice {
 @Injectable()
 export class PenaltyRecordsRepository {
   constructor(private readonly db: Database) {}
+
+  /** The department's record under this decision number, locked (FOR UPDATE); null when it has none. */
+  async lockOwn(sql: SqlExecutor, departmentId: string, decisionNumber: string): Promise<OwnRecordLock | null> {
+    const [own] = await sql.query<OwnRecordLock>(
+      'SELECT id, status, subject_id, content_hash FROM penalty_records WHERE department_id = $1 AND decision_number = $2 FOR UPDATE',
+      [departmentId, decisionNumber],
+    );
+    return own ?? null;
+  }
+
+  /** Whether any department holds a record under this decision number. */
+  async decisionNumberExists(sql: SqlExecutor, decisionNumber: string): Promise<boolean> {
+    const [other] = await sql.query('SELECT 1 FROM penalty_records WHERE decision_number = $1 LIMIT 1', [decisionNumber]);
+    return other !== undefined;
+  }
+
+  async markRevoked(sql: SqlExecutor, id: string, reason: string): Promise<void> {
+    await sql.query(
+      `UPDATE penalty_records SET status = 'REVOKED', revoked_at = now(), revoke_reason = $2, updated_at = now() WHERE id = $1`,
+      [id, reason],
+    );
+  }
 
   async findById(id: string): Promise<RecordRow | null> {
     const [row] = await this.db.query<RecordRow>(`SELECT ${RECORD_COLUMNS} FROM penalty_records r JOIN departments d ON d.id = r.department_id WHERE r.id = $1`, [id]);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, contentHash } from '@credit/audit';
 import { actorOf, badInput, ConnectionShape, cursorCodec, DepartmentPrincipal, DomainError, forbidden, notFound, toConnection } from '@credit/common';
-import { Database } from '@credit/db';
+import { Database, SqlExecutor } from '@credit/db';
 import { IdType, PartyType, PenaltyCategory, PenaltyRecordStatus, Severity, todayInChina } from '@credit/domain';
 import { PenaltyRecordModel } from './dto/penalty-record.models';
 import { PenaltyChangeHooks } from './penalty-change.hooks';
@@ -29,20 +29,10 @@ export class PenaltyRecordsService {
     if (!why) throw badInput('A reason is required to revoke a decision', 'reason');
     if ([...why].length > 1000) throw badInput('reason must be at most 1000 characters', 'reason');
     const recordId = await this.db.transaction(async (sql) => {
-      const [own] = await sql.query<{ id: string; status: string; subject_id: string; content_hash: string }>(
-        'SELECT id, status, subject_id, content_hash FROM penalty_records WHERE department_id = $1 AND decision_number = $2 FOR UPDATE',
-        [department.departmentId, number],
-      );
-      if (!own) {
-        const [other] = await sql.query('SELECT 1 FROM penalty_records WHERE decision_number = $1 LIMIT 1', [number]);
-        if (other) throw forbidden('This decision belongs to another department; only the deciding department may revoke it');
-        throw notFound(`Penalty decision ${number}`);
-      }
+      const own = await this.repository.lockOwn(sql, department.departmentId, number);
+      if (!own) throw await this.notOwnDecision(sql, number, 'revoke it');
       if (own.status === PenaltyRecordStatus.REVOKED) throw new DomainError('ALREADY_REVOKED', 'This decision is already revoked', { field: 'decisionNumber' });
-      await sql.query(
-        `UPDATE penalty_records SET status = 'REVOKED', revoked_at = now(), revoke_reason = $2, updated_at = now() WHERE id = $1`,
-        [own.id, why],
-      );
+      await this.repository.markRevoked(sql, own.id, why);
       await this.hooks.notify(sql, [{ kind: 'REVOKED', recordId: own.id, subjectId: own.subject_id, previousSubjectId: null }]);
       await this.audit.append(sql, actorOf(department), [
         { action: 'PENALTY_RECORD_REVOKED', targetType: 'PENALTY_RECORD', targetId: own.id, beforeHash: own.content_hash, afterHash: contentHash({ revoked: own.content_hash, reason: why }), details: { decisionNumber: number, reason: why } },
@@ -50,6 +40,17 @@ export class PenaltyRecordsService {
       return own.id;
     });
     return (await this.findById(recordId)) as PenaltyRecordModel;
+  }
+
+  /**
+   * Why a department holds no record under `decisionNumber`, for it to throw: FORBIDDEN when another department
+   * decided it ("only the deciding department may <action>"), NOT_FOUND when nobody did.
+   */
+  async notOwnDecision(sql: SqlExecutor, decisionNumber: string, action: string): Promise<DomainError> {
+    if (await this.repository.decisionNumberExists(sql, decisionNumber)) {
+      return forbidden(`This decision belongs to another department; only the deciding department may ${action}`);
+    }
+    return notFound(`Penalty decision ${decisionNumber}`);
   }
 
   async findById(id: string): Promise<PenaltyRecordModel | null> {
