@@ -4,4 +4,5 @@ export * from './subject-name-change.entity';
 export * from './subject-registry.repository';
 export * from './subject-rename.hooks';
 export * from './subjects.module';
+export * from './subjects.repository';
 export * from './subjects.service';

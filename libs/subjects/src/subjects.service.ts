@@ -1,20 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Principal, regionScopePrefixOf, requireUscc } from '@credit/common';
-import { Database } from '@credit/db';
 import { PartyType, regionName } from '@credit/domain';
 import { CreditSubjectModel, SubjectNameChangeModel } from './dto/credit-subject.model';
-
-export interface SubjectRow {
-  id: string;
-  uscc: string | null;
-  name: string;
-  subject_type: string;
-  region_code: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
-
-export const SUBJECT_COLUMNS = 'id, uscc, name, subject_type, region_code, created_at, updated_at';
+import { SubjectRow, SubjectsRepository } from './subjects.repository';
 
 export function toSubjectModel(row: SubjectRow): CreditSubjectModel {
   return {
@@ -31,7 +19,7 @@ export function toSubjectModel(row: SubjectRow): CreditSubjectModel {
 
 @Injectable()
 export class SubjectsService {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly subjects: SubjectsRepository) {}
 
   /**
    * The subject registered under a USCC, or null, also when it lies outside the caller's region (region-scope.ts
@@ -39,24 +27,18 @@ export class SubjectsService {
    */
   async findByUscc(principal: Principal, uscc: string): Promise<CreditSubjectModel | null> {
     const parsed = requireUscc(uscc, 'uscc');
-    const [row] = await this.db.query<SubjectRow>(
-      `SELECT ${SUBJECT_COLUMNS} FROM credit_subjects WHERE subject_key = $1 AND ($2::text IS NULL OR region_code LIKE $2 || '%')`,
-      [parsed.code, regionScopePrefixOf(principal)],
-    );
+    const row = await this.subjects.findByKey(parsed.code, regionScopePrefixOf(principal));
     return row ? toSubjectModel(row) : null;
   }
 
   async findByIds(ids: readonly string[]): Promise<Map<string, CreditSubjectModel>> {
-    const rows = await this.db.query<SubjectRow>(`SELECT ${SUBJECT_COLUMNS} FROM credit_subjects WHERE id = ANY($1::bigint[])`, [ids]);
+    const rows = await this.subjects.findByIds(ids);
     return new Map(rows.map((row) => [row.id, toSubjectModel(row)]));
   }
 
   /** Approved renames only: proposals still in review (or rejected) never were the subject's name. */
   async nameHistory(subjectId: string): Promise<SubjectNameChangeModel[]> {
-    const rows = await this.db.query<{ previous_name: string; new_name: string; changed_at: Date }>(
-      `SELECT previous_name, new_name, changed_at FROM subject_name_changes WHERE subject_id = $1 AND status = 'APPROVED' ORDER BY changed_at, id`,
-      [subjectId],
-    );
+    const rows = await this.subjects.approvedNameChanges(subjectId);
     return rows.map((row) => ({ previousName: row.previous_name, newName: row.new_name, changedAt: row.changed_at }));
   }
 }
