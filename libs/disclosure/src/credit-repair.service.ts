@@ -3,36 +3,20 @@
 // same-transaction listeners (tiers recompute, search outbox) and the audit entry.
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService, contentHash } from '@credit/audit';
-import { actorOf, APP_CONFIG, AppConfig, badInput, DepartmentPrincipal, DomainError, forbidden, notFound } from '@credit/common';
+import { actorOf, APP_CONFIG, AppConfig, badInput, DepartmentPrincipal, DomainError } from '@credit/common';
 import { Database } from '@credit/db';
 import { canApproveCreditRepair, PenaltyCategory, todayInChina } from '@credit/domain';
 import { PenaltyChangeHooks, PenaltyRecordModel, PenaltyRecordsService } from '@credit/penalties';
+import { CreditRepairRepository } from './credit-repair.repository';
 import { decisionOf } from './disclosure-document';
 
 export const MAX_COMMITMENT_CHARS = 2000;
-
-interface OwnRecord {
-  id: string;
-  status: string;
-  subject_id: string;
-  content_hash: string;
-  repaired_on: string | null;
-  party_type: string;
-  severity: string;
-  penalty_categories: string[];
-  decision_date: string;
-  public_until: string | null;
-  party_birth_date: string | null;
-  act_date: string | null;
-  party_adult_confirmed: boolean;
-  publish_minor: boolean;
-  not_repairable: boolean;
-}
 
 @Injectable()
 export class CreditRepairService {
   constructor(
     private readonly db: Database,
+    private readonly repairs: CreditRepairRepository,
     private readonly hooks: PenaltyChangeHooks,
     private readonly audit: AuditService,
     private readonly records: PenaltyRecordsService,
@@ -48,17 +32,8 @@ export class CreditRepairService {
       throw badInput(`信用承诺不能超过${MAX_COMMITMENT_CHARS}个字符（commitment must be at most ${MAX_COMMITMENT_CHARS} characters）`, 'commitment');
     }
     const recordId = await this.db.transaction(async (sql) => {
-      const [own] = await sql.query<OwnRecord>(
-        `SELECT id, status, subject_id, content_hash, repaired_on, party_type, severity, penalty_categories, decision_date, public_until, party_birth_date,
-                act_date, party_adult_confirmed, publish_minor, not_repairable
-           FROM penalty_records WHERE department_id = $1 AND decision_number = $2 FOR UPDATE`,
-        [department.departmentId, number],
-      );
-      if (!own) {
-        const [other] = await sql.query('SELECT 1 FROM penalty_records WHERE decision_number = $1 LIMIT 1', [number]);
-        if (other) throw forbidden('This decision belongs to another department; only the deciding department may approve its credit repair');
-        throw notFound(`Penalty decision ${number}`);
-      }
+      const own = await this.repairs.lockOwn(sql, department.departmentId, number);
+      if (!own) throw await this.records.notOwnDecision(sql, number, 'approve its credit repair');
       if (own.repaired_on !== null) throw new DomainError('ALREADY_REPAIRED', `信用修复已于${own.repaired_on}批准（credit repair was already approved on ${own.repaired_on}）`, { field: 'decisionNumber' });
       if (own.status !== 'ACTIVE') throw new DomainError('NOT_PUBLISHED', '该处罚已撤销，不在公示中（this decision is revoked and not published）', { field: 'decisionNumber' });
       const facts = { decisionDate: own.decision_date, categories: own.penalty_categories as PenaltyCategory[], notRepairable: own.not_repairable };
@@ -74,11 +49,7 @@ export class CreditRepairService {
         throw new DomainError('REPAIR_NOT_YET_ALLOWED', `最短公示期未满，${check.earliestRepairDate}起方可修复（credit repair is allowed from ${check.earliestRepairDate}）`, { field: 'decisionNumber' });
       }
       if (!check.allowed) throw new DomainError('NOT_PUBLISHED', '该处罚不予公示，无需信用修复（this decision is not published, so there is nothing to repair）', { field: 'decisionNumber' });
-      await sql.query('UPDATE penalty_records SET repaired_on = $2::date, updated_at = now() WHERE id = $1', [own.id, today]);
-      await sql.query(
-        `INSERT INTO credit_repairs (record_id, approved_on, commitment, approved_by_id) VALUES ($1, $2::date, $3, $4)`,
-        [own.id, today, promise, department.departmentId],
-      );
+      await this.repairs.approve(sql, own.id, today, promise, department.departmentId);
       await this.hooks.notify(sql, [{ kind: 'REPAIRED', recordId: own.id, subjectId: own.subject_id, previousSubjectId: null }]);
       await this.audit.append(sql, actorOf(department), [
         {

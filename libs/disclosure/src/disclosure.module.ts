@@ -6,6 +6,7 @@ import { SubjectRenameHooks, SubjectsModule } from '@credit/subjects';
 import { CreditRepairService } from './credit-repair.service';
 import { CreditRepairResolver, DisclosureResolver } from './disclosure.resolver';
 import { DisclosureSearchService } from './disclosure-search.service';
+import { CreditRepairRepository } from './credit-repair.repository';
 import { DisclosureSourceRepository } from './disclosure-source.repository';
 import { PublicationExpiryJob } from './publication-expiry.job';
 import { SearchOutboxDelivery } from './search-outbox.delivery';
@@ -17,6 +18,7 @@ import { SearchReindexService } from './search-reindex.service';
 @Module({
   imports: [PenaltiesModule, SearchModule, SubjectsModule],
   providers: [
+    CreditRepairRepository,
     SearchOutboxRepository,
     DisclosureSourceRepository,
     SearchOutboxListener,
