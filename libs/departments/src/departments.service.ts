@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Actor, AuditService, contentHash } from '@credit/audit';
 import { badInput, conflict, cursorCodec, DEFAULT_PAGE_SIZE, notFound, Principal, regionScopePrefixOf, requireUscc, toConnection } from '@credit/common';
-import { Database, emExecutor } from '@credit/db';
+import { emExecutor } from '@credit/db';
 
 import { generateApiKey, GeneratedApiKey } from './api-key';
 import { DepartmentApiKey } from './department-api-key.entity';
 import { Department } from './department.entity';
+import { DepartmentsRepository } from './departments.repository';
 import { CreateDepartmentInput, RevokeApiKeyInput, RotateApiKeyInput } from './dto/department.inputs';
 
 /** Two active keys at most: the current one and the one being rotated out. */
@@ -18,7 +19,7 @@ const DEPARTMENT_CURSOR = cursorCodec('id');
 export class DepartmentsService {
   constructor(
     private readonly orm: MikroORM,
-    private readonly db: Database,
+    private readonly departments: DepartmentsRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -79,13 +80,8 @@ export class DepartmentsService {
   async list(principal: Principal | null, first = DEFAULT_PAGE_SIZE, after?: string) {
     const cursor = DEPARTMENT_CURSOR.decode(after);
     const region = regionScopePrefixOf(principal);
-    const rows = await this.db.query<{ id: string; code: string; name: string; uscc: string; region_code: string; created_at: Date }>(
-      `SELECT id, code, name, uscc, region_code, created_at FROM departments
-        WHERE ($1::text IS NULL OR region_code LIKE $1 || '%') AND ($2::bigint IS NULL OR id > $2::bigint) ORDER BY id LIMIT $3`,
-      [region, cursor?.[0] ?? null, first + 1],
-    );
-    const [{ count }] = await this.db.query<{ count: string }>(`SELECT count(*) FROM departments WHERE $1::text IS NULL OR region_code LIKE $1 || '%'`, [region]);
-    return toConnection(rows, first, Number(count), (row) => DEPARTMENT_CURSOR.encode([row.id]), (row) => ({
+    const { rows, total } = await this.departments.page(region, cursor?.[0] ?? null, first + 1);
+    return toConnection(rows, first, total, (row) => DEPARTMENT_CURSOR.encode([row.id]), (row) => ({
       id: row.id, code: row.code, name: row.name, uscc: row.uscc, regionCode: row.region_code, createdAt: row.created_at,
     }));
   }
