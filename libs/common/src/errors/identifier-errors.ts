@@ -6,6 +6,7 @@ import { DomainError } from './domain-error';
 
 /** The parsed code, or INVALID_USCC on `field`. */
 export function requireUscc(value: string, field: string): ValidUscc {
+  // INVALID_USCC (CommonErrorCode) is built here and nowhere else.
   const parsed = parseUscc(value);
   if (!parsed.valid) throw new DomainError('INVALID_USCC', parsed.message, { field });
   return parsed;
