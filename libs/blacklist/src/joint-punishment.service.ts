@@ -3,11 +3,11 @@
 // and the department reports back which measure it applied. Regulators read who checks and who applies.
 import { Injectable } from '@nestjs/common';
 import { AuditService, contentHash } from '@credit/audit';
-import { actorOf, badInput, confineRegion, DepartmentPrincipal, DomainError, forbidden, notFound, Principal, requireIsoDate, requireUscc } from '@credit/common';
+import { actorOf, badInput, confineRegion, DepartmentPrincipal, forbidden, notFound, Principal, requireIsoDate, requireUscc } from '@credit/common';
 import { Database } from '@credit/db';
 import { addDays } from '@credit/domain';
 import { SubjectRegistryRepository } from '@credit/subjects';
-import { requireId } from './blacklist.errors';
+import { feedbackAlreadyRecorded, measureNotInCheck, requireId } from './blacklist.errors';
 import { Scenario } from './dto/blacklist.enums';
 import { ApplicableMeasureModel, JointPunishmentCheckModel, JointPunishmentStatsModel, MeasureFeedbackModel } from './dto/joint-punishment.models';
 import { ListingClock } from './listing-clock';
@@ -78,12 +78,10 @@ export class JointPunishmentService {
       if (!check) throw notFound(`Check ${checkId}`);
       if (check.department_id !== department.departmentId) throw forbidden('只有发起核查的部门可以反馈（only the department that made the check may report on it）');
       if (!check.measure_codes.includes(measureCode)) {
-        throw new DomainError('MEASURE_NOT_IN_CHECK', `措施 ${measureCode} 不在该次核查结果中（measure ${measureCode} was not returned by check ${checkId}）`, { field: 'measureCode' });
+        throw measureNotInCheck(measureCode, checkId);
       }
       const measure = await this.checks.measureOfCheck(sql, measureCode, check.listing_ids);
-      if (await this.checks.feedbackExists(sql, checkId, measure.measure_id)) {
-        throw new DomainError('FEEDBACK_ALREADY_RECORDED', '该措施的反馈已记录（feedback for this measure is already recorded）', { field: 'measureCode' });
-      }
+      if (await this.checks.feedbackExists(sql, checkId, measure.measure_id)) throw feedbackAlreadyRecorded();
       const row = await this.checks.insertFeedback(sql, checkId, measure.measure_id, measure.listing_id, applied, text);
       await this.audit.append(sql, actorOf(department), [
         {

@@ -9,7 +9,7 @@
 // word for word as one that does not exist (region-scope.ts of @credit/common).
 import { Injectable } from '@nestjs/common';
 import { AuditRecordInput, AuditService, contentHash } from '@credit/audit';
-import { actorOf, badInput, conflict, DepartmentPrincipal, DomainError, forbidden, notFound, Principal, regionScopePrefixOf, requireUscc } from '@credit/common';
+import { actorOf, badInput, conflict, DepartmentPrincipal, forbidden, notFound, Principal, regionScopePrefixOf, requireUscc } from '@credit/common';
 import { WorkingCalendarService } from '@credit/calendar';
 import { Database, SqlExecutor } from '@credit/db';
 import {
@@ -27,7 +27,7 @@ import {
   resolveObjection,
 } from '@credit/domain';
 import { SubjectRegistryRepository } from '@credit/subjects';
-import { notDesignatingDepartment, notProposer, objectionAnswerOverdue, refusal, requiredText, requireId } from './blacklist.errors';
+import { notDesignatingDepartment, notProposer, objectionAnswerOverdue, refusal, requiredText, requireId, subjectNotRegistered } from './blacklist.errors';
 import { CatalogueService, termsOf } from './catalogue.service';
 import { ProposeListingInput } from './dto/listing.inputs';
 import { ListingClock } from './listing-clock';
@@ -263,7 +263,7 @@ export class ListingLifecycleService {
     if (known) return known;
     const subjectName = name?.trim();
     if (!subjectName) {
-      throw new DomainError('SUBJECT_NOT_FOUND', `主体 ${uscc} 尚未登记，请同时提供主体名称（subject ${uscc} is not registered; send subjectName to register it）`, { field: 'input.subjectName' });
+      throw subjectNotRegistered(uscc);
     }
     // 个体工商户 carry category 92 under 市场监管; every other USCC holder is an organisation.
     const subjectType = category === '92' ? 'INDIVIDUAL_BUSINESS' : 'LEGAL_ENTITY';
@@ -291,5 +291,5 @@ function checkAccess(principal: Principal, listing: LockedListing, access: Acces
     return;
   }
   if (access === 'PROPOSER_OR_REGULATOR' && principal.role === 'REGULATOR') return;
-  throw forbidden(access === 'PROPOSER' ? '只有提出认定的部门可以办理（only the proposing department may do this）' : undefined);
+  throw access === 'PROPOSER' ? notProposer() : forbidden();
 }
