@@ -1,5 +1,6 @@
 export * from './dto/penalty-record.input';
 export * from './dto/penalty-record.models';
+export * from './penalties.errors';
 export * from './penalties.module';
 export * from './penalty-change.hooks';
 export * from './penalty-ingest.service';

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, contentHash } from '@credit/audit';
-import { actorOf, badInput, ConnectionShape, cursorCodec, DepartmentPrincipal, DomainError, forbidden, notFound, toConnection } from '@credit/common';
+import { actorOf, badInput, ConnectionShape, cursorCodec, DepartmentPrincipal, DomainError, toConnection } from '@credit/common';
 import { Database, SqlExecutor } from '@credit/db';
 import { IdType, PartyType, PenaltyCategory, PenaltyRecordStatus, Severity, todayInChina } from '@credit/domain';
 import { PenaltyRecordModel } from './dto/penalty-record.models';
+import { alreadyRevoked, notOwnDecision } from './penalties.errors';
 import { PenaltyChangeHooks } from './penalty-change.hooks';
 import { PenaltyRecordsRepository, RecordRow } from './penalty-records.repository';
 
@@ -31,7 +32,7 @@ export class PenaltyRecordsService {
     const recordId = await this.db.transaction(async (sql) => {
       const own = await this.repository.lockOwn(sql, department.departmentId, number);
       if (!own) throw await this.notOwnDecision(sql, number, 'revoke it');
-      if (own.status === PenaltyRecordStatus.REVOKED) throw new DomainError('ALREADY_REVOKED', 'This decision is already revoked', { field: 'decisionNumber' });
+      if (own.status === PenaltyRecordStatus.REVOKED) throw alreadyRevoked();
       await this.repository.markRevoked(sql, own.id, why);
       await this.hooks.notify(sql, [{ kind: 'REVOKED', recordId: own.id, subjectId: own.subject_id, previousSubjectId: null }]);
       await this.audit.append(sql, actorOf(department), [
@@ -46,11 +47,8 @@ export class PenaltyRecordsService {
    * Why a department holds no record under `decisionNumber`, for it to throw: FORBIDDEN when another department
    * decided it ("only the deciding department may <action>"), NOT_FOUND when nobody did.
    */
-  async notOwnDecision(sql: SqlExecutor, decisionNumber: string, action: string): Promise<DomainError> {
-    if (await this.repository.decisionNumberExists(sql, decisionNumber)) {
-      return forbidden(`This decision belongs to another department; only the deciding department may ${action}`);
-    }
-    return notFound(`Penalty decision ${decisionNumber}`);
+  async notOwnDecision(sql: SqlExecutor, decisionNumber: string, action: string): Promise<DomainError<'FORBIDDEN' | 'NOT_FOUND'>> {
+    return notOwnDecision(decisionNumber, await this.repository.decisionNumberExists(sql, decisionNumber), action);
   }
 
   async findById(id: string): Promise<PenaltyRecordModel | null> {
