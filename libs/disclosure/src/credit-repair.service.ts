@@ -3,12 +3,13 @@
 // same-transaction listeners (tiers recompute, search outbox) and the audit entry.
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService, contentHash } from '@credit/audit';
-import { actorOf, APP_CONFIG, AppConfig, badInput, DepartmentPrincipal, DomainError } from '@credit/common';
+import { actorOf, APP_CONFIG, AppConfig, badInput, DepartmentPrincipal } from '@credit/common';
 import { Database } from '@credit/db';
 import { canApproveCreditRepair, PenaltyCategory, todayInChina } from '@credit/domain';
 import { PenaltyChangeHooks, PenaltyRecordModel, PenaltyRecordsService } from '@credit/penalties';
 import { CreditRepairRepository } from './credit-repair.repository';
 import { decisionOf } from './disclosure-document';
+import { alreadyRepaired, notPublished, repairNotAllowed, repairNotYetAllowed } from './disclosure.errors';
 
 export const MAX_COMMITMENT_CHARS = 2000;
 
@@ -34,21 +35,13 @@ export class CreditRepairService {
     const recordId = await this.db.transaction(async (sql) => {
       const own = await this.repairs.lockOwn(sql, department.departmentId, number);
       if (!own) throw await this.records.notOwnDecision(sql, number, 'approve its credit repair');
-      if (own.repaired_on !== null) throw new DomainError('ALREADY_REPAIRED', `信用修复已于${own.repaired_on}批准（credit repair was already approved on ${own.repaired_on}）`, { field: 'decisionNumber' });
-      if (own.status !== 'ACTIVE') throw new DomainError('NOT_PUBLISHED', '该处罚已撤销，不在公示中（this decision is revoked and not published）', { field: 'decisionNumber' });
+      if (own.repaired_on !== null) throw alreadyRepaired(own.repaired_on);
+      if (own.status !== 'ACTIVE') throw notPublished(true);
       const facts = { decisionDate: own.decision_date, categories: own.penalty_categories as PenaltyCategory[], notRepairable: own.not_repairable };
       const check = canApproveCreditRepair(decisionOf(own, { publishNaturalPersons: this.config.publishNaturalPersons }), today, facts);
-      if (!check.allowed && check.code === 'REPAIR_NOT_ALLOWED') {
-        throw new DomainError(
-          'REPAIR_NOT_ALLOWED',
-          `依据${check.rule.citation}，该处罚不得提前停止公示，公示期满后自动停止（this penalty may not be repaired early under ${check.rule.id}; its publication ends at the maximum period）`,
-          { field: 'decisionNumber' },
-        );
-      }
-      if (!check.allowed && check.code === 'REPAIR_NOT_YET_ALLOWED') {
-        throw new DomainError('REPAIR_NOT_YET_ALLOWED', `最短公示期未满，${check.earliestRepairDate}起方可修复（credit repair is allowed from ${check.earliestRepairDate}）`, { field: 'decisionNumber' });
-      }
-      if (!check.allowed) throw new DomainError('NOT_PUBLISHED', '该处罚不予公示，无需信用修复（this decision is not published, so there is nothing to repair）', { field: 'decisionNumber' });
+      if (!check.allowed && check.code === 'REPAIR_NOT_ALLOWED') throw repairNotAllowed(check.rule.citation, check.rule.id);
+      if (!check.allowed && check.code === 'REPAIR_NOT_YET_ALLOWED') throw repairNotYetAllowed(check.earliestRepairDate);
+      if (!check.allowed) throw notPublished(false);
       await this.repairs.approve(sql, own.id, today, promise, department.departmentId);
       await this.hooks.notify(sql, [{ kind: 'REPAIRED', recordId: own.id, subjectId: own.subject_id, previousSubjectId: null }]);
       await this.audit.append(sql, actorOf(department), [
