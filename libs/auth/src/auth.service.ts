@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { APP_CONFIG, AppConfig, rateLimited, unauthenticated } from '@credit/common';
+import { APP_CONFIG, AppConfig } from '@credit/common';
+import { tooManyFailedLogins, wrongCredentials } from './auth.errors';
 import { JwtClaims } from './auth.tokens';
 import { LoginBackoff } from './login-backoff';
 import { PasswordHasher } from './password-hasher';
@@ -23,12 +24,12 @@ export class AuthService {
   async login(username: string, password: string, clientAddress: string): Promise<{ accessToken: string; expiresAt: Date }> {
     // Checked before hashing: a locked username or address costs no scrypt work.
     const wait = await this.backoff.secondsUntilAllowed(username, clientAddress);
-    if (wait > 0) throw rateLimited(`登录失败次数过多，请 ${wait} 秒后再试（too many failed logins; retry in ${wait} s）`, wait);
+    if (wait > 0) throw tooManyFailedLogins(wait);
     const user = await this.users.findActiveByUsername(username);
     const ok = await this.hasher.verify(password, user?.passwordHash ?? (await this.decoy()));
     if (!user || !ok) {
       await this.backoff.recordFailure(username, clientAddress);
-      throw unauthenticated('用户名或密码错误（wrong username or password）');
+      throw wrongCredentials();
     }
     await this.backoff.recordSuccess(username);
     if (this.hasher.needsRehash(user.passwordHash)) {

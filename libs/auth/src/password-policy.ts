@@ -1,6 +1,6 @@
 // What a person's password must be (NIST SP 800-63B §5.1.1.2): long enough, not derived from the username,
 // not one every cracking list tries first. No composition rules: they make passwords worse, not stronger.
-import { badInput, DomainError } from '@credit/common';
+import { passwordRejected } from './auth.errors';
 import { COMMON_PASSWORDS } from './common-passwords';
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -22,6 +22,3 @@ export function assertPasswordAcceptable(username: string, password: string, fie
   if (problem) throw passwordRejected(problem, field);
 }
 
-function passwordRejected(message: string, field: string): DomainError {
-  return badInput(message, field, [{ field, code: 'PASSWORD_POLICY', message }]);
-}

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Actor, AuditService, SYSTEM_ACTOR } from '@credit/audit';
-import { conflict } from '@credit/common';
 import { emExecutor } from '@credit/db';
+import { usernameTaken } from './auth.errors';
 import { CreateUserInput } from './dto/auth.dto';
 import { PasswordHasher } from './password-hasher';
 import { assertPasswordAcceptable } from './password-policy';
@@ -20,7 +20,7 @@ export class UsersService {
     assertPasswordAcceptable(input.username, input.password);
     const passwordHash = await this.hasher.hash(input.password);
     return this.orm.em.fork().transactional(async (em) => {
-      if (await em.findOne(User, { username: input.username })) throw conflict(`User ${input.username} already exists`, 'input.username');
+      if (await em.findOne(User, { username: input.username })) throw usernameTaken(input.username);
       const user = em.create(User, { username: input.username, passwordHash, role: input.role, regionCode: input.regionCode ?? null });
       await em.flush();
       await this.audit.append(emExecutor(em), actor, [

@@ -5,7 +5,8 @@
 // REDIS_URL is set).
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
-import { Principal, rateLimited, requestOf } from '@credit/common';
+import { Principal, requestOf } from '@credit/common';
+import { tooManyRequests } from '../auth.errors';
 
 export const RATE_LIMIT_WINDOW_MS = 60_000;
 
@@ -38,6 +39,6 @@ export class RateLimitGuard extends ThrottlerGuard {
 
   protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const seconds = Math.max(1, Math.ceil(detail.timeToBlockExpire || detail.timeToExpire));
-    throw rateLimited(`请求过于频繁，请 ${seconds} 秒后重试（too many requests: at most ${detail.limit} per minute for this caller; retry in ${seconds} s）`, seconds);
+    throw tooManyRequests(detail.limit, seconds);
   }
 }
