@@ -3,8 +3,9 @@ import path from 'node:path';
 import type { Socket } from 'node:net';
 import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import { APP_CONFIG, AppConfig, CurrentPrincipal, DepartmentPrincipal, DomainError, Roles } from '@credit/common';
+import { APP_CONFIG, AppConfig, CurrentPrincipal, DepartmentPrincipal, Roles } from '@credit/common';
 import { ImportSummaryModel } from './dto/import-summary.models';
+import { uploadTooLarge } from './imports.errors';
 import { PenaltyImportService } from './penalty-import.service';
 import { FileUpload, UploadScalar } from './upload/upload.scalar';
 
@@ -30,7 +31,7 @@ export class ImportsResolver {
     const limits = this.config.imports;
     if (file.truncated) {
       const mb = Math.floor(limits.maxUploadBytes / 1024 / 1024);
-      throw new DomainError('PAYLOAD_TOO_LARGE', `文件超过${mb} MB，请拆分后分别导入（the file is larger than ${mb} MB; split it）`, { field: 'file' });
+      throw uploadTooLarge(mb);
     }
     // The upload sits in its own temporary directory; the report goes beside it and both are removed here,
     // once the import has stopped, whatever the outcome (the multipart hook removes it again after the response).

@@ -19,6 +19,7 @@ import {
 } from '@credit/domain';
 import { MAX_BATCH_SIZE, PenaltyIngestService, SubmitStatus } from '@credit/penalties';
 import { ErrorReportWriter, errorReportPathFor, ReportedIssue, ReportLimits } from './error-report.writer';
+import { clientClosedRequest } from './imports.errors';
 import type { SheetRow } from './readers/sheet-row';
 import { openSpreadsheet, SpreadsheetFormat } from './readers/spreadsheet-source';
 
@@ -182,7 +183,7 @@ export class PenaltyImportService {
 async function* untilAborted(rows: AsyncGenerator<SheetRow>, signal: AbortSignal | undefined): AsyncGenerator<SheetRow> {
   try {
     for await (const row of rows) {
-      if (signal?.aborted) throw new DomainError('CLIENT_CLOSED_REQUEST', '客户端已断开，导入已停止（the client disconnected; the import stopped）');
+      if (signal?.aborted) throw clientClosedRequest();
       yield row;
     }
   } finally {

@@ -2,9 +2,9 @@
 // inflates a thousandfold, one shared string can fill every cell, one value in column XFD makes every row
 // 16,384 cells wide. Each limit turns such a file into a coded error at the row where it is crossed, before
 // the rest is read.
-import { DomainError } from '@credit/common';
 import type { ImportLimits } from '@credit/common';
 import { restoreNeutralisedFormula } from '../formula-cells';
+import { cellBeyondColumns, cellTooLong, fileInflatesTooFar, ImportError, tooManyRows } from '../imports.errors';
 import type { SheetRow } from './sheet-row';
 
 export type SheetLimits = Pick<ImportLimits, 'maxInflatedBytes' | 'maxRows' | 'maxColumns' | 'maxCellChars'>;
@@ -26,22 +26,16 @@ export function columnLetter(column: number): string {
   return name;
 }
 
-export function limitError(breach: LimitBreach): DomainError {
+export function limitError(breach: LimitBreach): ImportError {
   switch (breach.limit) {
-    case 'inflated': {
-      const mb = Math.floor(breach.max / 1024 / 1024);
-      return new DomainError('PAYLOAD_TOO_LARGE', `文件内容解压后超过${mb} MB，请拆分后分别导入（the file expands to more than ${mb} MB; split it）`, { field: 'file' });
-    }
+    case 'inflated':
+      return fileInflatesTooFar(Math.floor(breach.max / 1024 / 1024));
     case 'rows':
-      return new DomainError('PAYLOAD_TOO_LARGE', `文件超过${breach.max}行，请拆分后分别导入（the file has more than ${breach.max} rows; split it）`, { field: 'file' });
-    case 'columns': {
-      const cell = `${columnLetter(breach.column)}${breach.rowNumber}`;
-      return new DomainError('BAD_USER_INPUT', `单元格${cell}超出了${breach.max}列的上限，请删除多余的列（cell ${cell} lies beyond the limit of ${breach.max} columns; delete the extra columns）`, { field: 'file' });
-    }
-    case 'cellChars': {
-      const cell = `${columnLetter(breach.column)}${breach.rowNumber}`;
-      return new DomainError('BAD_USER_INPUT', `单元格${cell}有${breach.length}个字符，超过上限${breach.max}（cell ${cell} holds ${breach.length} characters, more than ${breach.max}）`, { field: 'file' });
-    }
+      return tooManyRows(breach.max);
+    case 'columns':
+      return cellBeyondColumns(`${columnLetter(breach.column)}${breach.rowNumber}`, breach.max);
+    case 'cellChars':
+      return cellTooLong(`${columnLetter(breach.column)}${breach.rowNumber}`, breach.length, breach.max);
   }
 }
 
