@@ -18,3 +18,4 @@ export * from './observability/observability';
 export * from './auth/region-scope';
 export * from './graphql/reject-nul.pipe';
 export * from './errors/identifier-errors';
+export * from './retry/backoff';

@@ -1,6 +1,7 @@
 // Background work (outbox delivery, expiry sweeps, tier decay) is declared by each capability as a job and run
 // by whichever process hosts the runner: the worker app in production, the API itself with `npm start`.
 import { Injectable, Logger, OnApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
+import { BackoffPolicy, backoffDelay } from '../retry/backoff';
 
 export interface PeriodicJob {
   /** Stable name for logs and metrics, e.g. `disclosure.outbox`. */
@@ -30,6 +31,14 @@ export class JobRegistry {
 export const RUN_JOBS = Symbol('RUN_JOBS');
 
 const MAX_BACKOFF_MS = 60_000;
+
+/**
+ * After a failed run a job waits twice its interval, then four times … at most 60 s, and at most 1024 intervals
+ * (for jobs that run more often than every 60 ms).
+ */
+export function jobBackoffPolicy(intervalMs: number): BackoffPolicy {
+  return { baseMs: intervalMs * 2, maxMs: Math.min(MAX_BACKOFF_MS, intervalMs * 2 ** 10) };
+}
 
 /** Runs every registered job in its own loop; stops cleanly on shutdown. */
 @Injectable()
@@ -68,7 +77,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       const busy = await job.run();
       this.schedule(job, busy ? 0 : job.intervalMs, 0);
     } catch (error) {
-      const backoff = Math.min(MAX_BACKOFF_MS, job.intervalMs * 2 ** Math.min(failures + 1, 10));
+      const backoff = backoffDelay(failures + 1, jobBackoffPolicy(job.intervalMs));
       this.logger.warn(`job ${job.name} failed (attempt ${failures + 1}), retrying in ${backoff} ms: ${error instanceof Error ? error.message : String(error)}`);
       this.schedule(job, backoff, failures + 1);
     }
