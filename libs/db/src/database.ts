@@ -2,6 +2,7 @@
 // recomputation need explicit transactions over raw SQL and arrays bound as arrays (unnest), which the unit of
 // work does not offer (it formats every row into SQL text, ~4× slower here).
 import { Pool, PoolClient, QueryResultRow } from 'pg';
+import { retry } from '@credit/common';
 import { pgExecutor, SqlExecutor } from './sql-executor';
 
 export const DATABASE_URL = Symbol('DATABASE_URL');
@@ -24,30 +25,42 @@ export class Database {
    * retries the whole function, so callers must keep fn free of side effects outside the database.
    */
   async transaction<T>(fn: (sql: SqlExecutor, client: PoolClient) => Promise<T>, attempts = 5): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      const client = await this.pool.connect();
-      // A checked-out client whose server goes away emits 'error'; the failing query reports it to the caller.
-      let broken = false;
-      const onError = () => (broken = true);
-      client.on('error', onError);
-      try {
-        await client.query('BEGIN');
-        const result = await fn(pgExecutor(client), client);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        if (!broken) await client.query('ROLLBACK').catch(() => (broken = true));
-        const code = (error as { code?: string }).code;
-        if (!broken && attempt < attempts && (code === '40001' || code === '40P01')) continue;
-        throw error;
-      } finally {
-        client.off('error', onError);
-        client.release(broken); // a broken connection is discarded, not returned to the pool
-      }
+    // A failure on a connection that broke is not retried: the server is gone, not busy.
+    const onBrokenConnection = new WeakSet<object>();
+    return retry(() => this.transactionOnce(fn, onBrokenConnection), {
+      attempts,
+      retryable: (error) => !onBrokenConnection.has(error as object) && isTransactionConflict(error),
+    });
+  }
+
+  private async transactionOnce<T>(fn: (sql: SqlExecutor, client: PoolClient) => Promise<T>, onBrokenConnection: WeakSet<object>): Promise<T> {
+    const client = await this.pool.connect();
+    // A checked-out client whose server goes away emits 'error'; the failing query reports it to the caller.
+    let broken = false;
+    const onError = () => (broken = true);
+    client.on('error', onError);
+    try {
+      await client.query('BEGIN');
+      const result = await fn(pgExecutor(client), client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      if (!broken) await client.query('ROLLBACK').catch(() => (broken = true));
+      if (broken && typeof error === 'object' && error !== null) onBrokenConnection.add(error);
+      throw error;
+    } finally {
+      client.off('error', onError);
+      client.release(broken); // a broken connection is discarded, not returned to the pool
     }
   }
 
   async close(): Promise<void> {
     await this.pool.end();
   }
+}
+
+/** A serialization failure (40001) or deadlock (40P01): running the whole transaction again may succeed. */
+export function isTransactionConflict(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return code === '40001' || code === '40P01';
 }
