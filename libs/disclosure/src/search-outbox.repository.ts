@@ -1,6 +1,7 @@
 // The outbox as set-based SQL: enqueue inside the writer's transaction, claim with SKIP LOCKED and a lease,
 // ack only the version that was delivered, back off on failure.
 import { Injectable } from '@nestjs/common';
+import { BackoffPolicy, backoffDelay } from '@credit/common';
 import type { SqlExecutor } from '@credit/db';
 
 export interface ClaimedEntry {
@@ -33,8 +34,11 @@ export interface DeadLetter {
 }
 
 /** Retry delay after the n-th failed attempt: 1 s, 2 s, 4 s … capped at 5 minutes. */
+export const OUTBOX_BACKOFF: BackoffPolicy = { baseMs: 1_000, maxMs: 300_000 };
+
+/** OUTBOX_BACKOFF in whole seconds, as next_attempt_at = now() + n seconds takes it. */
 export function backoffSeconds(attempts: number): number {
-  return Math.min(300, 2 ** Math.max(0, attempts - 1));
+  return backoffDelay(attempts, OUTBOX_BACKOFF) / 1_000;
 }
 
 @Injectable()
