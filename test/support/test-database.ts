@@ -1,6 +1,7 @@
 // Each integration test file gets its own database, cloned from the migrated template made in globalSetup.
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { BackoffPolicy, retry } from '@credit/common';
 
 function adminUrl(): string {
   const url = process.env.TEST_PG_ADMIN_URL;
@@ -31,21 +32,20 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/** Files that clone at the same moment come back at different moments. */
+const TEMPLATE_BUSY_BACKOFF: BackoffPolicy = { baseMs: 100, maxMs: 2_000, jitter: 0.5 };
+
 export async function createTestDatabase(): Promise<TestDatabase> {
   const template = process.env.TEST_TEMPLATE_DB as string;
   // The parent pid ties leftovers to this run, so teardown can drop what a crashed file left behind.
   const name = `credit_t_${process.env.TEST_RUN_ID}_${randomBytes(4).toString('hex')}`;
   await withAdmin(async (client) => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
-        return;
-      } catch (error) {
-        // "source database is being accessed by other users": another file is cloning right now.
-        if (attempt >= 20 || (error as { code?: string }).code !== '55006') throw error;
-        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-      }
-    }
+    // "source database is being accessed by other users" (55006): another file is cloning right now.
+    await retry(() => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`), {
+      attempts: 20,
+      ...TEMPLATE_BUSY_BACKOFF,
+      retryable: (error) => (error as { code?: string }).code === '55006',
+    });
   });
   return {
     name,
