@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Gauge, Registry } from 'prom-client';
 import { metricsRegistry } from './metrics';
 
 export interface ReadinessResult {
@@ -12,12 +13,25 @@ export interface ReadinessResult {
  */
 @Injectable()
 export class Observability {
-  private readonly gauges = new Map<string, { help: string; read: () => Promise<number> }>();
+  /**
+   * This app's scrape-time gauges, apart from the process-wide metricsRegistry: a process may host more than one
+   * app (tests do), and each registers its own gauges by the same names.
+   */
+  private readonly gauges = new Registry();
   private readonly checks = new Map<string, () => Promise<ReadinessResult>>();
   private readonly logger = new Logger('Readiness');
 
+  /** A gauge read at each scrape; a read that fails reports NaN for that scrape. Registering a name again replaces it. */
   registerGauge(name: string, help: string, read: () => Promise<number>): void {
-    this.gauges.set(name, { help, read });
+    this.gauges.removeSingleMetric(name);
+    new Gauge({
+      name,
+      help,
+      registers: [this.gauges],
+      async collect(this: Gauge) {
+        this.set(await read().catch(() => Number.NaN));
+      },
+    });
   }
 
   registerReadiness(name: string, check: () => Promise<ReadinessResult>): void {
@@ -25,12 +39,7 @@ export class Observability {
   }
 
   async metricsText(): Promise<string> {
-    const lines: string[] = [await metricsRegistry.metrics()];
-    for (const [name, gauge] of this.gauges) {
-      const value = await gauge.read().catch(() => Number.NaN);
-      lines.push(`# HELP ${name} ${gauge.help}\n# TYPE ${name} gauge\n${name} ${value}\n`);
-    }
-    return lines.join('\n');
+    return [await metricsRegistry.metrics(), await this.gauges.metrics()].join('\n');
   }
 
   async readiness(): Promise<{ ready: boolean; checks: Record<string, ReadinessResult> }> {
