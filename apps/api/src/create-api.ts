@@ -6,7 +6,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController } from 'fastify';
 import type { Logger } from 'pino';
-import { CredentialGate, registerCredentialGate } from '@credit/auth';
+import { CredentialGate, RATE_LIMIT_STORE, registerCredentialGate } from '@credit/auth';
 import type { Runtime } from '@credit/bootstrap';
 import { createRootLogger, Observability, PinoNestLogger, registerTokenLimit, RejectNulPipe, validationExceptionFactory } from '@credit/common';
 import { registerGraphqlMultipart } from '@credit/imports';
@@ -41,7 +41,7 @@ export async function createApi(runtime: Pick<Runtime, 'config' | 'secrets' | 'd
   // First of all hooks: the caller is verified (or refused) before any body is parsed or file streamed.
   registerCredentialGate(fastify, app.get(CredentialGate));
   // Who may send how much is settled before any body is read; then uploads are streamed to a temporary directory.
-  registerRequestBodyGate(fastify, { config: runtime.config });
+  registerRequestBodyGate(fastify, { config: runtime.config, store: app.get(RATE_LIMIT_STORE) });
   registerGraphqlMultipart(fastify, { maxFileBytes: runtime.config.imports.maxUploadBytes });
   registerTokenLimit(fastify, '/graphql');
   registerMetricsRoute(fastify, app.get(Observability), runtime.config.metricsTokens);

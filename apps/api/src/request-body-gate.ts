@@ -8,23 +8,25 @@
 // - A larger body, a body of unknown length or a file upload needs a department: the credential gate (an
 //   onRequest hook of libs/auth, which runs before this preParsing hook) has verified the caller and refused any
 //   invalid key, counting it against the address; the department's limit applies here. Uploads are further
-//   counted per department (IMPORT_UPLOADS_PER_MINUTE) and capped at IMPORT_MAX_UPLOAD_BYTES.
+//   counted per department (IMPORT_UPLOADS_PER_MINUTE, in the rate-limit store: one budget across replicas
+//   when REDIS_URL is set) and capped at IMPORT_MAX_UPLOAD_BYTES.
 // Every refusal is a GraphQL-shaped JSON answer with a code, and closes the connection so the unread body is
 // never drained.
 import { Transform, TransformCallback } from 'node:stream';
 import type { Readable } from 'node:stream';
 import { HttpException } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { RateLimitStore, spendBudget } from '@credit/auth';
 import type { AppConfig, Principal } from '@credit/common';
 
 /** The multipart fields around the file (`operations`, `map`, 1 MiB each at most in graphql-multipart.ts) and part headers. */
 const MULTIPART_ENVELOPE_BYTES = 2 * 1024 * 1024 + 64 * 1024;
-const WINDOW_MS = 60_000;
-/** Distinct callers remembered per window; beyond this the oldest are forgotten (a flood of addresses). */
-const MAX_TRACKED = 100_000;
+const UPLOAD_WINDOW_MS = 60_000;
 
 export interface RequestBodyGateOptions {
   config: Pick<AppConfig, 'bodyLimits' | 'imports'>;
+  /** Where uploads are counted: the store of the other rate limits (RATE_LIMIT_STORE, Redis when configured). */
+  store: RateLimitStore;
 }
 
 /**
@@ -56,40 +58,8 @@ export class ByteLimit extends Transform {
   }
 }
 
-/** Fixed one-minute windows per key; the table is emptied when the window turns. */
-export class MinuteCounter {
-  private windowStart = 0;
-  private readonly counts = new Map<string, number>();
-
-  /** The seconds until the window turns when `key` has used up `limit`; null while it has not. */
-  blocked(key: string, limit: number, now = Date.now()): number | null {
-    this.turn(now);
-    return (this.counts.get(key) ?? 0) >= limit ? Math.ceil((this.windowStart + WINDOW_MS - now) / 1000) : null;
-  }
-
-  add(key: string, now = Date.now()): void {
-    this.turn(now);
-    if (!this.counts.has(key) && this.counts.size >= MAX_TRACKED) this.counts.delete(this.counts.keys().next().value as string);
-    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-  }
-
-  /** Counts one more unless `limit` is used up: then the seconds to wait, and nothing is counted. */
-  take(key: string, limit: number, now = Date.now()): number | null {
-    const wait = this.blocked(key, limit, now);
-    if (wait === null) this.add(key, now);
-    return wait;
-  }
-
-  private turn(now: number): void {
-    if (now - this.windowStart < WINDOW_MS) return;
-    this.windowStart = now - (now % WINDOW_MS);
-    this.counts.clear();
-  }
-}
-
 export function registerRequestBodyGate(fastify: FastifyInstance, options: RequestBodyGateOptions): void {
   const { bodyLimits, imports } = options.config;
-  const uploads = new MinuteCounter();
 
   fastify.addHook('preParsing', async (request: FastifyRequest, reply: FastifyReply, payload: Readable) => {
     if (request.method === 'GET' || request.method === 'HEAD') return payload;
@@ -112,7 +82,7 @@ export function registerRequestBodyGate(fastify: FastifyInstance, options: Reque
     const limit = upload ? imports.maxUploadBytes + MULTIPART_ENVELOPE_BYTES : bodyLimits.departmentBytes;
     if (declared !== null && declared > limit) return tooLarge(reply, limit, upload);
     if (upload) {
-      const retryAfter = uploads.take(department.departmentId, imports.uploadsPerMinute);
+      const retryAfter = await spendBudget(options.store, `upload:${department.departmentId}`, imports.uploadsPerMinute, UPLOAD_WINDOW_MS);
       if (retryAfter !== null) {
         return refuse(reply, 429, 'RATE_LIMITED', `每分钟最多导入${imports.uploadsPerMinute}个文件，请${retryAfter}秒后重试（at most ${imports.uploadsPerMinute} uploads per minute; retry in ${retryAfter} s）`, {
           'retry-after': String(retryAfter),

@@ -3,6 +3,7 @@ export * from './credentials/credential-gate';
 export * from './introspection.plugin';
 export * from './password-hasher';
 export * from './password-policy';
+export * from './rate-limit/rate-limit.store';
 export * from './rate-limit/retry-after.plugin';
 export * from './user.entity';
 export * from './users.service';

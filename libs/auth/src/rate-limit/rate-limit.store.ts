@@ -21,6 +21,16 @@ export interface RateLimitStore {
 
 export const RATE_LIMIT_STORE = Symbol('RATE_LIMIT_STORE');
 
+/**
+ * Spends one use of `key`'s budget of `limit` per `windowMs` (the window starts with its first use): null while
+ * within it, else the whole seconds until the window ends (at least 1). One atomic hit, so replicas sharing the
+ * store (Redis) share the budget.
+ */
+export async function spendBudget(store: RateLimitStore, key: string, limit: number, windowMs: number): Promise<number | null> {
+  const { count, ttlMs } = await store.hit(key, windowMs);
+  return count > limit ? Math.max(1, Math.ceil(ttlMs / 1000)) : null;
+}
+
 /** Entries beyond this are dropped oldest-first: a flood of spoofed keys cannot grow the process without bound. */
 const MAX_ENTRIES = 200_000;
 const SWEEP_EVERY_HITS = 1_000;

@@ -3,6 +3,7 @@
 import net from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { redisReachable, TEST_REDIS_URL } from '@credit/testing';
+import { spendBudget } from './rate-limit.store';
 import { RedisRateLimitStore } from './redis-rate-limit.store';
 import { decodeReply, encodeCommand, RespClient, RespError } from './resp-client';
 
@@ -32,6 +33,19 @@ describe('RedisRateLimitStore against a real Redis', () => {
     store = new RedisRateLimitStore(REDIS_URL);
   });
   afterAll(() => store.close());
+
+  it('gives two replicas one upload budget (spendBudget), refused with the seconds left', async () => {
+    if (!up) return;
+    const other = new RedisRateLimitStore(REDIS_URL);
+    try {
+      const k = key();
+      expect([await spendBudget(store, k, 2, 60_000), await spendBudget(other, k, 2, 60_000)]).toEqual([null, null]);
+      expect(await spendBudget(store, k, 2, 60_000)).toBeGreaterThanOrEqual(59);
+      expect(await spendBudget(other, k, 2, 60_000)).toBeGreaterThanOrEqual(59);
+    } finally {
+      await other.close();
+    }
+  });
 
   it('counts hits in a window that starts with the first hit and expires by itself', async () => {
     if (!up) return;
