@@ -164,6 +164,12 @@ export class SearchOutboxRepository {
     return rows.map((row) => row.record_id).sort((a, b) => Number(a) - Number(b));
   }
 
+  /** The snapshot of the caller's transaction, for changedSince to tell what a rebuild did not see. */
+  async currentSnapshot(sql: SqlExecutor): Promise<string> {
+    const [{ snapshot }] = await sql.query<{ snapshot: string }>('SELECT pg_current_snapshot()::text AS snapshot');
+    return snapshot;
+  }
+
   /** Rows whose latest change a rebuild's snapshot did not see, in record order. */
   async changedSince(sql: SqlExecutor, snapshot: string, afterId: string, limit: number): Promise<{ id: string; version: number }[]> {
     const rows = await sql.query<{ id: string; version: string }>(

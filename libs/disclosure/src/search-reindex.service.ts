@@ -82,7 +82,7 @@ export class SearchReindexService {
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const sql = pgExecutor(client);
-      snapshot = (await sql.query<{ snapshot: string }>('SELECT pg_current_snapshot()::text AS snapshot'))[0].snapshot;
+      snapshot = await this.outbox.currentSnapshot(sql);
       progress.start(await this.source.countCandidates(sql));
       // Reading the next chunk overlaps writing the previous one.
       let next = this.source.candidates(sql, '0', REINDEX_CHUNK);
