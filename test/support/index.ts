@@ -4,3 +4,4 @@ export * from './test-database';
 export * from './embedded-cluster';
 export * from './redis';
 export * from './portal-fixture';
+export * from './chromium';

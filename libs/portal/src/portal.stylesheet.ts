@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 export const PORTAL_CSS = `
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
-body{margin:0;font-family:system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;font-size:1rem;line-height:1.65;color:#1a1a1a;background:#fff}
+body{margin:0;font-family:system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei","WenQuanYi Zen Hei",sans-serif;font-size:1rem;line-height:1.65;color:#1a1a1a;background:#fff}
 a{color:#0a58a8}
 a:hover{color:#063d75}
 a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible{outline:3px solid #d9480f;outline-offset:2px}
@@ -24,12 +24,12 @@ h1{font-size:1.45rem;line-height:1.3;margin:.5rem 0 1rem}
 h2{font-size:1.2rem;margin:1.5rem 0 .6rem}
 h3{font-size:1.05rem;margin:0 0 .3rem}
 .muted{color:#4a4a4a}
-.search{display:flex;flex-wrap:wrap;gap:.5rem;margin:0 0 1rem}
+.search{display:flex;flex-wrap:wrap;align-items:flex-start;gap:.5rem;margin:0 0 1rem}
 .search label{flex-basis:100%;font-weight:600}
 .search input[type=search]{flex:1 1 12rem;min-width:0;font:inherit;padding:.55rem .7rem;border:2px solid #5a5a5a;border-radius:4px}
 button{font:inherit;padding:.55rem 1.1rem;border:0;border-radius:4px;background:#8c1c13;color:#fff;cursor:pointer}
 button:hover{background:#6d150e}
-.filters{display:grid;gap:.6rem;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));margin:0 0 1rem;padding:.8rem;border:1px solid #c8c8c8;border-radius:4px}
+.filters{flex-basis:100%;display:grid;gap:.6rem;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));margin:0 0 1rem;padding:.8rem;border:1px solid #c8c8c8;border-radius:4px}
 .filters legend{font-weight:600;padding:0 .3rem}
 .filters label{display:block;font-size:.95rem}
 .filters select{width:100%;font:inherit;padding:.35rem;border:1px solid #5a5a5a;border-radius:4px;background:#fff;color:#1a1a1a}
