@@ -71,6 +71,11 @@ describe('public portal pages (HTML over HTTP)', () => {
     }
     expect(bodies.size).toBe(1);
     expect([...bodies][0]).toContain('<h1>未找到</h1>');
+    // Any other address a browser loads gets the same page; API clients keep their JSON.
+    const browser = await get('/no-such-page', { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' });
+    expect([browser.statusCode, browser.headers['content-type'], browser.body]).toEqual([404, 'text/html; charset=utf-8', [...bodies][0]]);
+    const api = await get('/no-such-page');
+    expect([api.statusCode, JSON.parse(api.body).error.code]).toEqual([404, 'NOT_FOUND']);
   });
 
   it('never shows a natural person or an ID number', async () => {

@@ -4,10 +4,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toGraphQLError } from '@credit/common';
-import { errorView } from './pages/error.page';
-import { portalPage } from './portal.layout';
-import { sendPage } from './portal.http';
-import { PortalSettings } from './portal.settings';
+import { PortalErrorPage } from './portal-error.page';
 
 const STATUS_OF_CODE: Record<string, number> = {
   BAD_USER_INPUT: 400,
@@ -28,7 +25,7 @@ export class PortalNotFound extends Error {
 export class PortalExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Portal');
 
-  constructor(private readonly settings: PortalSettings) {}
+  constructor(private readonly pages: PortalErrorPage) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -46,8 +43,8 @@ export class PortalExceptionFilter implements ExceptionFilter {
       const seconds = error.extensions.retryAfterSeconds;
       retryAfter = typeof seconds === 'number' ? seconds : undefined;
     }
-    if (retryAfter) reply.header('retry-after', String(retryAfter));
-    const view = errorView(status, message, retryAfter);
-    void sendPage(request, reply, portalPage({ title: view.title, main: view.main, ide: this.settings.developerIde }), { status, caching: 'none' });
+    const page = this.pages.render(status, message, retryAfter);
+    for (const [name, value] of Object.entries(page.headers)) void reply.header(name, value);
+    void reply.code(status).send(page.body);
   }
 }

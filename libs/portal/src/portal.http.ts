@@ -16,13 +16,17 @@ const CACHE_CONTROL: Record<PageCaching, string> = {
   none: 'no-store',
 };
 
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': PORTAL_CSP,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
 export function securityHeaders(reply: FastifyReply): FastifyReply {
-  return reply
-    .header('content-security-policy', PORTAL_CSP)
-    .header('x-content-type-options', 'nosniff')
-    .header('referrer-policy', 'strict-origin-when-cross-origin')
-    .header('x-frame-options', 'DENY')
-    .header('cross-origin-opener-policy', 'same-origin');
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+  return reply;
 }
 
 export function sendPage(request: FastifyRequest, reply: FastifyReply, page: Html, options: { status?: number; caching: PageCaching }): FastifyReply {

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { HTML_ERROR_PAGE } from '@credit/common';
 import { BlacklistModule } from '@credit/blacklist';
 import { DepartmentsModule } from '@credit/departments';
 import { DisclosureModule } from '@credit/disclosure';
 import { PortalController } from './portal.controller';
+import { PortalErrorPage } from './portal-error.page';
 import { PortalExceptionFilter } from './portal-exception.filter';
 import { PortalService } from './portal.service';
 import { PortalSettings } from './portal.settings';
@@ -11,7 +13,8 @@ import { PortalSettings } from './portal.settings';
 @Module({
   imports: [DisclosureModule, BlacklistModule, DepartmentsModule],
   controllers: [PortalController],
-  providers: [PortalService, PortalSettings, PortalExceptionFilter],
-  exports: [PortalSettings],
+  providers: [PortalService, PortalSettings, PortalErrorPage, PortalExceptionFilter, { provide: HTML_ERROR_PAGE, useExisting: PortalErrorPage }],
+  // HTML_ERROR_PAGE: the API's global exception filter answers a browser's page load with the portal's pages.
+  exports: [PortalSettings, HTML_ERROR_PAGE],
 })
 export class PortalModule {}
