@@ -2,7 +2,8 @@
 // is no existence oracle, ETag/304, HTML error pages (400, 404, 429), credentials ignored, natural persons never
 // shown, withdrawal notices. The browser flow is test/browser/portal.e2e-spec.ts.
 import { PORTAL_CSS_PATH } from '@credit/portal';
-import { createTestApp, PERSON_ID, PERSON_NAME, PORTAL_CONTACT, PortalFixture, SCRIPT_NAME, seedPortal, TestApp } from '@credit/testing';
+import { addMonths, todayInChina } from '@credit/domain';
+import { createTestApp, naturalPersonRecord, PERSON_ID, PERSON_NAME, PORTAL_CONTACT, PortalFixture, SCRIPT_NAME, seedPortal, SUBMIT, TestApp } from '@credit/testing';
 
 describe('public portal pages (HTML over HTTP)', () => {
   let t: TestApp;
@@ -158,6 +159,29 @@ describe('public portal pages (HTML over HTTP)', () => {
       expect((await limited.app.inject({ method: 'GET', url: PORTAL_CSS_PATH })).statusCode).toBe(200);
     } finally {
       await limited.close();
+    }
+  });
+});
+
+describe('public portal with PUBLISH_NATURAL_PERSONS=true', () => {
+  let t: TestApp;
+  afterAll(() => t?.close());
+
+  it('shows a natural person\u2019s decision with the name masked, never the ID number', async () => {
+    t = await createTestApp({ PUBLISH_NATURAL_PERSONS: 'true' });
+    const market = { 'x-api-key': (await t.createDepartment('CZ-SCJGJ', '滁州市市场监督管理局')).apiKey };
+    const record = naturalPersonRecord({ severity: 'GENERAL', decisionDate: addMonths(todayInChina(), -1), partyName: PERSON_NAME, idNumber: PERSON_ID, violationFacts: `${PERSON_NAME}（身份证号${PERSON_ID}）无证销售食品。` });
+    const pushed = await t.gql(SUBMIT, { records: [record] }, market);
+    expect(pushed.data.submitPenaltyRecords.created).toBe(1);
+    await t.deliverOutbox();
+    const list = await t.app.inject({ method: 'GET', url: `/search?q=${encodeURIComponent('无证销售')}` });
+    expect(list.body).toContain('张*');
+    const id = /href="\/disclosures\/(\d+)"/.exec(list.body)?.[1];
+    const page = await t.app.inject({ method: 'GET', url: `/disclosures/${id}` });
+    expect(page.statusCode).toBe(200);
+    for (const body of [list.body, page.body]) {
+      expect(body).not.toContain(PERSON_NAME);
+      expect(body).not.toContain(PERSON_ID);
     }
   });
 });
