@@ -17,7 +17,7 @@ import { freshBenchDatabase, writeResult } from '../support/bench-database';
 
 const ENTITIES = Number(process.env.BENCH_PORTAL_ENTITIES ?? 3000);
 const ROUNDS = Number(process.env.BENCH_PORTAL_ROUNDS ?? 200);
-const PAINTS = 7;
+const PAINTS = 11;
 /** A demo company's name (apps/cli/src/demo/demo-showcase.data.ts) and a two-character word. */
 const QUERIES = ['滁州金穗食品有限公司', '食品'];
 /** What the results page shows, asked of GraphQL: the same page size, fields and facets. */
