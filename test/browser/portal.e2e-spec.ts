@@ -94,6 +94,11 @@ if (!available && browserRequired()) {
     expect(await page.textContent('h1')).toBe('信用信息公示');
     expect(await page.textContent('main')).toContain('正在公示的行政处罚决定');
     await check('home');
+    // Keyboard: the first Tab reaches the skip link, Enter moves to the main content.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate<string | null>('document.activeElement && document.activeElement.textContent')).toBe('跳到正文');
+    await page.keyboard.press('Enter');
+    expect(page.url()).toBe(`${base}/#main`);
 
     // Search for a company's name, by typing into the labelled box and pressing Enter.
     await page.getByLabel('查询行政处罚信息（企业名称、统一社会信用代码或违法行为，至少两个字）').fill(f.company.name);
