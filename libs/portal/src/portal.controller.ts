@@ -4,7 +4,6 @@
 import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { badInput, CountsAsPageView, Public } from '@credit/common';
-
 import { disclosureMain, disclosureTitle } from './pages/disclosure.page';
 import { homeMain } from './pages/home.page';
 import { listMain } from './pages/list.page';
@@ -85,5 +84,3 @@ export class PortalController {
 export function isPortalPath(path: string): boolean {
   return path === '/' || path === '/search' || path === '/lists/serious-dishonesty' || path === PORTAL_CSS_PATH || /^\/(disclosures|subjects)\/[^/]+$/.test(path);
 }
-
-

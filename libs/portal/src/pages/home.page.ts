@@ -1,6 +1,6 @@
+import { DisclosureConnection } from '@credit/disclosure';
 import { html, Html } from '../html';
 import { PUBLIC_COUNT_CAP, PublicListPage } from '../portal.service';
-import { DisclosureConnection } from '@credit/disclosure';
 import { disclosureItem, searchForm } from './fragments';
 
 export function homeMain(data: { latest: DisclosureConnection; listed: PublicListPage }): Html {
@@ -8,7 +8,7 @@ export function homeMain(data: { latest: DisclosureConnection; listed: PublicLis
   const listedCount = listed.totalCount >= PUBLIC_COUNT_CAP ? `${PUBLIC_COUNT_CAP} 条以上` : `${listed.totalCount} 条`;
   return html`<h1>信用信息公示</h1>
 ${searchForm({ query: null })}
-<p>本网站公示行政机关依法作出的行政处罚决定（“双公示”）和严重失信主体名单，供公众查询。公示范围和期限按决定日期适用的信用信息公示规则确定：轻微违法行为不予公示，一般和严重违法行为在公示期内公示，期满、信用修复或决定被撤销后停止公示；决定被撤销的，公示撤回说明。</p>
+<p>本网站公示行政机关依法作出的行政处罚决定（“双公示”）和严重失信主体名单，供公众查询。哪些决定公示、公示多久，按处罚决定日期适用的公示规则确定；公示期满或信用修复后停止公示，决定被撤销的改为公示撤回说明。</p>
 <h2>公示概况</h2>
 <ul class="counts">
 <li><strong>${latest.totalCountIsLowerBound ? `${latest.totalCount} 条以上` : `${latest.totalCount} 条`}</strong>正在公示的行政处罚决定</li>
