@@ -104,13 +104,13 @@ describe('GraphQL IDE and GET / in development', () => {
     expect(again.statusCode).toBe(304);
   });
 
-  it('answers GET / with a short bilingual page linking the IDE, the endpoint, the schema and /health', async () => {
+  it('answers GET / with the public portal, whose footer links the IDE, the endpoint and the schema', async () => {
     const home = await t.app.inject({ method: 'GET', url: '/', headers: { accept: BROWSER_ACCEPT } });
     expect(home.statusCode).toBe(200);
     expect(home.headers['content-type']).toMatch(/^text\/html/);
-    expect(home.body).toContain('信用信息与联合惩戒平台');
-    expect(home.body).toContain('Credit information and joint-punishment platform');
-    for (const href of ['/ide', '/graphql', '/schema.graphql', '/health']) expect(home.body).toContain(`href="${href}"`);
+    expect(home.body).toContain('<h1>信用信息公示</h1>');
+    expect(home.body).toContain('开发者接口');
+    for (const href of ['/ide', '/graphql', '/schema.graphql']) expect(home.body).toContain(`href="${href}"`);
     expect(home.body).not.toMatch(/<script/);
   });
 
@@ -137,12 +137,12 @@ describe('GraphQL IDE and GET / in production', () => {
     expect(opened.statusCode).not.toBe(302);
   });
 
-  it('answers GET / with the same page, without the IDE link', async () => {
+  it('answers GET / with the same portal, without the IDE link', async () => {
     const home = await t.app.inject({ method: 'GET', url: '/', headers: { accept: BROWSER_ACCEPT } });
     expect(home.statusCode).toBe(200);
     expect(home.headers['content-type']).toMatch(/^text\/html/);
     expect(home.body).not.toContain('href="/ide"');
-    for (const href of ['/graphql', '/schema.graphql', '/health']) expect(home.body).toContain(`href="${href}"`);
+    for (const href of ['/graphql', '/schema.graphql']) expect(home.body).toContain(`href="${href}"`);
   });
 
   it('gives the SDL, like introspection, only to a caller with a credential', async () => {

@@ -109,7 +109,7 @@ describe('production mode', () => {
     expect(result.raw).not.toMatch(/stacktrace|\.ts:\d+/);
   });
 
-  it('serves no landing page', async () => {
+  it('serves no HTML at /graphql (the portal is at /)', async () => {
     const page = await t.app.inject({ method: 'GET', url: '/graphql', headers: { accept: 'text/html' } });
     expect(page.body).not.toMatch(/<html/i);
   });

@@ -65,6 +65,7 @@ export const OPERATION_ACCESS: Record<string, Record<BaseCaller, Outcome>> = {
   revokeDepartmentReportingFor: adminOnly,
   revokePenaltyRecord: owningDepartment,
   rotateDepartmentApiKey: adminOnly,
+  setDepartmentPublicContact: adminOnly,
   submitPenaltyRecords: anyDepartment,
 };
 
@@ -117,6 +118,7 @@ export const REGION_ACCESS: Record<string, Record<RegionCaller, Outcome>> = {
   revokeDepartmentApiKey: notForRegulators,
   revokePenaltyRecord: notForRegulators,
   rotateDepartmentApiKey: notForRegulators,
+  setDepartmentPublicContact: notForRegulators,
   submitPenaltyRecords: notForRegulators,
 };
 

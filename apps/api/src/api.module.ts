@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { CAPABILITY_MODULES, CoreModule, Runtime } from '@credit/bootstrap';
 import { GraphqlExceptionFilter } from '@credit/common';
+import { PortalModule } from '@credit/portal';
 import { graphqlOptions } from './graphql.config';
 import { HealthController } from './health.controller';
 import { OperationalSignals } from './operational-signals';
@@ -18,6 +19,8 @@ export class ApiModule {
         CoreModule.forRuntime(runtime, { runJobs: runtime.config.runWorkerInProcess }),
         GraphQLModule.forRoot(graphqlOptions(runtime.config)),
         ...CAPABILITY_MODULES,
+        // The public website (信用信息公示) at /: served by the API process only, never by the worker.
+        PortalModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: GraphqlExceptionFilter }, OperationalSignals],

@@ -10,9 +10,9 @@ import { CredentialGate, RATE_LIMIT_STORE, registerCredentialGate } from '@credi
 import type { Runtime } from '@credit/bootstrap';
 import { createRootLogger, Observability, PinoNestLogger, registerTokenLimit, RejectNulPipe, validationExceptionFactory } from '@credit/common';
 import { registerGraphqlMultipart } from '@credit/imports';
+import { isPortalPath, PortalSettings } from '@credit/portal';
 import { ApiModule } from './api.module';
 import { registerGraphqlIde } from './ide/graphql-ide.route';
-import { registerLandingPage } from './landing-page.route';
 import { registerMetricsRoute } from './metrics/metrics.route';
 import { registerRequestBodyGate } from './request-body-gate';
 import { registerSchemaSdlRoute } from './schema-sdl.route';
@@ -39,16 +39,17 @@ export async function createApi(runtime: Pick<Runtime, 'config' | 'secrets' | 'd
   });
   const fastify = app.getHttpAdapter().getInstance();
   // First of all hooks: the caller is verified (or refused) before any body is parsed or file streamed.
-  registerCredentialGate(fastify, app.get(CredentialGate));
+  // The portal's pages are the same for everyone: credentials are not read there (every visitor is anonymous).
+  registerCredentialGate(fastify, app.get(CredentialGate), { anonymousOnly: isPortalPath });
   // Who may send how much is settled before any body is read; then uploads are streamed to a temporary directory.
   registerRequestBodyGate(fastify, { config: runtime.config, store: app.get(RATE_LIMIT_STORE) });
   registerGraphqlMultipart(fastify, { maxFileBytes: runtime.config.imports.maxUploadBytes });
   registerTokenLimit(fastify, '/graphql');
   registerMetricsRoute(fastify, app.get(Observability), runtime.config.metricsTokens);
-  // Development aids and the front door: GraphiQL at /ide (never in production), GET / and the schema's SDL.
+  // Development aids: GraphiQL at /ide (never in production; the portal's footer links to it then) and the SDL.
+  // GET / is the public portal (libs/portal).
   const production = runtime.config.nodeEnv === 'production';
-  const ide = registerGraphqlIde(fastify, { enabled: !production, log: rootLogger });
-  registerLandingPage(fastify, { ide });
+  app.get(PortalSettings).developerIde = registerGraphqlIde(fastify, { enabled: !production, log: rootLogger });
   registerSchemaSdlRoute(fastify, { production, schema: () => app.get(GraphQLSchemaHost).schema });
   app.useGlobalPipes(new RejectNulPipe(), new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, exceptionFactory: validationExceptionFactory }));
   app.enableShutdownHooks();

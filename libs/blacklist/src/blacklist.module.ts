@@ -44,6 +44,6 @@ import { ListingResolver, ListingSuggestionResolver } from './listing.resolver';
     JointPunishmentResolver,
     ListingExpiryJob,
   ],
-  exports: [CatalogueService, ListingLifecycleService, ListingClock],
+  exports: [CatalogueService, ListingLifecycleService, ListingClock, ListingQueriesService],
 })
 export class BlacklistModule {}

@@ -17,4 +17,11 @@ export class Department extends BaseEntity {
 
   @Property({ length: 6 })
   regionCode!: string;
+
+  /**
+   * 异议与信用修复联系方式: where the public objects to a published decision or applies for credit repair (office,
+   * telephone, address, mailbox), shown on the public portal beside the department's records. Set by an admin.
+   */
+  @Property({ length: 500, nullable: true })
+  publicContact: string | null = null;
 }

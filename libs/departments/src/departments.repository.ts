@@ -9,6 +9,7 @@ export interface DepartmentRow {
   name: string;
   uscc: string;
   region_code: string;
+  public_contact: string | null;
   created_at: Date;
 }
 
@@ -32,7 +33,7 @@ export class DepartmentsRepository {
   /** Departments by id after `afterId`, those under `regionPrefix` (null: all), and their total. */
   async page(regionPrefix: string | null, afterId: string | null, limit: number): Promise<{ rows: DepartmentRow[]; total: number }> {
     const rows = await this.db.query<DepartmentRow>(
-      `SELECT id, code, name, uscc, region_code, created_at FROM departments
+      `SELECT id, code, name, uscc, region_code, public_contact, created_at FROM departments
         WHERE ${IN_REGION} AND ($2::bigint IS NULL OR id > $2::bigint) ORDER BY id LIMIT $3`,
       [regionPrefix, afterId, limit],
     );

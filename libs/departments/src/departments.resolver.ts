@@ -1,7 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { actorOf, CurrentPrincipal, DEFAULT_PAGE_SIZE, PageArgs, Principal, Roles } from '@credit/common';
 import { DepartmentsService } from './departments.service';
-import { CreateDepartmentInput, RevokeApiKeyInput, RotateApiKeyInput } from './dto/department.inputs';
+import { CreateDepartmentInput, RevokeApiKeyInput, RotateApiKeyInput, SetDepartmentPublicContactInput } from './dto/department.inputs';
 import { ApiKeyModel, CreatedDepartmentModel, DepartmentConnection, DepartmentModel, IssuedApiKeyModel } from './dto/department.models';
 import { DepartmentApiKey } from './department-api-key.entity';
 import { Department } from './department.entity';
@@ -30,6 +30,12 @@ export class DepartmentsResolver {
     return toApiKeyModel(await this.departments.revokeKey(input, actorOf(principal)));
   }
 
+  @Mutation(() => DepartmentModel, { description: 'ADMIN. Sets the 异议与信用修复 contact the public portal shows beside the department’s records.' })
+  @Roles('ADMIN')
+  async setDepartmentPublicContact(@Args('input') input: SetDepartmentPublicContactInput, @CurrentPrincipal() principal: Principal): Promise<DepartmentModel> {
+    return toDepartmentModel(await this.departments.setPublicContact(input, actorOf(principal)));
+  }
+
   @Query(() => DepartmentConnection, { description: 'ADMIN (all), REGULATOR (those of its region). Departments by id.' })
   @Roles('ADMIN', 'REGULATOR')
   async departmentList(@Args() page: PageArgs, @CurrentPrincipal() principal: Principal): Promise<DepartmentConnection> {
@@ -44,7 +50,7 @@ export class DepartmentsResolver {
 }
 
 export function toDepartmentModel(department: Department): DepartmentModel {
-  return { id: department.id, code: department.code, name: department.name, uscc: department.uscc, regionCode: department.regionCode, createdAt: department.createdAt };
+  return { id: department.id, code: department.code, name: department.name, uscc: department.uscc, regionCode: department.regionCode, publicContact: department.publicContact ?? null, createdAt: department.createdAt };
 }
 
 function toApiKeyModel(key: DepartmentApiKey): ApiKeyModel {

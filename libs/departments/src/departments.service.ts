@@ -8,7 +8,7 @@ import { generateApiKey, GeneratedApiKey } from './api-key';
 import { DepartmentApiKey } from './department-api-key.entity';
 import { Department } from './department.entity';
 import { DepartmentsRepository } from './departments.repository';
-import { CreateDepartmentInput, RevokeApiKeyInput, RotateApiKeyInput } from './dto/department.inputs';
+import { CreateDepartmentInput, RevokeApiKeyInput, RotateApiKeyInput, SetDepartmentPublicContactInput } from './dto/department.inputs';
 
 /** Two active keys at most: the current one and the one being rotated out. */
 export const MAX_ACTIVE_KEYS = 2;
@@ -76,13 +76,41 @@ export class DepartmentsService {
     });
   }
 
+  async setPublicContact(input: SetDepartmentPublicContactInput, actor: Actor): Promise<Department> {
+    const contact = input.publicContact?.trim() || null;
+    return this.orm.em.fork().transactional(async (em) => {
+      const department = await em.findOne(Department, { code: input.departmentCode });
+      if (!department) throw notFound(`Department ${input.departmentCode}`);
+      if (department.publicContact === contact) return department;
+      const before = department.publicContact;
+      department.publicContact = contact;
+      await em.flush();
+      await this.audit.append(emExecutor(em), actor, [
+        { action: 'DEPARTMENT_CONTACT_SET', targetType: 'DEPARTMENT', targetId: department.id, details: { code: department.code, before, after: contact } },
+      ]);
+      return department;
+    });
+  }
+
+  /**
+   * The 异议/信用修复 contacts the public portal shows beside records, by the department names those records
+   * carry (public disclosures and listings name their department, not its code). Only departments with a
+   * contact are returned; at most 50 names per call.
+   */
+  async publicContacts(names: readonly string[]): Promise<{ name: string; contact: string }[]> {
+    const wanted = [...new Set(names)].slice(0, 50);
+    if (wanted.length === 0) return [];
+    const found = await this.orm.em.fork().find(Department, { name: { $in: wanted }, publicContact: { $ne: null } }, { orderBy: { name: 'asc', id: 'asc' } });
+    return found.map((department) => ({ name: department.name, contact: department.publicContact as string }));
+  }
+
   /** Departments by id; a regulator sees those of its region (region-scope.ts of @credit/common), null: the system. */
   async list(principal: Principal | null, first = DEFAULT_PAGE_SIZE, after?: string) {
     const cursor = DEPARTMENT_CURSOR.decode(after);
     const region = regionScopePrefixOf(principal);
     const { rows, total } = await this.departments.page(region, cursor?.[0] ?? null, first + 1);
     return toConnection(rows, first, total, (row) => DEPARTMENT_CURSOR.encode([row.id]), (row) => ({
-      id: row.id, code: row.code, name: row.name, uscc: row.uscc, regionCode: row.region_code, createdAt: row.created_at,
+      id: row.id, code: row.code, name: row.name, uscc: row.uscc, regionCode: row.region_code, publicContact: row.public_contact, createdAt: row.created_at,
     }));
   }
 

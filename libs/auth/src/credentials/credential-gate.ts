@@ -92,10 +92,20 @@ interface FastifyLike {
   addHook(name: 'onRequest', hook: (request: any, reply: any) => Promise<unknown>): unknown;
 }
 
-export function registerCredentialGate(fastify: FastifyLike, gate: CredentialGate): void {
+export interface CredentialGateOptions {
+  /**
+   * Paths that serve everyone the same anonymous view (the public portal's pages): credential headers are
+   * neither read nor refused there, so a browser with a stale header still gets the page, as anonymous, and
+   * a flood of bad keys on them costs no lookup. Nothing there acts on a principal.
+   */
+  anonymousOnly?: (path: string) => boolean;
+}
+
+export function registerCredentialGate(fastify: FastifyLike, gate: CredentialGate, options: CredentialGateOptions = {}): void {
   fastify.decorateRequest('user', null);
   fastify.addHook('onRequest', async (request, reply) => {
-    if (PROBE_PATHS.has(String(request.url).split('?')[0])) return;
+    const path = String(request.url).split('?')[0];
+    if (PROBE_PATHS.has(path) || options.anonymousOnly?.(path)) return;
     const outcome = await gate.authenticate(request.headers, request.ip ?? 'unknown');
     if (outcome.kind === 'ok') {
       request.user = outcome.principal;

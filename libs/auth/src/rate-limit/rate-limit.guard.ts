@@ -5,7 +5,7 @@
 // REDIS_URL is set).
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
-import { Principal, requestOf } from '@credit/common';
+import { PAGE_VIEW_KEY, Principal, requestOf } from '@credit/common';
 import { tooManyRequests } from '../auth.errors';
 
 export const RATE_LIMIT_WINDOW_MS = 60_000;
@@ -33,8 +33,10 @@ export class RateLimitGuard extends ThrottlerGuard {
   }
 
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
-    // Health, readiness and metrics are for the platform's own probes, not rate-limited callers.
-    return context.getType<string>() !== 'graphql';
+    // Health, readiness and metrics are for the platform's own probes, not rate-limited callers; a portal page
+    // view (@CountsAsPageView) is counted like an operation.
+    if (context.getType<string>() === 'graphql') return false;
+    return !this.reflector.getAllAndOverride<boolean>(PAGE_VIEW_KEY, [context.getHandler(), context.getClass()]);
   }
 
   protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {

@@ -11,6 +11,14 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC
 /** Only these roles may call the operation. The global guard refuses operations with neither marker. */
 export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES_KEY, roles);
 
+export const PAGE_VIEW_KEY = 'credit:page-view';
+
+/**
+ * An HTTP route whose every request spends the caller's rate-limit budget like one GraphQL operation (the
+ * public portal's pages). Other plain HTTP routes (probes, metrics) are not rate-limited.
+ */
+export const CountsAsPageView = (): MethodDecorator & ClassDecorator => SetMetadata(PAGE_VIEW_KEY, true);
+
 /** The authenticated caller (null only on @Public operations called anonymously). */
 export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal | null => {
   const request = requestOf(context);

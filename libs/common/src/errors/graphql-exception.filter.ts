@@ -3,11 +3,12 @@
 // with the same code and the matching status, so no route ever hangs on a thrown error. Unknown failures are
 // logged with their stack and answered as INTERNAL_SERVER_ERROR with a generic message: callers never see
 // internals.
-import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, Inject, Logger, Optional } from '@nestjs/common';
 import { GqlArgumentsHost, GqlExceptionFilter } from '@nestjs/graphql';
 import { ValidationError } from 'class-validator';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { bilingual, DomainError, ErrorDetail } from './domain-error';
+import { HTML_ERROR_PAGE, HtmlErrorPage, isPageLoad } from './html-error-page';
 
 const HTTP_CODES: Record<number, string> = {
   400: 'BAD_USER_INPUT',
@@ -46,6 +47,9 @@ interface HttpReply {
 export class GraphqlExceptionFilter implements GqlExceptionFilter {
   private readonly logger = new Logger('GraphQL');
 
+  /** The portal's error page, for a browser loading a page outside /graphql (absent in apps without a portal). */
+  constructor(@Optional() @Inject(HTML_ERROR_PAGE) private readonly htmlPage?: HtmlErrorPage) {}
+
   catch(exception: unknown, host?: ArgumentsHost): GraphQLError | void {
     const requestId = host ? requestIdOf(host) : undefined;
     const error = toGraphQLError(exception, this.logger, requestId);
@@ -54,9 +58,18 @@ export class GraphqlExceptionFilter implements GqlExceptionFilter {
     if (reply.sent) return;
     const code = String(error.extensions.code);
     const status = exception instanceof HttpException && exception.getStatus() < 500 ? exception.getStatus() : (clientStatusOf(exception) ?? STATUS_OF_CODE[code] ?? 500);
-    reply.status(status).header('content-type', 'application/json; charset=utf-8');
+    const request = host.switchToHttp().getRequest<{ url?: string; method?: string; headers?: Record<string, string | string[] | undefined> }>();
     // A GraphQL client reads `errors`, whatever failed before its operation ran (a body limit, a bad upload).
-    const graphql = (host.switchToHttp().getRequest<{ url?: string }>().url ?? '').startsWith('/graphql');
+    const graphql = (request.url ?? '').startsWith('/graphql');
+    if (this.htmlPage && !graphql && isPageLoad(request)) {
+      const retry = error.extensions.retryAfterSeconds;
+      const page = this.htmlPage.render(status, code === 'INTERNAL_SERVER_ERROR' ? null : error.message, typeof retry === 'number' ? retry : undefined);
+      reply.status(status);
+      for (const [name, value] of Object.entries(page.headers)) reply.header(name, value);
+      reply.send(page.body);
+      return;
+    }
+    reply.status(status).header('content-type', 'application/json; charset=utf-8');
     const extensions = { code, ...(requestId ? { requestId } : {}) };
     reply.send(graphql ? { errors: [{ message: error.message, extensions }] } : { error: { message: error.message, ...extensions } });
   }

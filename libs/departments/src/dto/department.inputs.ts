@@ -57,3 +57,17 @@ export class RevokeApiKeyInput {
   @MaxLength(20)
   keyId!: string;
 }
+
+@InputType({ description: '异议与信用修复联系方式 of a department, shown on the public portal; null or blank clears it.' })
+export class SetDepartmentPublicContactInput {
+  @Field()
+  @IsString()
+  @MaxLength(64)
+  departmentCode!: string;
+
+  @Field(() => String, { nullable: true, description: 'Office, telephone, address or mailbox for objections (异议) and credit repair (信用修复), at most 500 characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  publicContact?: string | null;
+}

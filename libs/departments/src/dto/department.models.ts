@@ -8,6 +8,7 @@ export class DepartmentModel {
   @Field() name!: string;
   @Field() uscc!: string;
   @Field() regionCode!: string;
+  @Field(() => String, { nullable: true, description: '异议与信用修复联系方式 shown on the public portal (null: not set).' }) publicContact!: string | null;
   @Field(() => DateTimeScalar) createdAt!: Date;
 }
 

@@ -1,0 +1,50 @@
+// 主体公示页: a legal person's name, USCC, region, its published decisions and its entries on the public
+// serious-dishonesty list. No credit tier (tiers are for regulators), no identifiers of persons.
+import { regionName } from '@credit/domain';
+import { html, Html } from '../html';
+import { PublicListing, SubjectView } from '../portal.service';
+import { disclosureItem, formatCount, regionLabel } from './fragments';
+
+function listingEntry(listing: PublicListing): Html {
+  const row = (label: string, value: string | null) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : '');
+  return html`<li>
+<h3>${listing.listTypeName}</h3>
+<dl class="record">
+${row('列入决定文书号', listing.decisionDocumentNumber)}
+${row('列入机关', listing.designatingDepartment)}
+${row('列入事由', listing.reasons)}
+${row('列入依据', listing.legalBasis)}
+${row('惩戒措施', listing.punishmentNotice)}
+${row('移出条件和程序', listing.removalConditions)}
+${row('救济措施', listing.remedies)}
+${row('列入日期', listing.listedAt)}
+${row('有效期至', listing.expiresAt)}
+</dl>
+</li>`;
+}
+
+export function subjectMain(view: SubjectView): Html {
+  const { disclosures } = view;
+  // Positions 3–8 of a USCC are the registering authority's division (GB 32100-2015).
+  const region = regionName(view.uscc.slice(2, 8)) ?? regionLabel(view.regionCode);
+  return html`<h1>${view.name}</h1>
+<dl class="record">
+<dt>统一社会信用代码</dt><dd>${view.uscc}</dd>
+${region ? html`<dt>地区</dt><dd>${region}</dd>` : ''}
+</dl>
+<section aria-labelledby="list-h"><h2 id="list-h">严重失信主体名单</h2>
+${view.listings.length === 0
+    ? html`<p>该主体目前不在严重失信主体名单上。</p>`
+    : html`<p class="notice serious"><strong>该主体目前列入严重失信主体名单。</strong></p><ul class="results">${view.listings.map(listingEntry)}</ul>`}
+</section>
+<section aria-labelledby="penalties-h"><h2 id="penalties-h">行政处罚信息</h2>
+${disclosures.edges.length === 0
+    ? html`<p>目前没有公示中的行政处罚决定。</p>`
+    : html`<p>${formatCount(disclosures.totalCount, disclosures.totalCountIsLowerBound)}</p>
+<ul class="results">${disclosures.edges.map((e) => disclosureItem(e.node))}</ul>
+${disclosures.pageInfo.hasNextPage ? html`<p><a href="/search?uscc=${view.uscc}">查看该主体的全部行政处罚信息</a></p>` : ''}`}
+</section>
+<section id="inspections" class="reserved" aria-labelledby="inspections-h"><h2 id="inspections-h">抽查检查结果</h2>
+<p>“双随机、一公开”抽查检查结果尚未在本网站公示。</p>
+</section>`;
+}
