@@ -46,6 +46,17 @@ function layerOf(frame: ProfileNode['callFrame']): string {
   return 'other';
 }
 
+/** CPU time (user + system) of a process so far, from /proc (clock ticks of 10 ms). */
+function cpuSeconds(pid: number): number {
+  const [user, system] = cpuSplit(pid);
+  return user + system;
+}
+
+function cpuSplit(pid: number): [number, number] {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return [Number(fields[11]) / 100, Number(fields[12]) / 100];
+}
+
 export function summarise(file: string): { layers: [string, number][]; functions: [string, number][] } {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -77,7 +88,7 @@ async function main(): Promise<void> {
   const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '-r', './tools/register.js', 'apps/api/src/main.ts'], {
     cwd: ROOT,
     env: {
-      ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', DATA_DIR: dir,
+      ...process.env, SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.json'), DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', DATA_DIR: dir,
       RUN_WORKER_IN_PROCESS: 'false', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000', ADMIN_PASSWORD: 'bench-operator-passphrase', SEARCH_BACKEND: 'postgres', SEARCH_CACHE_TTL_MS: '0',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -91,20 +102,25 @@ async function main(): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  const query = process.env.PROFILE_QUERY === 'page' ? PAGE_QUERY : QUERY;
+  const query = process.env.PROFILE_QUERY === 'page' ? PAGE_QUERY : process.env.PROFILE_QUERY === 'typename' ? '{ __typename }' : QUERY;
+  const cpuBefore = cpuSeconds(child.pid as number);
+  const splitBefore = cpuSplit(child.pid as number);
   const bodies = variants.map((v) => JSON.stringify({ query, variables: v.variables }));
   let next = 0;
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/graphql`, connections: 50, duration: SECONDS,
     requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (r: any) => ({ ...r, body: bodies[next++ % bodies.length] }) }],
   } as any);
+  const cpuMsPerRequest = ((cpuSeconds(child.pid as number) - cpuBefore) * 1000) / result.requests.total;
+  const splitAfter = cpuSplit(child.pid as number);
+  const systemShare = (splitAfter[1] - splitBefore[1]) / (splitAfter[0] + splitAfter[1] - splitBefore[0] - splitBefore[1]);
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
   await exited;
   const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error(`no profile written in ${dir}`);
   const { layers, functions } = summarise(path.join(dir, file));
-  process.stdout.write(`${ROOT}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; load ${os.loadavg().map((v) => v.toFixed(2)).join('/')}\n`);
+  process.stdout.write(`${ROOT}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, API CPU ${cpuMsPerRequest.toFixed(2)} ms per request (${Math.round(systemShare * 100)}% of it in the kernel); load ${os.loadavg().map((v) => v.toFixed(2)).join('/')}\n`);
   process.stdout.write(`profile ${path.join(dir, file)}\nself time by layer (% of busy):\n${layers.map(([k, v]) => `  ${v}% ${k}`).join('\n')}\ntop functions:\n${functions.map(([k, v]) => `  ${v}% ${k}`).join('\n')}\n`);
 }
 
