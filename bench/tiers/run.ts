@@ -142,9 +142,8 @@ async function main(): Promise<void> {
     const bare2 = await timed('baseline: again, changed rows only', () => db.query(bareAggregateSql(true), [asOf]));
 
     const repository = new TierRecomputeRepository();
-    const run = (cause: string, deferIndexesFrom?: number) =>
+    const run = (cause: string) =>
       repository.recomputeStaged(db, TIER_RULE_SET_V1, {
-        deferIndexesFrom,
         asOf,
         cause,
         regionPrefix: null,
@@ -154,17 +153,6 @@ async function main(): Promise<void> {
       });
     const full1 = await timed('\nfull: reasons + history (empty)', () => run('RECOMPUTE_ALL'));
     const full2 = await timed('\nfull: again, nothing changed', () => run('RECOMPUTE_ALL'));
-    // The same first computation with every index maintained row by row (BENCH_TIERS_COMPARE=0 skips it).
-    let rowByRow: { ms: number } | null = null;
-    if (process.env.BENCH_TIERS_COMPARE !== '0') {
-      await db.query('TRUNCATE subject_tier_history, subject_tiers');
-      await db.query('VACUUM ANALYZE subject_tiers, subject_tier_history');
-      rowByRow = await timed('\nfull (empty), indexes maintained row by row', () => run('RECOMPUTE_ALL', Number.POSITIVE_INFINITY));
-      await db.query('TRUNCATE subject_tier_history, subject_tiers');
-      await db.query('VACUUM ANALYZE subject_tiers, subject_tier_history');
-      // Again the default path, so the agreement check below reads what it wrote.
-      await timed('\nfull (empty), indexes built at the end (again)', () => run('RECOMPUTE_ALL'));
-    }
 
     // The two paths must agree on level and score for every subject.
     const [{ disagree }] = await db.query<{ disagree: number }>(
@@ -184,20 +172,18 @@ async function main(): Promise<void> {
       full: {
         firstSeconds: full1.ms / 1000,
         firstStageSeconds: full1.value.stageMs / 1000,
-        firstIndexBuildSeconds: full1.value.indexMs / 1000,
-        firstRowByRowSeconds: rowByRow ? rowByRow.ms / 1000 : null,
         firstChanged: full1.value.changed,
         rerunSeconds: full2.ms / 1000,
         rerunWritten: full2.value.written,
         stagedRecords: full1.value.stagedRecords,
         historyRows: history,
       },
-      ratio: { first: full1.ms / bare1.ms, rerun: full2.ms / bare2.ms, firstRowByRow: rowByRow ? rowByRow.ms / bare1.ms : null },
+      ratio: { first: full1.ms / bare1.ms, rerun: full2.ms / bare2.ms },
       loadAverage: { start: startLoad, end: os.loadavg() },
       levels: Object.fromEntries(levels.map((row) => [row.level, row.n])),
       levelScoreDisagreements: disagree,
     };
-    console.log(`ratio full / baseline: first ${result.ratio.first.toFixed(2)}× (indexes built at the end, ${(full1.value.indexMs / 1000).toFixed(2)} s of it)${rowByRow ? `, first with indexes maintained row by row ${(rowByRow.ms / bare1.ms).toFixed(2)}×` : ''}, rerun ${result.ratio.rerun.toFixed(2)}×`);
+    console.log(`ratio full / baseline: first ${result.ratio.first.toFixed(2)}×, rerun ${result.ratio.rerun.toFixed(2)}×`);
     console.log(`load average (1/5/15 min): start ${startLoad.map((v) => v.toFixed(2)).join('/')}, end ${os.loadavg().map((v) => v.toFixed(2)).join('/')}`);
     console.log(`levels ${JSON.stringify(result.levels)}, history rows ${history}, level/score disagreements with the baseline: ${disagree}`);
     fs.mkdirSync(path.dirname(RESULT_FILE), { recursive: true });

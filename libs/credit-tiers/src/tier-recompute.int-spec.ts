@@ -167,33 +167,4 @@ describe('tier recomputation', () => {
     });
     expect(await second).toMatchObject({ code: 'TIER_RECOMPUTE_RUNNING' });
   });
-
-  it('a first computation builds the secondary indexes once at the end (as the owner) and writes the same tiers', async () => {
-    const indexes = () => db.query<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE tablename = 'subject_tiers' ORDER BY indexname`);
-    const tiers = () => db.query('SELECT subject_id, level, score, rule_version, reasons, next_review_on, region_code, subject_type FROM subject_tiers ORDER BY subject_id');
-    const before = { indexes: await indexes(), tiers: await tiers() };
-    expect(before.tiers.length).toBeGreaterThan(5);
-    const owner = new Database(t.database.url, 2);
-    try {
-      // The application role may not drop the owner's indexes: the run maintains them row by row instead.
-      for (const [runner, kept] of [[db, before.indexes.length], [owner, 1]] as const) {
-        await owner.query('DELETE FROM subject_tiers');
-        let during = -1;
-        const outcome = await new TierRecomputeRepository().recomputeStaged(runner, TIER_RULE_SET_V1, {
-          asOf: today,
-          cause: 'RECOMPUTE_ALL',
-          regionPrefix: null,
-          chunkSize: 2,
-          deferIndexesFrom: 1,
-          onStaged: async () => void (during = (await indexes()).length),
-        });
-        expect(during).toBe(kept); // the owner's run keeps only the primary key while the chunks run
-        expect(outcome.written).toBe(before.tiers.length);
-        expect(await indexes()).toEqual(before.indexes);
-        expect(await tiers()).toEqual(before.tiers);
-      }
-    } finally {
-      await owner.close();
-    }
-  });
 });

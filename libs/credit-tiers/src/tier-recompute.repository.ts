@@ -41,12 +41,6 @@ export interface StagedRunOptions {
   concurrency?: number;
   /** Called (and awaited) once the working tables are filled, before the first chunk. */
   onStaged?: (staged: { subjects: number; records: number; ms: number }) => void | Promise<void>;
-  /**
-   * A first computation of at least this many subjects without a tier row (and more of them than rows already
-   * there) builds subject_tiers' secondary indexes once at the end instead of row by row. Default
-   * BULK_INDEX_MIN_ROWS; Infinity never does.
-   */
-  deferIndexesFrom?: number;
 }
 
 export interface StagedRunOutcome extends TierWriteOutcome {
@@ -54,12 +48,7 @@ export interface StagedRunOutcome extends TierWriteOutcome {
   chunks: number;
   stagedRecords: number;
   stageMs: number;
-  /** Milliseconds spent rebuilding the deferred indexes (0 when they were maintained row by row). */
-  indexMs: number;
 }
-
-/** See StagedRunOptions.deferIndexesFrom. */
-export const BULK_INDEX_MIN_ROWS = 100_000;
 
 // Sorts and joins of one chunk (~tens of thousands of subjects) fit in memory instead of spilling to disk.
 const CHUNK_WORK_MEM = '64MB';
@@ -113,9 +102,8 @@ export class TierRecomputeRepository {
     const sqlSet = this.sqlFor(rules);
     const coordinator = await db.pool.connect();
     const sql = pgExecutor(coordinator);
-    const outcome: StagedRunOutcome = { subjects: 0, chunks: 0, stagedRecords: 0, stageMs: 0, indexMs: 0, written: 0, changed: 0, transitions: [] };
+    const outcome: StagedRunOutcome = { subjects: 0, chunks: 0, stagedRecords: 0, stageMs: 0, written: 0, changed: 0, transitions: [] };
     let locked = false;
-    let deferred: string[] = [];
     try {
       const [{ ok }] = await sql.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [RECOMPUTE_ALL_LOCK]);
       if (!ok) throw new DomainError('TIER_RECOMPUTE_RUNNING', '另一个全量重算正在进行（a full tier recomputation is already running）');
@@ -138,7 +126,6 @@ export class TierRecomputeRepository {
       );
       outcome.chunks = chunks.length;
       const total = chunks.reduce((sum, chunk) => sum + chunk.n, 0);
-      deferred = await deferIndexes(sql, options.deferIndexesFrom ?? BULK_INDEX_MIN_ROWS);
       await options.onStaged?.({ subjects: total, records: n, ms: outcome.stageMs });
       const transitions = new Map<string, TierTransition>();
       let next = 0;
@@ -176,10 +163,6 @@ export class TierRecomputeRepository {
       outcome.transitions = [...transitions.values()].sort((a, b) => (a.from + a.to < b.from + b.to ? -1 : 1));
       return outcome;
     } finally {
-      // Rebuilt whatever happened to the chunks (a failed run leaves no table without its indexes).
-      const indexStarted = Date.now();
-      for (const definition of deferred) await sql.query(definition);
-      outcome.indexMs = Date.now() - indexStarted;
       if (locked) {
         await sql.query(STAGE_DROP).catch(() => undefined);
         await sql.query('SELECT pg_advisory_unlock($1)', [RECOMPUTE_ALL_LOCK]).catch(() => undefined);
@@ -196,44 +179,6 @@ export class TierRecomputeRepository {
     );
     return rows.map((row) => row.subject_id);
   }
-}
-
-/**
- * For a first computation (most subjects have no tier row yet): drops subject_tiers' secondary indexes and
- * returns their definitions, to be run again once every chunk is written; one sorted build per index costs a
- * fraction of inserting every row into each of them. Only when the role owns the table (one-role deployments,
- * the embedded database, a run as MIGRATION_DATABASE_URL's role) and the lock is granted within two seconds
- * (readers of the table wait behind the DROP, and while the run goes on plan without those indexes); otherwise
- * nothing is deferred. The primary key stays: every write path upserts by it.
- */
-async function deferIndexes(sql: SqlExecutor, minRows: number): Promise<string[]> {
-  if (!Number.isFinite(minRows)) return [];
-  const [{ missing, present }] = await sql.query<{ missing: number; present: number }>(
-    'SELECT count(*) FILTER (WHERE NOT seen_exists)::int AS missing, count(*) FILTER (WHERE seen_exists)::int AS present FROM tier_stage_subjects',
-  );
-  if (missing < minRows || missing <= present) return [];
-  const indexes = await sql.query<{ name: string; definition: string }>(
-    `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS definition
-       FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
-      WHERE x.indrelid = 'subject_tiers'::regclass AND NOT x.indisprimary AND NOT x.indisunique
-      ORDER BY i.relname`,
-  );
-  if (indexes.length === 0) return [];
-  try {
-    await sql.query('BEGIN');
-    await sql.query(`SET LOCAL lock_timeout = '2s'`);
-    for (const index of indexes) await sql.query(`DROP INDEX ${quoteIdent(index.name)}`);
-    await sql.query('COMMIT');
-    return indexes.map((index) => index.definition);
-  } catch {
-    // Not the table's owner (the application role of a two-role deployment), or the lock was not granted.
-    await sql.query('ROLLBACK').catch(() => undefined);
-    return [];
-  }
-}
-
-function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }
 
 /** One chunk transaction on the staging session; a deadlock with a concurrent ingest retries the chunk. */
