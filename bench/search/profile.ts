@@ -108,7 +108,7 @@ async function main(): Promise<void> {
   const bodies = variants.map((v) => JSON.stringify({ query, variables: v.variables }));
   let next = 0;
   const result = await autocannon({
-    url: `http://127.0.0.1:${port}/graphql`, connections: 50, duration: SECONDS,
+    url: `http://127.0.0.1:${port}/graphql`, connections: Number(process.env.PROFILE_CONNECTIONS ?? 50), duration: SECONDS,
     requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (r: any) => ({ ...r, body: bodies[next++ % bodies.length] }) }],
   } as any);
   const cpuMsPerRequest = ((cpuSeconds(child.pid as number) - cpuBefore) * 1000) / result.requests.total;
