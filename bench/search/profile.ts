@@ -3,7 +3,9 @@
 // bench's query mix for PROFILE_SECONDS (15) with 50 connections, stops it, and sums the profile's self time by
 // layer (GraphQL execution, Nest/Apollo/Fastify, pg, JSON, the search code, GC …).
 // Usage: PROFILE_DATABASE_URL=postgres://…/credit_bench_search node -r ./tools/register.js bench/search/profile.ts
-// (a database that bench/search loaded; BENCH_SEARCH_REUSE=1 keeps it). PROFILE_QUERY=page: no count, no facets.
+// (a database that bench/search loaded; BENCH_SEARCH_REUSE=1 keeps it). PROFILE_QUERY=page: no count, no facets;
+// PROFILE_QUERY=typename: `{ __typename }`, the HTTP + GraphQL floor. PROFILE_CONNECTIONS (50). Prints the API's CPU
+// per request from /proc (user + system), the steadier figure on a shared machine.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
