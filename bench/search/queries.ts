@@ -12,6 +12,13 @@ export const QUERY = `query($query: String, $filter: DisclosureFilter, $first: I
     facets { departments { value label count } regions { value label count } years { value count } categories { value label count } }
   } }`;
 
+/** A results list that needs neither the count nor the facets (a next page, an embedded list). */
+export const PAGE_QUERY = `query($query: String, $filter: DisclosureFilter, $first: Int) {
+  searchDisclosures(query: $query, filter: $filter, first: $first) {
+    edges { node { id partyName uscc decisionNumber violationType penaltyCategories fineAmount decisionDate publishedUntil authorityName departmentName regionCode highlights } }
+    pageInfo { hasNextPage endCursor }
+  } }`;
+
 export interface Variant {
   label: string;
   kind: 'word' | 'name' | 'uscc' | 'filter';

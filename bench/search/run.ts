@@ -5,6 +5,11 @@
 // URL). Either way the server's settings are printed and written to the result.
 // BENCH_SEARCH_RECORDS (1000000), BENCH_SEARCH_SECONDS (20),
 // BENCH_SEARCH_REUSE=1 keeps an already loaded and indexed credit_bench_search database.
+// BENCH_SEARCH_BASELINE_ROOT=<another checkout> (with node_modules) also runs that checkout's API on the same
+// data in the same run: the before of a before/after, every figure then a ratio within one run.
+// Phases (each BENCH_SEARCH_SECONDS, 50 connections): the full page (count + facets) and the page alone over
+// GraphQL and as raw SQL with the cache off, then the deployed cache with the 64 repeated queries and with a
+// long-tail stream (long-tail.ts), whose hit rate is read from /metrics.
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,16 +20,20 @@ import { ORM_ENTITIES } from '@credit/bootstrap';
 import type { AppConfig } from '@credit/common';
 import { Database, migrateDatabase } from '@credit/db';
 import { DisclosureSourceRepository, SearchOutboxRepository, SearchReindexService } from '@credit/disclosure';
-import { todayInChina } from '@credit/domain';
-import { buildSearchSql, DEFAULT_COUNT_BOUND, loadTokenStats, parseQuery, PostgresSearchIndex, SEARCH_READER_POOL, searchReaderUrl } from '@credit/search';
+import { loadTokenStats, PostgresSearchIndex, SEARCH_READER_POOL, searchReaderUrl } from '@credit/search';
 import type { TokenStats } from '@credit/search';
 import { writeResult } from '../support/bench-database';
 import { BENCH_POSTGRES_SETTINGS, BenchPostgres, startBenchPostgres } from './bench-postgres';
+import { explainKinds, searchSql as shapedSql, Shape } from './explain';
 import { loadDisclosures } from './load-data';
-import { buildVariants, QUERY, Variant } from './queries';
+import { cacheLookups, HEAD_SHARE, queryStream, tailVariants } from './long-tail';
+import { buildVariants, PAGE_QUERY, QUERY, Variant } from './queries';
 
 const NAME = 'credit_bench_search';
 const COUNT = Number(process.env.BENCH_SEARCH_RECORDS ?? 1_000_000);
+const BASELINE_ROOT = process.env.BENCH_SEARCH_BASELINE_ROOT ? path.resolve(process.env.BENCH_SEARCH_BASELINE_ROOT) : null;
+const METRICS_TOKEN = 'bench-metrics-token-0123456789abcdef';
+const ROOT = path.resolve(__dirname, '../..');
 const SECONDS = Number(process.env.BENCH_SEARCH_SECONDS ?? 20);
 const CONNECTIONS = 50;
 const API_POOL = SEARCH_READER_POOL; // the API's search reader pool: raw SQL gets the same
@@ -67,52 +76,97 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
   tokenStats = await loadTokenStats(db);
   const variants = await buildVariants(db);
   const explain = await explainPlans(db, variants);
+  const kinds = await explainKinds(db, variants, tokenStats);
+  log(`EXPLAIN ANALYZE per query kind (median of 5; execution / planning ms, buffers):`);
+  for (const k of kinds) log(`  ${k.kind.padEnd(28)} ${k.shape.padEnd(5)} ${k.executionMs} / ${k.planningMs} ms, ${k.buffers} buffers`);
+  const tail = await tailVariants(db, 20_000);
   const loadAverage: Record<string, number[]> = { start: load() };
+  const roundRobin = (list: Variant[]) => ((i) => () => list[i++ % list.length])(0);
 
   // Every request reaches PostgreSQL: the shared result cache is off (SEARCH_CACHE_TTL_MS=0).
-  let api = await startApi(url, { SEARCH_CACHE_TTL_MS: '0' });
-  let serial: Awaited<ReturnType<typeof serialComparison>>;
-  let graphql: LoadFigures;
-  let cached: LoadFigures;
-  try {
-    const check = await warmUp(api.port, variants);
-    log(`warm-up: ${variants.length} distinct queries, all answered without errors (${check} hits in total)`);
-    serial = await serialComparison(api.port, db, variants);
-    loadAverage.beforeGraphql = load();
-    graphql = await loadGraphql(api.port, variants);
-    loadAverage.afterGraphql = load();
-  } finally {
-    api.child.kill('SIGTERM');
-  }
-  const sql = await loadSql(url, variants);
-  loadAverage.afterSql = load();
+  const uncached = async (root: string) => {
+    const api = await startApi(url, { SEARCH_CACHE_TTL_MS: '0' }, root);
+    try {
+      const check = await warmUp(api.port, variants);
+      log(`warm-up (${root}): ${variants.length} distinct queries, all answered without errors (${check} hits in total)`);
+      const serial = await serialComparison(api.port, db, variants);
+      const graphql = await loadGraphql(api.port, roundRobin(variants), QUERY);
+      const page = await loadGraphql(api.port, roundRobin(variants), PAGE_QUERY);
+      loadAverage[`after ${root === ROOT ? 'this' : 'baseline'} uncached`] = load();
+      return { serial, graphql, page };
+    } finally {
+      api.child.kill('SIGTERM');
+    }
+  };
   // The API as deployed: identical anonymous searches within a second or two share one answer.
-  api = await startApi(url, {});
-  try {
-    await warmUp(api.port, variants);
-    cached = await loadGraphql(api.port, variants);
-    loadAverage.afterCached = load();
-  } finally {
-    api.child.kill('SIGTERM');
-  }
+  const cachedRun = async (root: string) => {
+    const api = await startApi(url, { METRICS_TOKEN }, root);
+    try {
+      await warmUp(api.port, variants);
+      const repeated = await loadGraphql(api.port, roundRobin(variants), QUERY);
+      const before = await cacheLookups(`http://127.0.0.1:${api.port}`, METRICS_TOKEN).catch(() => ({ hit: 0, miss: 0 }));
+      const longTail = await loadGraphql(api.port, queryStream(variants, tail), QUERY);
+      const after = await cacheLookups(`http://127.0.0.1:${api.port}`, METRICS_TOKEN).catch(() => ({ hit: 0, miss: 0 }));
+      const lookups = after.hit - before.hit + (after.miss - before.miss);
+      loadAverage[`after ${root === ROOT ? 'this' : 'baseline'} cached`] = load();
+      return { repeated, longTail: { ...longTail, cacheHitRate: lookups > 0 ? round((after.hit - before.hit) / lookups) : null } };
+    } finally {
+      api.child.kill('SIGTERM');
+    }
+  };
+  // This checkout and the baseline back to back in each mode, so a change in the machine's load between the
+  // phases skews the before/after ratio as little as possible.
+  const mine = await uncached(ROOT);
+  const baselineUncached = BASELINE_ROOT ? await uncached(BASELINE_ROOT) : null;
+  const sql = await loadSql(url, variants, 'full');
+  const sqlPage = await loadSql(url, variants, 'page');
+  loadAverage.afterSql = load();
+  const cached = await cachedRun(ROOT);
+  const baseline = BASELINE_ROOT && baselineUncached ? { root: BASELINE_ROOT, ...baselineUncached, cached: await cachedRun(BASELINE_ROOT) } : null;
+  const graphql = mine.graphql;
   const result = {
     records: COUNT,
     server: { kind: serverKind, settings },
     index: sizes,
     mix: mixOf(variants),
     load: { connections: CONNECTIONS, seconds: SECONDS, graphql, rawSql: sql, ratioP50: round(graphql.p50 / sql.p50), ratioP99: round(graphql.p99 / sql.p99), throughputRatio: round(sql.requestsPerSecond / graphql.requestsPerSecond) },
-    cachedGraphql: cached,
-    serial,
+    pageOnly: { graphql: mine.page, rawSql: sqlPage, ratioP50: round(mine.page.p50 / sqlPage.p50), ratioP99: round(mine.page.p99 / sqlPage.p99), throughputRatio: round(sqlPage.requestsPerSecond / mine.page.requestsPerSecond) },
+    cachedGraphql: cached.repeated,
+    longTail: { headShare: HEAD_SHARE, distinctTailQueries: tail.length, ...cached.longTail },
+    baseline: baseline && {
+      root: baseline.root,
+      graphql: baseline.graphql,
+      page: baseline.page,
+      cachedGraphql: baseline.cached.repeated,
+      longTail: baseline.cached.longTail,
+      serial: baseline.serial,
+      // this checkout over the baseline, same run: > 1 is faster
+      throughput: { full: round(graphql.requestsPerSecond / baseline.graphql.requestsPerSecond), page: round(mine.page.requestsPerSecond / baseline.page.requestsPerSecond), longTail: round(cached.longTail.requestsPerSecond / baseline.cached.longTail.requestsPerSecond) },
+    },
+    serial: mine.serial,
     loadAverage,
-    targets: { p50Ms: 10, p99Ms: 50, graphqlOverSql: 2 },
+    targets: { requestsPerSecond: 1000, p99Ms: 150, graphqlOverSql: 1.2 },
     explain,
+    explainKinds: kinds,
     machine: { cpus: os.cpus().length, node: process.version },
   };
-  log(`\nsearchDisclosures over HTTP, ${CONNECTIONS} connections, ${SECONDS} s, every request to PostgreSQL: p50 ${graphql.p50} ms, p99 ${graphql.p99} ms, ${graphql.requestsPerSecond} req/s (${graphql.errors} errors)`);
-  log(`same queries as raw SQL, ${CONNECTIONS} clients over a pool of ${API_POOL}: p50 ${sql.p50} ms, p99 ${sql.p99} ms, ${sql.requestsPerSecond} queries/s`);
-  log(`GraphQL/SQL under load: p50 ×${result.load.ratioP50}, p99 ×${result.load.ratioP99}, throughput ×${result.load.throughputRatio}`);
-  log(`with the shared result cache (${variants.length} distinct queries repeated): p50 ${cached.p50} ms, p99 ${cached.p99} ms, ${cached.requestsPerSecond} req/s (${cached.errors} errors)`);
-  log(`one client at a time (median per query kind, GraphQL / SQL ms): ${Object.entries(serial).map(([kind, s]) => `${kind} ${s.graphqlMs}/${s.sqlMs}`).join(', ')}`);
+  const line = (name: string, f: LoadFigures) => log(`${name}: p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.requestsPerSecond} req/s (${f.errors} errors)`);
+  log(`\n${CONNECTIONS} connections, ${SECONDS} s per phase, ${COUNT} records`);
+  line('searchDisclosures, count + facets, cache off', graphql);
+  line('same queries as raw SQL', sql);
+  log(`  GraphQL/SQL: p50 ×${result.load.ratioP50}, p99 ×${result.load.ratioP99}, throughput ×${result.load.throughputRatio}`);
+  line('searchDisclosures, page only (no count, no facets), cache off', mine.page);
+  line('same as raw SQL', sqlPage);
+  log(`  GraphQL/SQL: p50 ×${result.pageOnly.ratioP50}, p99 ×${result.pageOnly.ratioP99}, throughput ×${result.pageOnly.throughputRatio}`);
+  line(`with the result cache, ${variants.length} distinct queries repeated`, cached.repeated);
+  line(`with the result cache, long tail (${HEAD_SHARE * 100}% head, ${tail.length} distinct tail queries), hit rate ${cached.longTail.cacheHitRate}`, cached.longTail);
+  if (baseline && result.baseline) {
+    line('BASELINE count + facets, cache off', baseline.graphql);
+    line('BASELINE page only, cache off', baseline.page);
+    line(`BASELINE long tail, hit rate ${baseline.cached.longTail.cacheHitRate}`, baseline.cached.longTail);
+    log(`  this / baseline throughput: full ×${result.baseline.throughput.full}, page ×${result.baseline.throughput.page}, long tail ×${result.baseline.throughput.longTail}`);
+  }
+  log(`one client at a time (median per query kind, GraphQL / SQL ms): ${Object.entries(mine.serial).map(([kind, s]) => `${kind} ${s.graphqlMs}/${s.sqlMs}`).join(', ')}`);
   log(`load average (1/5/15 min): ${Object.entries(loadAverage).map(([at, v]) => `${at} ${v.join('/')}`).join(', ')}`);
   log(`wrote ${writeResult('search', result)}`);
   await db.close().catch(() => undefined);
@@ -195,19 +249,18 @@ async function explainPlans(db: Database, variants: Variant[]): Promise<Record<s
 }
 
 /** Exactly the statement the PostgreSQL adapter runs for these variables. */
-function searchSql(variant: Variant): { text: string; params: unknown[] } {
-  const query = variant.variables.query ? parseQuery(variant.variables.query as string) : null;
-  if (typeof query === 'string') throw new Error(`bad bench query ${variant.label}`);
-  return buildSearchSql({ table: 'public_disclosures', query, filter: (variant.variables.filter ?? {}) as object, asOf: todayInChina(), limit: 20, countBound: DEFAULT_COUNT_BOUND, cursor: null }, tokenStats);
+function searchSql(variant: Variant, shape: Shape = 'full'): { text: string; params: unknown[] } {
+  return shapedSql(variant.variables, tokenStats, shape);
 }
 
-async function startApi(url: string, extraEnv: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+async function startApi(url: string, extraEnv: Record<string, string>, root = ROOT): Promise<{ child: ChildProcess; port: number }> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-search-'));
   const child = spawn(process.execPath, ['-r', './tools/register.js', 'apps/api/src/main.ts'], {
-    cwd: path.resolve(__dirname, '../..'),
+    cwd: root,
     env: {
-      ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', DATA_DIR: dataDir,
+      // The checkout's own tsconfig paths: this process's SWC_NODE_PROJECT would load this checkout's libs.
+      ...process.env, SWC_NODE_PROJECT: path.join(root, 'tsconfig.json'), DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', DATA_DIR: dataDir,
       RUN_WORKER_IN_PROCESS: 'false', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000', ADMIN_PASSWORD: 'bench-operator-passphrase', SEARCH_BACKEND: 'postgres', ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -270,10 +323,8 @@ interface LoadFigures {
   errors: number;
 }
 
-async function loadGraphql(port: number, variants: Variant[]): Promise<LoadFigures> {
+async function loadGraphql(port: number, nextVariant: () => Variant, query: string): Promise<LoadFigures> {
   let errors = 0;
-  let next = 0;
-  const bodies = variants.map((v) => JSON.stringify({ query: QUERY, variables: v.variables }));
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/graphql`,
     connections: CONNECTIONS,
@@ -283,7 +334,7 @@ async function loadGraphql(port: number, variants: Variant[]): Promise<LoadFigur
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         // Round-robin over the mix, across connections: every connection sees every kind of query.
-        setupRequest: (request: any) => ({ ...request, body: bodies[next++ % bodies.length] }),
+        setupRequest: (request: any) => ({ ...request, body: JSON.stringify({ query, variables: nextVariant().variables }) }),
         onResponse: (status: number, body: string) => {
           if (status !== 200 || body.includes('"errors"')) errors++;
         },
@@ -293,9 +344,9 @@ async function loadGraphql(port: number, variants: Variant[]): Promise<LoadFigur
   return { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, requestsPerSecond: Math.round(result.requests.average), requests: result.requests.total, errors: errors + result.errors + result.non2xx };
 }
 
-async function loadSql(url: string, variants: Variant[]): Promise<LoadFigures> {
+async function loadSql(url: string, variants: Variant[], shape: Shape): Promise<LoadFigures> {
   const pool = new Pool({ connectionString: searchReaderUrl(url), max: API_POOL });
-  const statements = variants.map(searchSql);
+  const statements = variants.map((variant) => searchSql(variant, shape));
   const latencies: number[] = [];
   let next = 0;
   const until = Date.now() + SECONDS * 1000;

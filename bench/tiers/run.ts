@@ -9,6 +9,7 @@
 // Run: node -r ./tools/register.js bench/tiers/run.ts   (BENCH_DATABASE_URL: an admin URL, default local postgres;
 // BENCH_SUBJECTS / BENCH_RECORDS to shrink it).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { ORM_ENTITIES } from '@credit/bootstrap';
@@ -118,6 +119,7 @@ async function generate(db: Database, asOf: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  const startLoad = os.loadavg();
   const admin = new Client({ connectionString: ADMIN_URL });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
@@ -177,10 +179,12 @@ async function main(): Promise<void> {
         historyRows: history,
       },
       ratio: { first: full1.ms / bare1.ms, rerun: full2.ms / bare2.ms },
+      loadAverage: { start: startLoad, end: os.loadavg() },
       levels: Object.fromEntries(levels.map((row) => [row.level, row.n])),
       levelScoreDisagreements: disagree,
     };
     console.log(`ratio full / baseline: first ${result.ratio.first.toFixed(2)}×, rerun ${result.ratio.rerun.toFixed(2)}×`);
+    console.log(`load average (1/5/15 min): start ${startLoad.map((v) => v.toFixed(2)).join('/')}, end ${os.loadavg().map((v) => v.toFixed(2)).join('/')}`);
     console.log(`levels ${JSON.stringify(result.levels)}, history rows ${history}, level/score disagreements with the baseline: ${disagree}`);
     fs.mkdirSync(path.dirname(RESULT_FILE), { recursive: true });
     fs.writeFileSync(RESULT_FILE, `${JSON.stringify(result, null, 2)}\n`);

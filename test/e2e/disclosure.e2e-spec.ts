@@ -162,6 +162,23 @@ describe('public disclosure and the search index (e2e over HTTP)', () => {
     }
   });
 
+  it('reads the count and the facets only when the query selects them: the same page either way', async () => {
+    const PAGE = `query($q: String, $first: Int, $after: String) { searchDisclosures(query: $q, first: $first, after: $after) {
+      edges { cursor node { id highlights } } pageInfo { hasNextPage endCursor } } }`;
+    const COUNTED = `fragment Counted on DisclosureConnection { totalCount totalCountIsLowerBound }
+      query($q: String, $first: Int) { searchDisclosures(query: $q, first: $first) { ...Counted edges { node { id } } } }`;
+    for (const variables of [{ q: '食品' }, { first: 2 }, {}]) {
+      const full = await search(variables);
+      const page = await t.gql(PAGE, variables);
+      expect(page.errors).toBeUndefined();
+      expect(page.data.searchDisclosures.edges).toEqual(full.edges.map((e: any) => ({ cursor: e.cursor, node: { id: e.node.id, highlights: e.node.highlights } })));
+      expect(page.data.searchDisclosures.pageInfo).toEqual(full.pageInfo);
+      const counted = await t.gql(COUNTED, variables);
+      expect(counted.errors).toBeUndefined();
+      expect([counted.data.searchDisclosures.totalCount, counted.data.searchDisclosures.totalCountIsLowerBound]).toEqual([full.totalCount, full.totalCountIsLowerBound]);
+    }
+  });
+
   it('approves credit repair only for the deciding department, on or after the earliest repair date', async () => {
     const anonymous = await t.gql(REPAIR, { n: toRepair.decisionNumber, c: '本单位承诺依法经营' });
     expect(anonymous.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');

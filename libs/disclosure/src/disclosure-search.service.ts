@@ -13,13 +13,25 @@ const QUERY_PROBLEMS: Record<string, string> = {
   NO_WORDS: '查询词不含可检索的文字（the query has no letters, digits or Chinese characters）',
 };
 
+/**
+ * What a caller needs beyond the page. Both default to true, so a caller that passes nothing gets the count and
+ * the facets as before; the GraphQL resolver passes what the selection asks for (the facets and the count read
+ * up to DEFAULT_COUNT_BOUND more matches, the page only first + 1).
+ */
+export interface DisclosureSearchOptions {
+  /** totalCount and totalCountIsLowerBound counted up to the bound (else: the page, as a lower bound). */
+  count?: boolean;
+  /** The facets (else: every facet empty). Implies count. */
+  facets?: boolean;
+}
+
 @Injectable()
 export class DisclosureSearchService {
   private readonly logger = new Logger('DisclosureSearch');
 
   constructor(@Inject(SEARCH_INDEX) private readonly index: SearchIndex) {}
 
-  async search(args: SearchDisclosuresArgs, asOf: IsoDate = todayInChina()): Promise<DisclosureConnection> {
+  async search(args: SearchDisclosuresArgs, asOf: IsoDate = todayInChina(), options: DisclosureSearchOptions = {}): Promise<DisclosureConnection> {
     const first = args.first ?? DEFAULT_DISCLOSURE_PAGE;
     if (!Number.isInteger(first) || first < 1 || first > MAX_DISCLOSURE_PAGE) throw badInput(`first must be from 1 to ${MAX_DISCLOSURE_PAGE}`, 'first');
     const query = args.query?.trim() ? args.query.trim() : null;
@@ -28,7 +40,7 @@ export class DisclosureSearchService {
       if (typeof parsed === 'string') throw badInput(QUERY_PROBLEMS[parsed], 'query');
     }
     const filter = checkFilter(args.filter ?? null);
-    const page = await this.guard(() => this.index.search({ query, filter, first, after: args.after ?? null, asOf, countBound: DEFAULT_COUNT_BOUND }));
+    const page = await this.guard(() => this.index.search({ query, filter, first, after: args.after ?? null, asOf, countBound: DEFAULT_COUNT_BOUND, count: options.count ?? true, facets: options.facets ?? options.count ?? true }));
     const hits = page.hits.filter((hit) => isInWindow(hit.doc, asOf));
     const edges = hits.map((hit) => ({ cursor: hit.cursor, node: toModel(hit.doc, hit.highlights) }));
     return {

@@ -1,10 +1,12 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CurrentPrincipal, DepartmentPrincipal, Public, Roles } from '@credit/common';
 import { PenaltyRecordModel } from '@credit/penalties';
 import { CreditRepairService } from './credit-repair.service';
 import { DisclosureSearchService } from './disclosure-search.service';
 import { SearchDisclosuresArgs } from './dto/disclosure.inputs';
 import { DisclosureConnection, DisclosureModel } from './dto/disclosure.models';
+import { searchOptionsOf } from './selection';
 
 @Resolver(() => DisclosureModel)
 export class DisclosureResolver {
@@ -12,8 +14,9 @@ export class DisclosureResolver {
 
   @Query(() => DisclosureConnection, { description: 'PUBLIC. Searches published penalty decisions (行政处罚信息公示): relevance first with a query, newest first without.' })
   @Public()
-  async searchDisclosures(@Args() args: SearchDisclosuresArgs): Promise<DisclosureConnection> {
-    return this.search.search(args);
+  async searchDisclosures(@Args() args: SearchDisclosuresArgs, @Info() info: GraphQLResolveInfo): Promise<DisclosureConnection> {
+    // The count and the facets read up to 200 more matches: only when the query selects them.
+    return this.search.search(args, undefined, searchOptionsOf(info));
   }
 
   @Query(() => DisclosureModel, { nullable: true, description: 'PUBLIC. One published decision; null when it is not (or no longer) published.' })

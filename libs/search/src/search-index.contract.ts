@@ -135,6 +135,22 @@ export function searchIndexContract(name: string, setup: () => Promise<ContractS
       expect(all.facets.regions.map((b) => [b.value, b.count])).toEqual([['341102', 2], ['341122', 1]]);
     });
 
+    it('reads only the page when neither count nor facets are asked: same hits, the page as a lower bound', async () => {
+      for (const request of [{ query: '食品' }, { query: '滁州食品', first: 1 }, {}, { filter: { regionCode: '341100' }, first: 2 }]) {
+        const full = await search(request);
+        const bare = await search({ ...request, count: false, facets: false });
+        expect(bare.hits).toEqual(full.hits);
+        expect(bare.hasNextPage).toBe(full.hasNextPage);
+        expect([bare.totalCount, bare.totalCountIsLowerBound]).toEqual([full.hits.length, full.hasNextPage]);
+        expect(bare.facets).toEqual({ departments: [], regions: [], years: [], categories: [] });
+        const counted = await search({ ...request, count: true, facets: false });
+        expect([counted.hits, counted.totalCount, counted.totalCountIsLowerBound]).toEqual([full.hits, full.totalCount, full.totalCountIsLowerBound]);
+        expect(counted.facets).toEqual({ departments: [], regions: [], years: [], categories: [] });
+      }
+      const capped = await search({ countBound: 2, count: true, facets: false });
+      expect([capped.totalCount, capped.totalCountIsLowerBound]).toEqual([2, true]);
+    });
+
     it('checks the publication window on reads: getVisible and findExpired', async () => {
       expect((await index.getVisible([food.id, expired.id, future.id, '999999'], AS_OF)).map((doc) => doc.id)).toEqual([food.id]);
       expect(await index.findExpired(AS_OF, 10)).toEqual([expired.id]);

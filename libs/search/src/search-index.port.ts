@@ -67,6 +67,24 @@ export interface DisclosureSearchRequest {
   asOf: IsoDate;
   /** Count exactly up to this many matches; beyond it totalCount is this bound and flagged as a lower bound. */
   countBound: number;
+  /**
+   * Whether to count the matches (up to countBound); default true. Without it the adapter only reads the page:
+   * totalCount is then the number of hits on the page, flagged as a lower bound when there is a next page.
+   */
+  count?: boolean;
+  /** Whether to count the facets (implies counting); default true. Without it every facet is empty. */
+  facets?: boolean;
+}
+
+/** What a search request asks beyond the page, with the defaults (both true) filled in. */
+export function searchExtras(request: Pick<DisclosureSearchRequest, 'count' | 'facets'>): { count: boolean; facets: boolean } {
+  const facets = request.facets !== false;
+  return { facets, count: facets || request.count !== false };
+}
+
+/** The facets of a search that did not ask for them. */
+export function noFacets(): DisclosureFacets {
+  return { departments: [], regions: [], years: [], categories: [] };
 }
 
 export interface FacetBucket {

@@ -1,5 +1,5 @@
 import type { DisclosureSearchPage, DisclosureSearchRequest, IndexBuild, SearchIndex } from './search-index.port';
-import { CachedSearchIndex } from './search-result.cache';
+import { CachedSearchIndex, searchCacheLookups } from './search-result.cache';
 
 const request = (over: Partial<DisclosureSearchRequest> = {}): DisclosureSearchRequest => ({
   query: '食品', filter: {}, first: 20, after: null, asOf: '2026-11-28', countBound: 200, ...over,
@@ -42,6 +42,19 @@ function fakeIndex() {
 describe('CachedSearchIndex', () => {
   let now = 1_000;
   const clock = () => now;
+
+  it('counts hits and misses for /metrics, and keys pages asked without facets apart', async () => {
+    const read = async () => Object.fromEntries((await searchCacheLookups.get()).values.map((v) => [v.labels.result, v.value]));
+    const before = await read();
+    const fake = fakeIndex();
+    const cache = new CachedSearchIndex(fake.index, 1_000);
+    await cache.search(request());
+    await cache.search(request());
+    await cache.search(request({ count: false, facets: false }));
+    const after = await read();
+    expect([(after.hit ?? 0) - (before.hit ?? 0), (after.miss ?? 0) - (before.miss ?? 0)]).toEqual([1, 2]);
+    expect(fake.searches()).toBe(2);
+  });
 
   it('answers identical searches within the lifetime from one backend query, different ones separately', async () => {
     const fake = fakeIndex();

@@ -7,8 +7,19 @@
 // with `npm start`, the reindex swap) drops the whole cache at once, and a search that was already running
 // when the write happened is not stored. A worker in another process cannot reach this cache, so there the
 // bound is the worker's delay plus `ttlMs`: keep ttlMs well below 5 s minus the outbox delivery interval.
+import { Counter } from 'prom-client';
+import { metricsRegistry } from '@credit/common';
 import type { IsoDate } from '@credit/domain';
 import type { DisclosureDocument, DisclosureSearchPage, DisclosureSearchRequest, IndexBuild, IndexOperation, SearchIndex, StoredDocument } from './search-index.port';
+import { searchExtras } from './search-index.port';
+
+/** Lookups of the result cache (hit: answered from it, a search already in flight included; miss: sent on). */
+export const searchCacheLookups = new Counter({
+  name: 'credit_search_cache_lookups_total',
+  help: 'Public search result cache lookups by result (hit or miss); hit rate = hit / (hit + miss)',
+  labelNames: ['result'] as const,
+  registers: [metricsRegistry],
+});
 
 /** Default lifetime of a cached page: far inside the 5 s withdrawal bound, long enough to absorb bursts. */
 export const DEFAULT_SEARCH_CACHE_TTL_MS = 2_000;
@@ -39,7 +50,11 @@ export class CachedSearchIndex implements SearchIndex {
     const key = cacheKey(request);
     const now = this.now();
     const hit = this.entries.get(key);
-    if (hit && hit.expiresAt > now) return hit.page;
+    if (hit && hit.expiresAt > now) {
+      searchCacheLookups.inc({ result: 'hit' });
+      return hit.page;
+    }
+    searchCacheLookups.inc({ result: 'miss' });
     if (hit) this.entries.delete(key);
     const generation = this.generation;
     const page = this.inner.search(request);
@@ -110,7 +125,10 @@ export class CachedSearchIndex implements SearchIndex {
 /** Everything the page depends on, in a fixed order (asOf included: the publication window moves daily). */
 function cacheKey(request: DisclosureSearchRequest): string {
   const f = request.filter;
+  const extras = searchExtras(request);
   return JSON.stringify([
+    extras.count,
+    extras.facets,
     request.query,
     f.regionCode ?? null,
     f.departmentCode ?? null,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
-import { getIntrospectionQuery } from 'graphql';
-import { queryLimitsPlugin } from './query-limits.plugin';
+import { getIntrospectionQuery, OperationDefinitionNode, parse } from 'graphql';
+import { costVariables, queryLimitsPlugin } from './query-limits.plugin';
 
 // The API runs with persisted queries off (apps/api/src/graphql.config.ts); this proves the plugin would still
 // hold the token limit if they were turned on: a document stored by an authenticated caller and then sent
@@ -59,5 +59,21 @@ describe('queryLimitsPlugin and an anonymous introspection query', () => {
     const result = await introspect(true);
     expect(result?.data).toBeUndefined();
     expect(result?.errors?.[0].extensions?.code).toMatch(/^(QUERY_LIMIT_EXCEEDED|FORBIDDEN)$/);
+  });
+});
+
+describe('costVariables', () => {
+  const operation = parse('mutation($records: [R!]!, $first: Int, $one: R, $tags: [String]) { x }').definitions[0] as OperationDefinitionNode;
+
+  it('hands list variables to the cost as empty lists (the cost never depends on their length), the rest unchanged', () => {
+    const variables = { records: [{ a: 1 }, { a: 2 }], first: 20, one: { a: 3 }, tags: ['x'] };
+    expect(costVariables(operation, variables)).toEqual({ records: [], first: 20, one: { a: 3 }, tags: [] });
+    expect(variables.records).toHaveLength(2); // the request's own variables are not touched
+  });
+
+  it('leaves variables without a non-empty list as they are (same object)', () => {
+    const variables = { records: [], first: 5, tags: 'not a list' };
+    expect(costVariables(operation, variables)).toBe(variables);
+    expect(costVariables(undefined, variables)).toBe(variables);
   });
 });

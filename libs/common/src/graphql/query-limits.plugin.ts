@@ -7,7 +7,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { DocumentNode, GraphQLError, GraphQLSchema, Lexer, Source, TokenKind, validate, visit } from 'graphql';
+import { DocumentNode, GraphQLError, GraphQLSchema, Kind, Lexer, OperationDefinitionNode, Source, TokenKind, TypeNode, validate, visit } from 'graphql';
 import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from './pagination';
 
@@ -183,7 +183,7 @@ export function queryLimitsPlugin(options: QueryLimitsOptions): ApolloServerPlug
                   schema,
                   query: document,
                   operationName: request.operationName ?? undefined,
-                  variables: request.variables ?? {},
+                  variables: costVariables(operation, request.variables ?? {}),
                   estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
                 });
               } catch (error) {
@@ -202,6 +202,25 @@ export function queryLimitsPlugin(options: QueryLimitsOptions): ApolloServerPlug
       };
     },
   };
+}
+
+/**
+ * The variables as the cost needs them. The cost depends on `first` and on the shape of the document, never on
+ * how many items a list variable holds, and getComplexity coerces every variable it is given: a push of 1,000
+ * records was coerced twice, here and again by the execution. A list variable's value is therefore given as
+ * an empty list here; the execution still coerces (and rejects) the real one.
+ */
+export function costVariables(operation: OperationDefinitionNode | null | undefined, variables: Record<string, unknown>): Record<string, unknown> {
+  const isList = (type: TypeNode): boolean => (type.kind === Kind.NON_NULL_TYPE ? isList(type.type) : type.kind === Kind.LIST_TYPE);
+  let out: Record<string, unknown> | null = null;
+  for (const definition of operation?.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (isList(definition.type) && Array.isArray(variables[name]) && (variables[name] as unknown[]).length > 0) {
+      out ??= { ...variables };
+      out[name] = [];
+    }
+  }
+  return out ?? variables;
 }
 
 /** The first rejection of graphql-armor's depth, alias and directive rules, or null. */

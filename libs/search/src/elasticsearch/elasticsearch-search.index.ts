@@ -13,6 +13,7 @@ import type {
   SearchIndex,
   StoredDocument,
 } from '../search-index.port';
+import { noFacets, searchExtras } from '../search-index.port';
 import { highlightsOf } from '../search-highlights';
 import { parseQuery, regionPrefix } from '../search-text';
 import { ADDED_PROPERTIES, DEFAULT_ALIAS, fromSource, INDEX_SETTINGS, MAPPINGS, toSource } from './elasticsearch.mapping';
@@ -60,14 +61,15 @@ export class ElasticsearchSearchIndex implements SearchIndex {
     }
     const sort: estypes.Sort = query ? ['_score', { decisionDate: 'desc' }, { id: 'desc' }] : [{ decisionDate: 'desc' }, { id: 'desc' }];
     const after = query ? RANKED_CURSOR.decode(request.after) : NEWEST_CURSOR.decode(request.after);
+    const extras = searchExtras(request);
     const response = await this.client.search<Record<string, any>>({
       index: this.alias,
       query: { bool: { must, filter: this.filters(request) } },
       sort,
       size: request.first + 1,
       ...(after ? { search_after: searchAfter(after) } : {}),
-      track_total_hits: request.countBound,
-      aggs: {
+      track_total_hits: extras.count ? request.countBound : false,
+      aggs: extras.facets ? {
         sample: {
           sampler: { shard_size: request.countBound },
           aggs: {
@@ -77,10 +79,12 @@ export class ElasticsearchSearchIndex implements SearchIndex {
             categories: { terms: { field: 'penaltyCategories', size: FACET_SIZE } },
           },
         },
-      },
+      } : undefined,
     });
     const hits = response.hits.hits;
-    const total = response.hits.total as estypes.SearchTotalHits;
+    const page = Math.min(hits.length, request.first);
+    // Without a count (track_total_hits: false) the page itself is the lower bound, as in the PostgreSQL adapter.
+    const total: estypes.SearchTotalHits = extras.count ? (response.hits.total as estypes.SearchTotalHits) : { value: page, relation: hits.length > request.first ? 'gte' : 'eq' };
     const sample = (response.aggregations?.sample ?? {}) as Record<string, any>;
     const buckets = (name: string, label?: (b: any) => string | null): FacetBucket[] =>
       (sample[name]?.buckets ?? []).map((b: any) => ({ value: String(b.key), label: label ? label(b) : null, count: b.doc_count }));
@@ -92,12 +96,12 @@ export class ElasticsearchSearchIndex implements SearchIndex {
       hasNextPage: hits.length > request.first,
       totalCount: Math.min(total.value, request.countBound),
       totalCountIsLowerBound: total.relation === 'gte' || total.value > request.countBound,
-      facets: {
+      facets: extras.facets ? {
         departments: buckets('departments', (b) => b.name?.buckets?.[0]?.key ?? null),
         regions: buckets('regions'),
         years: buckets('years'),
         categories: buckets('categories'),
-      },
+      } : noFacets(),
     };
   }
 

@@ -12,6 +12,7 @@ import type {
   SearchIndex,
   StoredDocument,
 } from '../search-index.port';
+import { noFacets, searchExtras } from '../search-index.port';
 import { highlightsOf } from '../search-highlights';
 import { parseQuery } from '../search-text';
 import { PostgresIndexBuild } from './postgres-index.build';
@@ -79,22 +80,25 @@ export class PostgresSearchIndex implements SearchIndex {
     const query = request.query === null ? null : parseQuery(request.query);
     if (typeof query === 'string') throw badInput(`The query cannot be searched (${query})`, 'query');
     const cursor = decodeTierCursor(request.after);
+    const extras = searchExtras(request);
     const { text, params } = buildSearchSql(
-      { table: this.table, query, filter: request.filter, asOf: request.asOf, limit: request.first, countBound: request.countBound, cursor },
+      { table: this.table, query, filter: request.filter, asOf: request.asOf, limit: request.first, countBound: request.countBound, cursor, ...extras },
       await this.tokenStats(),
     );
-    const [row] = await this.reader.query<{ hits: Record<string, any>[]; sample: SampleRow[] }>(text, params);
+    const [row] = await this.reader.query<{ hits: Record<string, any>[]; sample?: SampleRow[]; sampled?: number }>(text, params);
     const page = row.hits.slice(0, request.first);
-    const total = row.sample.length;
+    const hasNextPage = row.hits.length > request.first;
+    // Without a count: the page itself is the lower bound.
+    const total = row.sample?.length ?? row.sampled ?? page.length + (hasNextPage ? 1 : 0);
     return {
       hits: page.map((hit) => {
         const doc = toDocument(hit);
         return { doc, highlights: query ? highlightsOf(doc, query) : [], cursor: SEARCH_CURSOR.encode([hit.tier, hit.decision_date, doc.id]) };
       }),
-      hasNextPage: row.hits.length > request.first,
-      totalCount: Math.min(total, request.countBound),
-      totalCountIsLowerBound: total > request.countBound,
-      facets: facetsOf(row.sample),
+      hasNextPage,
+      totalCount: extras.count ? Math.min(total, request.countBound) : page.length,
+      totalCountIsLowerBound: extras.count ? total > request.countBound : hasNextPage,
+      facets: row.sample ? facetsOf(row.sample) : noFacets(),
     };
   }
 

@@ -114,6 +114,10 @@ export interface BuildSearchInput {
   limit: number;
   countBound: number;
   cursor: { tier: Tier; date: string; id: string } | null;
+  /** Count the matches up to countBound (default true); without it the statement reads the page only. */
+  count?: boolean;
+  /** Return the sampled matches' facet columns (default true); false with count returns only `sampled`. */
+  facets?: boolean;
 }
 
 /**
@@ -209,6 +213,8 @@ function containsAll(all: string, keys: number[], stats: TokenStats, p: (value: 
 const NEWEST = 'ORDER BY decision_date DESC, record_id DESC';
 /** What the facets are counted from, per sampled match (see facetsOf). */
 const SAMPLE_COLUMNS = 'record_id, decision_date, department_code, department_name, region_code, penalty_categories';
+/** What a bare count needs per sampled match (the newest-first order and the union with the exact matches). */
+const COUNT_COLUMNS = 'record_id, decision_date';
 
 function positiveInt(value: number, name: string): number {
   if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, not ${value}`);
@@ -223,6 +229,9 @@ function positiveInt(value: number, name: string): number {
  * GIN lookup sits behind `OFFSET 0` (planned without the LIMIT that would tempt the planner into a walk). The
  * exact matches (whole name, USCC, decision number) are looked up once, for the page and the sample; walked
  * rows never test their keys. Facets are counted from the sample by facetsOf, in the API.
+ *
+ * Without `count` there is no sample at all (the page alone: `first + 1` rows); with `count` but without
+ * `facets` the sample carries only its keys and the statement returns its size (`sampled`), not its rows.
  */
 export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_TOKEN_STATS): SearchSql {
   const params: unknown[] = [];
@@ -266,25 +275,34 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
     notExact.push('record_id NOT IN (SELECT sort_id FROM exact)');
   }
   pageParts.push(rows(pageColumns(tier), [...base, containsAll(all, andKeys, stats, p, walkPage), ...notExact, ...keyset(tier)], walkPage, limit, 'sort_date DESC, sort_id DESC'));
-  let matched = rows(SAMPLE_COLUMNS, [...base, containsAll(all, andKeys, stats, p, walkSample)], walkSample, bound, null);
+  const count = input.count !== false || input.facets !== false;
+  const facets = input.facets !== false;
+  ctes.push(`page AS (${pageParts.join(' UNION ALL ')})`);
+  const hits = `(SELECT coalesce(json_agg(h ORDER BY h.tier DESC, h.sort_date DESC, h.sort_id DESC), '[]') FROM page h) AS hits`;
+  if (!count) return { text: `WITH ${ctes.join(',\n    ')}\n    SELECT ${hits}`, params };
+  const columns = facets ? SAMPLE_COLUMNS : COUNT_COLUMNS;
+  let matched = rows(columns, [...base, containsAll(all, andKeys, stats, p, walkSample)], walkSample, bound, null);
   const budget = walkBudget(andKeys, stats);
   if (!walkSample && wordKeys.length > 1 && bound / correlatedShare(wordKeys, keys, stats) <= budget) {
     // The keys may be correlated enough for a walk to find the sample within the budget: try that first, and
     // look the matches up in GIN only when it did not (a one-time filter: the GIN scan never starts otherwise).
-    ctes.push(`walked AS (SELECT ${SAMPLE_COLUMNS} FROM (SELECT * FROM ${input.table} WHERE ${base.join(' AND ')} ${NEWEST} LIMIT ${budget}) w
+    ctes.push(`walked AS (SELECT ${columns} FROM (SELECT * FROM ${input.table} WHERE ${base.join(' AND ')} ${NEWEST} LIMIT ${budget}) w
                  WHERE ${containsAll(all, andKeys, stats, p, true)} ${NEWEST} LIMIT ${bound})`);
     const enough = `(SELECT count(*) FROM walked) >= ${bound}`;
-    const looked = rows(SAMPLE_COLUMNS, [`NOT ${enough}`, ...base, containsAll(all, andKeys, stats, p, false)], false, bound, null);
+    const looked = rows(columns, [`NOT ${enough}`, ...base, containsAll(all, andKeys, stats, p, false)], false, bound, null);
     matched = `(SELECT * FROM walked WHERE ${enough} UNION ALL ${looked})`;
   }
+  const exactColumns = facets ? 'sort_id, sort_date, department_code, department_name, region_code, penalty_categories' : 'sort_id, sort_date';
   const sample = input.query
-    ? `SELECT * FROM (${matched} UNION SELECT sort_id, sort_date, department_code, department_name, region_code, penalty_categories FROM exact) u${walkSample ? ` ${NEWEST}` : ''} LIMIT ${bound}`
+    ? `SELECT * FROM (${matched} UNION SELECT ${exactColumns} FROM exact) u${walkSample ? ` ${NEWEST}` : ''} LIMIT ${bound}`
     : matched.slice(1, -1);
-  ctes.push(`page AS (${pageParts.join(' UNION ALL ')})`);
   ctes.push(`sample AS (${sample})`);
+  const counted = facets
+    ? `(SELECT coalesce(json_agg(json_build_array(department_code, department_name, region_code, date_part('year', decision_date)::int, penalty_categories)), '[]') FROM sample) AS sample`
+    : `(SELECT count(*)::int FROM sample) AS sampled`;
   const text = `WITH ${ctes.join(',\n    ')}
-    SELECT (SELECT coalesce(json_agg(h ORDER BY h.tier DESC, h.sort_date DESC, h.sort_id DESC), '[]') FROM page h) AS hits,
-           (SELECT coalesce(json_agg(json_build_array(department_code, department_name, region_code, date_part('year', decision_date)::int, penalty_categories)), '[]') FROM sample) AS sample`;
+    SELECT ${hits},
+           ${counted}`;
   return { text, params };
 }
 

@@ -1,0 +1,134 @@
+// bench/search/profile.ts: where the API's CPU goes while answering searchDisclosures under load. Starts the API
+// (from this checkout, or PROFILE_ROOT: another checkout, for a before/after) with `node --cpu-prof`, sends the
+// bench's query mix for PROFILE_SECONDS (15) with 50 connections, stops it, and sums the profile's self time by
+// layer (GraphQL execution, Nest/Apollo/Fastify, pg, JSON, the search code, GC …).
+// Usage: PROFILE_DATABASE_URL=postgres://…/credit_bench_search node -r ./tools/register.js bench/search/profile.ts
+// (a database that bench/search loaded; BENCH_SEARCH_REUSE=1 keeps it). PROFILE_QUERY=page: no count, no facets;
+// PROFILE_QUERY=typename: `{ __typename }`, the HTTP + GraphQL floor. PROFILE_CONNECTIONS (50). Prints the API's CPU
+// per request from /proc (user + system), the steadier figure on a shared machine.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { Database } from '@credit/db';
+import { searchReaderUrl } from '@credit/search';
+import { buildVariants, PAGE_QUERY, QUERY } from './queries';
+
+const ROOT = path.resolve(process.env.PROFILE_ROOT ?? path.resolve(__dirname, '../..'));
+const SECONDS = Number(process.env.PROFILE_SECONDS ?? 15);
+const url = process.env.PROFILE_DATABASE_URL;
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+/** The layer a frame belongs to, by its file. */
+function layerOf(frame: ProfileNode['callFrame']): string {
+  const u = frame.url;
+  const name = frame.functionName;
+  if (name === '(garbage collector)') return 'gc';
+  if (name === '(idle)' || name === '(program)') return name;
+  if (u.includes('node_modules/graphql/')) return 'graphql-js';
+  if (u.includes('@apollo/')) return 'apollo';
+  if (u.includes('@nestjs/')) return 'nest';
+  if (u.includes('fastify') || u.includes('find-my-way') || u.includes('light-my-request') || u.includes('avvio')) return 'fastify';
+  if (u.includes('node_modules/pg') || u.includes('pg-protocol') || u.includes('pg-types')) return 'pg';
+  if (u.includes('class-validator') || u.includes('class-transformer')) return 'validation';
+  if (u.includes('graphql-query-complexity')) return 'query-cost';
+  if (u.includes('pino')) return 'logging';
+  if (u.includes('prom-client')) return 'metrics';
+  if (u.includes('node_modules/')) return `other: ${u.split('node_modules/').pop()?.split('/')[0]}`;
+  if (u.includes('/libs/search/')) return 'search (ours)';
+  if (u.includes('/libs/disclosure/')) return 'disclosure (ours)';
+  if (u.includes('/libs/') || u.includes('/apps/')) return `ours: ${u.split('/libs/').pop()?.split('/')[0] ?? 'apps'}`;
+  if (u.startsWith('node:') || u === '') return name === '' ? 'node internals' : `node: ${name === 'JSON.parse' || name === 'stringify' || name === 'parse' ? 'JSON' : 'runtime'}`;
+  return 'other';
+}
+
+/** CPU time (user + system) of a process so far, from /proc (clock ticks of 10 ms). */
+function cpuSeconds(pid: number): number {
+  const [user, system] = cpuSplit(pid);
+  return user + system;
+}
+
+function cpuSplit(pid: number): [number, number] {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return [Number(fields[11]) / 100, Number(fields[12]) / 100];
+}
+
+export function summarise(file: string): { layers: [string, number][]; functions: [string, number][] } {
+  const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const layers = new Map<string, number>();
+  const functions = new Map<string, number>();
+  let busy = 0;
+  for (const [id, us] of self) {
+    const node = byId.get(id) as ProfileNode;
+    const layer = layerOf(node.callFrame);
+    if (layer === '(idle)') continue;
+    busy += us;
+    layers.set(layer, (layers.get(layer) ?? 0) + us);
+    const fn = `${node.callFrame.functionName || '(anonymous)'} ${path.basename(node.callFrame.url)}:${node.callFrame.lineNumber + 1}`;
+    functions.set(fn, (functions.get(fn) ?? 0) + us);
+  }
+  const share = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round((1000 * v) / busy) / 10] as [string, number]);
+  return { layers: share(layers), functions: share(functions).slice(0, 25) };
+}
+
+async function main(): Promise<void> {
+  if (!url) throw new Error('PROFILE_DATABASE_URL: a database loaded by bench/search');
+  const db = new Database(searchReaderUrl(url), 2);
+  const variants = await buildVariants(db);
+  await db.close();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-prof-'));
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '-r', './tools/register.js', 'apps/api/src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env, SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.json'), DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', DATA_DIR: dir,
+      RUN_WORKER_IN_PROCESS: 'false', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000', ADMIN_PASSWORD: 'bench-operator-passphrase', SEARCH_BACKEND: 'postgres', SEARCH_CACHE_TTL_MS: '0',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; ; i++) {
+    if (i > 300) throw new Error('the API did not start');
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) break;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const query = process.env.PROFILE_QUERY === 'page' ? PAGE_QUERY : process.env.PROFILE_QUERY === 'typename' ? '{ __typename }' : QUERY;
+  const cpuBefore = cpuSeconds(child.pid as number);
+  const splitBefore = cpuSplit(child.pid as number);
+  const bodies = variants.map((v) => JSON.stringify({ query, variables: v.variables }));
+  let next = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/graphql`, connections: Number(process.env.PROFILE_CONNECTIONS ?? 50), duration: SECONDS,
+    requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (r: any) => ({ ...r, body: bodies[next++ % bodies.length] }) }],
+  } as any);
+  const cpuMsPerRequest = ((cpuSeconds(child.pid as number) - cpuBefore) * 1000) / result.requests.total;
+  const splitAfter = cpuSplit(child.pid as number);
+  const systemShare = (splitAfter[1] - splitBefore[1]) / (splitAfter[0] + splitAfter[1] - splitBefore[0] - splitBefore[1]);
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+  const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) throw new Error(`no profile written in ${dir}`);
+  const { layers, functions } = summarise(path.join(dir, file));
+  process.stdout.write(`${ROOT}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, API CPU ${cpuMsPerRequest.toFixed(2)} ms per request (${Math.round(systemShare * 100)}% of it in the kernel); load ${os.loadavg().map((v) => v.toFixed(2)).join('/')}\n`);
+  process.stdout.write(`profile ${path.join(dir, file)}\nself time by layer (% of busy):\n${layers.map(([k, v]) => `  ${v}% ${k}`).join('\n')}\ntop functions:\n${functions.map(([k, v]) => `  ${v}% ${k}`).join('\n')}\n`);
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
