@@ -2,8 +2,9 @@
 // subject, and the read-your-writes path runs inside every ingest transaction.
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
-import { DomainError } from '@credit/common';
-import { Database, pgExecutor, SqlExecutor } from '@credit/db';
+import { retry } from '@credit/common';
+import { Database, isTransactionConflict, pgExecutor, SqlExecutor } from '@credit/db';
+import { tierRecomputeRunning } from './credit-tiers.errors';
 import { IsoDate, TierRuleSet } from '@credit/domain';
 import { buildTierSql, STAGE_DDL, STAGE_DROP, STAGE_INDEXES, TierSqlSet } from './tier-sql.builder';
 
@@ -106,7 +107,7 @@ export class TierRecomputeRepository {
     let locked = false;
     try {
       const [{ ok }] = await sql.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [RECOMPUTE_ALL_LOCK]);
-      if (!ok) throw new DomainError('TIER_RECOMPUTE_RUNNING', '另一个全量重算正在进行（a full tier recomputation is already running）');
+      if (!ok) throw tierRecomputeRunning();
       locked = true;
       const started = Date.now();
       await sql.query(STAGE_DROP);
@@ -182,20 +183,21 @@ export class TierRecomputeRepository {
 }
 
 /** One chunk transaction on the staging session; a deadlock with a concurrent ingest retries the chunk. */
-async function inTransaction<T>(client: PoolClient, fn: () => Promise<T>, attempts = 5): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    await client.query('BEGIN');
-    try {
-      const result = await fn();
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      const code = (error as { code?: string }).code;
-      if (attempt < attempts && (code === '40001' || code === '40P01')) continue;
-      throw error;
-    }
-  }
+function inTransaction<T>(client: PoolClient, fn: () => Promise<T>, attempts = 5): Promise<T> {
+  return retry(
+    async () => {
+      await client.query('BEGIN');
+      try {
+        const result = await fn();
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    },
+    { attempts, retryable: isTransactionConflict },
+  );
 }
 
 function compareIds(a: string, b: string): number {

@@ -6,6 +6,7 @@ import { IsoDate, PENALTY_CATEGORY_LABELS, PenaltyCategory, regionName, todayInC
 import { DEFAULT_COUNT_BOUND, DisclosureDocument, DisclosureFacets, DisclosureSearchFilter, parseQuery, SEARCH_INDEX, SearchIndex } from '@credit/search';
 import { DEFAULT_DISCLOSURE_PAGE, DisclosureFilter, MAX_DISCLOSURE_PAGE, SearchDisclosuresArgs } from './dto/disclosure.inputs';
 import { DisclosureConnection, DisclosureFacetsModel, DisclosureModel } from './dto/disclosure.models';
+import { searchUnavailable } from './disclosure.errors';
 
 const QUERY_PROBLEMS: Record<string, string> = {
   TOO_SHORT: '查询词至少两个字（the query needs at least 2 characters）',
@@ -65,7 +66,7 @@ export class DisclosureSearchService {
     } catch (error) {
       if (error instanceof DomainError) throw error;
       this.logger.error(`search backend failed: ${error instanceof Error ? error.message : String(error)}`);
-      throw new DomainError('SEARCH_UNAVAILABLE', '公示查询暂不可用，请稍后再试（search is temporarily unavailable, try again shortly）');
+      throw searchUnavailable();
     }
   }
 }
