@@ -1,0 +1,154 @@
+// The set-based SQL of the draw. Not the unit of work: a draw freezes up to millions of candidates, so it is
+// one INSERT … SELECT from credit_subjects + subject_tiers, one GROUP BY for the strata sizes, one ranked
+// INSERT … SELECT (digest by PostgreSQL's built-in sha256(bytea), rank by a window per tier) and one aggregate
+// for the candidate-list hash, in the caller's transaction. The byte formats are those of
+// libs/domain/src/inspections/inspection-draw.ts: the SQL and the pure draw must agree, and
+// `inspections:verify-draw` checks that they do.
+import { Injectable } from '@nestjs/common';
+import { SqlExecutor } from '@credit/db';
+import { CreditTier, DrawCandidate, StratumDraw, USCC_SENTINEL } from '@credit/domain';
+
+export interface CandidateScope {
+  planId: string;
+  /** LIKE prefix of the plan's region subtree. */
+  regionPrefix: string;
+  subjectTypes: string[];
+  drawDay: string;
+  exclusionMonths: number;
+}
+
+export interface SelectionRow {
+  subjectId: string;
+  uscc: string;
+  name: string;
+  regionCode: string | null;
+  tier: CreditTier;
+  rank: number;
+  digest: string;
+}
+
+@Injectable()
+export class InspectionDrawRepository {
+  /** The seed of a published plan: read by the draw only. */
+  async secretSeed(sql: SqlExecutor, planId: string): Promise<string | null> {
+    const [row] = await sql.query<{ seed: string }>(`SELECT seed FROM inspection_plan_seeds WHERE plan_id = $1::bigint`, [planId]);
+    return row?.seed ?? null;
+  }
+
+  /**
+   * Freezes the candidates: subjects with a real USCC in the region subtree and of the plan's types, with their
+   * current tier (no tier row = A, as the recomputation leaves untouched subjects), less the subjects selected by
+   * another plan drawn within `exclusionMonths` before the draw day unless their tier is D
+   * (isExcludedByRecentInspection of @credit/domain). Returns the size of each tier stratum.
+   */
+  async freezeCandidates(sql: SqlExecutor, scope: CandidateScope): Promise<Record<CreditTier, number>> {
+    await sql.query(
+      `INSERT INTO inspection_candidates (plan_id, subject_id, uscc, tier)
+       SELECT $1::bigint, s.id, s.uscc, coalesce(t.level, 'A')
+         FROM credit_subjects s
+         LEFT JOIN subject_tiers t ON t.subject_id = s.id
+        WHERE s.uscc IS NOT NULL AND s.uscc <> $6 AND s.region_code LIKE $2::text || '%' AND s.subject_type = ANY($3::text[])
+          AND ($5::int <= 0 OR coalesce(t.level, 'A') = 'D' OR NOT EXISTS (
+                SELECT 1 FROM inspection_selections x
+                 WHERE x.subject_id = s.id AND x.plan_id <> $1::bigint
+                   AND x.draw_day >= ($4::date - make_interval(months => $5::int))::date AND x.draw_day <= $4::date))`,
+      [scope.planId, scope.regionPrefix, scope.subjectTypes, scope.drawDay, scope.exclusionMonths, USCC_SENTINEL],
+    );
+    const rows = await sql.query<{ tier: CreditTier; n: number }>(
+      `SELECT tier, count(*)::int AS n FROM inspection_candidates WHERE plan_id = $1::bigint GROUP BY tier`,
+      [scope.planId],
+    );
+    const sizes = { A: 0, B: 0, C: 0, D: 0 } as Record<CreditTier, number>;
+    for (const row of rows) sizes[row.tier] = row.n;
+    return sizes;
+  }
+
+  /**
+   * Selects in each stratum the `counts[tier]` candidates with the smallest SHA-256(seed ‖ USCC): bytea compares
+   * as unsigned bytes, the order of the hex digests; ties go to the smaller USCC in byte order (COLLATE "C").
+   */
+  async selectByDigest(sql: SqlExecutor, planId: string, seedHex: string, drawDay: string, counts: Record<CreditTier, number>): Promise<number> {
+    const tiers = Object.keys(counts);
+    const rows = await sql.query<{ n: number }>(
+      `WITH inserted AS (
+         INSERT INTO inspection_selections (plan_id, subject_id, uscc, tier, rank, digest, draw_day)
+         SELECT $1::bigint, r.subject_id, r.uscc, r.tier, r.rk, encode(r.digest, 'hex'), $3::date
+           FROM (SELECT c.subject_id, c.uscc, c.tier, d.digest,
+                        row_number() OVER (PARTITION BY c.tier ORDER BY d.digest, c.uscc COLLATE "C")::int AS rk
+                   FROM inspection_candidates c
+                  CROSS JOIN LATERAL (SELECT sha256(decode($2::text, 'hex') || convert_to(c.uscc, 'UTF8')) AS digest) d
+                  WHERE c.plan_id = $1::bigint AND c.tier = ANY($4::text[])) r
+           JOIN unnest($4::text[], $5::int[]) AS q(tier, n) ON q.tier = r.tier
+          WHERE r.rk <= q.n
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM inserted`,
+      [planId, seedHex, drawDay, tiers, tiers.map((tier) => counts[tier as CreditTier])],
+    );
+    return rows[0].n;
+  }
+
+  /** hex SHA-256 of the canonical candidate lines ("<USCC>,<tier>\n", sorted by USCC in byte order). */
+  async candidateListHash(sql: SqlExecutor, planId: string): Promise<string> {
+    const [row] = await sql.query<{ hash: string }>(
+      `SELECT encode(sha256(convert_to(coalesce(string_agg(uscc || ',' || tier || E'\\n', '' ORDER BY uscc COLLATE "C"), ''), 'UTF8')), 'hex') AS hash
+         FROM inspection_candidates WHERE plan_id = $1::bigint`,
+      [planId],
+    );
+    return row.hash;
+  }
+
+  /** Reveals the seed and records the outcome on the plan. */
+  async recordDraw(sql: SqlExecutor, planId: string, seed: string, drawDay: string, hash: string, count: number, strata: StratumDraw[]): Promise<void> {
+    await sql.query(
+      `UPDATE inspection_plans SET status = 'DRAWN', seed = $2, drawn_at = now(), draw_day = $3::date, candidate_list_hash = $4,
+              candidate_count = $5, draw_strata = $6::jsonb, updated_at = now()
+        WHERE id = $1::bigint`,
+      [planId, seed, drawDay, hash, count, JSON.stringify(strata)],
+    );
+  }
+
+  /** A page of the frozen candidates in USCC byte order (the export and the verifier), after `afterUscc`. */
+  async candidatesPage(sql: SqlExecutor, planId: string, afterUscc: string, limit: number): Promise<DrawCandidate[]> {
+    return sql.query<DrawCandidate>(
+      `SELECT uscc, tier FROM inspection_candidates WHERE plan_id = $1::bigint AND uscc COLLATE "C" > $2::text COLLATE "C"
+        ORDER BY uscc COLLATE "C" LIMIT $3`,
+      [planId, afterUscc, limit],
+    );
+  }
+
+  /** Selected subjects after (tier, rank), in tier then rank order, with their name and region. */
+  async selectionsPage(sql: SqlExecutor, planId: string, after: { tier: string; rank: number } | null, limit: number): Promise<SelectionRow[]> {
+    return sql.query<SelectionRow>(
+      `SELECT x.subject_id::text AS "subjectId", x.uscc, s.name, s.region_code AS "regionCode", x.tier, x.rank, x.digest
+         FROM inspection_selections x JOIN credit_subjects s ON s.id = x.subject_id
+        WHERE x.plan_id = $1::bigint AND ($2::text IS NULL OR (x.tier, x.rank) > ($2::text, $3::int))
+        ORDER BY x.tier, x.rank LIMIT $4`,
+      [planId, after?.tier ?? null, after?.rank ?? 0, limit],
+    );
+  }
+
+  async selectionCount(sql: SqlExecutor, planId: string): Promise<number> {
+    const [row] = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM inspection_selections WHERE plan_id = $1::bigint`, [planId]);
+    return row.n;
+  }
+
+  /** Every selection of a plan (the verifier and the assignment): at most the plan's drawn count. */
+  async allSelections(sql: SqlExecutor, planId: string): Promise<SelectionRow[]> {
+    return sql.query<SelectionRow>(
+      `SELECT x.subject_id::text AS "subjectId", x.uscc, s.name, s.region_code AS "regionCode", x.tier, x.rank, x.digest
+         FROM inspection_selections x JOIN credit_subjects s ON s.id = x.subject_id
+        WHERE x.plan_id = $1::bigint ORDER BY x.tier, x.rank`,
+      [planId],
+    );
+  }
+
+  async findSelection(sql: SqlExecutor, planId: string, uscc: string): Promise<SelectionRow | null> {
+    const [row] = await sql.query<SelectionRow>(
+      `SELECT x.subject_id::text AS "subjectId", x.uscc, s.name, s.region_code AS "regionCode", x.tier, x.rank, x.digest
+         FROM inspection_selections x JOIN credit_subjects s ON s.id = x.subject_id
+        WHERE x.plan_id = $1::bigint AND x.uscc = $2`,
+      [planId, uscc],
+    );
+    return row ?? null;
+  }
+}
