@@ -42,7 +42,7 @@ describe('双随机、一公开: plan → verifiable draw → inspectors → res
   }
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ TIER_RULE_VERSION: 'v2' });
     jest.spyOn(t.app.get(InspectionClock), 'today').mockReturnValue(TODAY);
     admin = { authorization: `Bearer ${await t.adminToken()}` };
     department = { 'x-api-key': (await t.createDepartment('INS-SCJGJ', '滁州市市场监督管理局', '341100')).apiKey };
@@ -155,4 +155,97 @@ describe('双随机、一公开: plan → verifiable draw → inspectors → res
     expect((await cli(['x'])).code).toBe(2);
     expect(await t.app.get(InspectionDrawService).verify(planId, null)).toMatchObject({ matches: true });
   });
+
+  const ASSIGN = `mutation($id: ID!) { assignInspectors(planId: $id) { subjects pool minLoad maxLoad loads { inspector { certificateNumber } subjects } } }`;
+  const INSPECTOR = `mutation($i: CreateInspectorInput!) { createInspector(input: $i) { id certificateNumber conflictUsccs } }`;
+  const RECORD = `mutation($id: ID!, $u: String!, $i: InspectionResultInput!) { recordInspectionResult(planId: $id, uscc: $u, input: $i) { id category inspectorIds publicationDue } }`;
+  const SEARCH = `query($f: InspectionResultFilter) { searchInspectionResults(filter: $f) { totalCount edges { node { uscc subjectName category categoryLabel planName departmentNames findings publishedOn } } } }`;
+  let selected: { uscc: string; tier: string }[] = [];
+
+  it('assigns two inspectors per selected subject: 回避 respected, load even, a small pool a coded shortfall', async () => {
+    const draw = (await t.gql(`query($id: ID!) { inspectionDraw(planId: $id) { selected(first: 50) { edges { node { uscc tier } } } } }`, { id: planId }, regulator)).data.inspectionDraw;
+    selected = draw.selected.edges.map((e: { node: { uscc: string; tier: string } }) => e.node);
+    expect(selected).toHaveLength(6);
+    await t.gql(INSPECTOR, { i: { name: '张明', certificateNumber: 'INS-0001' } }, department);
+    const short = await t.gql(ASSIGN, { id: planId }, regulator);
+    expect(errorCode(short)).toBe('INSPECTOR_POOL_TOO_SMALL');
+    expect(short.errors?.[0].message).toContain('缺 1 名');
+    expect(errorCode(await t.gql(INSPECTOR, { i: { name: '重复', certificateNumber: 'INS-0001' } }, department))).toBe('INSPECTOR_EXISTS');
+    expect(errorCode(await t.gql(INSPECTOR, { i: { name: '李四', certificateNumber: 'INS-X' } }, regulator))).toBe('FORBIDDEN');
+    const conflicted = await t.gql(INSPECTOR, { i: { name: '王芳', certificateNumber: 'INS-0002', conflictUsccs: [selected[0].uscc] } }, department);
+    expect(conflicted.data.createInspector.conflictUsccs).toEqual([selected[0].uscc]);
+    for (const n of [3, 4, 5]) await t.gql(INSPECTOR, { i: { name: `检查员${n}`, certificateNumber: `INS-000${n}` } }, department);
+    // Another department's inspectors are not in this plan's pool.
+    await t.gql(INSPECTOR, { i: { name: '外部门', certificateNumber: 'INS-OTHER-1' } }, otherDepartment);
+    expect(errorCode(await t.gql(ASSIGN, { id: planId }, otherDepartment))).toBe('NOT_FOUND');
+    const assigned = await t.gql(ASSIGN, { id: planId }, department);
+    expect(assigned.errors).toBeUndefined();
+    const summary = assigned.data.assignInspectors;
+    expect(summary).toMatchObject({ subjects: 6, pool: 5 });
+    expect(summary.maxLoad - summary.minLoad).toBeLessThanOrEqual(1);
+    expect(summary.loads.reduce((sum: number, l: { subjects: number }) => sum + l.subjects, 0)).toBe(12);
+    const [row] = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM inspection_assignments a JOIN inspectors i ON i.id = a.inspector_id JOIN credit_subjects s ON s.id = a.subject_id
+        WHERE i.certificate_number = 'INS-0002' AND s.uscc = $1`,
+      [selected[0].uscc],
+    );
+    expect(row.n).toBe(0);
+    expect(errorCode(await t.gql(ASSIGN, { id: planId }, department))).toBe('INSPECTION_PLAN_NOT_DRAWN');
+  });
+
+  it('the executing department records results; completion publishes them and the public search finds them', async () => {
+    const [unreachable, ...rest] = selected;
+    const findings = '经实地核查，该企业通过登记的住所无法取得联系，联系电话13912345678无人接听。';
+    const input = { category: 'ADDRESS_UNREACHABLE', findings, inspectedOn: '2026-05-31' };
+    expect(errorCode(await t.gql(RECORD, { id: planId, u: unreachable.uscc, i: input }, department))).toBe('BAD_USER_INPUT'); // before the draw day
+    expect(errorCode(await t.gql(RECORD, { id: planId, u: unreachable.uscc, i: { ...input, inspectedOn: TODAY } }, otherDepartment))).toBe('NOT_FOUND');
+    expect(errorCode(await t.gql(RECORD, { id: planId, u: unreachable.uscc, i: { ...input, inspectedOn: TODAY } }, regulator))).toBe('FORBIDDEN');
+    expect(errorCode(await t.gql(RECORD, { id: planId, u: companyUscc('341102'), i: { ...input, inspectedOn: TODAY } }, department))).toBe('SUBJECT_NOT_SELECTED');
+    const recorded = await t.gql(RECORD, { id: planId, u: unreachable.uscc, i: { ...input, inspectedOn: TODAY } }, department);
+    expect(recorded.errors).toBeUndefined();
+    expect(recorded.data.recordInspectionResult.inspectorIds).toHaveLength(2);
+    expect(recorded.data.recordInspectionResult.publicationDue > TODAY).toBe(true);
+    expect(errorCode(await t.gql(RECORD, { id: planId, u: unreachable.uscc, i: { ...input, inspectedOn: TODAY } }, department))).toBe('INSPECTION_RESULT_EXISTS');
+    // Not public before the plan completes (or its 20 working days pass).
+    expect((await t.gql(SEARCH, { f: { uscc: unreachable.uscc } })).data.searchInspectionResults.totalCount).toBe(0);
+
+    for (const subject of rest) {
+      const done = await t.gql(RECORD, { id: planId, u: subject.uscc, i: { category: 'NO_PROBLEM', findings: '未发现问题。', inspectedOn: TODAY } }, department);
+      expect(done.errors).toBeUndefined();
+    }
+    const plan = (await t.gql(`query($id: ID!) { inspectionPlan(planId: $id) { status completedOn publicationDue } }`, { id: planId }, regulator)).data.inspectionPlan;
+    expect(plan).toMatchObject({ status: 'COMPLETED', completedOn: TODAY });
+
+    const found = (await t.gql(SEARCH, { f: { uscc: unreachable.uscc } })).data.searchInspectionResults;
+    expect(found.totalCount).toBe(1);
+    expect(found.edges[0].node).toMatchObject({ uscc: unreachable.uscc, category: 'ADDRESS_UNREACHABLE', categoryLabel: '通过登记的住所（经营场所）无法联系', departmentNames: '滁州市市场监督管理局', publishedOn: TODAY });
+    expect(found.edges[0].node.findings).not.toContain('13912345678');
+    expect((await t.gql(SEARCH, { f: { regionCode: '341100', year: 2026 } })).data.searchInspectionResults.totalCount).toBe(6);
+    expect((await t.gql(SEARCH, { f: { category: 'NO_PROBLEM', departmentCode: 'INS-SCJGJ' } })).data.searchInspectionResults.totalCount).toBe(5);
+    expect((await t.gql(SEARCH, { f: { query: '无法联系' } })).data.searchInspectionResults.totalCount).toBe(1);
+    expect((await t.gql(SEARCH, { f: { regionCode: '110000' } })).data.searchInspectionResults.totalCount).toBe(0);
+    expect((await t.gql(SEARCH, { f: { departmentCode: 'INS-OTHER' } })).data.searchInspectionResults.totalCount).toBe(0);
+  });
+
+  it('the tier reflects the 无法联系 result, with a reason naming the plan', async () => {
+    const unreachable = selected[0];
+    const subject = await t.gql(`query($u: String!) { creditSubject(uscc: $u) { tier { level score ruleVersion reasons { code description points } } } }`, { u: unreachable.uscc }, regulator);
+    const tier = subject.data.creditSubject.tier;
+    expect(tier.ruleVersion).toBe('v2');
+    expect(tier.reasons).toContainEqual({ code: 'INSPECTION_ADDRESS_UNREACHABLE', description: expect.stringContaining('2026年滁州市企业公示信息双随机抽查（修订）'), points: 20 });
+    // The tier counts on its own clock's today: the minor penalties of 2026-03-01 (6 months) may have lapsed by then.
+    expect(tier.score).toBeLessThanOrEqual(unreachable.tier === 'A' ? 80 : 50);
+  });
+
+  it('regulators get the statistics of their region only', async () => {
+    const STATS = `query($r: String, $y: Int!) { inspectionStats(regionCode: $r, year: $y) { regionCode plans completedPlans subjectsDrawn resultsRecorded drawnByTier { tier candidates drawn } resultsByCategory { category count } overdueResults } }`;
+    const stats = (await t.gql(STATS, { r: null, y: 2026 }, regulator)).data.inspectionStats;
+    expect(stats).toMatchObject({ regionCode: '341100', plans: 1, completedPlans: 1, subjectsDrawn: 6, resultsRecorded: 6, overdueResults: 0 });
+    expect(stats.drawnByTier).toContainEqual({ tier: 'A', candidates: 40, drawn: 4 });
+    expect(stats.resultsByCategory).toEqual([{ category: 'ADDRESS_UNREACHABLE', count: 1 }, { category: 'NO_PROBLEM', count: 5 }]);
+    const outside = (await t.gql(STATS, { r: '341100', y: 2026 }, outsider)).data.inspectionStats;
+    expect(outside).toMatchObject({ plans: 0, subjectsDrawn: 0 });
+    expect(errorCode(await t.gql(STATS, { r: null, y: 2026 }, department))).toBe('FORBIDDEN');
+  });
 });
+

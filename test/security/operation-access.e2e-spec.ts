@@ -52,6 +52,9 @@ const VISIBILITY: Record<string, Probe> = {
   drawInspection: byFixtureId,
   inspectionPlan: { selection: '{ __typename }', empty: (value) => value === null },
   inspectionDraw: { selection: '{ __typename }', empty: (value) => value === null },
+  assignInspectors: byFixtureId,
+  recordInspectionResult: byFixtureId,
+  inspectionStats: { selection: '{ plans }', empty: (value) => value.plans === 0 },
 };
 /** A valid plan of department A in 341100 (the fixture's region). */
 const PLAN_INPUT = {
@@ -157,7 +160,11 @@ describe('role × operation access matrix', () => {
         return { year: 2030, holidays: ['2030-01-01'], workdays: [], source: { title: '国务院办公厅关于2030年部分节假日安排的通知', number: '国办发明电〔2029〕1号', issuedOn: '2029-11-01' } };
       case 'submitPenaltyRecords': return { records: [penaltyRecord()] };
       case 'createInspectionPlan': case 'updateInspectionPlan': case 'publishInspectionPlan': case 'drawInspection': case 'inspectionPlan': case 'inspectionDraw':
+      case 'assignInspectors':
         return { planId: fixture.planId, input: PLAN_INPUT };
+      case 'recordInspectionResult':
+        return { planId: fixture.planId, uscc: record.uscc, input: { category: 'NO_PROBLEM', findings: '未发现问题', inspectedOn: todayInChina() } };
+      case 'inspectionStats': return { year: 2026 };
       case 'login': return { username: 'sec-regulator', password: 'regulator-password-1' };
       case 'proposeListing':
         return { input: { uscc: record.uscc, listTypeCode: 'SEC-LIST', decisionDocumentNumber: `滁测信认〔2026〕${++proposals.n}号`, reasons: '严重违法', legalBasis: '《测试条例》', penaltyRecordIds: [] } };

@@ -77,6 +77,11 @@ export const OPERATION_ACCESS: Record<string, Record<BaseCaller, Outcome>> = {
   drawInspection: planMembers,
   inspectionPlan: planMembers,
   inspectionDraw: planMembers,
+  createInspector: anyDepartment, // into the caller's own pool
+  assignInspectors: planMembers,
+  recordInspectionResult: { ...owningDepartment, departmentB: 'HIDDEN' }, // executing departments only
+  searchInspectionResults: everyone,
+  inspectionStats: regulatorOnly,
 };
 
 // The region dimension: every operation again, for regulators bound to a region. The one rule
@@ -138,6 +143,11 @@ export const REGION_ACCESS: Record<string, Record<RegionCaller, Outcome>> = {
   drawInspection: confined,
   inspectionPlan: confined,
   inspectionDraw: confined,
+  createInspector: notForRegulators,
+  assignInspectors: confined,
+  recordInspectionResult: notForRegulators,
+  searchInspectionResults: unconfined, // public
+  inspectionStats: confined,
 };
 
 /** Both dimensions of one operation, or undefined when either table lacks it. */

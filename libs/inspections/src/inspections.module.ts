@@ -8,6 +8,13 @@ import { InspectionDrawService } from './inspection-draw.service';
 import { InspectionPlansRepository } from './inspection-plans.repository';
 import { InspectionDrawFieldsResolver, InspectionPlansResolver } from './inspection-plans.resolver';
 import { InspectionPlansService } from './inspection-plans.service';
+import { InspectionPublicationJob } from './inspection-publication.job';
+import { InspectionResultsRepository } from './inspection-results.repository';
+import { InspectionResultsResolver } from './inspection-results.resolver';
+import { InspectionResultsService } from './inspection-results.service';
+import { InspectionStatsRepository } from './inspection-stats.repository';
+import { InspectionStatsService } from './inspection-stats.service';
+import { InspectorsService } from './inspectors.service';
 
 /** 双随机、一公开: plans, verifiable draws, inspectors, results and their publication (issue 14). */
 @Module({
@@ -21,6 +28,13 @@ import { InspectionPlansService } from './inspection-plans.service';
     InspectionDrawService,
     InspectionPlansResolver,
     InspectionDrawFieldsResolver,
+    InspectionResultsRepository,
+    InspectionStatsRepository,
+    InspectorsService,
+    InspectionResultsService,
+    InspectionStatsService,
+    InspectionResultsResolver,
+    InspectionPublicationJob,
   ],
   exports: [InspectionDrawService, InspectionClock],
 })
