@@ -1,6 +1,6 @@
 // Tables of 双随机、一公开 plans and draws. The draw tables are written only by the set-based SQL of
 // InspectionDrawRepository; the entities document the tables and drive the migrations.
-import { BigIntType, Entity, Index, ManyToOne, OneToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { BigIntType, Check, Entity, Index, ManyToOne, OneToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { BaseEntity } from '@credit/db';
 import { CreditSubject } from '@credit/subjects';
 
@@ -26,6 +26,8 @@ export class InspectionItem extends BaseEntity {
  * frozen) → ASSIGNED (inspectors drawn) → COMPLETED (every drawn subject has a result; publication due).
  */
 @Entity({ tableName: 'inspection_plans' })
+@Check({ name: 'inspection_plans_status_valid', expression: "status = 'DRAFT' or status = 'PUBLISHED' or status = 'DRAWN' or status = 'ASSIGNED' or status = 'COMPLETED'" })
+@Check({ name: 'inspection_plans_dates_valid', expression: 'planned_start <= planned_end and exclusion_months >= 0 and exclusion_months <= 120' })
 @Index({ properties: ['regionCode', 'year'] })
 export class InspectionPlan extends BaseEntity {
   @Property({ length: 200 }) name!: string;
@@ -75,6 +77,7 @@ export class InspectionPlanSeed {
 
 /** The frozen candidate list of a draw: subjects in scope with their tier on the draw day. */
 @Entity({ tableName: 'inspection_candidates' })
+@Check({ name: 'inspection_candidates_tier_valid', expression: "tier = 'A' or tier = 'B' or tier = 'C' or tier = 'D'" })
 export class InspectionCandidate {
   @ManyToOne(() => InspectionPlan, { primary: true, deleteRule: 'cascade', fieldName: 'plan_id' })
   plan!: InspectionPlan;

@@ -15,10 +15,10 @@ export class Migration20261204100000 extends Migration {
 
     this.addSql(`create table "inspection_plans" ("id" bigserial primary key, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "name" varchar(200) not null, "year" int not null, "region_code" varchar(6) not null, "subject_types" text[] not null, "industry_codes" text[] not null, "department_ids" text[] not null, "item_ids" text[] not null, "strata" jsonb not null, "exclusion_months" int not null, "planned_start" date not null, "planned_end" date not null, "status" varchar(16) not null, "created_by" varchar(200) not null, "seed_commitment" varchar(64) null, "published_at" timestamptz null, "seed" varchar(64) null, "drawn_at" timestamptz null, "draw_day" date null, "candidate_list_hash" varchar(64) null, "candidate_count" integer null, "draw_strata" jsonb null, "completed_on" date null, "publication_due" date null);`);
     this.addSql(`create index "inspection_plans_region_code_year_index" on "inspection_plans" ("region_code", "year");`);
-    this.addSql(`alter table "inspection_plans" add constraint "inspection_plans_status_valid" check (status in ('DRAFT', 'PUBLISHED', 'DRAWN', 'ASSIGNED', 'COMPLETED'));`);
-    this.addSql(`alter table "inspection_plans" add constraint "inspection_plans_dates_valid" check (planned_start <= planned_end and exclusion_months between 0 and 120);`);
+    this.addSql(`alter table "inspection_plans" add constraint "inspection_plans_status_valid" check (status = 'DRAFT' or status = 'PUBLISHED' or status = 'DRAWN' or status = 'ASSIGNED' or status = 'COMPLETED');`);
+    this.addSql(`alter table "inspection_plans" add constraint "inspection_plans_dates_valid" check (planned_start <= planned_end and exclusion_months >= 0 and exclusion_months <= 120);`);
 
-    this.addSql(`create table "inspection_candidates" ("plan_id" bigint not null, "subject_id" bigint not null, "uscc" varchar(18) not null, "tier" varchar(1) not null, constraint "inspection_candidates_pkey" primary key ("plan_id", "subject_id"), constraint "inspection_candidates_tier_valid" check (tier in ('A', 'B', 'C', 'D')));`);
+    this.addSql(`create table "inspection_candidates" ("plan_id" bigint not null, "subject_id" bigint not null, "uscc" varchar(18) not null, "tier" varchar(1) not null, constraint "inspection_candidates_pkey" primary key ("plan_id", "subject_id"), constraint "inspection_candidates_tier_valid" check (tier = 'A' or tier = 'B' or tier = 'C' or tier = 'D'));`);
 
     this.addSql(`create table "inspection_plan_seeds" ("plan_id" bigint not null, "seed" varchar(64) not null, constraint "inspection_plan_seeds_pkey" primary key ("plan_id"));`);
 
