@@ -4,3 +4,6 @@ export * from './inspections.module';
 export * from './inspection-clock';
 export * from './inspection-draw.service';
 export * from './inspections.errors';
+export * from './inspection-draw.repository';
+export * from './inspection-plans.repository';
+export * from './inspection-plans.service';

@@ -39,62 +39,63 @@ export class InspectionDrawRepository {
    * Freezes the candidates: subjects with a real USCC in the region subtree and of the plan's types, with their
    * current tier (no tier row = A, as the recomputation leaves untouched subjects), less the subjects selected by
    * another plan drawn within `exclusionMonths` before the draw day unless their tier is D
-   * (isExcludedByRecentInspection of @credit/domain). Returns the size of each tier stratum.
+   * (isExcludedByRecentInspection of @credit/domain). In the same statement, from the rows it inserted: the size
+   * of each tier stratum and the candidate-list hash, i.e. hex SHA-256 of the canonical lines
+   * ("<USCC>,<tier>\n", sorted by USCC in byte order), so the list is read once.
    */
-  async freezeCandidates(sql: SqlExecutor, scope: CandidateScope): Promise<Record<CreditTier, number>> {
-    await sql.query(
-      `INSERT INTO inspection_candidates (plan_id, subject_id, uscc, tier)
-       SELECT $1::bigint, s.id, s.uscc, coalesce(t.level, 'A')
-         FROM credit_subjects s
-         LEFT JOIN subject_tiers t ON t.subject_id = s.id
-        WHERE s.uscc IS NOT NULL AND s.uscc <> $6 AND s.region_code LIKE $2::text || '%' AND s.subject_type = ANY($3::text[])
-          AND ($5::int <= 0 OR coalesce(t.level, 'A') = 'D' OR NOT EXISTS (
-                SELECT 1 FROM inspection_selections x
-                 WHERE x.subject_id = s.id AND x.plan_id <> $1::bigint
-                   AND x.draw_day >= ($4::date - make_interval(months => $5::int))::date AND x.draw_day <= $4::date))`,
+  async freezeCandidates(sql: SqlExecutor, scope: CandidateScope): Promise<{ sizes: Record<CreditTier, number>; hash: string }> {
+    const [row] = await sql.query<{ a: number; b: number; c: number; d: number; hash: string }>(
+      `WITH frozen AS (
+         INSERT INTO inspection_candidates (plan_id, subject_id, uscc, tier)
+         SELECT $1::bigint, s.id, s.uscc, coalesce(t.level, 'A')
+           FROM credit_subjects s
+           LEFT JOIN subject_tiers t ON t.subject_id = s.id
+          WHERE s.uscc IS NOT NULL AND s.uscc <> $6 AND s.region_code LIKE $2::text || '%' AND s.subject_type = ANY($3::text[])
+            AND ($5::int <= 0 OR coalesce(t.level, 'A') = 'D' OR NOT EXISTS (
+                  SELECT 1 FROM inspection_selections x
+                   WHERE x.subject_id = s.id AND x.plan_id <> $1::bigint
+                     AND x.draw_day >= ($4::date - make_interval(months => $5::int))::date AND x.draw_day <= $4::date))
+         RETURNING uscc, tier)
+       SELECT count(*) FILTER (WHERE tier = 'A')::int AS a, count(*) FILTER (WHERE tier = 'B')::int AS b,
+              count(*) FILTER (WHERE tier = 'C')::int AS c, count(*) FILTER (WHERE tier = 'D')::int AS d,
+              encode(sha256(convert_to(coalesce(string_agg(uscc || ',' || tier || E'\\n', '' ORDER BY uscc COLLATE "C"), ''), 'UTF8')), 'hex') AS hash
+         FROM frozen`,
       [scope.planId, scope.regionPrefix, scope.subjectTypes, scope.drawDay, scope.exclusionMonths, USCC_SENTINEL],
     );
-    const rows = await sql.query<{ tier: CreditTier; n: number }>(
-      `SELECT tier, count(*)::int AS n FROM inspection_candidates WHERE plan_id = $1::bigint GROUP BY tier`,
-      [scope.planId],
-    );
-    const sizes = { A: 0, B: 0, C: 0, D: 0 } as Record<CreditTier, number>;
-    for (const row of rows) sizes[row.tier] = row.n;
-    return sizes;
+    return { sizes: { A: row.a, B: row.b, C: row.c, D: row.d } as Record<CreditTier, number>, hash: row.hash };
   }
 
   /**
    * Selects in each stratum the `counts[tier]` candidates with the smallest SHA-256(seed ‖ USCC): bytea compares
    * as unsigned bytes, the order of the hex digests; ties go to the smaller USCC in byte order (COLLATE "C").
+   * The plan's candidates are read and hashed once (a materialized CTE); per tier a bounded top-N (ORDER BY …
+   * LIMIT n, a heap of n rows) rather than a window over every candidate, which would sort the whole list; the
+   * window then only numbers the n rows kept.
    */
   async selectByDigest(sql: SqlExecutor, planId: string, seedHex: string, drawDay: string, counts: Record<CreditTier, number>): Promise<number> {
-    const tiers = Object.keys(counts);
+    const tiers = (Object.keys(counts) as CreditTier[]).filter((tier) => counts[tier] > 0);
+    if (tiers.length === 0) return 0;
     const rows = await sql.query<{ n: number }>(
-      `WITH inserted AS (
+      `WITH digests AS MATERIALIZED (
+         SELECT c.subject_id, c.uscc, c.tier, sha256(decode($2::text, 'hex') || convert_to(c.uscc, 'UTF8')) AS digest
+           FROM inspection_candidates c WHERE c.plan_id = $1::bigint AND c.tier = ANY($4::text[])
+       ),
+       inserted AS (
          INSERT INTO inspection_selections (plan_id, subject_id, uscc, tier, rank, digest, draw_day)
-         SELECT $1::bigint, r.subject_id, r.uscc, r.tier, r.rk, encode(r.digest, 'hex'), $3::date
-           FROM (SELECT c.subject_id, c.uscc, c.tier, d.digest,
-                        row_number() OVER (PARTITION BY c.tier ORDER BY d.digest, c.uscc COLLATE "C")::int AS rk
-                   FROM inspection_candidates c
-                  CROSS JOIN LATERAL (SELECT sha256(decode($2::text, 'hex') || convert_to(c.uscc, 'UTF8')) AS digest) d
-                  WHERE c.plan_id = $1::bigint AND c.tier = ANY($4::text[])) r
-           JOIN unnest($4::text[], $5::int[]) AS q(tier, n) ON q.tier = r.tier
-          WHERE r.rk <= q.n
+         SELECT $1::bigint, s.subject_id, s.uscc, q.tier,
+                row_number() OVER (PARTITION BY q.tier ORDER BY s.digest, s.uscc COLLATE "C")::int, encode(s.digest, 'hex'), $3::date
+           FROM unnest($4::text[], $5::int[]) AS q(tier, n)
+          CROSS JOIN LATERAL (SELECT d.subject_id, d.uscc, d.digest FROM digests d WHERE d.tier = q.tier ORDER BY d.digest, d.uscc COLLATE "C" LIMIT q.n) s
          RETURNING 1)
        SELECT count(*)::int AS n FROM inserted`,
-      [planId, seedHex, drawDay, tiers, tiers.map((tier) => counts[tier as CreditTier])],
+      [planId, seedHex, drawDay, tiers, tiers.map((tier) => counts[tier])],
     );
     return rows[0].n;
   }
 
-  /** hex SHA-256 of the canonical candidate lines ("<USCC>,<tier>\n", sorted by USCC in byte order). */
-  async candidateListHash(sql: SqlExecutor, planId: string): Promise<string> {
-    const [row] = await sql.query<{ hash: string }>(
-      `SELECT encode(sha256(convert_to(coalesce(string_agg(uscc || ',' || tier || E'\\n', '' ORDER BY uscc COLLATE "C"), ''), 'UTF8')), 'hex') AS hash
-         FROM inspection_candidates WHERE plan_id = $1::bigint`,
-      [planId],
-    );
-    return row.hash;
+  /** A draw sorts the whole candidate list once (its hash): enough memory for that, for this transaction only. */
+  async reserveSortMemory(sql: SqlExecutor): Promise<void> {
+    await sql.query(`SET LOCAL work_mem = '256MB'`);
   }
 
   /** Reveals the seed and records the outcome on the plan. */

@@ -52,7 +52,8 @@ export class InspectionDrawService {
       const plan = await this.plansService.reachablePlan(sql, planId, principal, true);
       if (plan.status !== 'PUBLISHED') throw planNotPublished(plan.status);
       const seed = (await this.draws.secretSeed(sql, planId))!;
-      const sizes = await this.draws.freezeCandidates(sql, {
+      await this.draws.reserveSortMemory(sql);
+      const { sizes, hash } = await this.draws.freezeCandidates(sql, {
         planId,
         regionPrefix: regionSubtreePrefix(plan.regionCode) ?? '',
         subjectTypes: plan.subjectTypes,
@@ -66,7 +67,6 @@ export class InspectionDrawService {
       });
       const counts = Object.fromEntries(strata.map((s) => [s.tier, s.count])) as Record<CreditTier, number>;
       await this.draws.selectByDigest(sql, planId, seed, drawDay, counts);
-      const hash = await this.draws.candidateListHash(sql, planId);
       const total = strata.reduce((sum, s) => sum + s.candidates, 0);
       await this.draws.recordDraw(sql, planId, seed, drawDay, hash, total, strata);
       await this.audit.append(sql, actorOf(principal), [

@@ -79,8 +79,10 @@ export class InspectionPlanSeed {
 @Entity({ tableName: 'inspection_candidates' })
 @Check({ name: 'inspection_candidates_tier_valid', expression: "tier = 'A' or tier = 'B' or tier = 'C' or tier = 'D'" })
 export class InspectionCandidate {
-  @ManyToOne(() => InspectionPlan, { primary: true, deleteRule: 'cascade', fieldName: 'plan_id' })
-  plan!: InspectionPlan;
+  // No foreign keys: a draw writes up to millions of rows in one INSERT … SELECT, and a per-row key check
+  // costs more than the rest of the insert; plans are never deleted (their candidates are the draw's record).
+  @PrimaryKey({ type: new BigIntType('string'), fieldName: 'plan_id' })
+  planId!: string;
 
   @PrimaryKey({ type: new BigIntType('string'), fieldName: 'subject_id' })
   subjectId!: string;

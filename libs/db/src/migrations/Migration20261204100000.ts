@@ -4,8 +4,9 @@ import { Migration } from '@mikro-orm/migrations';
  * 双随机、一公开 (issue 14): the inspection-item catalogue, plans with their secret seed apart, the frozen
  * candidates and selections of each draw, inspectors with their conflicts (回避), assignments, results and the
  * published copy the public search reads. Ids in arrays (departments, items, inspectors) are text[] of bigint ids.
- * inspection_candidates has no foreign key to credit_subjects on purpose: a draw writes up to millions of rows in
- * one INSERT … SELECT from credit_subjects itself, and the list is a frozen record that must outlive a subject.
+ * inspection_candidates has no foreign keys on purpose: a draw writes up to millions of rows in one INSERT …
+ * SELECT from credit_subjects itself (a per-row key check would cost more than the insert), and the list is a
+ * frozen record that must outlive a subject.
  */
 export class Migration20261204100000 extends Migration {
 
@@ -41,8 +42,6 @@ export class Migration20261204100000 extends Migration {
 
     this.addSql(`create table "inspection_assignments" ("plan_id" bigint not null, "subject_id" bigint not null, "inspector_id" bigint not null, constraint "inspection_assignments_pkey" primary key ("plan_id", "subject_id", "inspector_id"));`);
     this.addSql(`create index "inspection_assignments_inspector_id_index" on "inspection_assignments" ("inspector_id");`);
-
-    this.addSql(`alter table "inspection_candidates" add constraint "inspection_candidates_plan_id_foreign" foreign key ("plan_id") references "inspection_plans" ("id") on update cascade on delete cascade;`);
 
     this.addSql(`alter table "inspection_plan_seeds" add constraint "inspection_plan_seeds_plan_id_foreign" foreign key ("plan_id") references "inspection_plans" ("id") on update cascade on delete cascade;`);
 
