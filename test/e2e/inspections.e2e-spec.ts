@@ -191,6 +191,10 @@ describe('双随机、一公开: plan → verifiable draw → inspectors → res
     );
     expect(row.n).toBe(0);
     expect(errorCode(await t.gql(ASSIGN, { id: planId }, department))).toBe('INSPECTION_PLAN_NOT_DRAWN');
+    // The department sees who inspects whom on the draw's page.
+    const page = (await t.gql(`query($id: ID!) { inspectionDraw(planId: $id) { selected(first: 10) { edges { node { uscc inspectors { name certificateNumber } } } } } }`, { id: planId }, department)).data.inspectionDraw;
+    for (const edge of page.selected.edges) expect(edge.node.inspectors).toHaveLength(2);
+    expect(page.selected.edges.find((e: { node: { uscc: string } }) => e.node.uscc === selected[0].uscc).node.inspectors.map((i: { certificateNumber: string }) => i.certificateNumber)).not.toContain('INS-0002');
   });
 
   it('the executing department records results; completion publishes them and the public search finds them', async () => {
@@ -247,5 +251,18 @@ describe('双随机、一公开: plan → verifiable draw → inspectors → res
     expect(outside).toMatchObject({ plans: 0, subjectsDrawn: 0 });
     expect(errorCode(await t.gql(STATS, { r: null, y: 2026 }, department))).toBe('FORBIDDEN');
   });
-});
 
+  it('a second plan leaves out the subjects the first one drew (exclusion window), unless D', async () => {
+    const input = {
+      name: '2026年滁州市第二次双随机抽查', year: 2026, regionCode: '341100', subjectTypes: ['LEGAL_ENTITY'], departmentCodes: ['INS-SCJGJ'],
+      itemCodes: ['INS-REGISTRATION'], strata: [{ tier: 'A', ratioPercent: '100' }, { tier: 'C', ratioPercent: '100' }], exclusionMonths: 6,
+      plannedStart: '2026-06-01', plannedEnd: '2026-12-31',
+    };
+    const second = (await t.gql(PLAN, { i: input }, regulator)).data.createInspectionPlan.id;
+    await t.gql(PUBLISH, { id: second }, regulator);
+    const draw = (await t.gql(DRAW, { id: second }, regulator)).data.drawInspection;
+    // 42 subjects, 6 drawn by the first plan a moment ago (none of them D).
+    expect(draw.candidateCount).toBe(36);
+    expect(draw.selected.edges.map((e: { node: { uscc: string } }) => e.node.uscc)).not.toContain(selected[0].uscc);
+  });
+});

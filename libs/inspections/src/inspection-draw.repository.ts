@@ -17,6 +17,12 @@ export interface CandidateScope {
   exclusionMonths: number;
 }
 
+export interface AssignedInspector {
+  id: string;
+  name: string;
+  certificateNumber: string;
+}
+
 export interface SelectionRow {
   subjectId: string;
   uscc: string;
@@ -45,16 +51,20 @@ export class InspectionDrawRepository {
    */
   async freezeCandidates(sql: SqlExecutor, scope: CandidateScope): Promise<{ sizes: Record<CreditTier, number>; hash: string }> {
     const [row] = await sql.query<{ a: number; b: number; c: number; d: number; hash: string }>(
-      `WITH frozen AS (
+      `WITH recent AS MATERIALIZED (
+         -- Subjects drawn by another plan within the window: one hashed set, not a probe per candidate.
+         SELECT DISTINCT x.subject_id FROM inspection_selections x
+          WHERE $5::int > 0 AND x.plan_id <> $1::bigint
+            AND x.draw_day >= ($4::date - make_interval(months => $5::int))::date AND x.draw_day <= $4::date
+       ),
+       frozen AS (
          INSERT INTO inspection_candidates (plan_id, subject_id, uscc, tier)
          SELECT $1::bigint, s.id, s.uscc, coalesce(t.level, 'A')
            FROM credit_subjects s
            LEFT JOIN subject_tiers t ON t.subject_id = s.id
+           LEFT JOIN recent r ON r.subject_id = s.id
           WHERE s.uscc IS NOT NULL AND s.uscc <> $6 AND s.region_code LIKE $2::text || '%' AND s.subject_type = ANY($3::text[])
-            AND ($5::int <= 0 OR coalesce(t.level, 'A') = 'D' OR NOT EXISTS (
-                  SELECT 1 FROM inspection_selections x
-                   WHERE x.subject_id = s.id AND x.plan_id <> $1::bigint
-                     AND x.draw_day >= ($4::date - make_interval(months => $5::int))::date AND x.draw_day <= $4::date))
+            AND (r.subject_id IS NULL OR coalesce(t.level, 'A') = 'D')
          RETURNING uscc, tier)
        SELECT count(*) FILTER (WHERE tier = 'A')::int AS a, count(*) FILTER (WHERE tier = 'B')::int AS b,
               count(*) FILTER (WHERE tier = 'C')::int AS c, count(*) FILTER (WHERE tier = 'D')::int AS d,
@@ -117,10 +127,18 @@ export class InspectionDrawRepository {
     );
   }
 
-  /** Selected subjects after (tier, rank), in tier then rank order, with their name and region. */
-  async selectionsPage(sql: SqlExecutor, planId: string, after: { tier: string; rank: number } | null, limit: number): Promise<SelectionRow[]> {
-    return sql.query<SelectionRow>(
-      `SELECT x.subject_id::text AS "subjectId", x.uscc, s.name, s.region_code AS "regionCode", x.tier, x.rank, x.digest
+  /** Selected subjects after (tier, rank), in tier then rank order, with their name, region and assigned inspectors. */
+  async selectionsPage(
+    sql: SqlExecutor,
+    planId: string,
+    after: { tier: string; rank: number } | null,
+    limit: number,
+  ): Promise<(SelectionRow & { inspectors: AssignedInspector[] })[]> {
+    return sql.query<SelectionRow & { inspectors: AssignedInspector[] }>(
+      `SELECT x.subject_id::text AS "subjectId", x.uscc, s.name, s.region_code AS "regionCode", x.tier, x.rank, x.digest,
+              coalesce((SELECT json_agg(json_build_object('id', i.id::text, 'name', i.name, 'certificateNumber', i.certificate_number) ORDER BY i.certificate_number)
+                          FROM inspection_assignments a JOIN inspectors i ON i.id = a.inspector_id
+                         WHERE a.plan_id = x.plan_id AND a.subject_id = x.subject_id), '[]'::json) AS inspectors
          FROM inspection_selections x JOIN credit_subjects s ON s.id = x.subject_id
         WHERE x.plan_id = $1::bigint AND ($2::text IS NULL OR (x.tier, x.rank) > ($2::text, $3::int))
         ORDER BY x.tier, x.rank LIMIT $4`,

@@ -94,6 +94,7 @@ export class InspectionDrawService {
       tier: row.tier,
       rank: row.rank,
       digest: row.digest,
+      inspectors: row.inspectors,
     }));
   }
 

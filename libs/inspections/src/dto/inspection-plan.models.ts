@@ -54,6 +54,13 @@ export class InspectionStratumDrawModel {
   @Field(() => Int, { description: 'How many the minimum asked for beyond the stratum (all of it was drawn).' }) shortfall!: number;
 }
 
+@ObjectType('AssignedInspector', { description: 'An inspector assigned (随机选派) to a selected subject.' })
+export class AssignedInspectorModel {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field({ description: '执法证号' }) certificateNumber!: string;
+}
+
 @ObjectType('InspectionSelection', { description: 'A subject the draw selected, with its rank in its stratum and its digest SHA-256(seed ‖ USCC).' })
 export class InspectionSelectionModel {
   @Field() uscc!: string;
@@ -61,6 +68,7 @@ export class InspectionSelectionModel {
   @Field(() => CreditTier) tier!: CreditTier;
   @Field(() => Int) rank!: number;
   @Field({ description: 'hex SHA-256(seed ‖ USCC).' }) digest!: string;
+  @Field(() => [AssignedInspectorModel], { description: 'The two inspectors assigned, once assignInspectors ran (read in the same query as the page).' }) inspectors!: AssignedInspectorModel[];
 }
 
 @ObjectType('InspectionSelectionConnection', { description: 'A page of selected subjects.' })
