@@ -1,12 +1,10 @@
-// The set-based SQL of the draw. Not the unit of work: a draw freezes up to millions of candidates, so it is
-// one INSERT … SELECT from credit_subjects + subject_tiers, one GROUP BY for the strata sizes, one ranked
-// INSERT … SELECT (digest by PostgreSQL's built-in sha256(bytea), rank by a window per tier) and one aggregate
-// for the candidate-list hash, in the caller's transaction. The byte formats are those of
+// The set-based SQL of the draw. Not the unit of work: a draw freezes up to millions of candidates, so it is one
+// statement (drawSet) in the caller's transaction. The byte formats are those of
 // libs/domain/src/inspections/inspection-draw.ts: the SQL and the pure draw must agree, and
 // `inspections:verify-draw` checks that they do.
 import { Injectable } from '@nestjs/common';
 import { SqlExecutor } from '@credit/db';
-import { CreditTier, DrawCandidate, StratumDraw, USCC_SENTINEL } from '@credit/domain';
+import { CreditTier, DRAW_TIERS, DrawCandidate, StratumDraw, StratumRule, USCC_SENTINEL } from '@credit/domain';
 
 export interface CandidateScope {
   planId: string;
@@ -42,17 +40,22 @@ export class InspectionDrawRepository {
   }
 
   /**
-   * Freezes the candidates: subjects with a real USCC in the region subtree and of the plan's types, with their
-   * current tier (no tier row = A, as the recomputation leaves untouched subjects), less the subjects selected by
-   * another plan drawn within `exclusionMonths` before the draw day unless their tier is D
-   * (isExcludedByRecentInspection of @credit/domain). In the same statement, from the rows it inserted: the size
-   * of each tier stratum and the candidate-list hash, i.e. hex SHA-256 of the canonical lines
-   * ("<USCC>,<tier>\n", sorted by USCC in byte order), so the list is read once.
+   * The whole draw in one statement, so the candidate list is read once, from memory:
+   *   recent    subjects drawn by another plan within the exclusion window (one hashed set, not a probe each)
+   *   frozen    INSERT … SELECT of the candidates: subjects with a real USCC in the region subtree and of the plan's
+   *             types, with their current tier (no tier row = A), less `recent` unless D (isExcludedByRecentInspection)
+   *   digests   SHA-256(seed ‖ USCC) of every candidate (PostgreSQL's built-in sha256(bytea))
+   *   quotas    each stratum's size and count: stratumCount of @credit/domain, mirrored (the service checks the
+   *             counts against it before committing)
+   *   inserted  per tier a bounded top-N by digest (ties: the smaller USCC in byte order, COLLATE "C"), numbered
+   *             by a window over the n rows kept, into inspection_selections
+   *   hash      hex SHA-256 of the canonical lines "<USCC>,<tier>\n" sorted by USCC in byte order
+   * bytea compares as unsigned bytes, the order of the hex digests the pure draw sorts by.
    */
-  async freezeCandidates(sql: SqlExecutor, scope: CandidateScope): Promise<{ sizes: Record<CreditTier, number>; hash: string }> {
-    const [row] = await sql.query<{ a: number; b: number; c: number; d: number; hash: string }>(
+  async drawSet(sql: SqlExecutor, scope: CandidateScope, seedHex: string, rules: readonly StratumRule[]): Promise<{ strata: { tier: CreditTier; size: number; count: number }[]; hash: string; selected: number }> {
+    const rule = (tier: CreditTier) => rules.find((r) => r.tier === tier) ?? { ratioBasisPoints: 0, minCount: null, maxCount: null };
+    const [row] = await sql.query<{ strata: { tier: CreditTier; size: number; count: number }[]; hash: string; selected: number }>(
       `WITH recent AS MATERIALIZED (
-         -- Subjects drawn by another plan within the window: one hashed set, not a probe per candidate.
          SELECT DISTINCT x.subject_id FROM inspection_selections x
           WHERE $5::int > 0 AND x.plan_id <> $1::bigint
             AND x.draw_day >= ($4::date - make_interval(months => $5::int))::date AND x.draw_day <= $4::date
@@ -65,42 +68,36 @@ export class InspectionDrawRepository {
            LEFT JOIN recent r ON r.subject_id = s.id
           WHERE s.uscc IS NOT NULL AND s.uscc <> $6 AND s.region_code LIKE $2::text || '%' AND s.subject_type = ANY($3::text[])
             AND (r.subject_id IS NULL OR coalesce(t.level, 'A') = 'D')
-         RETURNING uscc, tier)
-       SELECT count(*) FILTER (WHERE tier = 'A')::int AS a, count(*) FILTER (WHERE tier = 'B')::int AS b,
-              count(*) FILTER (WHERE tier = 'C')::int AS c, count(*) FILTER (WHERE tier = 'D')::int AS d,
-              encode(sha256(convert_to(coalesce(string_agg(uscc || ',' || tier || E'\\n', '' ORDER BY uscc COLLATE "C"), ''), 'UTF8')), 'hex') AS hash
-         FROM frozen`,
-      [scope.planId, scope.regionPrefix, scope.subjectTypes, scope.drawDay, scope.exclusionMonths, USCC_SENTINEL],
-    );
-    return { sizes: { A: row.a, B: row.b, C: row.c, D: row.d } as Record<CreditTier, number>, hash: row.hash };
-  }
-
-  /**
-   * Selects in each stratum the `counts[tier]` candidates with the smallest SHA-256(seed ‖ USCC): bytea compares
-   * as unsigned bytes, the order of the hex digests; ties go to the smaller USCC in byte order (COLLATE "C").
-   * The plan's candidates are read and hashed once (a materialized CTE); per tier a bounded top-N (ORDER BY …
-   * LIMIT n, a heap of n rows) rather than a window over every candidate, which would sort the whole list; the
-   * window then only numbers the n rows kept.
-   */
-  async selectByDigest(sql: SqlExecutor, planId: string, seedHex: string, drawDay: string, counts: Record<CreditTier, number>): Promise<number> {
-    const tiers = (Object.keys(counts) as CreditTier[]).filter((tier) => counts[tier] > 0);
-    if (tiers.length === 0) return 0;
-    const rows = await sql.query<{ n: number }>(
-      `WITH digests AS MATERIALIZED (
-         SELECT c.subject_id, c.uscc, c.tier, sha256(decode($2::text, 'hex') || convert_to(c.uscc, 'UTF8')) AS digest
-           FROM inspection_candidates c WHERE c.plan_id = $1::bigint AND c.tier = ANY($4::text[])
+         RETURNING subject_id, uscc, tier
+       ),
+       digests AS MATERIALIZED (
+         SELECT f.subject_id, f.uscc, f.tier, sha256(decode($7::text, 'hex') || convert_to(f.uscc, 'UTF8')) AS digest FROM frozen f
+       ),
+       sizes AS (SELECT tier, count(*)::int AS n FROM digests GROUP BY tier),
+       quotas AS (
+         SELECT q.tier, coalesce(z.n, 0) AS size,
+                greatest(0, least(coalesce(z.n, 0),
+                  least(greatest((coalesce(z.n, 0)::bigint * q.bp + 9999) / 10000, coalesce(q.min_count, 0)), coalesce(q.max_count, 2147483647))))::int AS n
+           FROM unnest($8::text[], $9::int[], $10::int[], $11::int[]) AS q(tier, bp, min_count, max_count)
+           LEFT JOIN sizes z ON z.tier = q.tier
        ),
        inserted AS (
          INSERT INTO inspection_selections (plan_id, subject_id, uscc, tier, rank, digest, draw_day)
-         SELECT $1::bigint, s.subject_id, s.uscc, q.tier,
-                row_number() OVER (PARTITION BY q.tier ORDER BY s.digest, s.uscc COLLATE "C")::int, encode(s.digest, 'hex'), $3::date
-           FROM unnest($4::text[], $5::int[]) AS q(tier, n)
-          CROSS JOIN LATERAL (SELECT d.subject_id, d.uscc, d.digest FROM digests d WHERE d.tier = q.tier ORDER BY d.digest, d.uscc COLLATE "C" LIMIT q.n) s
-         RETURNING 1)
-       SELECT count(*)::int AS n FROM inserted`,
-      [planId, seedHex, drawDay, tiers, tiers.map((tier) => counts[tier])],
+         SELECT $1::bigint, k.subject_id, k.uscc, q.tier,
+                row_number() OVER (PARTITION BY q.tier ORDER BY k.digest, k.uscc COLLATE "C")::int, encode(k.digest, 'hex'), $4::date
+           FROM quotas q
+          CROSS JOIN LATERAL (SELECT d.subject_id, d.uscc, d.digest FROM digests d WHERE d.tier = q.tier ORDER BY d.digest, d.uscc COLLATE "C" LIMIT q.n) k
+         RETURNING 1
+       )
+       SELECT (SELECT json_agg(json_build_object('tier', tier, 'size', size, 'count', n) ORDER BY tier) FROM quotas) AS strata,
+              (SELECT encode(sha256(convert_to(coalesce(string_agg(uscc || ',' || tier || E'\\n', '' ORDER BY uscc COLLATE "C"), ''), 'UTF8')), 'hex') FROM digests) AS hash,
+              (SELECT count(*) FROM inserted)::int AS selected`,
+      [
+        scope.planId, scope.regionPrefix, scope.subjectTypes, scope.drawDay, scope.exclusionMonths, USCC_SENTINEL, seedHex,
+        DRAW_TIERS, DRAW_TIERS.map((t) => rule(t).ratioBasisPoints), DRAW_TIERS.map((t) => rule(t).minCount), DRAW_TIERS.map((t) => rule(t).maxCount),
+      ],
     );
-    return rows[0].n;
+    return row;
   }
 
   /** A draw sorts the whole candidate list once (its hash): enough memory for that, for this transaction only. */

@@ -7,7 +7,6 @@ import {
   canonicalCandidateLines,
   CANDIDATE_CSV_HEADER,
   candidateListHash,
-  CreditTier,
   DRAW_TIERS,
   DrawCandidate,
   drawInspectionSample,
@@ -53,20 +52,24 @@ export class InspectionDrawService {
       if (plan.status !== 'PUBLISHED') throw planNotPublished(plan.status);
       const seed = (await this.draws.secretSeed(sql, planId))!;
       await this.draws.reserveSortMemory(sql);
-      const { sizes, hash } = await this.draws.freezeCandidates(sql, {
-        planId,
-        regionPrefix: regionSubtreePrefix(plan.regionCode) ?? '',
-        subjectTypes: plan.subjectTypes,
-        drawDay,
-        exclusionMonths: plan.exclusionMonths,
-      });
-      // The counts come from the one rule (stratumCount of @credit/domain), not from SQL arithmetic.
+      const outcome = await this.draws.drawSet(
+        sql,
+        { planId, regionPrefix: regionSubtreePrefix(plan.regionCode) ?? '', subjectTypes: plan.subjectTypes, drawDay, exclusionMonths: plan.exclusionMonths },
+        seed,
+        plan.strata,
+      );
+      const hash = outcome.hash;
+      // The counts are the one rule's (stratumCount of @credit/domain): the SQL mirrors it, and a disagreement
+      // rolls the draw back rather than record counts the verifier would reject.
       const strata: StratumDraw[] = DRAW_TIERS.map((tier) => {
         const rule = plan.strata.find((s) => s.tier === tier) ?? { ratioBasisPoints: 0, minCount: null, maxCount: null };
-        return { tier, candidates: sizes[tier], ...stratumCount(sizes[tier], rule) };
+        const size = outcome.strata.find((s) => s.tier === tier)?.size ?? 0;
+        return { tier, candidates: size, ...stratumCount(size, rule) };
       });
-      const counts = Object.fromEntries(strata.map((s) => [s.tier, s.count])) as Record<CreditTier, number>;
-      await this.draws.selectByDigest(sql, planId, seed, drawDay, counts);
+      for (const stratum of strata) {
+        const counted = outcome.strata.find((s) => s.tier === stratum.tier)?.count ?? 0;
+        if (counted !== stratum.count) throw new Error(`draw SQL drew ${counted} in tier ${stratum.tier}, stratumCount says ${stratum.count}`);
+      }
       const total = strata.reduce((sum, s) => sum + s.candidates, 0);
       await this.draws.recordDraw(sql, planId, seed, drawDay, hash, total, strata);
       await this.audit.append(sql, actorOf(principal), [
