@@ -15,6 +15,8 @@ import { InspectionResultsService } from './inspection-results.service';
 import { InspectionStatsRepository } from './inspection-stats.repository';
 import { InspectionStatsService } from './inspection-stats.service';
 import { InspectorsService } from './inspectors.service';
+import { PublicInspectionPlanRepository } from './public-inspection-plan.repository';
+import { PublicInspectionPlanService } from './public-inspection-plan.service';
 
 /** 双随机、一公开: plans, verifiable draws, inspectors, results and their publication (issue 14). */
 @Module({
@@ -35,7 +37,9 @@ import { InspectorsService } from './inspectors.service';
     InspectionStatsService,
     InspectionResultsResolver,
     InspectionPublicationJob,
+    PublicInspectionPlanRepository,
+    PublicInspectionPlanService,
   ],
-  exports: [InspectionDrawService, InspectionClock],
+  exports: [InspectionDrawService, InspectionClock, InspectionResultsService, PublicInspectionPlanService],
 })
 export class InspectionsModule {}
