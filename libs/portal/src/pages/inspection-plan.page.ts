@@ -2,7 +2,8 @@
 // executing departments, items with their legal basis), how the draw is proven (commitment published before,
 // seed revealed at the draw, hash of the frozen candidate list, counts per tier stratum), whom it selected, and
 // the server's verdict from re-running the draw. No candidate list: it carries every subject's risk tier (see
-// public-inspection-plan.service.ts in libs/inspections); the selection is in USCC order, without tier or rank.
+// public-inspection-plan.service.ts in libs/inspections); the selection is in USCC order, without tier or rank,
+// and not linked: a selected subject has a public page only once it has published information (its result).
 import { InspectionPlanView } from '../portal-inspections.service';
 import { html, Html, queryString } from '../html';
 import { regionLabel } from './fragments';
@@ -32,12 +33,14 @@ function selection(view: InspectionPlanView): Html {
   const next = page.nextAfter ? `/inspections/plans/${plan.id}${queryString({ after: page.nextAfter })}` : null;
   return html`<p>共抽取 ${page.total} 个检查对象，按统一社会信用代码排列${view.after ? '（续页）' : ''}。${page.hidden > 0 ? `本页另有 ${page.hidden} 名自然人依规不予公示。` : ''}</p>
 ${page.subjects.length > 0
-    ? html`<ul class="results">${page.subjects.map((s) => html`<li>${s.uscc ? html`<a href="/subjects/${s.uscc}">${s.name}</a> <span class="muted">${s.uscc}</span>` : s.name}</li>`)}</ul>`
+    ? html`<ul class="results">${page.subjects.map((s) => html`<li>${s.name}${s.uscc ? html` <span class="muted">${s.uscc}</span>` : ''}</li>`)}</ul>`
     : ''}
-<nav aria-label="翻页"><ul class="pager">
+${view.after || next
+    ? html`<nav aria-label="翻页"><ul class="pager">
 ${view.after ? html`<li><a href="/inspections/plans/${plan.id}">回到第一页</a></li>` : ''}
 ${next ? html`<li><a href="${next}" rel="next">下一页</a></li>` : ''}
-</ul></nav>`;
+</ul></nav>`
+    : ''}`;
 }
 
 export function inspectionPlanMain(view: InspectionPlanView): Html {

@@ -11,13 +11,15 @@ import { formatCount } from './fragments';
 /** One published result: who was inspected, under which plan, by whom, with what outcome and when. */
 export function inspectionResultItem(r: PublicInspectionResultModel, options: { subject: boolean } = { subject: true }): Html {
   const row = (label: string, value: string | Html | null) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : '');
-  const heading = options.subject ? html`<h3>${r.uscc ? html`<a href="/subjects/${r.uscc}">${r.subjectName}</a>` : r.subjectName}</h3>` : html`<h3>${r.planName}</h3>`;
+  const plan = html`<a href="/inspections/plans/${r.planId}">${r.planName}</a>`;
+  // On the subject's own page the plan names the item; elsewhere the subject does, linking to its page.
+  const heading = options.subject ? html`<h3>${r.uscc ? html`<a href="/subjects/${r.uscc}">${r.subjectName}</a>` : r.subjectName}</h3>` : html`<h3>${plan}</h3>`;
   return html`<li>
 ${heading}
 <ul class="tags" aria-label="检查结果"><li>${r.categoryLabel}</li></ul>
 <dl class="record">
 ${options.subject ? row('统一社会信用代码', r.uscc) : ''}
-${row('抽查计划', html`<a href="/inspections/plans/${r.planId}">${r.planName}</a>`)}
+${options.subject ? row('抽查计划', plan) : ''}
 ${row('检查实施机关', r.departmentNames)}
 ${row('检查情况', r.findings)}
 ${row('检查日期', r.inspectedOn)}
