@@ -29,7 +29,8 @@ export interface InspectionFixture {
   script: { uscc: string };
 }
 
-export async function seedInspections(t: TestApp, options: { subjects?: number } = {}): Promise<InspectionFixture> {
+/** `markup: false` gives the plan a plain name (the screenshots); by default it carries markup to be escaped. */
+export async function seedInspections(t: TestApp, options: { subjects?: number; markup?: boolean } = {}): Promise<InspectionFixture> {
   const count = options.subjects ?? 22;
   const today = t.app.get(InspectionClock).today();
   const fail = (result: { errors?: unknown; raw: string }) => {
@@ -53,7 +54,7 @@ export async function seedInspections(t: TestApp, options: { subjects?: number }
 
   fail(await t.gql(`mutation($i: CreateInspectionItemInput!) { createInspectionItem(input: $i) { id } }`, { i: { code: 'TC-REGISTRATION', name: '登记事项检查', legalBasis: '《企业信息公示暂行条例》第十四条' } }, admin));
   const year = Number(today.slice(0, 4));
-  const planName = `${year}年天长市企业“双随机”抽查 <b>第一批</b>`;
+  const planName = `${year}年天长市企业“双随机”抽查${options.markup === false ? '第一批' : ' <b>第一批</b>'}`;
   const input = {
     name: planName, year, regionCode: INSPECTION_REGION, subjectTypes: ['LEGAL_ENTITY'], departmentCodes: ['TC-SCJGJ'], itemCodes: ['TC-REGISTRATION'],
     strata: ['A', 'B', 'C', 'D'].map((tier) => ({ tier, ratioPercent: '100' })), exclusionMonths: 0, plannedStart: today, plannedEnd: addMonths(today, 2),
