@@ -4,7 +4,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@credit/common';
 import { DepartmentsService } from '@credit/departments';
-import { DrawVerification, InspectionResultsService, PublicInspectionPlan, PublicInspectionPlanService, PublicInspectionResultConnection, PublicSelectionPage } from '@credit/inspections';
+import { InspectionResultsService, PublicInspectionPlan, PublicInspectionPlanService, PublicDrawVerdict, PublicInspectionResultConnection, PublicSelectionPage } from '@credit/inspections';
 import { AuthorityContact } from './portal.layout';
 import { InspectionSearchParams, toInspectionArgs } from './portal-inspections.query';
 
@@ -19,8 +19,7 @@ export interface InspectionSearchOutcome {
 export interface InspectionPlanView {
   plan: PublicInspectionPlan;
   selection: PublicSelectionPage;
-  /** Null only if the plan vanished between the two reads. */
-  verification: DrawVerification | null;
+  verdict: PublicDrawVerdict;
   after: string | null;
   contacts: AuthorityContact[];
 }
@@ -61,11 +60,11 @@ export class PortalInspectionsService {
   async plan(planId: string, after: string | null): Promise<InspectionPlanView | null> {
     const plan = await this.plans.drawnPlan(planId);
     if (!plan) return null;
-    const [selection, verification, contacts] = await Promise.all([
+    const [selection, verdict, contacts] = await Promise.all([
       this.plans.selection(plan.id, after),
       this.plans.verdict(plan),
       this.departments.publicContacts(plan.departments.map((d) => d.name)),
     ]);
-    return { plan, selection, verification, after, contacts };
+    return { plan, selection, verdict, after, contacts };
   }
 }

@@ -20,7 +20,12 @@ const CHECK_NAMES: Record<string, string> = {
 const STATUS_LABELS: Record<string, string> = { DRAWN: '已抽取', ASSIGNED: '已选派检查人员', COMPLETED: '已完成' };
 
 function verdict(view: InspectionPlanView): Html {
-  const result = view.verification;
+  const { verdict: outcome } = view;
+  if (!outcome.complete) {
+    return html`<p class="notice ${outcome.commitmentMatches ? '' : 'serious'}" role="status"><strong>随机种子与事先公布的承诺值${outcome.commitmentMatches ? '一致' : '不一致'}</strong>。</p>
+<p>本计划候选主体 ${outcome.candidates} 个，网站不在页面访问时重新抽取全部名单；完整验证（候选名单哈希、各档数量、每个检查对象）由监管部门和检查实施机关使用 <code>inspections:verify-draw</code> 命令进行。</p>`;
+  }
+  const result = outcome.verification;
   if (!result) return html`<p class="notice">暂时无法验证。</p>`;
   return html`<p class="notice ${result.matches ? 'ok' : 'serious'}" role="status"><strong>验证结论：${result.matches ? '一致' : '不一致'}</strong>${result.matches
     ? '。按公布的随机种子和冻结的候选名单重新抽取，得到的检查对象与公示的完全相同。'
