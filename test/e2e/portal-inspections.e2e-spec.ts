@@ -4,7 +4,7 @@
 // the server's verdict, no candidate list), the 抽查检查结果 section of /subjects/{uscc}, escaping, no ID number,
 // and the one 404 for an unknown or undrawn plan and an unknown USCC.
 import { seedCommitment } from '@credit/domain';
-import { createTestApp, INSPECTION_SCRIPT_NAME, InspectionFixture, PERSON_ID, seedInspections, TestApp } from '@credit/testing';
+import { companyUscc, createTestApp, INSPECTION_SCRIPT_NAME, InspectionFixture, PERSON_ID, seedInspections, TestApp } from '@credit/testing';
 
 describe('public portal: 双随机、一公开 pages', () => {
   let t: TestApp;
@@ -102,14 +102,27 @@ describe('public portal: 双随机、一公开 pages', () => {
     expect(script.body).not.toContain(INSPECTION_SCRIPT_NAME);
   });
 
-  it('answers the portal\u2019s one 404 for an unknown or undrawn plan and an unknown USCC', async () => {
+  it('answers the portal\u2019s one 404 for an unknown or undrawn plan, an unknown USCC and a subject with nothing published', async () => {
+    const unpublished = companyUscc('341181');
+    await t.db.query(`INSERT INTO credit_subjects (subject_key, uscc, name, subject_type, region_code, category) VALUES ($1, $1, '天长市未公示有限公司', 'LEGAL_ENTITY', '341181', '91')`, [unpublished]);
     const bodies = new Set<string>();
-    for (const url of [`/inspections/plans/${f.undrawnPlanId}`, '/inspections/plans/999999999', '/inspections/plans/abc', '/subjects/91341181MA2TEST000', '/disclosures/999999999']) {
+    for (const url of [`/inspections/plans/${f.undrawnPlanId}`, '/inspections/plans/999999999', '/inspections/plans/abc', '/subjects/91341181MA2TEST000', `/subjects/${unpublished}`, '/disclosures/999999999']) {
       const page = await get(url);
       expect([url, page.statusCode, page.headers['cache-control']]).toEqual([url, 404, 'no-store']);
       bodies.add(page.body);
     }
     expect(bodies.size).toBe(1);
     expect((await get(`/inspections/plans/${f.planId}?after=bad`)).statusCode).toBe(400);
+  });
+
+  it('says 不一致 when the recorded draw does not follow from the frozen candidates', async () => {
+    const drawn = await t.gql(`mutation($id: ID!) { drawInspection(planId: $id) { status } }`, { id: f.undrawnPlanId }, f.regulator);
+    expect(drawn.data.drawInspection.status).toBe('DRAWN');
+    // One frozen candidate's tier changed after the draw: the list no longer hashes to the recorded value.
+    await t.db.query(`UPDATE inspection_candidates SET tier = CASE tier WHEN 'D' THEN 'A' ELSE 'D' END WHERE plan_id = $1 AND uscc = $2`, [f.undrawnPlanId, f.disclosed.uscc]);
+    const page = await get(`/inspections/plans/${f.undrawnPlanId}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('验证结论：不一致');
+    expect(page.body).toContain('✗ 未通过：冻结的候选名单与其哈希值一致');
   });
 });

@@ -27,6 +27,8 @@ export interface InspectionFixture {
   /** A subject whose only public information is its inspection result (found 无法联系). */
   inspectedOnly: { uscc: string; name: string };
   script: { uscc: string };
+  /** The 滁州 regulator who made the plans (headers for t.gql). */
+  regulator: Record<string, string>;
 }
 
 /** `markup: false` gives the plan a plain name (the screenshots); by default it carries markup to be escaped. */
@@ -84,5 +86,5 @@ export async function seedInspections(t: TestApp, options: { subjects?: number; 
     const findings = unreachable ? `经实地核查，通过登记的住所无法取得联系；联系人身份证号${PERSON_ID}，电话13912345678无人接听。` : '未发现问题。<i>已核查</i>';
     fail(await t.gql(RECORD, { id: planId, u: uscc, i: { category: unreachable ? 'ADDRESS_UNREACHABLE' : 'NO_PROBLEM', findings, inspectedOn: today } }, department));
   }
-  return { planId, planName, undrawnPlanId, seed: draw.seed, seedCommitment: draw.seedCommitment, candidateListHash: draw.candidateListHash, selected, disclosed, inspectedOnly, script: { uscc: others[0].uscc } };
+  return { planId, planName, undrawnPlanId, seed: draw.seed, seedCommitment: draw.seedCommitment, candidateListHash: draw.candidateListHash, selected, disclosed, inspectedOnly, script: { uscc: others[0].uscc }, regulator };
 }
