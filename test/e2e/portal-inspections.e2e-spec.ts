@@ -37,8 +37,10 @@ describe('public portal: 双随机、一公开 pages', () => {
     const all = await get('/inspections');
     expect(all.body).toContain('共 22 条');
     expect(all.headers['cache-control']).toBe('public, max-age=30');
-    expect(all.body).toContain(INSPECTION_SCRIPT_NAME.replace('<script>', '&lt;script&gt;').replace('</script>', '&lt;/script&gt;').replace(/"/g, '&quot;'));
     expect(all.body).toContain('&lt;i&gt;已核查&lt;/i&gt;');
+    const script = await get(`/inspections?q=${encodeURIComponent('脚本测试')}`);
+    expect(script.body).toContain('共 1 条');
+    expect(script.body).toContain(INSPECTION_SCRIPT_NAME.replace('<script>', '&lt;script&gt;').replace('</script>', '&lt;/script&gt;').replace(/"/g, '&quot;'));
     expect(all.body).toContain('天长市市场监督管理局');
     expect(all.body).toContain(`/inspections/plans/${f.planId}`);
     const next = /href="([^"]+)" rel="next"/.exec(all.body)?.[1].replace(/&amp;/g, '&');
