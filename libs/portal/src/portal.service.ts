@@ -1,7 +1,8 @@
 // What each portal page shows, read through the same services the anonymous GraphQL caller reaches
 // (DisclosureSearchService for 双公示 decisions, ListingQueriesService.publicList for 严重失信主体名单,
-// DepartmentsService for the authorities' 异议/信用修复 contacts). No SQL and no publication rule of its own:
-// what those services do not return, the portal cannot show.
+// DepartmentsService for the authorities' 异议/信用修复 contacts, and through PortalInspectionsService the
+// published 抽查检查结果 of a subject). No SQL and no publication rule of its own: what those services do not
+// return, the portal cannot show.
 import { Injectable } from '@nestjs/common';
 import { ListingQueriesService } from '@credit/blacklist';
 import { DomainError } from '@credit/common';
