@@ -7,3 +7,4 @@ export * from './inspections.errors';
 export * from './inspection-draw.repository';
 export * from './inspection-plans.repository';
 export * from './inspection-plans.service';
+export * from './inspection-publication.job';
