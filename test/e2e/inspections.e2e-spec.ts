@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { candidateListHash, parseCandidateCsv, seedCommitment } from '@credit/domain';
-import { InspectionClock, InspectionDrawService } from '@credit/inspections';
+import { InspectionClock, InspectionDrawService, InspectionPublicationJob } from '@credit/inspections';
 import { companyUscc, createTestApp, penaltyRecord, SUBMIT, TestApp } from '@credit/testing';
 import { inspectionsVerifyDrawCommand } from '../../apps/cli/src/commands/inspections-verify-draw.command';
 
@@ -264,5 +264,18 @@ describe('双随机、一公开: plan → verifiable draw → inspectors → res
     // 42 subjects, 6 drawn by the first plan a moment ago (none of them D).
     expect(draw.candidateCount).toBe(36);
     expect(draw.selected.edges.map((e: { node: { uscc: string } }) => e.node.uscc)).not.toContain(selected[0].uscc);
+
+    // An incomplete plan does not hold a result back past 20 working days after it was recorded.
+    expect((await t.gql(ASSIGN, { id: second }, department)).errors).toBeUndefined();
+    const first = draw.selected.edges[0].node.uscc as string;
+    const recorded = await t.gql(RECORD, { id: second, u: first, i: { category: 'INFO_NOT_DISCLOSED', findings: '未按规定公示年度报告。', inspectedOn: TODAY } }, department);
+    const due = recorded.data.recordInspectionResult.publicationDue as string;
+    const job = t.app.get(InspectionPublicationJob);
+    expect(await job.run()).toBe(false);
+    expect((await t.gql(SEARCH, { f: { uscc: first, category: 'INFO_NOT_DISCLOSED' } })).data.searchInspectionResults.totalCount).toBe(0);
+    jest.spyOn(t.app.get(InspectionClock), 'today').mockReturnValue(due);
+    expect(await job.run()).toBe(true);
+    const published = (await t.gql(SEARCH, { f: { uscc: first, category: 'INFO_NOT_DISCLOSED' } })).data.searchInspectionResults;
+    expect(published.edges.map((e: { node: { publishedOn: string } }) => e.node.publishedOn)).toEqual([due]);
   });
 });

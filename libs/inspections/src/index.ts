@@ -8,3 +8,4 @@ export * from './inspection-draw.repository';
 export * from './inspection-plans.repository';
 export * from './inspection-plans.service';
 export * from './public-inspections';
+export * from './inspection-publication.job';

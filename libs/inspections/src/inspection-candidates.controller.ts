@@ -1,9 +1,8 @@
 // GET /inspections/plans/{planId}/candidates.csv: the frozen candidate list of a draw, for re-running it.
 // An HTTP route rather than a GraphQL field: a national plan freezes millions of candidates (~21 bytes each),
-// which is a file to stream (keyset pages of 50,000) and save, not a string inside a JSON response under the GraphQL body limits.
+// which is a file to stream (a server-side cursor, 50,000 rows a fetch) and save, not a string inside a JSON response under the GraphQL body limits.
 // Guarded like the GraphQL operations: the same global guard and credential gate (X-Api-Key or Bearer), the
 // same roles, and the same plan access (plan-access.ts): what the caller may not reach is a 404.
-import { Readable } from 'node:stream';
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Principal, Roles } from '@credit/common';
@@ -25,6 +24,6 @@ export class InspectionCandidatesController {
     await reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="inspection-plan-${planId}-candidates.csv"`)
-      .send(Readable.from(this.draws.candidateCsv(planId)));
+      .send(this.draws.candidateCsv(planId));
   }
 }

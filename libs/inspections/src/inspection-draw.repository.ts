@@ -115,13 +115,22 @@ export class InspectionDrawRepository {
     );
   }
 
-  /** A page of the frozen candidates in USCC byte order (the export and the verifier), after `afterUscc`. */
-  async candidatesPage(sql: SqlExecutor, planId: string, afterUscc: string, limit: number): Promise<DrawCandidate[]> {
-    return sql.query<DrawCandidate>(
-      `SELECT uscc, tier FROM inspection_candidates WHERE plan_id = $1::bigint AND uscc COLLATE "C" > $2::text COLLATE "C"
-        ORDER BY uscc COLLATE "C" LIMIT $3`,
-      [planId, afterUscc, limit],
+  /**
+   * The frozen candidates in USCC byte order, `chunk` rows at a time, through a server-side cursor: one sort of the
+   * plan's list however long it is (keyset pages would sort it once per page). Call inside a transaction.
+   */
+  async forEachCandidateChunk(sql: SqlExecutor, planId: string, chunk: number, fn: (rows: DrawCandidate[]) => Promise<void>): Promise<void> {
+    await sql.query(
+      `DECLARE inspection_candidate_list NO SCROLL CURSOR FOR
+         SELECT uscc, tier FROM inspection_candidates WHERE plan_id = $1::bigint ORDER BY uscc COLLATE "C"`,
+      [planId],
     );
+    for (;;) {
+      const rows = await sql.query<DrawCandidate>(`FETCH ${Math.trunc(chunk)} FROM inspection_candidate_list`);
+      if (rows.length > 0) await fn(rows);
+      if (rows.length < chunk) break;
+    }
+    await sql.query('CLOSE inspection_candidate_list');
   }
 
   /** Selected subjects after (tier, rank), in tier then rank order, with their name, region and assigned inspectors. */

@@ -1,4 +1,6 @@
 // The draw (随机抽取) of a published plan, its read side, the candidate export and the verifier.
+import { once } from 'node:events';
+import { PassThrough, Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@credit/audit';
 import { actorOf, cursorCodec, Principal, toConnection } from '@credit/common';
@@ -109,11 +111,20 @@ export class InspectionDrawService {
 
   /**
    * The frozen candidate list as CSV: "uscc,tier" and the canonical lines, so that `tail -n +2 | sha256sum`
-   * prints candidateListHash. Check isExportable first.
+   * prints candidateListHash. Check isExportable first. Streamed with backpressure; a reader that goes away
+   * ends the read (and its transaction).
    */
-  async *candidateCsv(planId: string): AsyncGenerator<string> {
-    yield `${CANDIDATE_CSV_HEADER}\n`;
-    for await (const chunk of this.candidateChunks(planId)) yield canonicalCandidateLines(chunk);
+  candidateCsv(planId: string): Readable {
+    const out = new PassThrough();
+    out.write(`${CANDIDATE_CSV_HEADER}\n`);
+    this.eachCandidateChunk(planId, async (rows) => {
+      if (out.destroyed) throw new Error('candidate export: reader went away');
+      if (!out.write(canonicalCandidateLines(rows))) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+    }).then(
+      () => out.end(),
+      (error: Error) => out.destroy(error),
+    );
+    return out;
   }
 
   /**
@@ -131,8 +142,11 @@ export class InspectionDrawService {
     checks.push({ name: 'seed commitment', ok: commitment === plan.seedCommitment, detail: `SHA-256(seed) = ${commitment}, published ${plan.seedCommitment}` });
     let candidates = supplied;
     if (candidates === null) {
-      candidates = [];
-      for await (const chunk of this.candidateChunks(planId)) candidates.push(...chunk);
+      const all: DrawCandidate[] = [];
+      await this.eachCandidateChunk(planId, async (rows) => {
+        for (const row of rows) all.push(row);
+      });
+      candidates = all;
     }
     const hash = candidateListHash(candidates);
     checks.push({ name: 'candidate list', ok: hash === plan.candidateListHash, detail: `${candidates.length} candidates hash to ${hash}, recorded ${plan.candidateListHash}` });
@@ -155,14 +169,8 @@ export class InspectionDrawService {
     return { matches: checks.every((c) => c.ok), checks };
   }
 
-  private async *candidateChunks(planId: string): AsyncGenerator<DrawCandidate[]> {
-    let after = '';
-    for (;;) {
-      const page = await this.draws.candidatesPage(this.db, planId, after, EXPORT_CHUNK);
-      if (page.length === 0) return;
-      yield page;
-      after = page[page.length - 1].uscc;
-      if (page.length < EXPORT_CHUNK) return;
-    }
+  // Read-only: the transaction never meets a serialization failure, so fn runs once per chunk (no retry).
+  private async eachCandidateChunk(planId: string, fn: (rows: DrawCandidate[]) => Promise<void>): Promise<void> {
+    await this.db.transaction((sql) => this.draws.forEachCandidateChunk(sql, planId, EXPORT_CHUNK, fn), 1);
   }
 }

@@ -1,6 +1,6 @@
 // Tables of 双随机、一公开 plans and draws. The draw tables are written only by the set-based SQL of
 // InspectionDrawRepository; the entities document the tables and drive the migrations.
-import { BigIntType, Check, Entity, Index, ManyToOne, OneToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Index, ManyToOne, OneToOne, Property, Unique } from '@mikro-orm/core';
 import { BaseEntity } from '@credit/db';
 import { CreditSubject } from '@credit/subjects';
 
@@ -75,21 +75,12 @@ export class InspectionPlanSeed {
   @Property({ length: 64 }) seed!: string;
 }
 
-/** The frozen candidate list of a draw: subjects in scope with their tier on the draw day. */
-@Entity({ tableName: 'inspection_candidates' })
-@Check({ name: 'inspection_candidates_tier_valid', expression: "tier = 'A' or tier = 'B' or tier = 'C' or tier = 'D'" })
-export class InspectionCandidate {
-  // No foreign keys: a draw writes up to millions of rows in one INSERT … SELECT, and a per-row key check
-  // costs more than the rest of the insert; plans are never deleted (their candidates are the draw's record).
-  @PrimaryKey({ type: new BigIntType('string'), fieldName: 'plan_id' })
-  planId!: string;
-
-  @PrimaryKey({ type: new BigIntType('string'), fieldName: 'subject_id' })
-  subjectId!: string;
-
-  @Property({ length: 18 }) uscc!: string;
-  @Property({ length: 1 }) tier!: string;
-}
+// The frozen candidate list of a draw (inspection_candidates: plan_id, subject_id, uscc, tier) is not an entity:
+// it is written only by the draw's INSERT … SELECT (InspectionDrawRepository.drawSet) and read by the export and
+// the verifier. It has no primary key and no foreign keys, only a BRIN index on plan_id (a plan's rows are
+// appended together): at a million rows a draw, the b-tree of a key cost more than the rest of the insert. Rows
+// are unique by construction: one draw per plan (status checked under the plan's row lock), one row per subject.
+// Created by Migration20261204100000.
 
 /** The subjects a draw selected (随机抽取的检查对象), with their rank in their tier stratum. */
 @Entity({ tableName: 'inspection_selections' })

@@ -4,9 +4,9 @@ import { Migration } from '@mikro-orm/migrations';
  * 双随机、一公开 (issue 14): the inspection-item catalogue, plans with their secret seed apart, the frozen
  * candidates and selections of each draw, inspectors with their conflicts (回避), assignments, results and the
  * published copy the public search reads. Ids in arrays (departments, items, inspectors) are text[] of bigint ids.
- * inspection_candidates has no foreign keys on purpose: a draw writes up to millions of rows in one INSERT …
- * SELECT from credit_subjects itself (a per-row key check would cost more than the insert), and the list is a
- * frozen record that must outlive a subject.
+ * inspection_candidates (not an entity) has no keys on purpose, only a BRIN index on plan_id: a draw writes up to
+ * millions of rows in one INSERT … SELECT from credit_subjects itself (a key's b-tree or a per-row foreign-key
+ * check would cost more than the insert), and the list is a frozen record that must outlive a subject.
  */
 export class Migration20261204100000 extends Migration {
 
@@ -19,7 +19,8 @@ export class Migration20261204100000 extends Migration {
     this.addSql(`alter table "inspection_plans" add constraint "inspection_plans_status_valid" check (status = 'DRAFT' or status = 'PUBLISHED' or status = 'DRAWN' or status = 'ASSIGNED' or status = 'COMPLETED');`);
     this.addSql(`alter table "inspection_plans" add constraint "inspection_plans_dates_valid" check (planned_start <= planned_end and exclusion_months >= 0 and exclusion_months <= 120);`);
 
-    this.addSql(`create table "inspection_candidates" ("plan_id" bigint not null, "subject_id" bigint not null, "uscc" varchar(18) not null, "tier" varchar(1) not null, constraint "inspection_candidates_pkey" primary key ("plan_id", "subject_id"), constraint "inspection_candidates_tier_valid" check (tier = 'A' or tier = 'B' or tier = 'C' or tier = 'D'));`);
+    this.addSql(`create table "inspection_candidates" ("plan_id" bigint not null, "subject_id" bigint not null, "uscc" varchar(18) not null, "tier" varchar(1) not null, constraint "inspection_candidates_tier_valid" check (tier = 'A' or tier = 'B' or tier = 'C' or tier = 'D'));`);
+    this.addSql(`create index "inspection_candidates_plan_id_brin" on "inspection_candidates" using brin ("plan_id");`);
 
     this.addSql(`create table "inspection_plan_seeds" ("plan_id" bigint not null, "seed" varchar(64) not null, constraint "inspection_plan_seeds_pkey" primary key ("plan_id"));`);
 

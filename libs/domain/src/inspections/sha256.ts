@@ -12,14 +12,21 @@ const K = new Uint32Array([
 ]);
 
 const W = new Uint32Array(64);
+// Messages of up to two blocks (a seed and a USCC are 50 bytes) are padded in this reused buffer: a draw hashes
+// millions of them, and a fresh buffer each time spends more in the garbage collector than in the hash.
+const SMALL = new Uint8Array(128);
+const SMALL_VIEW = new DataView(SMALL.buffer);
 
 /** SHA-256 of `data`, 32 bytes. */
 export function sha256(data: Uint8Array): Uint8Array {
   const bitLength = data.length * 8;
-  const padded = new Uint8Array(((data.length + 9 + 63) >> 6) << 6);
+  const length = ((data.length + 9 + 63) >> 6) << 6;
+  const small = length <= SMALL.length;
+  const padded = small ? SMALL.subarray(0, length) : new Uint8Array(length);
+  if (small) padded.fill(0);
   padded.set(data);
   padded[data.length] = 0x80;
-  const view = new DataView(padded.buffer);
+  const view = small ? SMALL_VIEW : new DataView(padded.buffer);
   // Messages here are far below 2^53 bits: the high word is bitLength / 2^32.
   view.setUint32(padded.length - 8, Math.floor(bitLength / 0x100000000));
   view.setUint32(padded.length - 4, bitLength >>> 0);
@@ -69,9 +76,12 @@ export function fromHex(hex: string): Uint8Array | null {
   return out;
 }
 
+// One encoder for the process: constructing one per call costs more than the hash of a USCC.
+const ENCODER = new TextEncoder();
+
 /** UTF-8 bytes of a string (TextEncoder is a global in Node and browsers, not an import). */
 export function utf8(text: string): Uint8Array {
-  return new TextEncoder().encode(text);
+  return ENCODER.encode(text);
 }
 
 export function sha256Hex(data: Uint8Array | string): string {
