@@ -2,14 +2,15 @@
 // real port, with data pushed through the real mutations (seedPortal). The citizen's flow — search a company's
 // name and a two-character word, filter, page forward, open a decision, open the subject, see the list — with
 // JavaScript on and off; a stored <script> shows as text; a revoked decision shows its withdrawal notice; a
-// natural person never appears; axe-core finds no serious or critical violation on any page. Screenshots of
+// natural person never appears; the 双随机、一公开 results and a drawn plan's page with its verdict (seedInspections);
+// axe-core finds no serious or critical violation on any page. Screenshots of
 // each page at desktop and phone width go to docs/screenshots/ (the committed ones are shown in the README).
 // Without a browser the suite is skipped locally and FAILS under CI=true.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { browserRequired, createTestApp, findChromium, launchChromium, PERSON_ID, PERSON_NAME, PortalFixture, SCRIPT_NAME, seedPortal, TestApp } from '@credit/testing';
+import { browserRequired, createTestApp, findChromium, INSPECTION_SCRIPT_NAME, launchChromium, PERSON_ID, PERSON_NAME, PortalFixture, SCRIPT_NAME, seedInspections, seedPortal, TestApp } from '@credit/testing';
 
 const SCREENSHOTS = path.join(__dirname, '..', '..', 'docs', 'screenshots');
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -163,5 +164,27 @@ if (!available && browserRequired()) {
 
   it('walks the same flow with JavaScript off', async () => {
     await walk({ javaScriptEnabled: false });
+  }, 120_000);
+
+  it('shows the 双随机、一公开 results and a drawn plan with its verdict (axe-core, screenshots)', async () => {
+    const inspections = await seedInspections(t, { subjects: 6, markup: false });
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await Promise.all([page.waitForURL(/\/inspections$/), page.getByRole('link', { name: '抽查检查结果' }).first().click()]);
+    expect(await page.textContent('h1')).toBe('抽查检查结果公示');
+    expect(await page.textContent('main')).toContain(INSPECTION_SCRIPT_NAME);
+    await page.locator('#i-category').selectOption('ADDRESS_UNREACHABLE');
+    await Promise.all([page.waitForURL(/category=ADDRESS_UNREACHABLE/), page.getByRole('button', { name: '应用筛选' }).click()]);
+    expect(await page.locator('.results > li').count()).toBe(1);
+    expect(await page.content()).not.toContain(PERSON_ID);
+    await expectAccessible(page);
+    await shoot(page, 'inspections');
+    await Promise.all([page.waitForURL(/\/inspections\/plans\/\d+$/), page.locator('.results a[href^="/inspections/plans/"]').first().click()]);
+    expect(await page.textContent('main')).toContain('验证结论：一致');
+    expect(await page.textContent('main')).toContain(inspections.seed);
+    await expectAccessible(page);
+    await shoot(page, 'inspection-plan');
+    await context.close();
   }, 120_000);
 });

@@ -47,6 +47,19 @@ const VISIBILITY: Record<string, Probe> = {
   listingSuggestions: page,
   listings: page,
   tierDistribution: { selection: '{ count }', empty: (value: { count: number }[]) => value.every((tier) => tier.count === 0) },
+  updateInspectionPlan: byFixtureId,
+  publishInspectionPlan: byFixtureId,
+  drawInspection: byFixtureId,
+  inspectionPlan: { selection: '{ __typename }', empty: (value) => value === null },
+  inspectionDraw: { selection: '{ __typename }', empty: (value) => value === null },
+  assignInspectors: byFixtureId,
+  recordInspectionResult: byFixtureId,
+  inspectionStats: { selection: '{ plans }', empty: (value) => value.plans === 0 },
+};
+/** A valid plan of department A in 341100 (the fixture's region). */
+const PLAN_INPUT = {
+  name: '矩阵测试抽查计划', year: 2026, regionCode: '341100', subjectTypes: ['LEGAL_ENTITY'], departmentCodes: ['SEC-A'], itemCodes: ['SEC-ITEM'],
+  strata: [{ tier: 'A', ratioPercent: '50' }, { tier: 'D', ratioPercent: '100' }], exclusionMonths: 0, plannedStart: '2026-01-01', plannedEnd: '2026-12-31',
 };
 
 function dummy(type: GraphQLInputType): unknown {
@@ -106,7 +119,12 @@ describe('role × operation access matrix', () => {
     await t.gql(SUBMIT, { records: [penaltyRecord({ uscc: record.uscc, partyName: `${record.partyName}（更名）` })] }, headers.departmentA);
     const pending = await t.gql(`{ pendingNameChanges { edges { node { id } } } }`, {}, admin);
     const nameChangeId = pending.data?.pendingNameChanges?.edges?.[0]?.node?.id;
-    Object.assign(fixture, { record, recordId, listingId, nameChangeId, objectionId: objection.data?.fileListingObjection?.id, checkId: check.data?.jointPunishmentCheck?.checkId });
+    // An inspection plan of department A, published (so its draw is readable), not drawn.
+    await t.gql(`mutation { createInspectionItem(input: { code: "SEC-ITEM", name: "登记事项检查", legalBasis: "《企业信息公示暂行条例》第十四条" }) { id } }`, {}, admin);
+    const plan = await t.gql(`mutation($i: InspectionPlanInput!) { createInspectionPlan(input: $i) { id } }`, { i: PLAN_INPUT }, headers.departmentA);
+    const planId = plan.data?.createInspectionPlan?.id;
+    await t.gql(`mutation($id: ID!) { publishInspectionPlan(planId: $id) { id } }`, { id: planId }, headers.departmentA);
+    Object.assign(fixture, { planId, record, recordId, listingId, nameChangeId, objectionId: objection.data?.fileListingObjection?.id, checkId: check.data?.jointPunishmentCheck?.checkId });
   });
   afterAll(() => t.close());
 
@@ -141,6 +159,12 @@ describe('role × operation access matrix', () => {
       case 'loadWorkingCalendar':
         return { year: 2030, holidays: ['2030-01-01'], workdays: [], source: { title: '国务院办公厅关于2030年部分节假日安排的通知', number: '国办发明电〔2029〕1号', issuedOn: '2029-11-01' } };
       case 'submitPenaltyRecords': return { records: [penaltyRecord()] };
+      case 'createInspectionPlan': case 'updateInspectionPlan': case 'publishInspectionPlan': case 'drawInspection': case 'inspectionPlan': case 'inspectionDraw':
+      case 'assignInspectors':
+        return { planId: fixture.planId, input: PLAN_INPUT };
+      case 'recordInspectionResult':
+        return { planId: fixture.planId, uscc: record.uscc, input: { category: 'NO_PROBLEM', findings: '未发现问题', inspectedOn: todayInChina() } };
+      case 'inspectionStats': return { year: 2026 };
       case 'login': return { username: 'sec-regulator', password: 'regulator-password-1' };
       case 'proposeListing':
         return { input: { uscc: record.uscc, listTypeCode: 'SEC-LIST', decisionDocumentNumber: `滁测信认〔2026〕${++proposals.n}号`, reasons: '严重违法', legalBasis: '《测试条例》', penaltyRecordIds: [] } };

@@ -21,6 +21,8 @@ const anyDepartment: Record<BaseCaller, Outcome> = { anonymous: 'DENY', departme
 const owningDepartment: Record<BaseCaller, Outcome> = { ...anyDepartment, departmentB: 'DENY' };
 const owningDepartmentOrRegulator: Record<BaseCaller, Outcome> = { ...owningDepartment, regulator: 'ALLOW' };
 const departmentOrRegulator: Record<BaseCaller, Outcome> = { ...anyDepartment, regulator: 'ALLOW' };
+/** An inspection plan's people: its executing department (A) and regulators; B is told it does not exist. */
+const planMembers: Record<BaseCaller, Outcome> = { ...departmentOrRegulator, departmentB: 'HIDDEN' };
 
 export const OPERATION_ACCESS: Record<string, Record<BaseCaller, Outcome>> = {
   // queries
@@ -67,6 +69,20 @@ export const OPERATION_ACCESS: Record<string, Record<BaseCaller, Outcome>> = {
   rotateDepartmentApiKey: adminOnly,
   setDepartmentPublicContact: adminOnly,
   submitPenaltyRecords: anyDepartment,
+  // 双随机、一公开 (issue 14): the fixture plan is department A's, in 341100
+  createInspectionItem: adminOnly,
+  inspectionItems: signedIn,
+  createInspectionPlan: departmentOrRegulator,
+  updateInspectionPlan: planMembers,
+  publishInspectionPlan: planMembers,
+  drawInspection: planMembers,
+  inspectionPlan: planMembers,
+  inspectionDraw: planMembers,
+  createInspector: anyDepartment, // into the caller's own pool
+  assignInspectors: planMembers,
+  recordInspectionResult: { ...owningDepartment, departmentB: 'HIDDEN' }, // executing departments only
+  searchInspectionResults: everyone,
+  inspectionStats: regulatorOnly,
 };
 
 // The region dimension: every operation again, for regulators bound to a region. The one rule
@@ -120,6 +136,20 @@ export const REGION_ACCESS: Record<string, Record<RegionCaller, Outcome>> = {
   rotateDepartmentApiKey: notForRegulators,
   setDepartmentPublicContact: notForRegulators,
   submitPenaltyRecords: notForRegulators,
+  // 双随机、一公开 (issue 14)
+  createInspectionItem: notForRegulators,
+  inspectionItems: unconfined, // the national catalogue
+  createInspectionPlan: unconfined, // a scope outside the caller's region is refused as an argument (BAD_USER_INPUT on regionCode)
+  updateInspectionPlan: confined,
+  publishInspectionPlan: confined,
+  drawInspection: confined,
+  inspectionPlan: confined,
+  inspectionDraw: confined,
+  createInspector: notForRegulators,
+  assignInspectors: confined,
+  recordInspectionResult: notForRegulators,
+  searchInspectionResults: unconfined, // public
+  inspectionStats: confined,
 };
 
 /** Both dimensions of one operation, or undefined when either table lacks it. */

@@ -5,3 +5,4 @@ export * from './embedded-cluster';
 export * from './redis';
 export * from './portal-fixture';
 export * from './chromium';
+export * from './inspection-fixture';

@@ -6,6 +6,7 @@ import { CreditTiersModule } from '@credit/credit-tiers';
 import { DepartmentsModule } from '@credit/departments';
 import { DisclosureModule } from '@credit/disclosure';
 import { ImportsModule } from '@credit/imports';
+import { InspectionsModule } from '@credit/inspections';
 import { PenaltiesModule } from '@credit/penalties';
 import { SearchModule } from '@credit/search';
 import { SubjectsModule } from '@credit/subjects';
@@ -21,4 +22,5 @@ export const CAPABILITY_MODULES = [
   DisclosureModule,
   BlacklistModule,
   ImportsModule,
+  InspectionsModule,
 ];

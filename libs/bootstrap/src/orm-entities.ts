@@ -6,6 +6,7 @@ import { WorkingCalendarYearEntity } from '@credit/calendar';
 import { JointPunishmentCheck, Listing, ListingObjection, ListingPenaltyRecord, ListingSuggestion, ListType, MeasureFeedback, PunishmentMeasure } from '@credit/blacklist';
 import { Department, DepartmentApiKey, DepartmentReportingAuthority } from '@credit/departments';
 import { CreditRepair, SearchOutboxEntry } from '@credit/disclosure';
+import { InspectionAssignment, InspectionItem, InspectionPlan, InspectionPlanSeed, InspectionPublishedResult, InspectionResult, InspectionSelection, Inspector } from '@credit/inspections';
 import { PenaltyRecord, PenaltyRecordVersion } from '@credit/penalties';
 import { PublicDisclosure } from '@credit/search';
 import { SubjectTier, SubjectTierHistory, SubjectTierOverride } from '@credit/credit-tiers';
@@ -37,4 +38,12 @@ export const ORM_ENTITIES = [
   SearchOutboxEntry,
   CreditRepair,
   WorkingCalendarYearEntity,
+  InspectionItem,
+  InspectionPlan,
+  InspectionPlanSeed,
+  InspectionSelection,
+  Inspector,
+  InspectionAssignment,
+  InspectionResult,
+  InspectionPublishedResult,
 ];

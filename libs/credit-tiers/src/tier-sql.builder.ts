@@ -11,6 +11,8 @@
 import {
   capReasonCode,
   CreditTier,
+  InspectionResultCategory,
+  inspectionResultLabel,
   OVERRIDE_LISTED,
   PENALTY_CATEGORY_LABELS_ZH,
   REPEAT_OFFENCE,
@@ -135,6 +137,41 @@ function jsonEscaped(expression: string): string {
 }
 
 /**
+ * Inspection results (双随机、一公开) that count on $1, for rule sets with `inspectionResults` (inspectionDeduction of
+ * @credit/domain): read from inspection_results with the same subject predicate as the overrides (alias o).
+ * Empty strings for a rule set without them, so its SQL stays exactly as before.
+ */
+function inspectionParts(rules: TierRuleSet, overridePredicate: string) {
+  const inspection = rules.inspectionResults;
+  const pointed = inspection ? (Object.entries(inspection.points) as [InspectionResultCategory, number][]).filter(([, points]) => points > 0) : [];
+  if (!inspection || pointed.length === 0) return { ctes: '', subjectExtra: '', fragments: '', nextSource: 'rel' };
+  const windowEnd = `(o.inspected_on + interval '${sqlInt(inspection.windowMonths)} months')::date`;
+  const ctes = `
+  insp AS (
+    SELECT o.subject_id, o.id, o.category, o.inspected_on, p.name AS plan_name, ${windowEnd} AS window_end,
+           ${caseOf('o.category', pointed.map(([category, points]) => [sqlText(category), sqlInt(points)]), '0')} AS points,
+           ${caseOf('o.category', pointed.map(([category]) => [sqlText(category), jsonInner(inspectionResultLabel(category))]))} AS label_json
+      FROM inspection_results o JOIN inspection_plans p ON p.id = o.plan_id
+     WHERE ${overridePredicate} AND o.category IN (${pointed.map(([category]) => sqlText(category)).join(', ')})
+       AND o.inspected_on <= $1::date AND $1::date < ${windowEnd}
+  ),
+  insp_subjects AS (SELECT subject_id, sum(points)::int AS points FROM insp GROUP BY subject_id),`;
+  const fragments = `
+    UNION ALL
+    SELECT i.subject_id, i.inspected_on, 2, i.plan_name, i.id::text, i.points, false,
+           '{"code":"INSPECTION_' || i.category || '","description":"' || ${jsonInner('双随机抽查“')} || ${jsonEscaped('i.plan_name')} || ${jsonInner('”结果：')}
+           || i.label_json || ' 扣' || i.points || '分","points":' || i.points || ',"recordId":null,"decisionNumber":null,"listingId":null}'
+      FROM insp i`;
+  return {
+    ctes,
+    // The 12-month cap is stated when it lowers the level the whole score gives, inspection points included.
+    subjectExtra: ' + coalesce((SELECT ii.points FROM insp_subjects ii WHERE ii.subject_id = p.subject_id), 0)',
+    fragments,
+    nextSource: '(SELECT subject_id, next_date FROM rel UNION ALL SELECT subject_id, window_end FROM insp) n',
+  };
+}
+
+/**
  * The evaluation CTEs, given `subjects` (subject_id, region_code, subject_type, seen_xmin, seen_exists) and
  * `rel` (the relevant-records select), a predicate on subject_tier_overrides o and the join that brings each
  * result row r its stored tier t (both restricted to the set, so no scan of the whole table). Ends with CTE
@@ -157,8 +194,9 @@ function evaluationCtes(rules: TierRuleSet, overridePredicate: string, tierJoin:
     `'{"code":"' || ${code} || '","description":"' || ${description} || '","points":' || ${points} || ',"recordId":"' || p.id || '","decisionNumber":"' || p.dn_json || '","listingId":null}'`;
   const deduct = (points: string) => ` || ' ' || p.dn_json || ' 扣' || ${points} || '分'`;
   const prevDn = `split_part(substr(p.prev_key, 11), chr(1), 1)`;
+  const insp = inspectionParts(rules, overridePredicate);
   return `
-  counted AS (SELECT * FROM rel WHERE counting),
+  counted AS (SELECT * FROM rel WHERE counting),${insp.ctes}
   scored AS (
     SELECT c.id, c.subject_id, c.decision_number, c.severity, c.violation_type, c.decision_date, c.amount,
            ${x.severityPoints('c.severity')} AS sev_pts,
@@ -205,7 +243,7 @@ function evaluationCtes(rules: TierRuleSet, overridePredicate: string, tierJoin:
              'p.rep_pts',
            )} ELSE '' END
            || CASE WHEN p.capping AND NOT coalesce(o.is_listed, false)
-                        AND ${levelOf(`greatest(0, ${sqlInt(rules.startScore)} - p.subject_deducted)`)} IN (${capBetter})
+                        AND ${levelOf(`greatest(0, ${sqlInt(rules.startScore)} - (p.subject_deducted${insp.subjectExtra}))`)} IN (${capBetter})
                    THEN ',' || ${reason(
                      sqlText(capReasonCode(rules)),
                      `${jsonInner(`${cap.withinMonths}个月内受${SEVERITY_LABELS_ZH[cap.severity]}处罚 `)} || p.dn_json || ${jsonInner(`，分类最高为${cap.maxLevel}`)}`,
@@ -217,14 +255,14 @@ function evaluationCtes(rules: TierRuleSet, overridePredicate: string, tierJoin:
            '{"code":"' || ${jsonInner(OVERRIDE_LISTED)} || '","description":"' || ${jsonInner('列入严重失信主体名单：')} || ${jsonEscaped('l.description')}
            || '（' || ${jsonEscaped('l.code')} || ${jsonInner(`），分类为${listedLevel}`)} || '","points":0,"recordId":null,"decisionNumber":null,"listingId":'
            || to_json(l.source_id)::text || '}'
-      FROM ovr l WHERE l.active_from <= $1::date AND (l.active_to IS NULL OR l.active_to > $1::date)
+      FROM ovr l WHERE l.active_from <= $1::date AND (l.active_to IS NULL OR l.active_to > $1::date)${insp.fragments}
   ),
   per_subject AS (
     SELECT subject_id, sum(points) AS deducted, bool_or(capping) AS capped,
            ('[' || string_agg(frag, ',' ORDER BY d, grp, k1 COLLATE "C", k2 COLLATE "C") || ']')::jsonb AS reasons
       FROM fragments GROUP BY subject_id
   ),
-  nexts AS (SELECT subject_id, min(next_date) AS next_date FROM rel GROUP BY subject_id),
+  nexts AS (SELECT subject_id, min(next_date) AS next_date FROM ${insp.nextSource} GROUP BY subject_id),
   result AS (
     SELECT s.subject_id, s.region_code, s.subject_type, s.seen_xmin, s.seen_exists, v.score,
            CASE WHEN coalesce(o.is_listed, false) THEN ${sqlText(listedLevel)}

@@ -6,3 +6,4 @@ export * from './money';
 export * from './tiers';
 export * from './disclosure';
 export * from './listing';
+export * from './inspections';

@@ -10,6 +10,7 @@ import { listMain } from './pages/list.page';
 import { searchMain, searchTitle } from './pages/search.page';
 import { subjectMain } from './pages/subject.page';
 import { PortalExceptionFilter, PortalNotFound } from './portal-exception.filter';
+import { isPortalInspectionsPath } from './portal-inspections.controller';
 import { readSearchParams } from './portal-search.query';
 import { portalPage } from './portal.layout';
 import { securityHeaders, sendPage } from './portal.http';
@@ -82,5 +83,5 @@ export class PortalController {
 
 /** Paths served by the portal: credentials are not read there (everyone sees the anonymous view). */
 export function isPortalPath(path: string): boolean {
-  return path === '/' || path === '/search' || path === '/lists/serious-dishonesty' || path === PORTAL_CSS_PATH || /^\/(disclosures|subjects)\/[^/]+$/.test(path);
+  return path === '/' || path === '/search' || path === '/lists/serious-dishonesty' || path === PORTAL_CSS_PATH || /^\/(disclosures|subjects)\/[^/]+$/.test(path) || isPortalInspectionsPath(path);
 }

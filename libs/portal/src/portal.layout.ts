@@ -38,6 +38,7 @@ ${frame.description ? html`<meta name="description" content="${frame.description
 <nav aria-label="网站导航"><ul>
 <li><a href="/search">行政处罚公示查询</a></li>
 <li><a href="/lists/serious-dishonesty">严重失信主体名单</a></li>
+<li><a href="/inspections">抽查检查结果</a></li>
 </ul></nav>
 </div></header>
 <main id="main" class="wrap">

@@ -1,13 +1,16 @@
 // What each portal page shows, read through the same services the anonymous GraphQL caller reaches
 // (DisclosureSearchService for 双公示 decisions, ListingQueriesService.publicList for 严重失信主体名单,
-// DepartmentsService for the authorities' 异议/信用修复 contacts). No SQL and no publication rule of its own:
-// what those services do not return, the portal cannot show.
+// DepartmentsService for the authorities' 异议/信用修复 contacts, and through PortalInspectionsService the
+// published 抽查检查结果 of a subject). No SQL and no publication rule of its own: what those services do not
+// return, the portal cannot show.
 import { Injectable } from '@nestjs/common';
 import { ListingQueriesService } from '@credit/blacklist';
 import { DomainError } from '@credit/common';
 import { DepartmentsService } from '@credit/departments';
 import { DisclosureConnection, DisclosureModel, DisclosureSearchService } from '@credit/disclosure';
+import { PublicInspectionResultConnection } from '@credit/inspections';
 import { AuthorityContact } from './portal.layout';
+import { departmentNamesOf, PortalInspectionsService } from './portal-inspections.service';
 import { PORTAL_PAGE_SIZE, SearchParams, toSearchArgs } from './portal-search.query';
 
 export type PublicListPage = Awaited<ReturnType<ListingQueriesService['publicList']>>;
@@ -18,6 +21,8 @@ export { PUBLIC_COUNT_CAP } from '@credit/blacklist';
 export const LATEST_ON_HOME = 10;
 /** A subject page shows this many of its decisions and links to the search for the rest. */
 export const SUBJECT_DISCLOSURES = 20;
+/** …and this many of its published inspection results (抽查检查结果), linking to /inspections for the rest. */
+export const SUBJECT_INSPECTIONS = 20;
 
 export interface SearchOutcome {
   params: SearchParams;
@@ -33,6 +38,7 @@ export interface SubjectView {
   regionCode: string | null;
   disclosures: DisclosureConnection;
   listings: PublicListing[];
+  inspections: PublicInspectionResultConnection;
   contacts: AuthorityContact[];
 }
 
@@ -42,6 +48,7 @@ export class PortalService {
     private readonly disclosures: DisclosureSearchService,
     private readonly listings: ListingQueriesService,
     private readonly departments: DepartmentsService,
+    private readonly inspections: PortalInspectionsService,
   ) {}
 
   async home(): Promise<{ latest: DisclosureConnection; listed: PublicListPage; contacts: AuthorityContact[] }> {
@@ -70,25 +77,30 @@ export class PortalService {
   }
 
   /**
-   * A legal person's public page: its published decisions and its entries on the public list, nothing else. A
-   * USCC with neither is null, exactly like one never seen, so the page is no existence oracle.
+   * A legal person's public page: its published decisions, its entries on the public list and its published
+   * inspection results (一公开), nothing else. A USCC with none of them is null, exactly like one never seen, so
+   * the page is no existence oracle.
    */
   async subject(rawUscc: string): Promise<SubjectView | null> {
     const uscc = rawUscc.toUpperCase();
     if (!/^[0-9A-Z]{18}$/.test(uscc)) return null;
-    const [disclosures, listed] = await Promise.all([
+    const [disclosures, listed, inspections] = await Promise.all([
       this.disclosures.search({ filter: { uscc }, first: SUBJECT_DISCLOSURES }),
       this.listings.publicList(uscc, 50),
+      this.inspections.subjectResults(uscc, SUBJECT_INSPECTIONS),
     ]);
     // The public list also matches the term inside names: keep the entries of this very code.
     const listings = listed.edges.map((e) => e.node).filter((listing) => listing.uscc === uscc);
     const named = disclosures.edges.find((e) => e.node.uscc === uscc)?.node;
-    if (!named && listings.length === 0) return null;
+    const inspected = inspections.edges.find((e) => e.node.uscc === uscc)?.node;
+    if (!named && listings.length === 0 && !inspected) return null;
     const contacts = await this.departments.publicContacts([
       ...disclosures.edges.map((e) => e.node.departmentName),
       ...listings.map((listing) => listing.designatingDepartment),
+      ...departmentNamesOf(inspections),
     ]);
-    return { uscc, name: named?.partyName ?? listings[0].name, regionCode: named?.regionCode ?? null, disclosures, listings, contacts };
+    const name = named?.partyName ?? listings[0]?.name ?? inspected!.subjectName;
+    return { uscc, name, regionCode: named?.regionCode ?? inspected?.regionCode ?? null, disclosures, listings, inspections, contacts };
   }
 
   async seriousDishonestyList(query: string | null, after: string | null): Promise<{ page: PublicListPage; contacts: AuthorityContact[] }> {

@@ -57,6 +57,12 @@ footer .wrap{padding-top:1rem;padding-bottom:1.5rem}
 footer h2{font-size:1rem;margin:.8rem 0 .3rem}
 footer p{margin:.3rem 0}
 .reserved{border:1px dashed #8a8a8a;padding:.7rem 1rem;border-radius:4px}
+.notice.ok{border-color:#1e6b34;background:#ecf7ef}
+.filters input{width:100%;font:inherit;padding:.35rem;border:1px solid #5a5a5a;border-radius:4px}
+code{font-family:ui-monospace,monospace;font-size:.9rem;overflow-wrap:anywhere;word-break:break-all}
+table{border-collapse:collapse;width:100%;margin:.5rem 0}
+caption{text-align:left;padding-bottom:.3rem}
+th,td{border:1px solid #c8c8c8;padding:.3rem .5rem;text-align:left;vertical-align:top}
 @media (min-width:48rem){
   h1{font-size:1.7rem}
   dl.record{grid-template-columns:11rem 1fr}

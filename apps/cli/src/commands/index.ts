@@ -3,6 +3,7 @@ import type { CliCommand } from '../command';
 import { auditVerifyCommand } from './audit-verify.command';
 import { calendarLoadCommand } from './calendar-load.command';
 import { demoCommand } from './demo.command';
+import { inspectionsVerifyDrawCommand } from './inspections-verify-draw.command';
 import { migrateCommand } from './migrate.command';
 import { penaltiesImportCommand } from './penalties-import.command';
 import { searchDeadLettersCommand, searchRetryCommand } from './search-dead-letters.command';
@@ -10,4 +11,4 @@ import { searchReindexCommand } from './search-reindex.command';
 import { searchVerifyCommand } from './search-verify.command';
 import { tiersRecomputeCommand } from './tiers-recompute.command';
 
-export const COMMANDS: CliCommand[] = [migrateCommand, demoCommand, auditVerifyCommand, penaltiesImportCommand, searchReindexCommand, searchVerifyCommand, searchDeadLettersCommand, searchRetryCommand, tiersRecomputeCommand, calendarLoadCommand];
+export const COMMANDS: CliCommand[] = [migrateCommand, demoCommand, auditVerifyCommand, penaltiesImportCommand, searchReindexCommand, searchVerifyCommand, searchDeadLettersCommand, searchRetryCommand, tiersRecomputeCommand, calendarLoadCommand, inspectionsVerifyDrawCommand];

@@ -14,6 +14,7 @@ import { Migration20261203230000 } from './Migration20261203230000';
 import { Migration20261203231000 } from './Migration20261203231000';
 import { Migration20261203232000 } from './Migration20261203232000';
 import { Migration20261204090000 } from './Migration20261204090000';
+import { Migration20261204100000 } from './Migration20261204100000';
 import { Migration20261204130000 } from './Migration20261204130000';
 
 export const migrationsList: MigrationObject[] = [
@@ -30,5 +31,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203231000', class: Migration20261203231000 },
   { name: 'Migration20261203232000', class: Migration20261203232000 },
   { name: 'Migration20261204090000', class: Migration20261204090000 },
+  { name: 'Migration20261204100000', class: Migration20261204100000 },
   { name: 'Migration20261204130000', class: Migration20261204130000 },
 ];

@@ -2,7 +2,8 @@
 // of all of them. Listings are left out on purpose: their lifecycle sweep triggers its own recomputation.
 import { IsoDate } from '../penalty/penalty.types';
 import { addMonths, isIsoDate } from '../time/calendar';
-import { TierRecordFact, TierRuleSet } from './tier.types';
+import { inspectionDeduction } from './tier.evaluator';
+import { TierInspectionFact, TierRecordFact, TierRuleSet } from './tier.types';
 
 /**
  * The earliest date after asOf on which the evaluation can change with no new fact: a future-dated record
@@ -11,7 +12,7 @@ import { TierRecordFact, TierRuleSet } from './tier.types';
  * returned the score or the cap changes, the level may stay the same.
  */
 export function nextTierChangeDate(
-  facts: { records: readonly TierRecordFact[] },
+  facts: { records: readonly TierRecordFact[]; inspections?: readonly TierInspectionFact[] },
   asOf: IsoDate,
   ruleSet: TierRuleSet,
 ): IsoDate | null {
@@ -32,6 +33,10 @@ export function nextTierChangeDate(
     consider(record.decisionDate);
     consider(addMonths(record.decisionDate, ruleSet.windowsMonths[record.severity]));
     if (record.severity === cap.severity) consider(addMonths(record.decisionDate, cap.withinMonths));
+  }
+  // An inspection result that costs points now stops costing them at the end of its window (rule set v2 on).
+  for (const fact of facts.inspections ?? []) {
+    if (ruleSet.inspectionResults && inspectionDeduction(fact, asOf, ruleSet) !== null) consider(addMonths(fact.inspectedOn, ruleSet.inspectionResults.windowMonths));
   }
   return next;
 }

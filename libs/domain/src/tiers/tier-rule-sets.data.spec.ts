@@ -72,9 +72,9 @@ describe('getTierRuleSet', () => {
     expect(getTierRuleSet('v1')).toBe(TIER_RULE_SET_V1);
   });
 
-  it.each(['v2', 'V1', '', 'toString', '__proto__'])('throws a clear error for the unknown version %j', (version) => {
+  it.each(['v3', 'V1', '', 'toString', '__proto__'])('throws a clear error for the unknown version %j', (version) => {
     expect(() => getTierRuleSet(version)).toThrow(UnknownTierRuleSetError);
-    expect(() => getTierRuleSet(version)).toThrow(`unknown tier rule set version "${version}" (known: v1)`);
+    expect(() => getTierRuleSet(version)).toThrow(`unknown tier rule set version "${version}" (known: v1, v2)`);
   });
 
   it('finds a version added to a registry passed in', () => {

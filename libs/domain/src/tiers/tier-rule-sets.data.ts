@@ -1,5 +1,6 @@
 // The tier rule sets as data. A rule set is never edited once in use: a change of numbers is a new version,
 // and which version is active is configuration, so a tier computed under v1 can always be reproduced.
+import { INSPECTION_TIER_RULES_V1 } from '../inspections/inspection-result-categories.data';
 import { PenaltyCategory, Severity } from '../penalty/penalty.types';
 import { CreditTier, TierRuleSet } from './tier.types';
 
@@ -57,9 +58,22 @@ export const TIER_RULE_SET_V1: TierRuleSet = deepFreeze({
   },
 });
 
+/**
+ * v2 — v1 plus 双随机、一公开 inspection results as deductions (INSPECTION_TIER_RULES_V1: 通过登记的住所无法联系 20,
+ * 公示信息隐瞒真实情况弄虚作假 30, 不配合检查情节严重 20, 未按规定公示 10, 待后续处理 5; counted 12 months from the
+ * inspection day; the reason names the plan). Choose it with TIER_RULE_VERSION=v2.
+ */
+export const TIER_RULE_SET_V2: TierRuleSet = deepFreeze({
+  ...TIER_RULE_SET_V1,
+  version: 'v2',
+  effectiveFrom: '2026-12-04',
+  inspectionResults: INSPECTION_TIER_RULES_V1,
+});
+
 /** Every rule set the platform knows, by version. Add new versions here; never change an existing one. */
 export const TIER_RULE_SETS: Readonly<Record<string, TierRuleSet>> = Object.freeze({
   [TIER_RULE_SET_V1.version]: TIER_RULE_SET_V1,
+  [TIER_RULE_SET_V2.version]: TIER_RULE_SET_V2,
 });
 
 /** Thrown for a rule-set version that is not in the registry (a configuration mistake, not user input). */

@@ -4,6 +4,7 @@
 import { IsoDate } from '../penalty/penalty.types';
 import { addMonths, isIsoDate } from '../time/calendar';
 import { compareAmounts, formatAmount, parseAmount, sumAmounts } from './tier-amount.util';
+import { inspectionResultLabel } from '../inspections/inspection-result-categories.data';
 import { PENALTY_CATEGORY_LABELS_ZH, SEVERITY_LABELS_ZH } from './tier-labels.data';
 import {
   CategorySurcharge,
@@ -11,6 +12,7 @@ import {
   FineBand,
   TierEvaluation,
   TierEvaluationInput,
+  TierInspectionFact,
   TierListingFact,
   TierReason,
   TierRecordFact,
@@ -36,6 +38,24 @@ export function isRecordCounting(record: TierRecordFact, asOf: IsoDate, ruleSet:
   if (record.revokedOn !== null && record.revokedOn <= asOf) return false;
   if (record.repairedOn !== null && record.repairedOn <= asOf) return false;
   return asOf < addMonths(record.decisionDate, ruleSet.windowsMonths[record.severity]);
+}
+
+/**
+ * The deduction of one inspection result on asOf, or null: it counts from inspectedOn (inclusive) for the rule
+ * set's windowMonths, and only for a category with points. Code INSPECTION_<category>; the reason names the plan.
+ */
+export function inspectionDeduction(fact: TierInspectionFact, asOf: IsoDate, ruleSet: TierRuleSet): TierReason | null {
+  const rules = ruleSet.inspectionResults;
+  const points = rules?.points[fact.category] ?? 0;
+  if (!rules || points <= 0 || fact.inspectedOn > asOf || asOf >= addMonths(fact.inspectedOn, rules.windowMonths)) return null;
+  return {
+    code: `INSPECTION_${fact.category}`,
+    description: `双随机抽查“${fact.planName}”结果：${inspectionResultLabel(fact.category)} 扣${points}分`,
+    points,
+    recordId: null,
+    decisionNumber: null,
+    listingId: null,
+  };
 }
 
 /** 严重失信主体名单 in force on asOf: listedOn ≤ asOf and not yet removed (removedOn null or after asOf). */
@@ -152,6 +172,13 @@ export function evaluateTier(input: TierEvaluationInput, ruleSet: TierRuleSet): 
       deducted += reason.points;
       entries.push({ date: record.decisionDate, group: 0, key: recordKey(record), reason });
     }
+  }
+
+  for (const fact of input.inspections ?? []) {
+    const reason = inspectionDeduction(fact, asOf, ruleSet);
+    if (reason === null) continue;
+    deducted += reason.points;
+    entries.push({ date: fact.inspectedOn, group: 2, key: `${fact.planName}\u0000${fact.id}`, reason });
   }
 
   const score = Math.max(0, ruleSet.startScore - deducted);

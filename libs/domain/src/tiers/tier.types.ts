@@ -1,5 +1,6 @@
 // Types of the classified-supervision credit tier (信用风险分类, SAMR 2022). The rule numbers are DATA
 // (`TierRuleSet`), so the same numbers can drive this evaluator and the set-based SQL recomputation.
+import type { InspectionResultCategory, InspectionTierRules } from '../inspections/inspection-result-categories.data';
 import { DecimalString, IsoDate, PenaltyCategory, Severity } from '../penalty/penalty.types';
 
 /** 信用风险分类: A 信用风险低, B 信用风险一般, C 信用风险较高, D 信用风险高. */
@@ -40,6 +41,8 @@ export interface TierRuleSet {
   fineBands: readonly FineBand[];
   /** 12个月内同类违法再次受罚: extra points when an earlier counted record has the same violationType. */
   repeat: { lookbackMonths: number; points: number };
+  /** 双随机抽查 results that cost points (rule set v2 on); absent: inspection results do not count. */
+  inspectionResults?: InspectionTierRules;
   overrides: {
     /** 严重失信主体名单 (active listing) → this level, whatever the score. */
     listed: { level: CreditTier };
@@ -80,9 +83,20 @@ export interface TierListingFact {
   removedOn: IsoDate | null;
 }
 
+/** One 双随机、一公开 inspection result (抽查检查结果) of the subject. */
+export interface TierInspectionFact {
+  id: string;
+  /** 抽查计划名称, named in the reason. */
+  planName: string;
+  category: InspectionResultCategory;
+  inspectedOn: IsoDate;
+}
+
 export interface TierFacts {
   records: readonly TierRecordFact[];
   listings: readonly TierListingFact[];
+  /** Counted only by rule sets with `inspectionResults`. */
+  inspections?: readonly TierInspectionFact[];
 }
 
 export interface TierEvaluationInput extends TierFacts {

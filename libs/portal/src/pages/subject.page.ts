@@ -1,9 +1,11 @@
-// 主体公示页: a legal person's name, USCC, region, its published decisions and its entries on the public
-// serious-dishonesty list. No credit tier (tiers are for regulators), no identifiers of persons.
+// 主体公示页: a legal person's name, USCC, region, its published decisions, its entries on the public
+// serious-dishonesty list and its published 双随机 inspection results. No credit tier (tiers are for
+// regulators), no identifiers of persons.
 import { regionName } from '@credit/domain';
 import { html, Html } from '../html';
 import { PublicListing, SubjectView } from '../portal.service';
 import { disclosureItem, formatCount, regionLabel } from './fragments';
+import { inspectionResultItem } from './inspections.page';
 
 function listingEntry(listing: PublicListing): Html {
   const row = (label: string, value: string | null) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : '');
@@ -24,7 +26,7 @@ ${row('有效期至', listing.expiresAt)}
 }
 
 export function subjectMain(view: SubjectView): Html {
-  const { disclosures } = view;
+  const { disclosures, inspections } = view;
   // Positions 3–8 of a USCC are the registering authority's division (GB 32100-2015).
   const region = regionName(view.uscc.slice(2, 8)) ?? regionLabel(view.regionCode);
   return html`<h1>${view.name}</h1>
@@ -44,7 +46,11 @@ ${disclosures.edges.length === 0
 <ul class="results">${disclosures.edges.map((e) => disclosureItem(e.node))}</ul>
 ${disclosures.pageInfo.hasNextPage ? html`<p><a href="/search?uscc=${view.uscc}">查看该主体的全部行政处罚信息</a></p>` : ''}`}
 </section>
-<section id="inspections" class="reserved" aria-labelledby="inspections-h"><h2 id="inspections-h">抽查检查结果</h2>
-<p>“双随机、一公开”抽查检查结果尚未在本网站公示。</p>
+<section id="inspections" aria-labelledby="inspections-h"><h2 id="inspections-h">抽查检查结果</h2>
+${inspections.edges.length === 0
+    ? html`<p>目前没有公示的“双随机、一公开”抽查检查结果。</p>`
+    : html`<p>${formatCount(inspections.totalCount, inspections.totalCount >= 10_000)}</p>
+<ul class="results">${inspections.edges.map((e) => inspectionResultItem(e.node, { subject: false }))}</ul>
+${inspections.pageInfo.hasNextPage ? html`<p><a href="/inspections?uscc=${view.uscc}">查看该主体的全部抽查检查结果</a></p>` : ''}`}
 </section>`;
 }
