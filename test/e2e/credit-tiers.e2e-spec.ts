@@ -34,7 +34,7 @@ describe('credit tiers (e2e over HTTP)', () => {
     const first = await t.gql(SUBMIT_WITH_TIER, { records: [minor] }, asDepartment());
     expect(first.errors).toBeUndefined();
     expect(first.data.submitPenaltyRecords.results[0].subject.tier).toMatchObject({
-      level: 'A', score: 98, ruleVersion: 'v1',
+      level: 'A', score: 98, ruleVersion: 'v2',
       reasons: [{ code: 'PENALTY_MINOR', points: 2, decisionNumber: minor.decisionNumber, description: `轻微处罚 ${minor.decisionNumber} 扣2分` }],
     });
 

@@ -42,7 +42,7 @@ describe('双随机、一公开: plan → verifiable draw → inspectors → res
   }
 
   beforeAll(async () => {
-    t = await createTestApp({ TIER_RULE_VERSION: 'v2' });
+    t = await createTestApp();
     jest.spyOn(t.app.get(InspectionClock), 'today').mockReturnValue(TODAY);
     admin = { authorization: `Bearer ${await t.adminToken()}` };
     department = { 'x-api-key': (await t.createDepartment('INS-SCJGJ', '滁州市市场监督管理局', '341100')).apiKey };

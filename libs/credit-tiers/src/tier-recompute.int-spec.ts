@@ -154,7 +154,7 @@ describe('tier recomputation', () => {
     // Fresh tier (98 − 30 = 68, C) kept; the staged data (without the serious record) would have said A/98.
     expect(await tierOf(uscc)).toMatchObject({ level: 'C', score: 68 });
     const [audit] = await db.query<{ details: any }>(`SELECT details FROM audit_log WHERE action = 'TIERS_RECOMPUTED' ORDER BY id DESC LIMIT 1`);
-    expect(audit.details).toMatchObject({ ruleVersion: 'v1', subjects: summary.subjects, changed: summary.changed });
+    expect(audit.details).toMatchObject({ ruleVersion: 'v2', subjects: summary.subjects, changed: summary.changed });
   });
 
   it('refuses a second full recomputation while one runs', async () => {

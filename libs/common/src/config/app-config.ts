@@ -166,7 +166,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminPassword,
     jwtSecret,
     jwtTtlSeconds: int('JWT_TTL_SECONDS', 900, 60, 86400),
-    tierRuleVersion: read('TIER_RULE_VERSION') ?? 'v1',
+    tierRuleVersion: read('TIER_RULE_VERSION') ?? 'v2',
     publishNaturalPersons: bool('PUBLISH_NATURAL_PERSONS', false),
     searchBackend: oneOf('SEARCH_BACKEND', ['postgres', 'elasticsearch'] as const, 'postgres'),
     elasticsearchUrl: url('ELASTICSEARCH_URL', ['http:', 'https:']),

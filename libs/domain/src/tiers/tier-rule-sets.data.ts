@@ -61,7 +61,7 @@ export const TIER_RULE_SET_V1: TierRuleSet = deepFreeze({
 /**
  * v2 — v1 plus 双随机、一公开 inspection results as deductions (INSPECTION_TIER_RULES_V1: 通过登记的住所无法联系 20,
  * 公示信息隐瞒真实情况弄虚作假 30, 不配合检查情节严重 20, 未按规定公示 10, 待后续处理 5; counted 12 months from the
- * inspection day; the reason names the plan). Choose it with TIER_RULE_VERSION=v2.
+ * inspection day; the reason names the plan). The default (TIER_RULE_VERSION unset) from 2026-12-04.
  */
 export const TIER_RULE_SET_V2: TierRuleSet = deepFreeze({
   ...TIER_RULE_SET_V1,
