@@ -122,6 +122,13 @@ export class InspectionPlansService {
     const departments = await this.plans.departmentsByCode(sql, departmentCodes);
     const missingDepartments = departmentCodes.filter((code) => !departments.some((d) => d.code === code));
     if (missingDepartments.length > 0) throw unknownDepartments(missingDepartments);
+    // An executing department reads the plan, its candidates with their tiers, and draws: it must work where the
+    // plan inspects (its region inside the scope, or the scope inside its region), never in another province.
+    const strangers = departments.filter((d) => !isRegionWithin(d.regionCode, input.regionCode) && !isRegionWithin(input.regionCode, d.regionCode));
+    if (strangers.length > 0) {
+      const codes = strangers.map((d) => d.code);
+      throw badInput(`实施部门不在抽查范围所在区域：${codes.join('、')}（executing departments outside the plan's region: ${codes.join(', ')}）`, 'input.departmentCodes');
+    }
     const items = await this.plans.itemsByCode(sql, input.itemCodes);
     const missingItems = input.itemCodes.filter((code) => !items.some((item) => item.code === code));
     if (missingItems.length > 0) throw unknownInspectionItems(missingItems);
