@@ -3,7 +3,7 @@
 // subject not selected, another plan's subject, a completed plan), executing departments outside the plan's
 // region, the candidate export's guard, hostile arguments, and the portal's verification cost.
 import { addMonths } from '@credit/domain';
-import { InspectionClock } from '@credit/inspections';
+import { InspectionClock, InspectionDrawService, PublicInspectionPlanService } from '@credit/inspections';
 import { companyUscc, createTestApp, InspectionFixture, seedInspections, TestApp } from '@credit/testing';
 
 describe('security: 双随机一公开 attacks', () => {
@@ -104,6 +104,19 @@ describe('security: 双随机一公开 attacks', () => {
       const r = await t.gql(query, variables, f.regulator);
       expect([query, r.status, code(r)]).toEqual([query, expect.any(Number), expect.stringMatching(/BAD_USER_INPUT|NOT_FOUND|FORBIDDEN|PAYLOAD_TOO_LARGE|QUERY_LIMIT_EXCEEDED/)]);
       expect([query, r.status < 500]).toEqual([query, true]);
+    }
+  });
+
+  it('does not let anonymous page views re-run draw verifications without bound', async () => {
+    const plans = t.app.get(PublicInspectionPlanService);
+    const verify = jest.spyOn(t.app.get(InspectionDrawService), 'verify');
+    try {
+      const plan = (i: number) => ({ id: String(900_000 + i), candidateListHash: 'h', candidateCount: 10, seed: f.seed, seedCommitment: f.seedCommitment });
+      // Cycling through more plans than the verdict cache keeps, twice: each pass must not re-run them all.
+      for (let pass = 0; pass < 2; pass++) for (let i = 0; i < 400; i++) await plans.verdict(plan(i));
+      expect(verify.mock.calls.length).toBeLessThanOrEqual(400);
+    } finally {
+      verify.mockRestore();
     }
   });
 });
