@@ -36,6 +36,32 @@ describe('security: 双随机一公开 attacks', () => {
     expect(audit.n).toBe('0');
   });
 
+  it('keeps a published plan read-only: no new scope, no second seed after the commitment', async () => {
+    const plan = await t.gql(`query($id: ID!) { inspectionPlan(planId: $id) { seedCommitment regionCode } }`, { id: f.undrawnPlanId }, f.regulator);
+    const input = {
+      name: '改范围', year: Number(today.slice(0, 4)), regionCode: '341100', subjectTypes: ['LEGAL_ENTITY'], departmentCodes: ['TC-SCJGJ'], itemCodes: ['TC-REGISTRATION'],
+      strata: [{ tier: 'D', ratioPercent: '100' }], exclusionMonths: 0, plannedStart: today, plannedEnd: today,
+    };
+    expect(code(await t.gql(`mutation($id: ID!, $i: InspectionPlanInput!) { updateInspectionPlan(planId: $id, input: $i) { id } }`, { id: f.undrawnPlanId, i: input }, f.regulator))).toBe('INSPECTION_PLAN_NOT_DRAFT');
+    const reseed = await t.gql(`mutation($id: ID!, $s: String) { publishInspectionPlan(planId: $id, seed: $s) { id } }`, { id: f.undrawnPlanId, s: 'a'.repeat(64) }, f.regulator);
+    expect(code(reseed)).toBe('INSPECTION_PLAN_NOT_DRAFT');
+    const after = await t.gql(`query($id: ID!) { inspectionPlan(planId: $id) { seedCommitment regionCode } }`, { id: f.undrawnPlanId }, f.regulator);
+    expect(after.data).toEqual(plan.data);
+  });
+
+  it('limits the sizes of inspector inputs', async () => {
+    const many = Array.from({ length: 201 }, () => companyUscc('341181'));
+    const calls = [
+      { name: 'x'.repeat(101), certificateNumber: 'TC-SIZE-1' },
+      { name: '检查员', certificateNumber: 'C'.repeat(65) },
+      { name: '检查员', certificateNumber: 'TC-SIZE-2', conflictUsccs: many },
+      { name: '检查员', certificateNumber: 'TC-SIZE-3', conflictRegionCodes: Array.from({ length: 51 }, (_, i) => String(341100 + i)) },
+      { name: '检查员', certificateNumber: 'TC-SIZE-4', regionCode: '110000' },
+      { name: '   ', certificateNumber: 'TC-SIZE-5' },
+    ];
+    for (const i of calls) expect([i.certificateNumber, code(await t.gql(`mutation($i: CreateInspectorInput!) { createInspector(input: $i) { id } }`, { i }, department))]).toEqual([i.certificateNumber, 'BAD_USER_INPUT']);
+  });
+
   it('refuses results for a subject not selected, for another plan\u2019s subject and on a completed plan', async () => {
     const input = { category: 'NO_PROBLEM', findings: '未发现问题', inspectedOn: today };
     // TC-SWJ does not execute the plan: told it does not exist.

@@ -95,4 +95,19 @@ describe('security: portal attacks', () => {
       expect(page.body).not.toContain(PERSON_ID);
     }
   });
+
+  it('counts the inspection pages, their 404s and hostile queries against the anonymous page-view budget', async () => {
+    const limited = await createTestApp({ RATE_LIMIT_ANONYMOUS_PER_MINUTE: '3' });
+    try {
+      const urls = ['/inspections/plans/999999999', '/inspections?q=%00', `/inspections/plans/${'9'.repeat(30)}`, '/inspections', '/inspections/plans/1'];
+      const pages = [];
+      for (const url of urls) pages.push(await limited.app.inject({ method: 'GET', url }));
+      expect(pages.map((p) => p.statusCode)).toEqual([404, 200, 404, 429, 429]);
+      expect(pages[4].headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(String(pages[4].headers['content-security-policy'])).toContain("default-src 'none'");
+      expect(pages[4].headers['retry-after']).toMatch(/^\d+$/);
+    } finally {
+      await limited.close();
+    }
+  });
 });
