@@ -2,7 +2,7 @@
 // published, undrawn one in 天长市): the seed before the draw through every API path, results out of place (a
 // subject not selected, another plan's subject, a completed plan), executing departments outside the plan's
 // region, the candidate export's guard, hostile arguments, and the portal's verification cost.
-import { addMonths } from '@credit/domain';
+import { addMonths, seedCommitment } from '@credit/domain';
 import { InspectionClock, InspectionDrawService, PublicInspectionPlanService } from '@credit/inspections';
 import { companyUscc, createTestApp, InspectionFixture, seedInspections, TestApp } from '@credit/testing';
 
@@ -47,6 +47,21 @@ describe('security: 双随机一公开 attacks', () => {
     expect(code(reseed)).toBe('INSPECTION_PLAN_NOT_DRAFT');
     const after = await t.gql(`query($id: ID!) { inspectionPlan(planId: $id) { seedCommitment regionCode } }`, { id: f.undrawnPlanId }, f.regulator);
     expect(after.data).toEqual(plan.data);
+  });
+
+  it('does not let the publisher choose the draw with a supplied seed (grinding a seed against the known subjects)', async () => {
+    const supplied = 'ab'.repeat(32);
+    const input = {
+      name: '自带种子测试', year: Number(today.slice(0, 4)), regionCode: '341181', subjectTypes: ['LEGAL_ENTITY'], departmentCodes: ['TC-SCJGJ'], itemCodes: ['TC-REGISTRATION'],
+      strata: [{ tier: 'A', ratioPercent: '50' }], exclusionMonths: 0, plannedStart: today, plannedEnd: today,
+    };
+    const created = await t.gql(`mutation($i: InspectionPlanInput!) { createInspectionPlan(input: $i) { id } }`, { i: input }, f.regulator);
+    const id = created.data.createInspectionPlan.id;
+    const published = await t.gql(`mutation($id: ID!, $s: String) { publishInspectionPlan(planId: $id, seed: $s) { seedCommitment } }`, { id, s: supplied }, f.regulator);
+    expect(published.data.publishInspectionPlan.seedCommitment).not.toBe(seedCommitment(supplied));
+    const drawn = await t.gql(`mutation($id: ID!) { drawInspection(planId: $id) { seed seedCommitment } }`, { id }, f.regulator);
+    expect(drawn.data.drawInspection.seed).not.toBe(supplied);
+    expect(seedCommitment(drawn.data.drawInspection.seed)).toBe(published.data.publishInspectionPlan.seedCommitment);
   });
 
   it('limits the sizes of inspector inputs', async () => {
