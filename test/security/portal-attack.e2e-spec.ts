@@ -85,8 +85,10 @@ describe('security: portal attacks', () => {
     await t.db.query(`UPDATE credit_subjects SET name = name || $1 WHERE uscc = $2`, [evil, f.inspectedOnly.uscc]);
     const published = await t.db.query<{ table_name: string; column_name: string }>(
       `SELECT table_name, column_name FROM information_schema.columns
-        WHERE table_schema = current_schema() AND table_name LIKE '%inspection%' AND data_type = 'text' AND column_name IN ('findings', 'subject_name', 'plan_name', 'department_names')`,
+        WHERE table_schema = current_schema() AND table_name LIKE '%inspection%' AND data_type IN ('text', 'character varying')
+          AND column_name IN ('findings', 'subject_name', 'plan_name', 'department_names')`,
     );
+    expect(published.map((c) => c.column_name).sort()).toEqual(expect.arrayContaining(['department_names', 'findings', 'plan_name', 'subject_name']));
     for (const { table_name: table, column_name: column } of published) await t.db.query(`UPDATE ${table} SET ${column} = ${column} || $1`, [evil]);
     for (const url of ['/inspections', `/inspections/plans/${f.planId}`, `/subjects/${f.inspectedOnly.uscc}`, `/inspections?q=${encodeURIComponent('无法联系')}`]) {
       const page = await get(url);
@@ -110,4 +112,21 @@ describe('security: portal attacks', () => {
       await limited.close();
     }
   });
+
+  it('never shows an ID number on the inspection pages with PUBLISH_NATURAL_PERSONS on', async () => {
+    const open = await createTestApp({ PUBLISH_NATURAL_PERSONS: 'true' });
+    try {
+      const fixture = await seedInspections(open, { subjects: 3 });
+      for (const url of ['/inspections', `/inspections/plans/${fixture.planId}`, `/subjects/${fixture.inspectedOnly.uscc}`, `/inspections?q=${encodeURIComponent('无法联系')}`]) {
+        const page = await open.app.inject({ method: 'GET', url });
+        expect([url, page.statusCode]).toEqual([url, 200]);
+        expect([url, page.body.includes(PERSON_ID)]).toEqual([url, false]);
+        expect([url, page.body.includes('13912345678')]).toEqual([url, false]);
+      }
+      const api = await open.gql(`{ searchInspectionResults(first: 50) { edges { node { findings uscc subjectName } } } }`);
+      expect(api.raw).not.toContain(PERSON_ID);
+    } finally {
+      await open.close();
+    }
+  }, 120_000);
 });
