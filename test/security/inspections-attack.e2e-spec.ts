@@ -3,7 +3,7 @@
 // subject not selected, another plan's subject, a completed plan), executing departments outside the plan's
 // region, the candidate export's guard, hostile arguments, and the portal's verification cost.
 import { addMonths, seedCommitment } from '@credit/domain';
-import { InspectionClock, InspectionDrawService, PublicInspectionPlanService } from '@credit/inspections';
+import { InspectionClock, InspectionDrawService, InspectionResultsService, PublicInspectionPlanService } from '@credit/inspections';
 import { companyUscc, createTestApp, InspectionFixture, seedInspections, TestApp } from '@credit/testing';
 
 describe('security: 双随机一公开 attacks', () => {
@@ -147,6 +147,31 @@ describe('security: 双随机一公开 attacks', () => {
       expect([query, r.status < 500]).toEqual([query, true]);
     }
   });
+
+  it('publishes due results even when more than a batch of them may not be published (natural persons, flag off)', async () => {
+    // Natural persons are not candidates today; a result of one (data migrated, a subject re-typed) must still
+    // not make the publication job select the same unpublishable batch forever inside one transaction.
+    const [{ departmentId }] = await t.db.query<{ departmentId: string }>(`SELECT id::text AS "departmentId" FROM departments WHERE code = 'TC-SCJGJ'`);
+    await t.db.query(
+      `WITH s AS (
+         INSERT INTO credit_subjects (subject_key, uscc, name, subject_type, region_code, category)
+         SELECT 'np-attack-' || g, NULL, '自然人' || g, 'NATURAL_PERSON', '341181', NULL FROM generate_series(1, 1001) g RETURNING id)
+       INSERT INTO inspection_results (plan_id, subject_id, category, findings, inspected_on, inspector_ids, publication_due, recorded_by_id)
+       SELECT $1::bigint, s.id, 'NO_PROBLEM', '未发现问题', $2::date, '{}', $2::date, $3::bigint FROM s`,
+      [f.planId, today, departmentId],
+    );
+    const company = companyUscc('341181');
+    await t.db.query(`INSERT INTO credit_subjects (subject_key, uscc, name, subject_type, region_code, category) VALUES ($1, $1, '天长市排队公示测试有限公司', 'LEGAL_ENTITY', '341181', '91')`, [company]);
+    await t.db.query(
+      `INSERT INTO inspection_results (plan_id, subject_id, category, findings, inspected_on, inspector_ids, publication_due, recorded_by_id)
+       SELECT $1::bigint, id, 'NO_PROBLEM', '未发现问题', $2::date, '{}', $2::date, $3::bigint FROM credit_subjects WHERE uscc = $4`,
+      [f.planId, today, departmentId, company],
+    );
+    const outcome = await Promise.race([t.app.get(InspectionResultsService).publishDue(), new Promise((resolve) => setTimeout(() => resolve('still running'), 15_000))]);
+    expect(outcome).toBe(1);
+    const found = await t.gql(`query($u: String!) { searchInspectionResults(filter: { uscc: $u }) { totalCount } }`, { u: company });
+    expect(found.data.searchInspectionResults.totalCount).toBe(1);
+  }, 30_000);
 
   it('does not let anonymous page views re-run draw verifications without bound', async () => {
     const plans = t.app.get(PublicInspectionPlanService);
