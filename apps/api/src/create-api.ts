@@ -8,7 +8,7 @@ import { LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { CredentialGate, RATE_LIMIT_STORE, registerCredentialGate } from '@credit/auth';
 import type { Runtime } from '@credit/bootstrap';
-import { createRootLogger, Observability, PinoNestLogger, registerTokenLimit, RejectNulPipe, validationExceptionFactory } from '@credit/common';
+import { createRootLogger, frameworkErrorHandler, HTML_ERROR_PAGE, HtmlErrorPage, Observability, PinoNestLogger, registerTokenLimit, RejectNulPipe, validationExceptionFactory } from '@credit/common';
 import { registerGraphqlMultipart } from '@credit/imports';
 import { isPortalPath, PortalSettings } from '@credit/portal';
 import { ApiModule } from './api.module';
@@ -22,8 +22,11 @@ const PROBES = new Set(['/health', '/ready', '/metrics']);
 
 export async function createApi(runtime: Pick<Runtime, 'config' | 'secrets' | 'databaseUrl'>, logger?: Logger): Promise<NestFastifyApplication> {
   const rootLogger = logger ?? createRootLogger(runtime.config.logLevel);
+  // A URL Fastify refuses before routing (bad percent-encoding) gets a coded error, or the portal's HTML 400.
+  const errorPages: { html?: HtmlErrorPage } = {};
   const adapter = new FastifyAdapter({
     loggerInstance: rootLogger,
+    frameworkErrors: frameworkErrorHandler(() => errorPages.html, isPortalPath),
     // The ceiling for anyone; request-body-gate.ts lowers it per caller before the body is read.
     bodyLimit: Math.max(runtime.config.bodyLimits.defaultBytes, runtime.config.bodyLimits.departmentBytes),
     requestIdHeader: 'x-request-id',
@@ -37,6 +40,7 @@ export async function createApi(runtime: Pick<Runtime, 'config' | 'secrets' | 'd
     logger: new PinoNestLogger(rootLogger),
     bufferLogs: false,
   });
+  errorPages.html = app.get<HtmlErrorPage>(HTML_ERROR_PAGE);
   const fastify = app.getHttpAdapter().getInstance();
   // First of all hooks: the caller is verified (or refused) before any body is parsed or file streamed.
   // The portal's pages are the same for everyone: credentials are not read there (every visitor is anonymous).

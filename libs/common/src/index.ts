@@ -3,6 +3,7 @@ export * from './config/secrets';
 export * from './errors/domain-error';
 export * from './errors/graphql-exception.filter';
 export * from './errors/html-error-page';
+export * from './errors/framework-errors';
 export * from './graphql/scalars';
 export * from './graphql/pagination';
 export * from './logging/logger';

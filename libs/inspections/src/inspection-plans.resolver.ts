@@ -44,12 +44,12 @@ export class InspectionPlansResolver {
 
   @Mutation(() => InspectionPlanModel, {
     description:
-      'REGULATOR of the plan\'s region or an executing DEPARTMENT. Publishes a draft: records seedCommitment = SHA-256(seed); the seed (generated, or supplied as 64 hex characters) stays secret until drawInspection.',
+      'REGULATOR of the plan\'s region or an executing DEPARTMENT. Publishes a draft: records seedCommitment = SHA-256(seed); the seed (generated, or a supplied 64-hex seed mixed with platform randomness, so no caller chooses it) stays secret until drawInspection.',
   })
   @Roles('REGULATOR', 'DEPARTMENT')
   async publishInspectionPlan(
     @Args('planId', { type: () => ID }) planId: string,
-    @Args('seed', { type: () => String, nullable: true, description: 'Optional seed, 64 lowercase hex characters; generated when omitted.' }) seed: string | null,
+    @Args('seed', { type: () => String, nullable: true, description: 'Optional seed contribution, 64 lowercase hex characters, mixed with 32 platform random bytes (the drawn seed is SHA-256 of both); generated when omitted.' }) seed: string | null,
     @CurrentPrincipal() principal: Principal,
   ): Promise<InspectionPlanModel> {
     if (seed !== null && seed !== undefined && seed.length > 64) throw badInput('seed must be 64 lowercase hex characters', 'seed');

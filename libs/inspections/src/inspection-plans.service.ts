@@ -1,5 +1,5 @@
 // Catalogue and plans: create, edit while a draft, publish with a seed commitment. Access per plan-access.ts.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Actor, AuditService, contentHash } from '@credit/audit';
 import { actorOf, badInput, forbidden, isWithinRegionScope, Principal } from '@credit/common';
@@ -63,7 +63,10 @@ export class InspectionPlansService {
    */
   async publishPlan(id: string, suppliedSeed: string | null, principal: Principal): Promise<InspectionPlanModel> {
     if (suppliedSeed !== null && !isSeedHex(suppliedSeed)) throw badInput('种子须为 64 位小写十六进制字符（seed must be 64 lowercase hex characters, 32 bytes）', 'seed');
-    const seed = suppliedSeed ?? randomBytes(32).toString('hex');
+    // A supplied seed is only one ingredient: the caller sees the subjects in scope (and their tiers) before
+    // publishing, so a seed it chose alone could be ground until a given subject is spared or picked. Mixed with
+    // 32 bytes of platform randomness, the supplier contributes to the seed without choosing it.
+    const seed = suppliedSeed === null ? randomBytes(32).toString('hex') : mixedSeed(suppliedSeed, randomBytes(32));
     const actor = actorOf(principal);
     return this.db.transaction(async (sql) => {
       const before = await this.reachablePlan(sql, id, principal, true);
@@ -122,6 +125,13 @@ export class InspectionPlansService {
     const departments = await this.plans.departmentsByCode(sql, departmentCodes);
     const missingDepartments = departmentCodes.filter((code) => !departments.some((d) => d.code === code));
     if (missingDepartments.length > 0) throw unknownDepartments(missingDepartments);
+    // An executing department reads the plan, its candidates with their tiers, and draws: it must work where the
+    // plan inspects (its region inside the scope, or the scope inside its region), never in another province.
+    const strangers = departments.filter((d) => !isRegionWithin(d.regionCode, input.regionCode) && !isRegionWithin(input.regionCode, d.regionCode));
+    if (strangers.length > 0) {
+      const codes = strangers.map((d) => d.code);
+      throw badInput(`实施部门不在抽查范围所在区域：${codes.join('、')}（executing departments outside the plan's region: ${codes.join(', ')}）`, 'input.departmentCodes');
+    }
     const items = await this.plans.itemsByCode(sql, input.itemCodes);
     const missingItems = input.itemCodes.filter((code) => !items.some((item) => item.code === code));
     if (missingItems.length > 0) throw unknownInspectionItems(missingItems);
@@ -148,6 +158,11 @@ export class InspectionPlansService {
       plannedEnd: input.plannedEnd,
     };
   }
+}
+
+/** SHA-256(supplied seed bytes ‖ platform bytes), hex: the seed a plan published with a supplied seed draws with. */
+export function mixedSeed(suppliedHex: string, platform: Buffer): string {
+  return createHash('sha256').update(Buffer.from(suppliedHex, 'hex')).update(platform).digest('hex');
 }
 
 /** A required text argument, trimmed, or a coded error naming the field. */

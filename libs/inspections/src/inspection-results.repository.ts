@@ -138,9 +138,10 @@ export class InspectionResultsRepository {
 
   /**
    * Results not yet published, of one plan (planId) or due by `dueBy` in any plan, locked so two publishers never
-   * publish one twice. At most `limit`.
+   * publish one twice. At most `limit`. Without `naturalPersons`, natural persons' results are left out here (they
+   * are never published then): selected and skipped, they would fill every batch and the caller would loop forever.
    */
-  async publishable(sql: SqlExecutor, scope: { planId: string } | { dueBy: string }, limit: number): Promise<PublishableRow[]> {
+  async publishable(sql: SqlExecutor, scope: { planId: string } | { dueBy: string }, limit: number, naturalPersons: boolean): Promise<PublishableRow[]> {
     const byPlan = 'planId' in scope;
     return sql.query<PublishableRow>(
       `SELECT r.id::text, p.id::text AS "planId", p.name AS "planName", p.year AS "planYear", s.region_code AS "regionCode",
@@ -152,9 +153,10 @@ export class InspectionResultsRepository {
          JOIN credit_subjects s ON s.id = r.subject_id
         WHERE ${byPlan ? 'r.plan_id = $1::bigint' : 'r.publication_due <= $1::date'}
           AND NOT EXISTS (SELECT 1 FROM inspection_published_results x WHERE x.id = r.id)
+          AND ($3::boolean OR s.subject_type <> 'NATURAL_PERSON')
         ORDER BY r.id LIMIT $2
           FOR UPDATE OF r SKIP LOCKED`,
-      [byPlan ? scope.planId : scope.dueBy, limit],
+      [byPlan ? scope.planId : scope.dueBy, limit, naturalPersons],
     );
   }
 

@@ -92,7 +92,7 @@ export class InspectionResultsService {
   private async publish(sql: SqlExecutor, scope: { planId: string } | { dueBy: string }, today: string): Promise<number> {
     let published = 0;
     for (;;) {
-      const rows = await this.results.publishable(sql, scope, PUBLISH_BATCH);
+      const rows = await this.results.publishable(sql, scope, PUBLISH_BATCH, this.config.publishNaturalPersons);
       const prepared = rows.flatMap((row) => this.publicCopy(row, today));
       published += await this.results.insertPublished(sql, prepared);
       if (rows.length < PUBLISH_BATCH) return published;

@@ -16,7 +16,8 @@
 // Cost: the re-run is synchronous pure-JS SHA-256 over the whole list (bench/inspections: ~26 s for 962,000
 // candidates, ~27 µs each), which would stall every request of the process. So a page view re-runs it only for
 // lists up to PUBLIC_VERIFY_MAX_CANDIDATES (≈0.5 s, once per plan: the verdict is kept); above that the page
-// checks the seed against its commitment (one hash) and says the full re-run is the CLI's.
+// checks the seed against its commitment (one hash) and says the full re-run is the CLI's. New re-runs are also
+// capped per minute (PUBLIC_VERIFICATIONS_PER_MINUTE), so anonymous views of many plans cannot keep the CPU busy.
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@credit/common';
 import { Database } from '@credit/db';
@@ -82,12 +83,23 @@ export type PublicDrawVerdict = { complete: true; verification: DrawVerification
 export const PUBLIC_SELECTION_PAGE = 100;
 /** Largest frozen list re-run on a page view (see the header: about half a second of CPU, once per plan). */
 export const PUBLIC_VERIFY_MAX_CANDIDATES = 20_000;
-/** Verdicts kept in memory: a verification reads the whole frozen list once, and a drawn plan never changes. */
-const VERDICT_CACHE_SIZE = 256;
+/**
+ * Verdicts kept in memory (least recently used first out): a verification reads the whole frozen list once, and a
+ * drawn plan never changes. A verdict is a few hundred bytes, so 4,096 of them cover a year's plans of a province.
+ */
+const VERDICT_CACHE_SIZE = 4096;
+/**
+ * New full re-runs per minute in this process. Page views are anonymous: without a budget, anyone cycling through
+ * more drawn plans than the cache keeps would make every view cost ~0.5 s of blocked event loop. Beyond the
+ * budget the page says 暂时无法验证 (verification: null) and a later view computes it.
+ */
+export const PUBLIC_VERIFICATIONS_PER_MINUTE = 20;
 
 @Injectable()
 export class PublicInspectionPlanService {
   private readonly verdicts = new Map<string, Promise<DrawVerification | null>>();
+  /** Start times (ms) of the full re-runs of the last minute. */
+  private readonly started: number[] = [];
 
   constructor(
     private readonly db: Database,
@@ -165,12 +177,25 @@ export class PublicInspectionPlanService {
   private fullVerdict(plan: Pick<PublicInspectionPlan, 'id' | 'candidateListHash'>): Promise<DrawVerification | null> {
     const key = `${plan.id}:${plan.candidateListHash}`;
     let verdict = this.verdicts.get(key);
-    if (!verdict) {
-      verdict = this.drawService.verify(plan.id, null);
-      verdict.catch(() => this.verdicts.delete(key));
-      if (this.verdicts.size >= VERDICT_CACHE_SIZE) this.verdicts.delete(this.verdicts.keys().next().value as string);
+    if (verdict) {
+      // Least recently used goes first: a hit moves to the end.
+      this.verdicts.delete(key);
       this.verdicts.set(key, verdict);
+      return verdict;
     }
+    if (!this.withinBudget(Date.now())) return Promise.resolve(null);
+    verdict = this.drawService.verify(plan.id, null);
+    verdict.catch(() => this.verdicts.delete(key));
+    if (this.verdicts.size >= VERDICT_CACHE_SIZE) this.verdicts.delete(this.verdicts.keys().next().value as string);
+    this.verdicts.set(key, verdict);
     return verdict;
+  }
+
+  /** Whether one more full re-run fits this minute's budget (and counts it if so). */
+  private withinBudget(now: number): boolean {
+    while (this.started.length > 0 && this.started[0] <= now - 60_000) this.started.shift();
+    if (this.started.length >= PUBLIC_VERIFICATIONS_PER_MINUTE) return false;
+    this.started.push(now);
+    return true;
   }
 }
