@@ -14,6 +14,7 @@ import {
   drawInspectionSample,
   regionSubtreePrefix,
   seedCommitment,
+  Sha256Function,
   StratumDraw,
   stratumCount,
 } from '@credit/domain';
@@ -24,6 +25,7 @@ import { toDrawModel } from './inspection.mapping';
 import { InspectionPlansRepository } from './inspection-plans.repository';
 import { InspectionPlansService } from './inspection-plans.service';
 import { planNotPublished } from './inspections.errors';
+import { nodeSha256 } from './node-sha256';
 import { isPlanId } from './plan-access';
 
 const SELECTION_CURSOR = cursorCodec('band', 'id');
@@ -130,15 +132,16 @@ export class InspectionDrawService {
   /**
    * Re-computes a draw in Node from the revealed seed and the frozen candidates (or a candidate list supplied,
    * e.g. the exported CSV) and compares it with what the database recorded: commitment, list hash, strata, selection.
+   * `hash` is node:crypto's SHA-256 unless a caller passes another implementation (the pure one of @credit/domain).
    */
-  async verify(planId: string, supplied: DrawCandidate[] | null): Promise<DrawVerification | null> {
+  async verify(planId: string, supplied: DrawCandidate[] | null, hash: Sha256Function = nodeSha256): Promise<DrawVerification | null> {
     const plan = isPlanId(planId) ? await this.plans.findPlan(this.db, planId) : null;
     if (!plan) return null;
     const checks: DrawVerification['checks'] = [];
     if (plan.seed === null || plan.seedCommitment === null) {
       return { matches: false, checks: [{ name: 'drawn', ok: false, detail: `plan ${planId} is ${plan.status}: no draw to verify` }] };
     }
-    const commitment = seedCommitment(plan.seed);
+    const commitment = seedCommitment(plan.seed, hash);
     checks.push({ name: 'seed commitment', ok: commitment === plan.seedCommitment, detail: `SHA-256(seed) = ${commitment}, published ${plan.seedCommitment}` });
     let candidates = supplied;
     if (candidates === null) {
@@ -148,11 +151,11 @@ export class InspectionDrawService {
       });
       candidates = all;
     }
-    const hash = candidateListHash(candidates);
-    checks.push({ name: 'candidate list', ok: hash === plan.candidateListHash, detail: `${candidates.length} candidates hash to ${hash}, recorded ${plan.candidateListHash}` });
+    const listHash = candidateListHash(candidates, hash);
+    checks.push({ name: 'candidate list', ok: listHash === plan.candidateListHash, detail: `${candidates.length} candidates hash to ${listHash}, recorded ${plan.candidateListHash}` });
     let outcome;
     try {
-      outcome = drawInspectionSample(plan.seed, candidates, plan.strata);
+      outcome = drawInspectionSample(plan.seed, candidates, plan.strata, hash);
     } catch (error) {
       checks.push({ name: 'draw', ok: false, detail: (error as Error).message });
       return { matches: false, checks };
