@@ -8,6 +8,7 @@ import { Database } from '@credit/db';
 import {
   canonicalCandidateLines,
   CANDIDATE_CSV_HEADER,
+  CreditTier,
   candidateListHash,
   DRAW_TIERS,
   DrawCandidate,
@@ -18,6 +19,7 @@ import {
   StratumDraw,
   stratumCount,
 } from '@credit/domain';
+import { candidateListHashByCopy, candidateListHashInSql } from './candidate-list-hash';
 import { InspectionDrawModel, InspectionSelectionConnection } from './dto/inspection-plan.models';
 import { InspectionClock } from './inspection-clock';
 import { InspectionDrawRepository } from './inspection-draw.repository';
@@ -48,32 +50,43 @@ export class InspectionDrawService {
     private readonly clock: InspectionClock,
   ) {}
 
-  /** Reveals the seed, freezes the candidates, selects per stratum; one transaction, set-based. */
-  async draw(planId: string, principal: Principal): Promise<InspectionDrawModel> {
+  /**
+   * Reveals the seed, freezes the candidates, selects per stratum; one transaction (all or nothing), set-based:
+   *   freeze     INSERT … SELECT of the candidates, counting each stratum from the rows inserted
+   *   counts     stratumCount of @credit/domain over those sizes (the one rule; no SQL mirror of it)
+   *   top-N      per stratum a read-only `ORDER BY sha256(seed ‖ USCC), uscc LIMIT n` (parallel-capable: the
+   *              bench's baseline query restricted to a tier), ranked here, written by one INSERT over arrays
+   *   hash       candidateListHash streamed by COPY in USCC byte order into node:crypto (candidate-list-hash.ts)
+   * `steps`, when given, receives each step's milliseconds (bench/inspections).
+   */
+  async draw(planId: string, principal: Principal, steps?: Record<string, number>): Promise<InspectionDrawModel> {
     const drawDay = this.clock.today();
-    return this.db.transaction(async (sql) => {
+    const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+      const started = performance.now();
+      const value = await fn();
+      if (steps) steps[name] = (steps[name] ?? 0) + performance.now() - started;
+      return value;
+    };
+    return this.db.transaction(async (sql, client) => {
       const plan = await this.plansService.reachablePlan(sql, planId, principal, true);
       if (plan.status !== 'PUBLISHED') throw planNotPublished(plan.status);
       const seed = (await this.draws.secretSeed(sql, planId))!;
       await this.draws.reserveSortMemory(sql);
-      const outcome = await this.draws.drawSet(
-        sql,
-        { planId, regionPrefix: regionSubtreePrefix(plan.regionCode) ?? '', subjectTypes: plan.subjectTypes, drawDay, exclusionMonths: plan.exclusionMonths },
-        seed,
-        plan.strata,
-      );
-      const hash = outcome.hash;
-      // The counts are the one rule's (stratumCount of @credit/domain): the SQL mirrors it, and a disagreement
-      // rolls the draw back rather than record counts the verifier would reject.
+      const scope = { planId, regionPrefix: regionSubtreePrefix(plan.regionCode) ?? '', subjectTypes: plan.subjectTypes, drawDay, exclusionMonths: plan.exclusionMonths };
+      const sizes = await step('freeze', () => this.draws.freezeCandidates(sql, scope));
       const strata: StratumDraw[] = DRAW_TIERS.map((tier) => {
         const rule = plan.strata.find((s) => s.tier === tier) ?? { ratioBasisPoints: 0, minCount: null, maxCount: null };
-        const size = outcome.strata.find((s) => s.tier === tier)?.size ?? 0;
+        const size = sizes.get(tier) ?? 0;
         return { tier, candidates: size, ...stratumCount(size, rule) };
       });
+      const selected: { subjectId: string; uscc: string; tier: CreditTier; rank: number; digest: string }[] = [];
       for (const stratum of strata) {
-        const counted = outcome.strata.find((s) => s.tier === stratum.tier)?.count ?? 0;
-        if (counted !== stratum.count) throw new Error(`draw SQL drew ${counted} in tier ${stratum.tier}, stratumCount says ${stratum.count}`);
+        const top = await step('top-N', () => this.draws.stratumTop(sql, planId, seed, stratum.tier, stratum.count));
+        if (top.length !== stratum.count) throw new Error(`draw SQL drew ${top.length} in tier ${stratum.tier}, stratumCount says ${stratum.count}`);
+        top.forEach((row, index) => selected.push({ ...row, tier: stratum.tier, rank: index + 1 }));
       }
+      await step('selections', () => this.draws.insertSelections(sql, planId, drawDay, selected));
+      const hash = await step('hash', async () => (await candidateListHashByCopy(client, planId)) ?? (await candidateListHashInSql(sql, planId)));
       const total = strata.reduce((sum, s) => sum + s.candidates, 0);
       await this.draws.recordDraw(sql, planId, seed, drawDay, hash, total, strata);
       await this.audit.append(sql, actorOf(principal), [
