@@ -5,7 +5,7 @@
 // `inspections:verify-draw` checks that they do.
 import { Injectable } from '@nestjs/common';
 import { SqlExecutor } from '@credit/db';
-import { CreditTier, DrawCandidate, StratumDraw, USCC_SENTINEL } from '@credit/domain';
+import { CreditTier, DRAW_TIERS, DrawCandidate, StratumDraw, USCC_SENTINEL } from '@credit/domain';
 
 export interface CandidateScope {
   planId: string;
@@ -86,13 +86,41 @@ export class InspectionDrawRepository {
     );
   }
 
-  /** Writes the selected subjects (ranked within their stratum) in one statement over arrays. */
+  /**
+   * All strata's first `count` candidates in ONE read-only, parallel-capable pass (each digest computed once, like
+   * the bench's baseline): digests are uniform, so a stratum's first n of `size` lie below the byte prefix of the
+   * fraction (n + 8√n + 16) / size with overwhelming probability; the pass keeps only those (a few percent more
+   * than drawn) and sorts them. Exact, not approximate: everything below a threshold is a prefix of the order,
+   * so its first n are the stratum's first n — provided it holds at least n, which the caller checks (and then
+   * takes that stratum through stratumTop). A tier drawing none gets the empty threshold, one drawing all gets
+   * one above every digest. Rows come by tier, digest, USCC (byte order).
+   */
+  async strataTop(sql: SqlExecutor, planId: string, seedHex: string, strata: readonly { tier: CreditTier; candidates: number; count: number }[]): Promise<{ tier: CreditTier; subjectId: string; uscc: string; digest: string }[]> {
+    const threshold = (tier: CreditTier): string => {
+      const stratum = strata.find((s) => s.tier === tier);
+      if (!stratum || stratum.count === 0) return '';
+      const fraction = (stratum.count + 8 * Math.sqrt(stratum.count) + 16) / Math.max(1, stratum.candidates);
+      if (fraction >= 1) return 'ff'.repeat(33);
+      return Math.floor(fraction * 2 ** 32).toString(16).padStart(8, '0');
+    };
+    return sql.query(
+      `SELECT tier, subject_id::text AS "subjectId", uscc, encode(digest, 'hex') AS digest
+         FROM (SELECT tier, subject_id, uscc, sha256(decode($2::text, 'hex') || convert_to(uscc, 'UTF8')) AS digest
+                 FROM inspection_candidates WHERE plan_id = $1::bigint) c
+        WHERE digest < decode(CASE tier WHEN 'A' THEN $3 WHEN 'B' THEN $4 WHEN 'C' THEN $5 WHEN 'D' THEN $6 ELSE '' END, 'hex')
+        ORDER BY tier, digest, uscc COLLATE "C"`,
+      [planId, seedHex, ...DRAW_TIERS.map(threshold)],
+    );
+  }
+
+  /** Writes the selected subjects (ranked within their stratum) in one statement over arrays, in subject order (the foreign-key probes and index inserts then walk their indexes in order). */
   async insertSelections(sql: SqlExecutor, planId: string, drawDay: string, rows: { subjectId: string; uscc: string; tier: CreditTier; rank: number; digest: string }[]): Promise<void> {
     if (rows.length === 0) return;
     await sql.query(
       `INSERT INTO inspection_selections (plan_id, subject_id, uscc, tier, rank, digest, draw_day)
        SELECT $1::bigint, x.subject_id, x.uscc, x.tier, x.rank, x.digest, $2::date
-         FROM unnest($3::bigint[], $4::text[], $5::text[], $6::int[], $7::text[]) AS x(subject_id, uscc, tier, rank, digest)`,
+         FROM unnest($3::bigint[], $4::text[], $5::text[], $6::int[], $7::text[]) AS x(subject_id, uscc, tier, rank, digest)
+        ORDER BY x.subject_id`,
       [planId, drawDay, rows.map((r) => r.subjectId), rows.map((r) => r.uscc), rows.map((r) => r.tier), rows.map((r) => r.rank), rows.map((r) => r.digest)],
     );
   }

@@ -54,8 +54,9 @@ export class InspectionDrawService {
    * Reveals the seed, freezes the candidates, selects per stratum; one transaction (all or nothing), set-based:
    *   freeze     INSERT … SELECT of the candidates, counting each stratum from the rows inserted
    *   counts     stratumCount of @credit/domain over those sizes (the one rule; no SQL mirror of it)
-   *   top-N      per stratum a read-only `ORDER BY sha256(seed ‖ USCC), uscc LIMIT n` (parallel-capable: the
-   *              bench's baseline query restricted to a tier), ranked here, written by one INSERT over arrays
+   *   top-N      one read-only, parallel-capable pass hashing every candidate once (like the bench's baseline)
+   *              that keeps each stratum's rows below a digest threshold (strataTop: exact, with a per-stratum
+   *              `ORDER BY digest LIMIT n` as the fallback), ranked here, written by one INSERT over arrays
    *   hash       candidateListHash streamed by COPY in USCC byte order into node:crypto (candidate-list-hash.ts)
    * `steps`, when given, receives each step's milliseconds (bench/inspections).
    */
@@ -80,10 +81,12 @@ export class InspectionDrawService {
         return { tier, candidates: size, ...stratumCount(size, rule) };
       });
       const selected: { subjectId: string; uscc: string; tier: CreditTier; rank: number; digest: string }[] = [];
+      const below = await step('top-N', () => this.draws.strataTop(sql, planId, seed, strata));
       for (const stratum of strata) {
-        const top = await step('top-N', () => this.draws.stratumTop(sql, planId, seed, stratum.tier, stratum.count));
+        let top: { subjectId: string; uscc: string; digest: string }[] = below.filter((row) => row.tier === stratum.tier).slice(0, stratum.count);
+        if (top.length < stratum.count) top = await step('top-N', () => this.draws.stratumTop(sql, planId, seed, stratum.tier, stratum.count));
         if (top.length !== stratum.count) throw new Error(`draw SQL drew ${top.length} in tier ${stratum.tier}, stratumCount says ${stratum.count}`);
-        top.forEach((row, index) => selected.push({ ...row, tier: stratum.tier, rank: index + 1 }));
+        top.forEach((row, index) => selected.push({ subjectId: row.subjectId, uscc: row.uscc, digest: row.digest, tier: stratum.tier, rank: index + 1 }));
       }
       await step('selections', () => this.draws.insertSelections(sql, planId, drawDay, selected));
       const hash = await step('hash', async () => (await candidateListHashByCopy(client, planId)) ?? (await candidateListHashInSql(sql, planId)));
