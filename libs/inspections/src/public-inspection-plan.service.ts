@@ -14,11 +14,12 @@
 // For the same reason the selection is listed in USCC order without tier or rank.
 //
 // Cost: the re-run is synchronous CPU over the whole list, which stalls every request of the process while it
-// runs. With node:crypto's SHA-256 (nodeSha256, injected into the domain's draw functions) it costs about 0.8 s of
-// CPU for 200,000 candidates and ~5 s for 1,000,000 (a loaded 2-core machine; the pure-TypeScript hash took
-// ~26 s for 962,000). So a page view re-runs it for lists up to PUBLIC_VERIFY_MAX_CANDIDATES (≤ 1 s CPU, once
-// per plan and process: the verdict is kept); above that the page checks the seed against its commitment (one
-// hash) and says the full re-run is the CLI's.
+// runs. With node:crypto's SHA-256 (nodeSha256, injected into the domain's draw functions) InspectionDrawService.verify
+// costs ~1.2 s of CPU for 200,000 candidates and ~6.8 s for 926,000, reading the list included (bench/inspections
+// on a loaded 2-core machine; with the pure-TypeScript hash and the former code it was ~26 s for 962,000). So a
+// page view re-runs lists up to PUBLIC_VERIFY_MAX_CANDIDATES (≤ ~1 s CPU, once per plan and process: the verdict
+// is kept); above that the page checks the seed against its commitment (one hash) and says the full re-run is
+// the CLI's.
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@credit/common';
 import { Database } from '@credit/db';
@@ -84,7 +85,7 @@ export type PublicDrawVerdict = { complete: true; verification: DrawVerification
 
 export const PUBLIC_SELECTION_PAGE = 100;
 /** Largest frozen list re-run on a page view (see the header: under a second of CPU, once per plan). */
-export const PUBLIC_VERIFY_MAX_CANDIDATES = 200_000;
+export const PUBLIC_VERIFY_MAX_CANDIDATES = 150_000;
 /** Verdicts kept in memory: a verification reads the whole frozen list once, and a drawn plan never changes. */
 const VERDICT_CACHE_SIZE = 256;
 
