@@ -10,4 +10,4 @@ export * from './inspection-plans.service';
 export * from './public-inspections';
 export * from './inspection-publication.job';
 export * from './node-sha256';
-export * from './candidate-list-hash';
+export * from './candidate-list-hash.repository';

@@ -1,6 +1,6 @@
 // The set-based SQL of the draw. Not the unit of work: a draw freezes up to millions of candidates, so each step
 // is one statement in the caller's transaction (freeze, per-stratum top-N, selections; the list hash is
-// candidate-list-hash.ts). The byte formats are those of
+// candidate-list-hash.repository.ts). The byte formats are those of
 // libs/domain/src/inspections/inspection-draw.ts: the SQL and the pure draw must agree, and
 // `inspections:verify-draw` checks that they do.
 import { Injectable } from '@nestjs/common';

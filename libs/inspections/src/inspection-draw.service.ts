@@ -19,7 +19,7 @@ import {
   StratumDraw,
   stratumCount,
 } from '@credit/domain';
-import { candidateListHashByCopy, candidateListHashInSql } from './candidate-list-hash';
+import { candidateListHashByCopy, candidateListHashInSql } from './candidate-list-hash.repository';
 import { InspectionDrawModel, InspectionSelectionConnection } from './dto/inspection-plan.models';
 import { InspectionClock } from './inspection-clock';
 import { InspectionDrawRepository } from './inspection-draw.repository';
@@ -57,7 +57,7 @@ export class InspectionDrawService {
    *   top-N      one read-only, parallel-capable pass hashing every candidate once (like the bench's baseline)
    *              that keeps each stratum's rows below a digest threshold (strataTop: exact, with a per-stratum
    *              `ORDER BY digest LIMIT n` as the fallback), ranked here, written by one INSERT over arrays
-   *   hash       candidateListHash streamed by COPY in USCC byte order into node:crypto (candidate-list-hash.ts)
+   *   hash       candidateListHash streamed by COPY in USCC byte order into node:crypto (candidate-list-hash.repository.ts)
    * `steps`, when given, receives each step's milliseconds (bench/inspections).
    */
   async draw(planId: string, principal: Principal, steps?: Record<string, number>): Promise<InspectionDrawModel> {
