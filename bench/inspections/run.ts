@@ -1,10 +1,13 @@
 // 双随机 draw at scale (issue 14): 1,000,000 subjects in scope (60% A without a tier row, 20% B, 10% C, 10% D),
 // generated set-based in a fresh database. Measures, in the same run and database:
 //   draw      InspectionDrawService.draw: freeze the candidates (INSERT … SELECT from credit_subjects +
-//             subject_tiers, exclusion window), strata sizes, SHA-256(seed ‖ USCC) ranked per tier by a window
-//             function into inspection_selections, candidate-list hash, plan update, audit — one transaction
+//             subject_tiers, exclusion window, strata sizes from the rows inserted), per tier a read-only top-N by
+//             SHA-256(seed ‖ USCC) (parallel-capable), the selections by one INSERT over arrays, candidate-list
+//             hash by COPY into node:crypto, plan update, audit — one transaction; each step's time is printed
+//   hash      the candidate-list hash both ways over the same frozen list: COPY → node:crypto, and SQL string_agg
 //   baseline  a bare `SELECT uscc … ORDER BY sha256(seed ‖ USCC) LIMIT <drawn>` over the same frozen candidates
-//   verify    inspections:verify-draw's re-computation in Node (pure TypeScript SHA-256) from the database's list
+//   verify    inspections:verify-draw's re-computation in Node from the database's list, with node:crypto's
+//             SHA-256 (what the service and CLI pass) and with the pure TypeScript one (the domain's default)
 // Several rounds (BENCH_ROUNDS, default 3), each a new plan; the exclusion window (12 months) is on, so later rounds
 // also leave out what earlier rounds drew (A–C). Figure: the median round's draw / baseline. Target ≤ 3.
 //
@@ -12,8 +15,16 @@
 import { AuditService } from '@credit/audit';
 import { UserPrincipal } from '@credit/common';
 import { Database } from '@credit/db';
-import { seedCommitment } from '@credit/domain';
-import { InspectionClock, InspectionDrawRepository, InspectionDrawService, InspectionPlansRepository, InspectionPlansService } from '@credit/inspections';
+import { seedCommitment, sha256 } from '@credit/domain';
+import {
+  candidateListHashByCopy,
+  candidateListHashInSql,
+  InspectionClock,
+  InspectionDrawRepository,
+  InspectionDrawService,
+  InspectionPlansRepository,
+  InspectionPlansService,
+} from '@credit/inspections';
 import { freshBenchDatabase, writeResult } from '../support/bench-database';
 
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 1_000_000);
@@ -83,22 +94,32 @@ async function main(): Promise<void> {
 
     // Rounds of (draw a new plan, then the baseline over that plan's frozen candidates three times), so that a
     // busy machine (2 cores shared) weighs on both sides alike; the figure is the median of the rounds' ratios.
-    const rounds: { drawMs: number; baselineMs: number; ratio: number }[] = [];
+    const rounds: { drawMs: number; baselineMs: number; ratio: number; steps: Record<string, number>; hashCopyMs: number; hashSqlMs: number }[] = [];
     let last: { planId: string; drawn: number; candidates: number | null; strata: unknown } | null = null;
     const baselineSql = `SELECT uscc FROM inspection_candidates WHERE plan_id = $1::bigint
                           ORDER BY sha256(decode($2::text, 'hex') || convert_to(uscc, 'UTF8')) LIMIT $3`;
     for (let round = 1; round <= ROUNDS; round++) {
       const planId = await publishedPlan(db, `基准抽查 第${round}轮`, round.toString(16).padStart(2, '0').repeat(32));
-      const draw = await timed(`round ${round}: draw (freeze + rank + hash + record)`, () => service.draw(planId, PRINCIPAL));
+      const steps: Record<string, number> = {};
+      const draw = await timed(`round ${round}: draw (freeze + rank + hash + record)`, () => service.draw(planId, PRINCIPAL, steps));
+      console.log(`  steps: ${Object.entries(steps).map(([k, v]) => `${k} ${(v / 1000).toFixed(3)} s`).join(', ')}`);
+      const copy = await timed(`round ${round}: list hash, COPY → node:crypto`, () => db.transaction((_sql, client) => candidateListHashByCopy(client, planId), 1));
+      const inSql = await timed(`round ${round}: list hash, SQL string_agg + sha256`, () => db.transaction((sql) => candidateListHashInSql(sql, planId), 1));
+      if (copy.value !== draw.value.candidateListHash || inSql.value !== draw.value.candidateListHash) throw new Error('list hashes differ');
       const drawn = draw.value.strata.reduce((sum, s) => sum + s.count, 0);
       const baselines: number[] = [];
       for (let i = 0; i < 3; i++) baselines.push((await timed(`round ${round}: baseline SELECT … ORDER BY digest LIMIT ${drawn}`, () => db.query(baselineSql, [planId, draw.value.seed, drawn]))).ms);
       const baselineMs = Math.min(...baselines);
-      rounds.push({ drawMs: draw.ms, baselineMs, ratio: draw.ms / baselineMs });
+      rounds.push({ drawMs: draw.ms, baselineMs, ratio: draw.ms / baselineMs, steps, hashCopyMs: copy.ms, hashSqlMs: inSql.ms });
       last = { planId, drawn, candidates: draw.value.candidateCount, strata: draw.value.strata };
     }
-    const verify = await timed('verify in Node (pure TypeScript SHA-256)', () => service.verify(last!.planId, null));
+    const cpu = process.cpuUsage();
+    const verify = await timed('verify in Node (node:crypto SHA-256)', () => service.verify(last!.planId, null));
+    const verifyCpu = process.cpuUsage(cpu);
     if (!verify.value?.matches) throw new Error(`verification failed: ${JSON.stringify(verify.value?.checks)}`);
+    console.log(`  CPU ${((verifyCpu.user + verifyCpu.system) / 1e6).toFixed(3)} s`);
+    const pure = await timed('verify in Node (pure TypeScript SHA-256)', () => service.verify(last!.planId, null, sha256));
+    if (!pure.value?.matches) throw new Error(`verification (pure) failed: ${JSON.stringify(pure.value?.checks)}`);
     const ratios = rounds.map((r) => r.ratio).sort((a, b) => a - b);
     const ratio = ratios[Math.floor(ratios.length / 2)];
     console.log(`candidates ${last!.candidates}, drawn ${last!.drawn}; draw / baseline per round ${rounds.map((r) => r.ratio.toFixed(2)).join(', ')}; median ${ratio.toFixed(2)} × (target ≤ 3)`);
@@ -109,8 +130,17 @@ async function main(): Promise<void> {
       candidates: last!.candidates,
       drawn: last!.drawn,
       strata: last!.strata,
-      rounds: rounds.map((r) => ({ drawSeconds: r.drawMs / 1000, baselineSeconds: r.baselineMs / 1000, ratio: r.ratio })),
+      rounds: rounds.map((r) => ({
+        drawSeconds: r.drawMs / 1000,
+        baselineSeconds: r.baselineMs / 1000,
+        ratio: r.ratio,
+        stepSeconds: Object.fromEntries(Object.entries(r.steps).map(([k, v]) => [k, v / 1000])),
+        listHashCopySeconds: r.hashCopyMs / 1000,
+        listHashSqlSeconds: r.hashSqlMs / 1000,
+      })),
       verifyInNodeSeconds: verify.ms / 1000,
+      verifyInNodeCpuSeconds: (verifyCpu.user + verifyCpu.system) / 1e6,
+      verifyInNodePureSeconds: pure.ms / 1000,
       ratio,
       target: 3,
     });

@@ -9,3 +9,5 @@ export * from './inspection-plans.repository';
 export * from './inspection-plans.service';
 export * from './public-inspections';
 export * from './inspection-publication.job';
+export * from './node-sha256';
+export * from './candidate-list-hash.repository';

@@ -1,10 +1,11 @@
-// The set-based SQL of the draw. Not the unit of work: a draw freezes up to millions of candidates, so it is one
-// statement (drawSet) in the caller's transaction. The byte formats are those of
+// The set-based SQL of the draw. Not the unit of work: a draw freezes up to millions of candidates, so each step
+// is one statement in the caller's transaction (freeze, per-stratum top-N, selections; the list hash is
+// candidate-list-hash.repository.ts). The byte formats are those of
 // libs/domain/src/inspections/inspection-draw.ts: the SQL and the pure draw must agree, and
 // `inspections:verify-draw` checks that they do.
 import { Injectable } from '@nestjs/common';
 import { SqlExecutor } from '@credit/db';
-import { CreditTier, DRAW_TIERS, DrawCandidate, StratumDraw, StratumRule, USCC_SENTINEL } from '@credit/domain';
+import { CreditTier, DRAW_TIERS, DrawCandidate, StratumDraw, USCC_SENTINEL } from '@credit/domain';
 
 export interface CandidateScope {
   planId: string;
@@ -40,21 +41,13 @@ export class InspectionDrawRepository {
   }
 
   /**
-   * The whole draw in one statement, so the candidate list is read once, from memory:
-   *   recent    subjects drawn by another plan within the exclusion window (one hashed set, not a probe each)
-   *   frozen    INSERT … SELECT of the candidates: subjects with a real USCC in the region subtree and of the plan's
-   *             types, with their current tier (no tier row = A), less `recent` unless D (isExcludedByRecentInspection)
-   *   digests   SHA-256(seed ‖ USCC) of every candidate (PostgreSQL's built-in sha256(bytea))
-   *   quotas    each stratum's size and count: stratumCount of @credit/domain, mirrored (the service checks the
-   *             counts against it before committing)
-   *   inserted  per tier a bounded top-N by digest (ties: the smaller USCC in byte order, COLLATE "C"), numbered
-   *             by a window over the n rows kept, into inspection_selections
-   *   hash      hex SHA-256 of the canonical lines "<USCC>,<tier>\n" sorted by USCC in byte order
-   * bytea compares as unsigned bytes, the order of the hex digests the pure draw sorts by.
+   * Freezes the candidates (INSERT … SELECT, one statement): subjects with a real USCC in the region subtree and of
+   * the plan's types, with their current tier (no tier row = A), less those drawn by another plan within the
+   * exclusion window unless D (isExcludedByRecentInspection; `recent` is one hashed set, not a probe each).
+   * Returns the size of each tier stratum, counted from the rows inserted (no second scan).
    */
-  async drawSet(sql: SqlExecutor, scope: CandidateScope, seedHex: string, rules: readonly StratumRule[]): Promise<{ strata: { tier: CreditTier; size: number; count: number }[]; hash: string; selected: number }> {
-    const rule = (tier: CreditTier) => rules.find((r) => r.tier === tier) ?? { ratioBasisPoints: 0, minCount: null, maxCount: null };
-    const [row] = await sql.query<{ strata: { tier: CreditTier; size: number; count: number }[]; hash: string; selected: number }>(
+  async freezeCandidates(sql: SqlExecutor, scope: CandidateScope): Promise<Map<CreditTier, number>> {
+    const rows = await sql.query<{ tier: CreditTier; n: number }>(
       `WITH recent AS MATERIALIZED (
          SELECT DISTINCT x.subject_id FROM inspection_selections x
           WHERE $5::int > 0 AND x.plan_id <> $1::bigint
@@ -68,36 +61,68 @@ export class InspectionDrawRepository {
            LEFT JOIN recent r ON r.subject_id = s.id
           WHERE s.uscc IS NOT NULL AND s.uscc <> $6 AND s.region_code LIKE $2::text || '%' AND s.subject_type = ANY($3::text[])
             AND (r.subject_id IS NULL OR coalesce(t.level, 'A') = 'D')
-         RETURNING subject_id, uscc, tier
-       ),
-       digests AS MATERIALIZED (
-         SELECT f.subject_id, f.uscc, f.tier, sha256(decode($7::text, 'hex') || convert_to(f.uscc, 'UTF8')) AS digest FROM frozen f
-       ),
-       sizes AS (SELECT tier, count(*)::int AS n FROM digests GROUP BY tier),
-       quotas AS (
-         SELECT q.tier, coalesce(z.n, 0) AS size,
-                greatest(0, least(coalesce(z.n, 0),
-                  least(greatest((coalesce(z.n, 0)::bigint * q.bp + 9999) / 10000, coalesce(q.min_count, 0)), coalesce(q.max_count, 2147483647))))::int AS n
-           FROM unnest($8::text[], $9::int[], $10::int[], $11::int[]) AS q(tier, bp, min_count, max_count)
-           LEFT JOIN sizes z ON z.tier = q.tier
-       ),
-       inserted AS (
-         INSERT INTO inspection_selections (plan_id, subject_id, uscc, tier, rank, digest, draw_day)
-         SELECT $1::bigint, k.subject_id, k.uscc, q.tier,
-                row_number() OVER (PARTITION BY q.tier ORDER BY k.digest, k.uscc COLLATE "C")::int, encode(k.digest, 'hex'), $4::date
-           FROM quotas q
-          CROSS JOIN LATERAL (SELECT d.subject_id, d.uscc, d.digest FROM digests d WHERE d.tier = q.tier ORDER BY d.digest, d.uscc COLLATE "C" LIMIT q.n) k
-         RETURNING 1
+         RETURNING tier
        )
-       SELECT (SELECT json_agg(json_build_object('tier', tier, 'size', size, 'count', n) ORDER BY tier) FROM quotas) AS strata,
-              (SELECT encode(sha256(convert_to(coalesce(string_agg(uscc || ',' || tier || E'\\n', '' ORDER BY uscc COLLATE "C"), ''), 'UTF8')), 'hex') FROM digests) AS hash,
-              (SELECT count(*) FROM inserted)::int AS selected`,
-      [
-        scope.planId, scope.regionPrefix, scope.subjectTypes, scope.drawDay, scope.exclusionMonths, USCC_SENTINEL, seedHex,
-        DRAW_TIERS, DRAW_TIERS.map((t) => rule(t).ratioBasisPoints), DRAW_TIERS.map((t) => rule(t).minCount), DRAW_TIERS.map((t) => rule(t).maxCount),
-      ],
+       SELECT tier, count(*)::int AS n FROM frozen GROUP BY tier`,
+      [scope.planId, scope.regionPrefix, scope.subjectTypes, scope.drawDay, scope.exclusionMonths, USCC_SENTINEL],
     );
-    return row;
+    return new Map(rows.map((r) => [r.tier, r.n]));
+  }
+
+  /**
+   * The first `count` candidates of a tier stratum by digest = SHA-256(seed ‖ USCC) (PostgreSQL's sha256(bytea);
+   * bytea compares as unsigned bytes, the order of the hex digests the pure draw sorts by), ties to the smaller
+   * USCC in byte order. Read-only on purpose: PostgreSQL runs no parallel workers for a statement that writes, and
+   * this one (a bounded top-N over the hashed list) is the bench's baseline query, parallel like it.
+   */
+  async stratumTop(sql: SqlExecutor, planId: string, seedHex: string, tier: CreditTier, count: number): Promise<{ subjectId: string; uscc: string; digest: string }[]> {
+    if (count <= 0) return [];
+    return sql.query(
+      `SELECT subject_id::text AS "subjectId", uscc, encode(digest, 'hex') AS digest
+         FROM (SELECT subject_id, uscc, sha256(decode($2::text, 'hex') || convert_to(uscc, 'UTF8')) AS digest
+                 FROM inspection_candidates WHERE plan_id = $1::bigint AND tier = $3) c
+        ORDER BY digest, uscc COLLATE "C" LIMIT $4`,
+      [planId, seedHex, tier, count],
+    );
+  }
+
+  /**
+   * All strata's first `count` candidates in ONE read-only, parallel-capable pass (each digest computed once, like
+   * the bench's baseline): digests are uniform, so a stratum's first n of `size` lie below the byte prefix of the
+   * fraction (n + 8√n + 16) / size with overwhelming probability; the pass keeps only those (a few percent more
+   * than drawn) and sorts them. Exact, not approximate: everything below a threshold is a prefix of the order,
+   * so its first n are the stratum's first n — provided it holds at least n, which the caller checks (and then
+   * takes that stratum through stratumTop). A tier drawing none gets the empty threshold, one drawing all gets
+   * one above every digest. Rows come by tier, digest, USCC (byte order).
+   */
+  async strataTop(sql: SqlExecutor, planId: string, seedHex: string, strata: readonly { tier: CreditTier; candidates: number; count: number }[]): Promise<{ tier: CreditTier; subjectId: string; uscc: string; digest: string }[]> {
+    const threshold = (tier: CreditTier): string => {
+      const stratum = strata.find((s) => s.tier === tier);
+      if (!stratum || stratum.count === 0) return '';
+      const fraction = (stratum.count + 8 * Math.sqrt(stratum.count) + 16) / Math.max(1, stratum.candidates);
+      if (fraction >= 1) return 'ff'.repeat(33);
+      return Math.floor(fraction * 2 ** 32).toString(16).padStart(8, '0');
+    };
+    return sql.query(
+      `SELECT tier, subject_id::text AS "subjectId", uscc, encode(digest, 'hex') AS digest
+         FROM (SELECT tier, subject_id, uscc, sha256(decode($2::text, 'hex') || convert_to(uscc, 'UTF8')) AS digest
+                 FROM inspection_candidates WHERE plan_id = $1::bigint) c
+        WHERE digest < decode(CASE tier WHEN 'A' THEN $3 WHEN 'B' THEN $4 WHEN 'C' THEN $5 WHEN 'D' THEN $6 ELSE '' END, 'hex')
+        ORDER BY tier, digest, uscc COLLATE "C"`,
+      [planId, seedHex, ...DRAW_TIERS.map(threshold)],
+    );
+  }
+
+  /** Writes the selected subjects (ranked within their stratum) in one statement over arrays, in subject order (the foreign-key probes and index inserts then walk their indexes in order). */
+  async insertSelections(sql: SqlExecutor, planId: string, drawDay: string, rows: { subjectId: string; uscc: string; tier: CreditTier; rank: number; digest: string }[]): Promise<void> {
+    if (rows.length === 0) return;
+    await sql.query(
+      `INSERT INTO inspection_selections (plan_id, subject_id, uscc, tier, rank, digest, draw_day)
+       SELECT $1::bigint, x.subject_id, x.uscc, x.tier, x.rank, x.digest, $2::date
+         FROM unnest($3::bigint[], $4::text[], $5::text[], $6::int[], $7::text[]) AS x(subject_id, uscc, tier, rank, digest)
+        ORDER BY x.subject_id`,
+      [planId, drawDay, rows.map((r) => r.subjectId), rows.map((r) => r.uscc), rows.map((r) => r.tier), rows.map((r) => r.rank), rows.map((r) => r.digest)],
+    );
   }
 
   /** A draw sorts the whole candidate list once (its hash): enough memory for that, for this transaction only. */

@@ -8,15 +8,18 @@ import { Database } from '@credit/db';
 import {
   canonicalCandidateLines,
   CANDIDATE_CSV_HEADER,
+  CreditTier,
   candidateListHash,
   DRAW_TIERS,
   DrawCandidate,
   drawInspectionSample,
   regionSubtreePrefix,
   seedCommitment,
+  Sha256Function,
   StratumDraw,
   stratumCount,
 } from '@credit/domain';
+import { candidateListHashByCopy, candidateListHashInSql } from './candidate-list-hash.repository';
 import { InspectionDrawModel, InspectionSelectionConnection } from './dto/inspection-plan.models';
 import { InspectionClock } from './inspection-clock';
 import { InspectionDrawRepository } from './inspection-draw.repository';
@@ -24,6 +27,7 @@ import { toDrawModel } from './inspection.mapping';
 import { InspectionPlansRepository } from './inspection-plans.repository';
 import { InspectionPlansService } from './inspection-plans.service';
 import { planNotPublished } from './inspections.errors';
+import { nodeSha256 } from './node-sha256';
 import { isPlanId } from './plan-access';
 
 const SELECTION_CURSOR = cursorCodec('band', 'id');
@@ -46,32 +50,46 @@ export class InspectionDrawService {
     private readonly clock: InspectionClock,
   ) {}
 
-  /** Reveals the seed, freezes the candidates, selects per stratum; one transaction, set-based. */
-  async draw(planId: string, principal: Principal): Promise<InspectionDrawModel> {
+  /**
+   * Reveals the seed, freezes the candidates, selects per stratum; one transaction (all or nothing), set-based:
+   *   freeze     INSERT … SELECT of the candidates, counting each stratum from the rows inserted
+   *   counts     stratumCount of @credit/domain over those sizes (the one rule; no SQL mirror of it)
+   *   top-N      one read-only, parallel-capable pass hashing every candidate once (like the bench's baseline)
+   *              that keeps each stratum's rows below a digest threshold (strataTop: exact, with a per-stratum
+   *              `ORDER BY digest LIMIT n` as the fallback), ranked here, written by one INSERT over arrays
+   *   hash       candidateListHash streamed by COPY in USCC byte order into node:crypto (candidate-list-hash.repository.ts)
+   * `steps`, when given, receives each step's milliseconds (bench/inspections).
+   */
+  async draw(planId: string, principal: Principal, steps?: Record<string, number>): Promise<InspectionDrawModel> {
     const drawDay = this.clock.today();
-    return this.db.transaction(async (sql) => {
+    const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+      const started = performance.now();
+      const value = await fn();
+      if (steps) steps[name] = (steps[name] ?? 0) + performance.now() - started;
+      return value;
+    };
+    return this.db.transaction(async (sql, client) => {
       const plan = await this.plansService.reachablePlan(sql, planId, principal, true);
       if (plan.status !== 'PUBLISHED') throw planNotPublished(plan.status);
       const seed = (await this.draws.secretSeed(sql, planId))!;
       await this.draws.reserveSortMemory(sql);
-      const outcome = await this.draws.drawSet(
-        sql,
-        { planId, regionPrefix: regionSubtreePrefix(plan.regionCode) ?? '', subjectTypes: plan.subjectTypes, drawDay, exclusionMonths: plan.exclusionMonths },
-        seed,
-        plan.strata,
-      );
-      const hash = outcome.hash;
-      // The counts are the one rule's (stratumCount of @credit/domain): the SQL mirrors it, and a disagreement
-      // rolls the draw back rather than record counts the verifier would reject.
+      const scope = { planId, regionPrefix: regionSubtreePrefix(plan.regionCode) ?? '', subjectTypes: plan.subjectTypes, drawDay, exclusionMonths: plan.exclusionMonths };
+      const sizes = await step('freeze', () => this.draws.freezeCandidates(sql, scope));
       const strata: StratumDraw[] = DRAW_TIERS.map((tier) => {
         const rule = plan.strata.find((s) => s.tier === tier) ?? { ratioBasisPoints: 0, minCount: null, maxCount: null };
-        const size = outcome.strata.find((s) => s.tier === tier)?.size ?? 0;
+        const size = sizes.get(tier) ?? 0;
         return { tier, candidates: size, ...stratumCount(size, rule) };
       });
+      const selected: { subjectId: string; uscc: string; tier: CreditTier; rank: number; digest: string }[] = [];
+      const below = await step('top-N', () => this.draws.strataTop(sql, planId, seed, strata));
       for (const stratum of strata) {
-        const counted = outcome.strata.find((s) => s.tier === stratum.tier)?.count ?? 0;
-        if (counted !== stratum.count) throw new Error(`draw SQL drew ${counted} in tier ${stratum.tier}, stratumCount says ${stratum.count}`);
+        let top: { subjectId: string; uscc: string; digest: string }[] = below.filter((row) => row.tier === stratum.tier).slice(0, stratum.count);
+        if (top.length < stratum.count) top = await step('top-N', () => this.draws.stratumTop(sql, planId, seed, stratum.tier, stratum.count));
+        if (top.length !== stratum.count) throw new Error(`draw SQL drew ${top.length} in tier ${stratum.tier}, stratumCount says ${stratum.count}`);
+        top.forEach((row, index) => selected.push({ subjectId: row.subjectId, uscc: row.uscc, digest: row.digest, tier: stratum.tier, rank: index + 1 }));
       }
+      await step('selections', () => this.draws.insertSelections(sql, planId, drawDay, selected));
+      const hash = await step('hash', async () => (await candidateListHashByCopy(client, planId)) ?? (await candidateListHashInSql(sql, planId)));
       const total = strata.reduce((sum, s) => sum + s.candidates, 0);
       await this.draws.recordDraw(sql, planId, seed, drawDay, hash, total, strata);
       await this.audit.append(sql, actorOf(principal), [
@@ -130,15 +148,16 @@ export class InspectionDrawService {
   /**
    * Re-computes a draw in Node from the revealed seed and the frozen candidates (or a candidate list supplied,
    * e.g. the exported CSV) and compares it with what the database recorded: commitment, list hash, strata, selection.
+   * `hash` is node:crypto's SHA-256 unless a caller passes another implementation (the pure one of @credit/domain).
    */
-  async verify(planId: string, supplied: DrawCandidate[] | null): Promise<DrawVerification | null> {
+  async verify(planId: string, supplied: DrawCandidate[] | null, hash: Sha256Function = nodeSha256): Promise<DrawVerification | null> {
     const plan = isPlanId(planId) ? await this.plans.findPlan(this.db, planId) : null;
     if (!plan) return null;
     const checks: DrawVerification['checks'] = [];
     if (plan.seed === null || plan.seedCommitment === null) {
       return { matches: false, checks: [{ name: 'drawn', ok: false, detail: `plan ${planId} is ${plan.status}: no draw to verify` }] };
     }
-    const commitment = seedCommitment(plan.seed);
+    const commitment = seedCommitment(plan.seed, hash);
     checks.push({ name: 'seed commitment', ok: commitment === plan.seedCommitment, detail: `SHA-256(seed) = ${commitment}, published ${plan.seedCommitment}` });
     let candidates = supplied;
     if (candidates === null) {
@@ -148,11 +167,11 @@ export class InspectionDrawService {
       });
       candidates = all;
     }
-    const hash = candidateListHash(candidates);
-    checks.push({ name: 'candidate list', ok: hash === plan.candidateListHash, detail: `${candidates.length} candidates hash to ${hash}, recorded ${plan.candidateListHash}` });
+    const listHash = candidateListHash(candidates, hash);
+    checks.push({ name: 'candidate list', ok: listHash === plan.candidateListHash, detail: `${candidates.length} candidates hash to ${listHash}, recorded ${plan.candidateListHash}` });
     let outcome;
     try {
-      outcome = drawInspectionSample(plan.seed, candidates, plan.strata);
+      outcome = drawInspectionSample(plan.seed, candidates, plan.strata, hash);
     } catch (error) {
       checks.push({ name: 'draw', ok: false, detail: (error as Error).message });
       return { matches: false, checks };

@@ -76,7 +76,7 @@ export class InspectionPlanSeed {
 }
 
 // The frozen candidate list of a draw (inspection_candidates: plan_id, subject_id, uscc, tier) is not an entity:
-// it is written only by the draw's INSERT … SELECT (InspectionDrawRepository.drawSet) and read by the export and
+// it is written only by the draw's INSERT … SELECT (InspectionDrawRepository.freezeCandidates) and read by the export and
 // the verifier. It has no primary key and no foreign keys, only a BRIN index on plan_id (a plan's rows are
 // appended together): at a million rows a draw, the b-tree of a key cost more than the rest of the insert. Rows
 // are unique by construction: one draw per plan (status checked under the plan's row lock), one row per subject.

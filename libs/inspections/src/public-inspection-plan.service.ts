@@ -13,11 +13,14 @@
 // and executing departments who may read tiers (GET /inspections/plans/{id}/candidates.csv, credentials).
 // For the same reason the selection is listed in USCC order without tier or rank.
 //
-// Cost: the re-run is synchronous pure-JS SHA-256 over the whole list (bench/inspections: ~26 s for 962,000
-// candidates, ~27 µs each), which would stall every request of the process. So a page view re-runs it only for
-// lists up to PUBLIC_VERIFY_MAX_CANDIDATES (≈0.5 s, once per plan: the verdict is kept); above that the page
-// checks the seed against its commitment (one hash) and says the full re-run is the CLI's. New re-runs are also
-// capped per minute (PUBLIC_VERIFICATIONS_PER_MINUTE), so anonymous views of many plans cannot keep the CPU busy.
+// Cost: the re-run is synchronous CPU over the whole list, which stalls every request of the process while it
+// runs. With node:crypto's SHA-256 (nodeSha256, injected into the domain's draw functions) InspectionDrawService.verify
+// costs ~1.2 s of CPU for 200,000 candidates and ~6.8 s for 926,000, reading the list included (bench/inspections
+// on a loaded 2-core machine; with the pure-TypeScript hash and the former code it was ~26 s for 962,000). So a
+// page view re-runs lists up to PUBLIC_VERIFY_MAX_CANDIDATES (≤ ~1 s CPU, once per plan and process: the verdict
+// is kept); above that the page checks the seed against its commitment (one hash) and says the full re-run is
+// the CLI's. New re-runs are also capped per minute (PUBLIC_VERIFICATIONS_PER_MINUTE), so anonymous views of many
+// plans cannot keep the CPU busy.
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@credit/common';
 import { Database } from '@credit/db';
@@ -25,6 +28,7 @@ import { CreditTier, DRAW_TIERS, formatRatioPercent, maskPersonName, PartyType, 
 import { DrawVerification, InspectionDrawService } from './inspection-draw.service';
 import { InspectionDrawRepository } from './inspection-draw.repository';
 import { InspectionPlansRepository } from './inspection-plans.repository';
+import { nodeSha256 } from './node-sha256';
 import { isPlanId } from './plan-access';
 import { PublicInspectionPlanRepository } from './public-inspection-plan.repository';
 
@@ -81,8 +85,8 @@ export interface PublicSelectionPage {
 export type PublicDrawVerdict = { complete: true; verification: DrawVerification | null } | { complete: false; commitmentMatches: boolean; candidates: number };
 
 export const PUBLIC_SELECTION_PAGE = 100;
-/** Largest frozen list re-run on a page view (see the header: about half a second of CPU, once per plan). */
-export const PUBLIC_VERIFY_MAX_CANDIDATES = 20_000;
+/** Largest frozen list re-run on a page view (see the header: under a second of CPU, once per plan). */
+export const PUBLIC_VERIFY_MAX_CANDIDATES = 150_000;
 /**
  * Verdicts kept in memory (least recently used first out): a verification reads the whole frozen list once, and a
  * drawn plan never changes. A verdict is a few hundred bytes, so 4,096 of them cover a year's plans of a province.
@@ -90,10 +94,11 @@ export const PUBLIC_VERIFY_MAX_CANDIDATES = 20_000;
 const VERDICT_CACHE_SIZE = 4096;
 /**
  * New full re-runs per minute in this process. Page views are anonymous: without a budget, anyone cycling through
- * more drawn plans than the cache keeps would make every view cost ~0.5 s of blocked event loop. Beyond the
- * budget the page says 暂时无法验证 (verification: null) and a later view computes it.
+ * more drawn plans than the cache keeps would make every view cost up to ~1 s of blocked event loop; 10 a minute
+ * bounds that to a sixth of a core. Beyond the budget the page says 暂时无法验证 (verification: null) and a later
+ * view computes it.
  */
-export const PUBLIC_VERIFICATIONS_PER_MINUTE = 20;
+export const PUBLIC_VERIFICATIONS_PER_MINUTE = 10;
 
 @Injectable()
 export class PublicInspectionPlanService {
@@ -169,7 +174,7 @@ export class PublicInspectionPlanService {
    */
   async verdict(plan: Pick<PublicInspectionPlan, 'id' | 'candidateListHash' | 'candidateCount' | 'seed' | 'seedCommitment'>): Promise<PublicDrawVerdict> {
     if (plan.candidateCount > PUBLIC_VERIFY_MAX_CANDIDATES) {
-      return { complete: false, commitmentMatches: seedCommitment(plan.seed) === plan.seedCommitment, candidates: plan.candidateCount };
+      return { complete: false, commitmentMatches: seedCommitment(plan.seed, nodeSha256) === plan.seedCommitment, candidates: plan.candidateCount };
     }
     return { complete: true, verification: await this.fullVerdict(plan) };
   }

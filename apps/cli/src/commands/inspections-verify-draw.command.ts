@@ -2,10 +2,10 @@
 // seed and the frozen candidate list (the database's, or a file exported from
 // GET /inspections/plans/{id}/candidates.csv) and says whether it matches what was recorded: the seed against
 // its commitment, the list against its hash, the strata counts and every selected subject. Exit 0 match, 1
-// mismatch, 2 usage or unreadable input.
+// mismatch, 2 usage or unreadable input. SHA-256 is node:crypto's (nodeSha256), the same function as the pure one.
 import fs from 'node:fs';
 import { parseCandidateCsv } from '@credit/domain';
-import { InspectionDrawService } from '@credit/inspections';
+import { InspectionDrawService, nodeSha256 } from '@credit/inspections';
 import type { CliCommand } from '../command';
 
 const MAX_FILE_BYTES = 512 * 1024 * 1024;
@@ -36,7 +36,7 @@ export const inspectionsVerifyDrawCommand: CliCommand = {
       }
       supplied = parsed.candidates;
     }
-    const result = await (await context.app()).get(InspectionDrawService).verify(planId, supplied);
+    const result = await (await context.app()).get(InspectionDrawService).verify(planId, supplied, nodeSha256);
     if (!result) {
       context.out(`no inspection plan ${planId}`);
       return 2;

@@ -20,10 +20,15 @@
 // The CSV export is a header line "uscc,tier\n" followed by exactly those lines, so
 //     tail -n +2 candidates.csv | sha256sum
 // prints the hash.
+//
+// The hash function. Every function here that hashes takes it as its last argument (Sha256Function), defaulting
+// to the pure-TypeScript sha256 of ./sha256 (libs/domain imports no node:crypto; a browser runs the same code).
+// A caller on Node passes node:crypto's SHA-256 (libs/inspections: nodeSha256), some 20× faster on a million
+// USCCs; the function is the same FIPS 180-4 SHA-256, so the results are byte for byte the same.
 import { IsoDate } from '../penalty/penalty.types';
 import { addMonths } from '../time/calendar';
 import { CreditTier } from '../tiers/tier.types';
-import { fromHex, sha256, sha256Hex, toHex, utf8 } from './sha256';
+import { fromHex, sha256, Sha256Function, toHex, utf8 } from './sha256';
 
 export const DRAW_TIERS: readonly CreditTier[] = [CreditTier.A, CreditTier.B, CreditTier.C, CreditTier.D];
 export const SEED_HEX_LENGTH = 64;
@@ -108,48 +113,56 @@ export function isSeedHex(seed: string): boolean {
 }
 
 /** seedCommitment = lowercase hex of SHA-256 over the seed's 32 bytes. */
-export function seedCommitment(seedHex: string): string {
-  return sha256Hex(seedBytes(seedHex));
+export function seedCommitment(seedHex: string, hash: Sha256Function = sha256): string {
+  return toHex(hash(seedBytes(seedHex)));
 }
 
 /** SHA-256(seed ‖ USCC) as lowercase hex. */
-export function drawDigest(seedHex: string, uscc: string): string {
-  return toHex(sha256(concat(seedBytes(seedHex), utf8(uscc))));
+export function drawDigest(seedHex: string, uscc: string, hash: Sha256Function = sha256): string {
+  return toHex(hash(concat(seedBytes(seedHex), utf8(uscc))));
 }
 
 /** The canonical candidate lines (sorted by USCC), as the CSV export writes them after its header. */
 export function canonicalCandidateLines(candidates: readonly DrawCandidate[]): string {
-  return [...candidates]
-    .sort((a, b) => compareText(a.uscc, b.uscc))
-    .map((c) => `${c.uscc},${c.tier}\n`)
-    .join('');
+  return linesOf(byUscc(candidates));
 }
 
-export function candidateListHash(candidates: readonly DrawCandidate[]): string {
-  return sha256Hex(canonicalCandidateLines(candidates));
+export function candidateListHash(candidates: readonly DrawCandidate[], hash: Sha256Function = sha256): string {
+  return toHex(hash(utf8(canonicalCandidateLines(candidates))));
 }
 
 /** The whole draw, from the seed, the frozen candidates and the stratum rules (a tier without a rule draws none). */
-export function drawInspectionSample(seedHex: string, candidates: readonly DrawCandidate[], rules: readonly StratumRule[]): DrawOutcome {
-  const seed = seedBytes(seedHex);
-  const seen = new Set<string>();
-  for (const candidate of candidates) {
-    if (seen.has(candidate.uscc)) throw new RangeError(`candidate ${candidate.uscc} appears twice`);
-    seen.add(candidate.uscc);
+export function drawInspectionSample(seedHex: string, candidates: readonly DrawCandidate[], rules: readonly StratumRule[], hash: Sha256Function = sha256): DrawOutcome {
+  const digestOf = digester(seedBytes(seedHex), hash);
+  // One sort by USCC serves the duplicate check (neighbours), the list hash and the strata (each kept in USCC
+  // order, so the stable sort by digest below leaves ties to the smaller USCC as well).
+  const sorted = byUscc(candidates);
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i].uscc === sorted[i - 1].uscc) throw new RangeError(`candidate ${sorted[i].uscc} appears twice`);
   }
+  const listHash = toHex(hash(utf8(linesOf(sorted))));
+  const buckets = new Map<CreditTier, { uscc: string; tier: CreditTier; digest: string }[]>(DRAW_TIERS.map((tier) => [tier, []]));
+  for (const c of sorted) buckets.get(c.tier)?.push({ uscc: c.uscc, tier: c.tier, digest: digestOf(c.uscc) });
   const strata: StratumDraw[] = [];
   const selected: DrawnSubject[] = [];
   for (const tier of DRAW_TIERS) {
-    const members = candidates
-      .filter((c) => c.tier === tier)
-      .map((c) => ({ ...c, digest: toHex(sha256(concat(seed, utf8(c.uscc)))) }))
-      .sort((a, b) => compareText(a.digest, b.digest) || compareText(a.uscc, b.uscc));
+    const members = buckets.get(tier)!.sort((a, b) => compareText(a.digest, b.digest) || compareText(a.uscc, b.uscc));
     const rule = rules.find((r) => r.tier === tier) ?? { ratioBasisPoints: 0, minCount: null, maxCount: null };
     const { count, shortfall } = stratumCount(members.length, rule);
     strata.push({ tier, candidates: members.length, count, shortfall });
     members.slice(0, count).forEach((member, index) => selected.push({ ...member, rank: index + 1 }));
   }
-  return { candidateListHash: candidateListHash(candidates), strata, selected };
+  return { candidateListHash: listHash, strata, selected };
+}
+
+function byUscc(candidates: readonly DrawCandidate[]): DrawCandidate[] {
+  return [...candidates].sort((a, b) => compareText(a.uscc, b.uscc));
+}
+
+function linesOf(sorted: readonly DrawCandidate[]): string {
+  let out = '';
+  for (const c of sorted) out += `${c.uscc},${c.tier}\n`;
+  return out;
 }
 
 /**
@@ -182,6 +195,24 @@ function seedBytes(seedHex: string): Uint8Array {
   if (bytes === null) throw new RangeError('seed must be 64 lowercase hex characters (32 bytes)');
   return bytes;
 }
+
+/**
+ * hex(SHA-256(seed ‖ USCC)) for many USCCs: seed and USCC are written into one reused buffer (a draw hashes up to
+ * millions; a fresh buffer each would cost more in the garbage collector than the hash). Both hash functions
+ * copy their input before returning, so reusing the buffer is safe.
+ */
+function digester(seed: Uint8Array, hash: Sha256Function): (uscc: string) => string {
+  const buffer = new Uint8Array(seed.length + 64);
+  buffer.set(seed);
+  const tail = buffer.subarray(seed.length);
+  return (uscc) => {
+    const { read, written } = ENCODER.encodeInto(uscc, tail);
+    if (read !== uscc.length) return toHex(hash(concat(seed, utf8(uscc))));
+    return toHex(hash(buffer.subarray(0, seed.length + written)));
+  };
+}
+
+const ENCODER = new TextEncoder();
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   const out = new Uint8Array(a.length + b.length);

@@ -2,6 +2,12 @@
 // re-computable anywhere (the CLI, a browser on the public portal) with the very same code, so the hash the
 // draw rules use lives here. PostgreSQL's sha256(bytea) computes the same function in the set-based draw.
 
+/**
+ * A SHA-256 implementation: the 32-byte digest of `data`. The draw's functions take one (dependency injection) so
+ * Node callers can pass node:crypto's; it must not keep a reference to `data` (callers reuse their buffers).
+ */
+export type Sha256Function = (data: Uint8Array) => Uint8Array;
+
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be,
   0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa,
@@ -62,9 +68,27 @@ export function sha256(data: Uint8Array): Uint8Array {
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
+// Char codes of HEX, two per byte, and a reused buffer of them: String.fromCharCode over the buffer builds one flat
+// string, ~10× faster than 32 concatenations, whose rope the sort of a million digests then has to flatten.
+const HEX_CODES = new Uint16Array(512);
+HEX.forEach((pair, i) => {
+  HEX_CODES[2 * i] = pair.charCodeAt(0);
+  HEX_CODES[2 * i + 1] = pair.charCodeAt(1);
+});
+const HEX_CHUNK = 4096;
+const HEX_OUT = new Uint16Array(2 * HEX_CHUNK);
+
 export function toHex(bytes: Uint8Array): string {
   let out = '';
-  for (const byte of bytes) out += HEX[byte];
+  for (let start = 0; start < bytes.length; start += HEX_CHUNK) {
+    const end = Math.min(bytes.length, start + HEX_CHUNK);
+    for (let i = start; i < end; i++) {
+      const j = 2 * (i - start);
+      HEX_OUT[j] = HEX_CODES[2 * bytes[i]];
+      HEX_OUT[j + 1] = HEX_CODES[2 * bytes[i] + 1];
+    }
+    out += String.fromCharCode.apply(null, HEX_OUT.subarray(0, 2 * (end - start)) as unknown as number[]);
+  }
   return out;
 }
 
