@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** Runs that are not a folder's run.ts (`npm run bench -- load:abuse`). */
-const VARIANTS: Record<string, string> = { 'load:abuse': path.join('load', 'abuse.ts') };
+const VARIANTS: Record<string, string> = { 'load:abuse': path.join('load', 'abuse.ts'), 'portal:1m': path.join('portal', 'scale.ts') };
 
 const scripts = new Map<string, string>();
 for (const name of fs.readdirSync(__dirname)) if (fs.existsSync(path.join(__dirname, name, 'run.ts'))) scripts.set(name, path.join(name, 'run.ts'));

@@ -9,29 +9,20 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { launchChromium } from '../../test/support/chromium';
 import { startApiProcess } from '../support/api-process';
 import { freshBenchDatabase, writeResult } from '../support/bench-database';
+import { compare, median, pageBytes, round, searchPath, textQuery } from './compare';
 
 const ENTITIES = Number(process.env.BENCH_PORTAL_ENTITIES ?? 3000);
 const ROUNDS = Number(process.env.BENCH_PORTAL_ROUNDS ?? 200);
 const PAINTS = 11;
 /** A demo company's name (apps/cli/src/demo/demo-showcase.data.ts) and a two-character word. */
-const QUERIES = ['滁州金穗食品有限公司', '食品'];
-/** What the results page shows, asked of GraphQL: the same page size, fields and facets. */
-const GRAPHQL = `query($q: String, $first: Int) { searchDisclosures(query: $q, first: $first) {
-  totalCount totalCountIsLowerBound
-  edges { cursor node { id partyName uscc decisionNumber violationType penaltyCategories decisionDate authorityName departmentName regionCode highlights withdrawal { withdrawnOn reason } } }
-  pageInfo { hasNextPage endCursor }
-  facets { departments { value label count } regions { value label count } years { value count } categories { value label count } } } }`;
+const QUERIES = ['滁州金穗食品有限公司', '食品'].map(textQuery);
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const log = (line: string) => process.stdout.write(`${line}\n`);
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
-const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 async function main(): Promise<void> {
   const url = await freshBenchDatabase('credit_bench_portal');
@@ -52,16 +43,16 @@ async function main(): Promise<void> {
     log(`index: ${documents} published documents`);
 
     const bytes = await pageBytes(api.origin, QUERIES[1]);
-    log(`results page /search?q=${QUERIES[1]}: HTML ${bytes.html} B + CSS ${bytes.css} B + JS ${bytes.js} B = ${bytes.total} B (${round(bytes.total / 1024, 1)} KB; budget 100 KB)`);
+    log(`results page ${searchPath(QUERIES[1])}: HTML ${bytes.html} B + CSS ${bytes.css} B + JS ${bytes.js} B = ${bytes.total} B (${round(bytes.total / 1024, 1)} KB; budget 100 KB)`);
 
     const timings: Record<string, unknown>[] = [];
     for (const q of QUERIES) {
-      const t = await compare(api.origin, q);
+      const t = await compare(api.origin, q, ROUNDS);
       timings.push(t);
-      log(`"${q}": /search median ${t.portalMedianMs} ms (p90 ${t.portalP90Ms}), searchDisclosures median ${t.graphqlMedianMs} ms (p90 ${t.graphqlP90Ms}) → ratio ${t.ratio}× (budget 1.5×)`);
+      log(`"${q.label}": /search median ${t.portalMedianMs} ms (p90 ${t.portalP90Ms}), searchDisclosures median ${t.graphqlMedianMs} ms (p90 ${t.graphqlP90Ms}) → ratio ${t.ratio}× (budget 1.5×)`);
     }
 
-    const paints = await firstContentfulPaint(api.origin, [`/search?q=${encodeURIComponent(QUERIES[1])}`, '/']);
+    const paints = await firstContentfulPaint(api.origin, [searchPath(QUERIES[1]), '/']);
     for (const p of paints) log(`first contentful paint ${p.path}: median ${p.medianMs} ms over ${PAINTS} cold loads (max ${p.maxMs}; budget 500 ms)`);
 
     const file = writeResult('portal', { entities: ENTITIES, documents, rounds: ROUNDS, bytes, timings, paints, cpus: os.cpus().length, loadAverage: os.loadavg().map((v) => round(v)) });
@@ -84,52 +75,6 @@ async function outboxDelivered(url: string): Promise<void> {
   } finally {
     await db.end();
   }
-}
-
-async function pageBytes(origin: string, q: string): Promise<{ html: number; css: number; js: number; total: number }> {
-  const html = await (await fetch(`${origin}/search?q=${encodeURIComponent(q)}`)).text();
-  const styles = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
-  const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
-  const size = async (paths: string[]) => (await Promise.all(paths.map(async (p) => Buffer.byteLength(await (await fetch(`${origin}${p}`)).text())))).reduce((a, b) => a + b, 0);
-  const result = { html: Buffer.byteLength(html), css: await size(styles), js: await size(scripts) };
-  return { ...result, total: result.html + result.css + result.js };
-}
-
-async function timed(call: () => Promise<Response>): Promise<number> {
-  const start = performance.now();
-  const response = await call();
-  await response.arrayBuffer();
-  if (response.status !== 200) throw new Error(`status ${response.status}`);
-  return performance.now() - start;
-}
-
-/** Alternating requests (page, GraphQL, page, …) over one keep-alive connection each, after a warm-up. */
-async function compare(origin: string, q: string) {
-  const page = () => fetch(`${origin}/search?q=${encodeURIComponent(q)}`);
-  const graphql = () => fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: GRAPHQL, variables: { q, first: 20 } }) });
-  const check = (await (await graphql()).json()) as { errors?: unknown; data: { searchDisclosures: { totalCount: number } } };
-  if (check.errors) throw new Error(`searchDisclosures failed: ${JSON.stringify(check.errors)}`);
-  for (let i = 0; i < 20; i++) {
-    await timed(page);
-    await timed(graphql);
-  }
-  const portal: number[] = [];
-  const api: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    if (i % 2 === 0) {
-      portal.push(await timed(page));
-      api.push(await timed(graphql));
-    } else {
-      api.push(await timed(graphql));
-      portal.push(await timed(page));
-    }
-  }
-  return {
-    query: q, hits: check.data.searchDisclosures.totalCount,
-    portalMedianMs: round(median(portal)), portalP90Ms: round(percentile(portal, 0.9)),
-    graphqlMedianMs: round(median(api)), graphqlP90Ms: round(percentile(api, 0.9)),
-    ratio: round(median(portal) / median(api)),
-  };
 }
 
 async function firstContentfulPaint(origin: string, paths: string[]) {
