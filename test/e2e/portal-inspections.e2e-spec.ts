@@ -127,4 +127,34 @@ describe('public portal: 双随机、一公开 pages', () => {
     expect(page.body).toContain('验证结论：不一致');
     expect(page.body).toContain('✗ 未通过：冻结的候选名单与其哈希值一致');
   });
+
+  it('withholds the per-tier table when only one tier had subjects drawn (it would disclose their risk tier)', async () => {
+    const year = Number(f.planName.slice(0, 4));
+    const today = (await t.gql(`query($id: ID!) { inspectionPlan(planId: $id) { plannedStart plannedEnd } }`, { id: f.planId }, f.regulator)).data.inspectionPlan;
+    // The tier with the most candidates in the first plan: a plan that samples only it.
+    const first = await t.gql(`query($id: ID!) { inspectionDraw(planId: $id) { strata { tier candidates } } }`, { id: f.planId }, f.regulator);
+    const only: string = [...first.data.inspectionDraw.strata].sort((a: { candidates: number }, b: { candidates: number }) => b.candidates - a.candidates)[0].tier;
+    const created = await t.gql(
+      `mutation($i: InspectionPlanInput!) { createInspectionPlan(input: $i) { id } }`,
+      {
+        i: {
+          name: `${year}年天长市单档抽查`, year, regionCode: '341181', subjectTypes: ['LEGAL_ENTITY'], departmentCodes: ['TC-SCJGJ'], itemCodes: ['TC-REGISTRATION'],
+          strata: ['A', 'B', 'C', 'D'].map((tier) => ({ tier, ratioPercent: tier === only ? '100' : '0' })),
+          exclusionMonths: 0, plannedStart: today.plannedStart, plannedEnd: today.plannedEnd,
+        },
+      },
+      f.regulator,
+    );
+    expect(created.errors).toBeUndefined();
+    const planId = created.data.createInspectionPlan.id;
+    expect((await t.gql(`mutation($id: ID!) { publishInspectionPlan(planId: $id) { id } }`, { id: planId }, f.regulator)).errors).toBeUndefined();
+    const drawn = await t.gql(`mutation($id: ID!) { drawInspection(planId: $id) { strata { tier count } } }`, { id: planId }, f.regulator);
+    expect(drawn.errors).toBeUndefined();
+    expect(drawn.data.drawInspection.strata.filter((s: { count: number }) => s.count > 0).map((s: { tier: string }) => s.tier)).toEqual([only]);
+    const page = await get(`/inspections/plans/${planId}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('故不公开分档数据');
+    expect(page.body).not.toMatch(/<th scope="row">[ABCD] 类<\/th>/);
+    expect(page.body).toContain('验证结论：一致');
+  });
 });

@@ -53,6 +53,11 @@ export interface PublicInspectionPlan {
   plannedEnd: string;
   departments: { code: string; name: string }[];
   items: { code: string; name: string; legalBasis: string }[];
+  /**
+   * Per-tier ratios, bounds and counts; empty when fewer than two tiers had subjects drawn: then every selected
+   * subject would visibly belong to the one tier drawn, and risk tiers are for regulators (the verdict still
+   * checks every stratum on the server).
+   */
   strata: PublicStratum[];
   seedCommitment: string;
   seed: string;
@@ -143,7 +148,7 @@ export class PublicInspectionPlanService {
       plannedEnd: row.plannedEnd,
       departments: departments.map((d) => ({ code: d.code, name: d.name })),
       items: items.map((i) => ({ code: i.code, name: i.name, legalBasis: i.legalBasis })),
-      strata,
+      strata: strata.filter((s) => s.drawn > 0).length >= 2 ? strata : [],
       seedCommitment: row.seedCommitment,
       seed: row.seed,
       candidateListHash: row.candidateListHash,

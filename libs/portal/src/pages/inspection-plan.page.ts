@@ -51,8 +51,6 @@ ${next ? html`<li><a href="${next}" rel="next">下一页</a></li>` : ''}
 export function inspectionPlanMain(view: InspectionPlanView): Html {
   const { plan } = view;
   const row = (label: string, value: string | Html | null) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : '');
-  const bound = (s: { minCount: number | null; maxCount: number | null }) =>
-    [s.minCount !== null ? `不少于 ${s.minCount}` : '', s.maxCount !== null ? `不多于 ${s.maxCount}` : ''].filter(Boolean).join('，') || '—';
   return html`<h1>${plan.name}</h1>
 <dl class="record">
 ${row('计划年度', `${plan.year} 年`)}
@@ -77,13 +75,24 @@ ${row('候选主体数', String(plan.candidateCount))}
 <p class="muted">抽取规则：在每个信用风险分类档内，计算 SHA-256(随机种子 ‖ 统一社会信用代码)，取值最小的主体入选，直至达到该档的抽取数量；结果与名单顺序无关。随机种子在计划发布时只公布其 SHA-256 承诺值，抽取时才公开，任何人都可以核对二者。候选名单含各主体的信用风险分类，属于监管内部信息，不向社会公开；由本平台按上述规则重新抽取并给出验证结论，监管部门和检查实施机关可导出名单自行复核。</p>
 </section>
 <section aria-labelledby="strata-h"><h2 id="strata-h">分档抽取情况</h2>
-<table>
-<caption class="muted">按信用风险分类（A 低风险 … D 高风险）分档抽取</caption>
-<thead><tr><th scope="col">分类</th><th scope="col">抽查比例</th><th scope="col">数量限制</th><th scope="col">候选数</th><th scope="col">抽取数</th></tr></thead>
-<tbody>${plan.strata.map((s) => html`<tr><th scope="row">${s.tier} 类</th><td>${s.ratioPercent}%</td><td>${bound(s)}</td><td>${s.candidates}</td><td>${s.drawn}${s.shortfall > 0 ? `（不足下限 ${s.shortfall}）` : ''}</td></tr>`)}</tbody>
-</table>
+${strataTable(plan)}
 </section>
 <section aria-labelledby="selected-h"><h2 id="selected-h">抽取的检查对象</h2>
 ${selection(view)}
 </section>`;
+}
+
+const bound = (s: { minCount: number | null; maxCount: number | null }) =>
+  [s.minCount !== null ? `不少于 ${s.minCount}` : '', s.maxCount !== null ? `不多于 ${s.maxCount}` : ''].filter(Boolean).join('，') || '—';
+
+/** The per-tier table, or why it is not shown (one tier drawn: the table would disclose each subject's tier). */
+function strataTable(plan: InspectionPlanView['plan']): Html {
+  if (plan.strata.length === 0) {
+    return html`<p>本计划只在一个信用风险分类档内抽取到检查对象，公开分档数据将披露入选主体的信用风险分类（监管内部信息），故不公开分档数据；上方的验证结论已由本平台按全部分档数据核对。</p>`;
+  }
+  return html`<table>
+<caption class="muted">按信用风险分类（A 低风险 … D 高风险）分档抽取</caption>
+<thead><tr><th scope="col">分类</th><th scope="col">抽查比例</th><th scope="col">数量限制</th><th scope="col">候选数</th><th scope="col">抽取数</th></tr></thead>
+<tbody>${plan.strata.map((s) => html`<tr><th scope="row">${s.tier} 类</th><td>${s.ratioPercent}%</td><td>${bound(s)}</td><td>${s.candidates}</td><td>${s.drawn}${s.shortfall > 0 ? `（不足下限 ${s.shortfall}）` : ''}</td></tr>`)}</tbody>
+</table>`;
 }
