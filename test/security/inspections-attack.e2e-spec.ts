@@ -88,7 +88,8 @@ describe('security: 双随机一公开 attacks', () => {
     await t.db.query(`UPDATE inspection_plans SET status = 'ASSIGNED' WHERE id = $1::bigint`, [f.planId]);
     try {
       expect(code(await t.gql(RECORD, { id: f.planId, u: companyUscc('341181'), i: input }, department))).toBe('SUBJECT_NOT_SELECTED');
-      expect(code(await t.gql(RECORD, { id: f.planId, u: f.selected[1], i: input }, department))).toBe('INSPECTION_RESULT_EXISTS');
+      // Another executing department's subject (its inspectors were assigned, not TC-SWJ's): theirs to record.
+      expect(code(await t.gql(RECORD, { id: f.planId, u: f.selected[1], i: input }, department))).toBe('SUBJECT_ASSIGNED_ELSEWHERE');
       expect(code(await t.gql(RECORD, { id: f.undrawnPlanId, u: f.selected[1], i: input }, department))).toBe('NOT_FOUND');
     } finally {
       await t.db.query(`UPDATE inspection_plans SET status = 'COMPLETED' WHERE id = $1::bigint`, [f.planId]);

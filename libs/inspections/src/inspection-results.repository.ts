@@ -92,12 +92,14 @@ export class InspectionResultsRepository {
   }
 
   /** Inspector ids assigned to one subject of a plan. */
-  async assignedTo(sql: SqlExecutor, planId: string, subjectId: string): Promise<string[]> {
-    const rows = await sql.query<{ id: string }>(
-      `SELECT inspector_id::text AS id FROM inspection_assignments WHERE plan_id = $1::bigint AND subject_id = $2::bigint ORDER BY inspector_id`,
+  /** The inspectors assigned to a selected subject, with the department each belongs to. */
+  async assignedTo(sql: SqlExecutor, planId: string, subjectId: string): Promise<{ id: string; departmentId: string }[]> {
+    return sql.query<{ id: string; departmentId: string }>(
+      `SELECT a.inspector_id::text AS id, i.department_id::text AS "departmentId"
+         FROM inspection_assignments a JOIN inspectors i ON i.id = a.inspector_id
+        WHERE a.plan_id = $1::bigint AND a.subject_id = $2::bigint ORDER BY a.inspector_id`,
       [planId, subjectId],
     );
-    return rows.map((row) => row.id);
   }
 
   /** Inserts a result; null when the subject already has one in this plan. */

@@ -18,7 +18,7 @@ import { InspectionDrawRepository } from './inspection-draw.repository';
 import { InspectionPlansRepository } from './inspection-plans.repository';
 import { InspectionPlansService } from './inspection-plans.service';
 import { InspectionResultsRepository, PublishableRow } from './inspection-results.repository';
-import { inspectorNotAssigned, planNotAssigned, resultExists, subjectNotSelected } from './inspections.errors';
+import { inspectorNotAssigned, planNotAssigned, resultExists, subjectAssignedElsewhere, subjectNotSelected } from './inspections.errors';
 
 export const PUBLICATION_WORKING_DAYS = 20;
 const PUBLISH_BATCH = 1000;
@@ -53,7 +53,10 @@ export class InspectionResultsService {
       if (plan.drawDay !== null && input.inspectedOn < plan.drawDay) throw badInput(`检查日期不能早于抽取日 ${plan.drawDay}（inspectedOn must not be before the draw day）`, 'input.inspectedOn');
       const selection = await this.draws.findSelection(sql, planId, uscc);
       if (!selection) throw subjectNotSelected(uscc);
-      const assigned = await this.results.assignedTo(sql, planId, selection.subjectId);
+      // Only the department whose inspectors were assigned to the subject records its result.
+      const inspectors = await this.results.assignedTo(sql, planId, selection.subjectId);
+      if (!inspectors.some((inspector) => inspector.departmentId === principal.departmentId)) throw subjectAssignedElsewhere(uscc);
+      const assigned = inspectors.map((inspector) => inspector.id);
       const inspectorIds = input.inspectorIds?.length ? input.inspectorIds : assigned;
       const stranger = inspectorIds.find((id) => !assigned.includes(id));
       if (stranger !== undefined) throw inspectorNotAssigned(stranger);

@@ -15,7 +15,8 @@ export type InspectionErrorCode =
   | 'INSPECTOR_POOL_TOO_SMALL'
   | 'SUBJECT_NOT_SELECTED'
   | 'INSPECTION_RESULT_EXISTS'
-  | 'INSPECTOR_NOT_ASSIGNED';
+  | 'INSPECTOR_NOT_ASSIGNED'
+  | 'SUBJECT_ASSIGNED_ELSEWHERE';
 
 function inspectionError(code: InspectionErrorCode, message: string, field?: string): DomainError {
   return new DomainError(code, message, field ? { field } : {});
@@ -64,6 +65,10 @@ export const subjectNotSelected = (uscc: string): DomainError =>
 
 export const resultExists = (uscc: string): DomainError =>
   inspectionError('INSPECTION_RESULT_EXISTS', `${uscc} 的抽查结果已录入（the result for ${uscc} is already recorded）`, 'uscc');
+
+/** The subject's inspectors belong to another executing department of the plan: that department records it. */
+export const subjectAssignedElsewhere = (uscc: string): DomainError =>
+  inspectionError('SUBJECT_ASSIGNED_ELSEWHERE', `${uscc} 由本计划的其他实施部门检查，应由其录入结果（${uscc} is inspected by another executing department of this plan, which records its result）`, 'uscc');
 
 export const inspectorNotAssigned = (id: string): DomainError =>
   inspectionError('INSPECTOR_NOT_ASSIGNED', `检查人员 ${id} 未被选派检查该对象（inspector ${id} was not assigned to this subject）`, 'input.inspectorIds');
