@@ -144,7 +144,7 @@ function jsonEscaped(expression: string): string {
 function inspectionParts(rules: TierRuleSet, overridePredicate: string) {
   const inspection = rules.inspectionResults;
   const pointed = inspection ? (Object.entries(inspection.points) as [InspectionResultCategory, number][]).filter(([, points]) => points > 0) : [];
-  if (!inspection || pointed.length === 0) return { ctes: '', subjectExtra: '', fragments: '', nextSource: 'rel' };
+  if (!inspection || pointed.length === 0) return { ctes: '', subjectColumns: '', subjectJoin: '', subjectExtra: '', fragments: '', nextSource: 'rel' };
   const windowEnd = `(o.inspected_on + interval '${sqlInt(inspection.windowMonths)} months')::date`;
   const ctes = `
   insp AS (
@@ -165,7 +165,11 @@ function inspectionParts(rules: TierRuleSet, overridePredicate: string) {
   return {
     ctes,
     // The 12-month cap is stated when it lowers the level the whole score gives, inspection points included.
-    subjectExtra: ' + coalesce((SELECT ii.points FROM insp_subjects ii WHERE ii.subject_id = p.subject_id), 0)',
+    // Joined once per record (a hash join), not a subquery in the CASE: that scanned insp_subjects once per
+    // capping record and per level test (records × inspection results per chunk).
+    subjectColumns: ', coalesce(ii.points, 0) AS inspection_pts',
+    subjectJoin: ' LEFT JOIN insp_subjects ii ON ii.subject_id = p.subject_id',
+    subjectExtra: ' + p.inspection_pts',
     fragments,
     nextSource: '(SELECT subject_id, next_date FROM rel UNION ALL SELECT subject_id, window_end FROM insp) n',
   };
@@ -224,8 +228,8 @@ function evaluationCtes(rules: TierRuleSet, overridePredicate: string, tierJoin:
   -- Subject totals by a window over the same order (no second sort), so each record knows whether the
   -- 12-month cap is stated: only when it lowers the level and the subject is not listed.
   subject_pts AS (
-    SELECT p.*, sum(p.sev_pts + p.cat_pts + p.band_pts + p.rep_pts) OVER s AS subject_deducted, bool_or(p.capping) OVER s AS subject_capped
-      FROM pts p WINDOW s AS (PARTITION BY p.subject_id)
+    SELECT p.*, sum(p.sev_pts + p.cat_pts + p.band_pts + p.rep_pts) OVER s AS subject_deducted, bool_or(p.capping) OVER s AS subject_capped${insp.subjectColumns}
+      FROM pts p${insp.subjectJoin} WINDOW s AS (PARTITION BY p.subject_id)
   ),
   fragments AS (
     SELECT p.subject_id, p.decision_date AS d, 0 AS grp, p.decision_number AS k1, p.id::text AS k2,
