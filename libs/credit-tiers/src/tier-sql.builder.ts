@@ -281,7 +281,7 @@ function evaluationCtes(rules: TierRuleSet, overridePredicate: string, tierJoin:
      CROSS JOIN LATERAL (SELECT greatest(0, ${sqlInt(rules.startScore)} - coalesce(a.deducted, 0))::int AS score) v
   ),
   cur AS (
-    SELECT r.*, t.level AS old_level, t.next_review_on AS old_next, (t.subject_id IS NOT NULL) AS existed,
+    SELECT r.*, t.level AS old_level, t.next_review_on AS old_next, t.reasons AS old_reasons, (t.subject_id IS NOT NULL) AS existed,
            CASE WHEN t.subject_id IS NOT NULL
                 THEN (t.level, t.score::int, t.rule_version, t.reasons) IS DISTINCT FROM (r.level, r.score, ${sqlText(rules.version)}::varchar, r.reasons)
                 ELSE NOT (r.level = 'A' AND r.score = ${sqlInt(rules.startScore)} AND r.reasons = '[]'::jsonb) END AS tier_changed
@@ -293,13 +293,17 @@ function evaluationCtes(rules: TierRuleSet, overridePredicate: string, tierJoin:
  * The history and summary tail shared by both write modes. `writtenDiff` is the FROM clause of the rows of
  * `diff` that were written, as d (the chunk's guard may skip some; the read-your-writes path writes them all);
  * `closed` is the statement that ends the open history row of every written subject whose tier changed.
+ *
+ * Reasons are stored once: the open history row (valid_to NULL) has none, they are the subject_tiers row's;
+ * closing it copies them from that row as it was before this statement (d.old_reasons). Closing writes a new
+ * version of the history row anyway, so the copy costs no extra row; the open row is ~900 → ~150 bytes.
  */
 function historyTail(rules: TierRuleSet, causeParam: string, writtenDiff: string, closed: string): string {
   return `,
   closed AS (${closed}),
   opened AS (
-    INSERT INTO subject_tier_history (subject_id, level, score, rule_version, reasons, cause, valid_from)
-    SELECT d.subject_id, d.level, d.score, ${sqlText(rules.version)}, d.reasons, ${causeParam}, now()
+    INSERT INTO subject_tier_history (subject_id, level, score, rule_version, cause, valid_from)
+    SELECT d.subject_id, d.level, d.score, ${sqlText(rules.version)}, ${causeParam}, now()
       FROM ${writtenDiff}
      WHERE d.tier_changed
     RETURNING id
@@ -361,8 +365,8 @@ export function buildTierSql(rules: TierRuleSet): TierSqlSet {
     rules,
     '$3::varchar',
     'diff d',
-    `UPDATE subject_tier_history h SET valid_to = now()
-       FROM (SELECT o.ctid AS open_ctid
+    `UPDATE subject_tier_history h SET valid_to = now(), reasons = coalesce(h.reasons, c.old_reasons)
+       FROM (SELECT o.ctid AS open_ctid, d.old_reasons
                FROM diff d
               CROSS JOIN LATERAL ${lookup('subject_tier_history', 'x', 'x.subject_id = d.subject_id AND x.valid_to IS NULL', 'x.ctid')} o
               WHERE d.tier_changed) c
@@ -409,7 +413,7 @@ export function buildTierSql(rules: TierRuleSet): TierSqlSet {
     rules,
     '$4::varchar',
     'diff d JOIN written w ON w.subject_id = d.subject_id',
-    `UPDATE subject_tier_history h SET valid_to = now()
+    `UPDATE subject_tier_history h SET valid_to = now(), reasons = coalesce(h.reasons, d.old_reasons)
        FROM diff d JOIN written w ON w.subject_id = d.subject_id
       WHERE d.tier_changed AND h.subject_id = d.subject_id AND h.valid_to IS NULL AND h.subject_id BETWEEN $2::bigint AND $3::bigint
      RETURNING h.id`,
