@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { ORM_ENTITIES } from '@credit/bootstrap';
-import { TierRecomputeRepository } from '@credit/credit-tiers';
+import { DEFAULT_CHUNK_SIZE, DEFAULT_CONCURRENCY, TierRecomputeRepository } from '@credit/credit-tiers';
 import { Database, migrateDatabase } from '@credit/db';
 import { getTierRuleSet, TierRuleSet, todayInChina } from '@credit/domain';
 
@@ -21,8 +21,8 @@ const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0
 const DATABASE = 'credit_bench_tiers';
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 1_000_000);
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 3_000_000);
-const CHUNK = Number(process.env.BENCH_CHUNK ?? 50_000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 2);
+const CHUNK = Number(process.env.BENCH_CHUNK ?? DEFAULT_CHUNK_SIZE);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? DEFAULT_CONCURRENCY);
 const RESULT_FILE = path.resolve('bench/results/tiers.json');
 // The platform's default rule set (app-config: TIER_RULE_VERSION unset → v2, with inspection results), so both
 // the full recomputation and the bare aggregate score the same rules.
