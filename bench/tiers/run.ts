@@ -13,17 +13,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { ORM_ENTITIES } from '@credit/bootstrap';
-import { TierRecomputeRepository } from '@credit/credit-tiers';
+import { DEFAULT_CHUNK_SIZE, DEFAULT_CONCURRENCY, TierRecomputeRepository } from '@credit/credit-tiers';
 import { Database, migrateDatabase } from '@credit/db';
-import { TIER_RULE_SET_V1, todayInChina } from '@credit/domain';
+import { getTierRuleSet, TierRuleSet, todayInChina } from '@credit/domain';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DATABASE = 'credit_bench_tiers';
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 1_000_000);
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 3_000_000);
-const CHUNK = Number(process.env.BENCH_CHUNK ?? 50_000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 2);
+const CHUNK = Number(process.env.BENCH_CHUNK ?? DEFAULT_CHUNK_SIZE);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? DEFAULT_CONCURRENCY);
 const RESULT_FILE = path.resolve('bench/results/tiers.json');
+// The platform's default rule set (app-config: TIER_RULE_VERSION unset → v2, with inspection results), so both
+// the full recomputation and the bare aggregate score the same rules.
+const RULES: TierRuleSet = getTierRuleSet('v2');
+// Share of subjects with one 双随机 inspection result over the last 18 months (some outside the 12-month window).
+const INSPECTED_SHARE = 0.05;
 
 const REGIONS = ['341102', '341103', '341122', '341124', '341125', '341126', '341181', '341182'];
 const VIOLATIONS = Array.from({ length: 24 }, (_, i) => `违法行为类型${i + 1}`);
@@ -37,9 +42,13 @@ async function timed<T>(label: string, fn: () => Promise<T>): Promise<{ ms: numb
   return { ms, value };
 }
 
-/** The README sketch: per-record points + repeat window, Σ per subject, level with the 12-month cap; no reasons. */
+/** The README sketch: per-record points + repeat window, Σ per subject (+ inspection points), level with the 12-month cap; no reasons. */
 function bareAggregateSql(changedOnly: boolean): string {
-  const r = TIER_RULE_SET_V1;
+  const r = RULES;
+  const inspection = r.inspectionResults;
+  const inspectionPoints = inspection
+    ? `CASE i.category ${Object.entries(inspection.points).map(([category, points]) => `WHEN '${category}' THEN ${points}`).join(' ')} ELSE 0 END`
+    : '0';
   return `
   WITH counted AS (
     SELECT p.subject_id, p.severity, p.decision_date, p.violation_type, p.penalty_categories AS c,
@@ -61,10 +70,14 @@ function bareAggregateSql(changedOnly: boolean): string {
                   PARTITION BY subject_id, violation_type ORDER BY decision_date
                   RANGE BETWEEN interval '12 months' PRECEDING AND interval '1 day' PRECEDING) > 0 THEN 10 ELSE 0 END AS points
       FROM counted
+  ), inspected AS (
+    SELECT i.subject_id, NULL::text AS severity, i.inspected_on AS decision_date, ${inspectionPoints} AS points
+      FROM inspection_results i
+     WHERE ${inspection ? `i.inspected_on <= $1::date AND $1::date < i.inspected_on + interval '${inspection.windowMonths} months'` : 'false'}
   ), agg AS (
     SELECT subject_id, greatest(0, 100 - sum(points))::int AS score,
-           bool_or(severity = 'SERIOUS' AND $1::date < decision_date + interval '12 months') AS capped
-      FROM scored GROUP BY subject_id
+           coalesce(bool_or(severity = 'SERIOUS' AND $1::date < decision_date + interval '12 months'), false) AS capped
+      FROM (SELECT subject_id, severity, decision_date, points FROM scored UNION ALL SELECT * FROM inspected) x GROUP BY subject_id
   )
   INSERT INTO bench_bare_tiers AS t (subject_id, level, score)
   SELECT s.id,
@@ -115,6 +128,22 @@ async function generate(db: Database, asOf: string): Promise<void> {
       [asOf, VIOLATIONS, CATEGORIES, RECORDS],
     ),
   );
+  // 双随机 results (v2 counts them): one plan, INSPECTED_SHARE of the subjects, categories spread evenly.
+  await timed('generate inspection results', async () => {
+    await db.query(
+      `INSERT INTO inspection_plans (name, year, region_code, subject_types, industry_codes, department_ids, item_ids, strata, exclusion_months,
+                                     planned_start, planned_end, status, created_by)
+       VALUES ('压测抽查计划', 2026, '341100', '{}', '{}', '{}', '{}', '[]', 0, $1::date - 540, $1::date, 'COMPLETED', 'bench')`,
+      [asOf],
+    );
+    await db.query(
+      `INSERT INTO inspection_results (plan_id, subject_id, category, findings, inspected_on, inspector_ids, publication_due, recorded_by_id)
+       SELECT (SELECT min(id) FROM inspection_plans), s.id, ($2::text[])[1 + floor(random() * 7)::int], '检查发现',
+              $1::date - floor(random() * 540)::int, '{}', $1::date, (SELECT min(id) FROM departments)
+         FROM credit_subjects s WHERE random() < $3`,
+      [asOf, ['NO_PROBLEM', 'INFO_NOT_DISCLOSED', 'FALSIFIED_INFO', 'ADDRESS_UNREACHABLE', 'ORDERED_TO_CORRECT', 'OBSTRUCTED', 'PENDING_FOLLOW_UP'], INSPECTED_SHARE],
+    );
+  });
   await timed('analyze', () => db.query('ANALYZE'));
 }
 
@@ -143,7 +172,7 @@ async function main(): Promise<void> {
 
     const repository = new TierRecomputeRepository();
     const run = (cause: string) =>
-      repository.recomputeStaged(db, TIER_RULE_SET_V1, {
+      repository.recomputeStaged(db, RULES, {
         asOf,
         cause,
         regionPrefix: null,
@@ -162,6 +191,7 @@ async function main(): Promise<void> {
     const levels = await db.query<{ level: string; n: number }>('SELECT level, count(*)::int AS n FROM subject_tiers GROUP BY level ORDER BY level');
     const result = {
       measuredAt: new Date().toISOString(),
+      ruleVersion: RULES.version,
       postgres: (await db.query<{ v: string }>('SELECT version() AS v'))[0].v,
       subjects: SUBJECTS,
       records: RECORDS,

@@ -25,8 +25,9 @@ export class SubjectTierHistory {
   @Property({ length: 16 })
   ruleVersion!: string;
 
-  @Property({ type: 'jsonb' })
-  reasons!: unknown[];
+  /** Null while the row is open (valid_to null): the reasons in force are subject_tiers.reasons, copied here on closing. */
+  @Property({ type: 'jsonb', nullable: true })
+  reasons!: unknown[] | null;
 
   /** Why it was recomputed: PENALTY_CREATED, PENALTY_UPDATED, PENALTY_REVOKED, PENALTY_REPAIRED, SWEEP, RECOMPUTE_ALL, LISTING … */
   @Property({ length: 32 })

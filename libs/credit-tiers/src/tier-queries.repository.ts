@@ -33,6 +33,12 @@ export interface TierSubjectFilter {
 
 /** creditSubjects.totalCount is exact up to this; one more means "more than this". */
 export const TOTAL_COUNT_BOUND = 10_000;
+/**
+ * A history row's reasons: an open row (the assessment in force) stores none, they are its subject_tiers row's
+ * (written by the same statement); closing the row copies them in (tier-sql.builder historyTail).
+ */
+const HISTORY_REASONS = (alias: string) =>
+  `coalesce(${alias}.reasons, (SELECT t.reasons FROM subject_tiers t WHERE t.subject_id = ${alias}.subject_id)) AS reasons`;
 const PREFIXED_SUBJECT_COLUMNS = SUBJECT_COLUMNS.split(',').map((column) => `s.${column.trim()}`).join(', ');
 
 @Injectable()
@@ -49,10 +55,11 @@ export class TierQueriesRepository {
   /** The latest history entry of each subject that started before the day after `date` began (China time). */
   asOf(subjectIds: readonly string[], date: IsoDate): Promise<TierRow[]> {
     return this.db.query<TierRow & { valid_from: Date }>(
-      `SELECT DISTINCT ON (subject_id) subject_id, level, score, rule_version, reasons, valid_from AS computed_at
-         FROM subject_tier_history
-        WHERE subject_id = ANY($1::bigint[]) AND valid_from < (($2::date + 1)::timestamp AT TIME ZONE INTERVAL '+08:00')
-        ORDER BY subject_id, valid_from DESC, id DESC`,
+      `SELECT x.subject_id, x.level, x.score, x.rule_version, ${HISTORY_REASONS('x')}, x.computed_at
+         FROM (SELECT DISTINCT ON (subject_id) id, subject_id, level, score, rule_version, reasons, valid_from AS computed_at
+                 FROM subject_tier_history
+                WHERE subject_id = ANY($1::bigint[]) AND valid_from < (($2::date + 1)::timestamp AT TIME ZONE INTERVAL '+08:00')
+                ORDER BY subject_id, valid_from DESC, id DESC) x`,
       [subjectIds, date],
     );
   }
@@ -61,7 +68,7 @@ export class TierQueriesRepository {
   async history(subjectIds: readonly string[], before: readonly [string, string] | null, limit: number): Promise<{ rows: HistoryRow[]; totals: Map<string, number> }> {
     const rows = await this.db.query<HistoryRow & { rn: number }>(
       `SELECT * FROM (
-         SELECT h.id, h.subject_id, h.level, h.score, h.rule_version, h.reasons, h.cause, h.valid_from, h.valid_to,
+         SELECT h.id, h.subject_id, h.level, h.score, h.rule_version, ${HISTORY_REASONS('h')}, h.cause, h.valid_from, h.valid_to,
                 h.valid_from AS computed_at,
                 to_char(h.valid_from AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS valid_from_key,
                 row_number() OVER (PARTITION BY h.subject_id ORDER BY h.valid_from DESC, h.id DESC) AS rn

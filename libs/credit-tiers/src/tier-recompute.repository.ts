@@ -138,7 +138,12 @@ export class TierRecomputeRepository {
           while (!failed && next < chunks.length) {
             const chunk = chunks[next++];
             const result = await inTransaction(client, async () => {
+              // synchronous_commit off for the chunk only: its COMMIT does not wait for the WAL flush (~70 MB per
+              // first-run chunk). A crash may lose the last chunks' commits, never half-apply one, and the run is
+              // re-runnable (it rewrites whatever differs). An ingest keeps the server's setting, and its own
+              // synchronous commit flushes the WAL up to its record, so every chunk it read from is durable too.
               await client.query(`SET LOCAL work_mem = '${CHUNK_WORK_MEM}'`);
+              await client.query('SET LOCAL synchronous_commit = off');
               return (await client.query<TierWriteOutcome>(sqlSet.chunk, [options.asOf, chunk.lo, chunk.hi, options.cause])).rows[0];
             });
             done += 1;

@@ -144,7 +144,7 @@ function jsonEscaped(expression: string): string {
 function inspectionParts(rules: TierRuleSet, overridePredicate: string) {
   const inspection = rules.inspectionResults;
   const pointed = inspection ? (Object.entries(inspection.points) as [InspectionResultCategory, number][]).filter(([, points]) => points > 0) : [];
-  if (!inspection || pointed.length === 0) return { ctes: '', subjectExtra: '', fragments: '', nextSource: 'rel' };
+  if (!inspection || pointed.length === 0) return { ctes: '', subjectColumns: '', subjectJoin: '', subjectExtra: '', fragments: '', nextSource: 'rel' };
   const windowEnd = `(o.inspected_on + interval '${sqlInt(inspection.windowMonths)} months')::date`;
   const ctes = `
   insp AS (
@@ -165,7 +165,11 @@ function inspectionParts(rules: TierRuleSet, overridePredicate: string) {
   return {
     ctes,
     // The 12-month cap is stated when it lowers the level the whole score gives, inspection points included.
-    subjectExtra: ' + coalesce((SELECT ii.points FROM insp_subjects ii WHERE ii.subject_id = p.subject_id), 0)',
+    // Joined once per record (a hash join), not a subquery in the CASE: that scanned insp_subjects once per
+    // capping record and per level test (records × inspection results per chunk).
+    subjectColumns: ', coalesce(ii.points, 0) AS inspection_pts',
+    subjectJoin: ' LEFT JOIN insp_subjects ii ON ii.subject_id = p.subject_id',
+    subjectExtra: ' + p.inspection_pts',
     fragments,
     nextSource: '(SELECT subject_id, next_date FROM rel UNION ALL SELECT subject_id, window_end FROM insp) n',
   };
@@ -224,8 +228,8 @@ function evaluationCtes(rules: TierRuleSet, overridePredicate: string, tierJoin:
   -- Subject totals by a window over the same order (no second sort), so each record knows whether the
   -- 12-month cap is stated: only when it lowers the level and the subject is not listed.
   subject_pts AS (
-    SELECT p.*, sum(p.sev_pts + p.cat_pts + p.band_pts + p.rep_pts) OVER s AS subject_deducted, bool_or(p.capping) OVER s AS subject_capped
-      FROM pts p WINDOW s AS (PARTITION BY p.subject_id)
+    SELECT p.*, sum(p.sev_pts + p.cat_pts + p.band_pts + p.rep_pts) OVER s AS subject_deducted, bool_or(p.capping) OVER s AS subject_capped${insp.subjectColumns}
+      FROM pts p${insp.subjectJoin} WINDOW s AS (PARTITION BY p.subject_id)
   ),
   fragments AS (
     SELECT p.subject_id, p.decision_date AS d, 0 AS grp, p.decision_number AS k1, p.id::text AS k2,
@@ -277,7 +281,7 @@ function evaluationCtes(rules: TierRuleSet, overridePredicate: string, tierJoin:
      CROSS JOIN LATERAL (SELECT greatest(0, ${sqlInt(rules.startScore)} - coalesce(a.deducted, 0))::int AS score) v
   ),
   cur AS (
-    SELECT r.*, t.level AS old_level, t.next_review_on AS old_next, (t.subject_id IS NOT NULL) AS existed,
+    SELECT r.*, t.level AS old_level, t.next_review_on AS old_next, t.reasons AS old_reasons, (t.subject_id IS NOT NULL) AS existed,
            CASE WHEN t.subject_id IS NOT NULL
                 THEN (t.level, t.score::int, t.rule_version, t.reasons) IS DISTINCT FROM (r.level, r.score, ${sqlText(rules.version)}::varchar, r.reasons)
                 ELSE NOT (r.level = 'A' AND r.score = ${sqlInt(rules.startScore)} AND r.reasons = '[]'::jsonb) END AS tier_changed
@@ -289,13 +293,17 @@ function evaluationCtes(rules: TierRuleSet, overridePredicate: string, tierJoin:
  * The history and summary tail shared by both write modes. `writtenDiff` is the FROM clause of the rows of
  * `diff` that were written, as d (the chunk's guard may skip some; the read-your-writes path writes them all);
  * `closed` is the statement that ends the open history row of every written subject whose tier changed.
+ *
+ * Reasons are stored once: the open history row (valid_to NULL) has none, they are the subject_tiers row's;
+ * closing it copies them from that row as it was before this statement (d.old_reasons). Closing writes a new
+ * version of the history row anyway, so the copy costs no extra row; the open row is ~900 → ~150 bytes.
  */
 function historyTail(rules: TierRuleSet, causeParam: string, writtenDiff: string, closed: string): string {
   return `,
   closed AS (${closed}),
   opened AS (
-    INSERT INTO subject_tier_history (subject_id, level, score, rule_version, reasons, cause, valid_from)
-    SELECT d.subject_id, d.level, d.score, ${sqlText(rules.version)}, d.reasons, ${causeParam}, now()
+    INSERT INTO subject_tier_history (subject_id, level, score, rule_version, cause, valid_from)
+    SELECT d.subject_id, d.level, d.score, ${sqlText(rules.version)}, ${causeParam}, now()
       FROM ${writtenDiff}
      WHERE d.tier_changed
     RETURNING id
@@ -357,8 +365,8 @@ export function buildTierSql(rules: TierRuleSet): TierSqlSet {
     rules,
     '$3::varchar',
     'diff d',
-    `UPDATE subject_tier_history h SET valid_to = now()
-       FROM (SELECT o.ctid AS open_ctid
+    `UPDATE subject_tier_history h SET valid_to = now(), reasons = coalesce(h.reasons, c.old_reasons)
+       FROM (SELECT o.ctid AS open_ctid, d.old_reasons
                FROM diff d
               CROSS JOIN LATERAL ${lookup('subject_tier_history', 'x', 'x.subject_id = d.subject_id AND x.valid_to IS NULL', 'x.ctid')} o
               WHERE d.tier_changed) c
@@ -405,7 +413,7 @@ export function buildTierSql(rules: TierRuleSet): TierSqlSet {
     rules,
     '$4::varchar',
     'diff d JOIN written w ON w.subject_id = d.subject_id',
-    `UPDATE subject_tier_history h SET valid_to = now()
+    `UPDATE subject_tier_history h SET valid_to = now(), reasons = coalesce(h.reasons, d.old_reasons)
        FROM diff d JOIN written w ON w.subject_id = d.subject_id
       WHERE d.tier_changed AND h.subject_id = d.subject_id AND h.valid_to IS NULL AND h.subject_id BETWEEN $2::bigint AND $3::bigint
      RETURNING h.id`,

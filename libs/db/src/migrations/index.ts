@@ -16,6 +16,7 @@ import { Migration20261203232000 } from './Migration20261203232000';
 import { Migration20261204090000 } from './Migration20261204090000';
 import { Migration20261204100000 } from './Migration20261204100000';
 import { Migration20261204130000 } from './Migration20261204130000';
+import { Migration20261204150000 } from './Migration20261204150000';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128120419', class: Migration20261128120419 },
@@ -33,4 +34,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204090000', class: Migration20261204090000 },
   { name: 'Migration20261204100000', class: Migration20261204100000 },
   { name: 'Migration20261204130000', class: Migration20261204130000 },
+  { name: 'Migration20261204150000', class: Migration20261204150000 },
 ];
