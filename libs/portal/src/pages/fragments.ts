@@ -2,6 +2,7 @@
 import { DisclosureModel } from '@credit/disclosure';
 import { PENALTY_CATEGORY_LABELS, PenaltyCategory, regionName } from '@credit/domain';
 import { highlight, html, Html } from '../html';
+import type { PublicListing } from '../portal.service';
 
 export function searchForm(options: { query: string | null; heading?: boolean; extra?: Html }): Html {
   return html`<form class="search" action="/search" method="get" role="search">
@@ -48,4 +49,18 @@ ${d.penaltyCategories.length > 0 ? html`<ul class="tags" aria-label="处罚类�
 /** The text as the search service escapes it in highlights, to compare a snippet with a field. */
 function escapeText(text: string): string {
   return html`${text}`.text;
+}
+
+/** The stated facts of one entry on the serious-dishonesty list (reasons, basis, measures, removal, remedies). */
+export function listingFacts(listing: PublicListing): Html {
+  const row = (label: string, value: string | null) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : '');
+  return html`${row('列入决定文书号', listing.decisionDocumentNumber)}
+${row('列入机关', listing.designatingDepartment)}
+${row('列入事由', listing.reasons)}
+${row('列入依据', listing.legalBasis)}
+${row('惩戒措施', listing.punishmentNotice)}
+${row('移出条件和程序', listing.removalConditions)}
+${row('救济措施', listing.remedies)}
+${row('列入日期', listing.listedAt)}
+${row('有效期至', listing.expiresAt)}`;
 }

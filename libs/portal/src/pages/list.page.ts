@@ -1,6 +1,7 @@
 // 严重失信主体名单公示: the public list, searchable by name or USCC, newest first, paged forward.
 import { html, Html, queryString } from '../html';
 import { PUBLIC_COUNT_CAP, PublicListing, PublicListPage } from '../portal.service';
+import { listingFacts } from './fragments';
 
 function entry(listing: PublicListing): Html {
   const row = (label: string, value: string | Html | null) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : '');
@@ -9,15 +10,7 @@ function entry(listing: PublicListing): Html {
 <dl class="record">
 ${row('统一社会信用代码', listing.uscc ? html`<a href="/subjects/${listing.uscc}">${listing.uscc}</a>` : null)}
 ${row('名单类型', listing.listTypeName)}
-${row('列入机关', listing.designatingDepartment)}
-${row('列入决定文书号', listing.decisionDocumentNumber)}
-${row('列入事由', listing.reasons)}
-${row('列入依据', listing.legalBasis)}
-${row('惩戒措施', listing.punishmentNotice)}
-${row('移出条件和程序', listing.removalConditions)}
-${row('救济措施', listing.remedies)}
-${row('列入日期', listing.listedAt)}
-${row('有效期至', listing.expiresAt)}
+${listingFacts(listing)}
 </dl>
 </li>`;
 }

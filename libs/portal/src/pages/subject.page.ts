@@ -4,23 +4,14 @@
 import { regionName } from '@credit/domain';
 import { html, Html } from '../html';
 import { PublicListing, SubjectView } from '../portal.service';
-import { disclosureItem, formatCount, regionLabel } from './fragments';
+import { disclosureItem, formatCount, listingFacts, regionLabel } from './fragments';
 import { inspectionResultItem } from './inspections.page';
 
 function listingEntry(listing: PublicListing): Html {
-  const row = (label: string, value: string | null) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : '');
   return html`<li>
 <h3>${listing.listTypeName}</h3>
 <dl class="record">
-${row('列入决定文书号', listing.decisionDocumentNumber)}
-${row('列入机关', listing.designatingDepartment)}
-${row('列入事由', listing.reasons)}
-${row('列入依据', listing.legalBasis)}
-${row('惩戒措施', listing.punishmentNotice)}
-${row('移出条件和程序', listing.removalConditions)}
-${row('救济措施', listing.remedies)}
-${row('列入日期', listing.listedAt)}
-${row('有效期至', listing.expiresAt)}
+${listingFacts(listing)}
 </dl>
 </li>`;
 }
