@@ -11,34 +11,6 @@ export interface InspectionItemRow {
   createdAt: Date;
 }
 
-export interface PlanRow {
-  id: string;
-  name: string;
-  year: number;
-  regionCode: string;
-  subjectTypes: string[];
-  industryCodes: string[];
-  departmentIds: string[];
-  itemIds: string[];
-  strata: StratumRule[];
-  exclusionMonths: number;
-  plannedStart: string;
-  plannedEnd: string;
-  status: string;
-  createdBy: string;
-  seedCommitment: string | null;
-  publishedAt: Date | null;
-  seed: string | null;
-  drawnAt: Date | null;
-  drawDay: string | null;
-  candidateListHash: string | null;
-  candidateCount: number | null;
-  drawStrata: StratumDraw[] | null;
-  completedOn: string | null;
-  publicationDue: string | null;
-  createdAt: Date;
-}
-
 /** What a plan is made of; the service has checked every value. */
 export interface PlanValues {
   name: string;
@@ -52,6 +24,24 @@ export interface PlanValues {
   exclusionMonths: number;
   plannedStart: string;
   plannedEnd: string;
+}
+
+/** A stored plan: what it is made of, and what publishing, drawing and completing it recorded. */
+export interface PlanRow extends PlanValues {
+  id: string;
+  status: string;
+  createdBy: string;
+  seedCommitment: string | null;
+  publishedAt: Date | null;
+  seed: string | null;
+  drawnAt: Date | null;
+  drawDay: string | null;
+  candidateListHash: string | null;
+  candidateCount: number | null;
+  drawStrata: StratumDraw[] | null;
+  completedOn: string | null;
+  publicationDue: string | null;
+  createdAt: Date;
 }
 
 export interface DepartmentRef {
