@@ -21,3 +21,4 @@ export * from './auth/region-scope';
 export * from './graphql/reject-nul.pipe';
 export * from './errors/identifier-errors';
 export * from './retry/backoff';
+export * from './http/content-etag';

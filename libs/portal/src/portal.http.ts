@@ -1,6 +1,6 @@
 // How every portal answer leaves: security headers on every page (errors included), caching per page kind,
 // and an ETag with 304 for the pages of one decision or one subject.
-import { createHash } from 'node:crypto';
+import { contentEtag } from '@credit/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Html } from './html';
 
@@ -32,7 +32,7 @@ export function sendPage(request: FastifyRequest, reply: FastifyReply, page: Htm
   securityHeaders(reply).header('cache-control', CACHE_CONTROL[options.caching]).type('text/html; charset=utf-8');
   const status = options.status ?? 200;
   if (options.caching === 'entity' && status === 200) {
-    const etag = `"${createHash('sha256').update(page.text).digest('base64url').slice(0, 27)}"`;
+    const etag = contentEtag(page.text);
     reply.header('etag', etag);
     if (matches(request.headers['if-none-match'], etag)) return reply.code(304).send();
   }

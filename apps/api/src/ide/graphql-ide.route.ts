@@ -7,10 +7,10 @@
 // redirected here instead of meeting Apollo's CSRF refusal.
 // Plain Fastify routes, like /metrics: nothing here reads a principal, so the global auth guard has no say; the
 // credential gate still runs first and lets a browser (which sends no credential header) through as anonymous.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { contentEtag } from '@credit/common';
 
 export const IDE_PATH = '/ide';
 const ASSETS = `${IDE_PATH}/assets`;
@@ -88,7 +88,7 @@ export function registerGraphqlIde(fastify: FastifyInstance, options: { enabled:
     assets = new Map(
       Object.entries(assetFiles()).map(([name, { file, type }]) => {
         const body = fs.readFileSync(file);
-        return [name, { body, type, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` }];
+        return [name, { body, type, etag: contentEtag(body) }];
       }),
     );
   } catch (error) {
