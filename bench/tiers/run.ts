@@ -23,7 +23,9 @@ const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 1_000_000);
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 3_000_000);
 const CHUNK = Number(process.env.BENCH_CHUNK ?? DEFAULT_CHUNK_SIZE);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? DEFAULT_CONCURRENCY);
-const RESULT_FILE = path.resolve('bench/results/tiers.json');
+// The 1M run is bench/results/tiers.json; a smaller one says its size (tiers-300k.json), so both scales the issue
+// names are kept side by side.
+const RESULT_FILE = path.resolve(__dirname, '..', 'results', SUBJECTS === 1_000_000 ? 'tiers.json' : `tiers-${Math.round(SUBJECTS / 1000)}k.json`);
 // The platform's default rule set (app-config: TIER_RULE_VERSION unset → v2, with inspection results), so both
 // the full recomputation and the bare aggregate score the same rules.
 const RULES: TierRuleSet = getTierRuleSet('v2');

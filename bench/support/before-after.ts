@@ -1,0 +1,66 @@
+// Before and after in the same session (issue 15): bench/results/before/<result>.json keeps what the code before
+// a change measured on this machine (with its commit), and bench/run.ts prints the headline figures of both
+// after each run, side by side. A before file is an older checkout's bench/results/<result>.json, copied into
+// bench/results/before/ with a "commit" field naming that checkout.
+import fs from 'node:fs';
+import path from 'node:path';
+
+type Json = Record<string, unknown>;
+
+/** The figures of the issue's table, per result file: a label and a dotted path into the result. */
+const HEADLINES: Record<string, [label: string, path: string][]> = {
+  search: [
+    ['full page req/s', 'load.graphql.requestsPerSecond'],
+    ['full page p50 ms', 'load.graphql.p50'],
+    ['full page p99 ms', 'load.graphql.p99'],
+    ['full page GraphQL/SQL p50', 'load.ratioP50'],
+    ['full page GraphQL/SQL p99', 'load.ratioP99'],
+    ['page only req/s', 'pageOnly.graphql.requestsPerSecond'],
+    ['page only p99 ms', 'pageOnly.graphql.p99'],
+    ['page only GraphQL/SQL p50', 'pageOnly.ratioP50'],
+    ['long tail req/s', 'longTail.requestsPerSecond'],
+    ['long tail cache hit rate', 'longTail.cacheHitRate'],
+  ],
+  ingest: [
+    ['records/s', 'graphqlRecordsPerSecond'],
+    ['rows written per record', 'rowsPerRecord'],
+    ['÷ COPY of every row written', 'ratio'],
+    ['÷ COPY of the records alone', 'recordsOnlyRatio'],
+    ['Node CPU s', 'cpuSeconds.node'],
+    ['PostgreSQL CPU s', 'cpuSeconds.postgres'],
+    ['load average at start', 'loadAverage.start.0'],
+  ],
+  tiers: [
+    ['subjects', 'subjects'],
+    ['bare aggregate, first s', 'baseline.firstSeconds'],
+    ['full recompute, first s', 'full.firstSeconds'],
+    ['first run ÷ bare', 'ratio.first'],
+    ['re-run ÷ bare', 'ratio.rerun'],
+    ['load average at start', 'loadAverage.start.0'],
+  ],
+};
+
+function pick(result: Json, dotted: string): unknown {
+  return dotted.split('.').reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Json)[key] : undefined), result);
+}
+
+function show(value: unknown): string {
+  if (typeof value === 'number') return Number.isInteger(value) ? value.toLocaleString('en') : value.toFixed(value >= 10 ? 1 : 3);
+  return value === undefined || value === null ? '—' : String(value);
+}
+
+/** The side-by-side table for one result file, or null when there is no before to compare with. */
+export function beforeAfterTable(resultsDir: string, resultName: string): string | null {
+  const headlines = HEADLINES[resultName.replace(/-\d+k$/, '')];
+  const beforeFile = path.join(resultsDir, 'before', `${resultName}.json`);
+  const afterFile = path.join(resultsDir, `${resultName}.json`);
+  if (!headlines || !fs.existsSync(beforeFile) || !fs.existsSync(afterFile)) return null;
+  const before = JSON.parse(fs.readFileSync(beforeFile, 'utf8')) as Json;
+  const after = JSON.parse(fs.readFileSync(afterFile, 'utf8')) as Json;
+  const width = Math.max(...headlines.map(([label]) => label.length));
+  const lines = [
+    `before (${show(before.commit)}, ${show(before.measuredAt)}) → after (${show(after.measuredAt)}):`,
+    ...headlines.map(([label, dotted]) => `  ${label.padEnd(width)}  ${show(pick(before, dotted)).padStart(10)}  →  ${show(pick(after, dotted)).padStart(10)}`),
+  ];
+  return lines.join('\n');
+}
