@@ -17,7 +17,7 @@ import { highlightsOf } from '../search-highlights';
 import { parseQuery } from '../search-text';
 import { PostgresIndexBuild } from './postgres-index.build';
 import { applyToTable } from './postgres-index.writes';
-import { buildSearchSql, facetsOf, NO_TOKEN_STATS, READ_COLUMNS, SampleRow, Tier, TokenStats, toDocument } from './postgres-search.sql';
+import { buildSearchSql, facetsOf, HitRow, NO_TOKEN_STATS, READ_COLUMNS, SampleRow, Tier, TokenStats, toDocument, toHit } from './postgres-search.sql';
 
 export const LIVE_TABLE = 'public_disclosures';
 
@@ -85,15 +85,15 @@ export class PostgresSearchIndex implements SearchIndex {
       { table: this.table, query, filter: request.filter, asOf: request.asOf, limit: request.first, countBound: request.countBound, cursor, ...extras },
       await this.tokenStats(),
     );
-    const [row] = await this.reader.query<{ hits: Record<string, any>[]; sample?: SampleRow[]; sampled?: number }>(text, params);
+    const [row] = await this.reader.query<{ hits: HitRow[]; sample?: SampleRow[]; sampled?: number }>(text, params);
     const page = row.hits.slice(0, request.first);
     const hasNextPage = row.hits.length > request.first;
     // Without a count: the page itself is the lower bound.
     const total = row.sample?.length ?? row.sampled ?? page.length + (hasNextPage ? 1 : 0);
     return {
-      hits: page.map((hit) => {
-        const doc = toDocument(hit);
-        return { doc, highlights: query ? highlightsOf(doc, query) : [], cursor: SEARCH_CURSOR.encode([hit.tier, hit.decision_date, doc.id]) };
+      hits: page.map((row) => {
+        const { tier, doc } = toHit(row);
+        return { doc, highlights: query ? highlightsOf(doc, query) : [], cursor: SEARCH_CURSOR.encode([tier, doc.decisionDate, doc.id]) };
       }),
       hasNextPage,
       totalCount: extras.count ? Math.min(total, request.countBound) : page.length,
