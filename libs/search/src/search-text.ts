@@ -100,50 +100,74 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
+/** Per UTF-16 code unit of the Basic Multilingual Plane: 0 not yet known, 1 folds to itself, 2 changes. */
+const FOLDS_TO_ITSELF = new Uint8Array(0x10000);
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** True when normalizing `text` changes nothing and every character is one UTF-16 unit. */
+function isFoldedBmp(text: string): boolean {
+  if (SURROGATE.test(text)) return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let state = FOLDS_TO_ITSELF[code];
+    if (state === 0) {
+      const char = text[i];
+      state = normalizeChar(char) === char ? 1 : 2;
+      FOLDS_TO_ITSELF[code] = state;
+    }
+    if (state === 2) return false;
+  }
+  return true;
+}
+
 /**
  * One highlighted snippet of `text` for the query terms, or null when nothing matches. Matching is on the
  * normalized text (full-width and case folded) and mapped back to the original characters. A term that does not
  * occur whole (bigrams matched apart) is highlighted bigram by bigram. Long texts are cut to a window of about
  * 80 characters around the first match, with an ellipsis where cut.
+ *
+ * Five fields of every hit go through here on each search page, and most of them (Chinese text, codes in
+ * upper case digits…) either match nothing or fold to themselves: both are settled without the per-character
+ * arrays, which only texts that change when folded (full-width, upper case, astral characters) need.
  */
 export function highlight(text: string | null, terms: readonly string[]): string | null {
   if (!text || terms.length === 0) return null;
-  const original = Array.from(text);
-  // normalized string and, per normalized UTF-16 unit, the index of the original code point it came from
-  let normalized = '';
+  const simple = isFoldedBmp(text);
+  // the original characters (code points) and, per normalized UTF-16 unit, the index of the one it came from
+  const original: string[] | null = simple ? null : Array.from(text);
+  let normalized = simple ? text : '';
   const origin: number[] = [];
-  original.forEach((char, index) => {
-    const folded = normalizeChar(char);
-    normalized += folded;
-    for (let k = 0; k < folded.length; k++) origin.push(index);
-  });
-  const marked = new Array<boolean>(original.length).fill(false);
-  const markAll = (needle: string): boolean => {
-    let found = false;
+  if (original) {
+    original.forEach((char, index) => {
+      const folded = normalizeChar(char);
+      normalized += folded;
+      for (let k = 0; k < folded.length; k++) origin.push(index);
+    });
+  }
+  // A term found whole is marked wherever it occurs; one that is not, bigram by bigram.
+  const needles = terms.flatMap((term) => (term && normalized.includes(term) ? [term] : tokenize(term)));
+  if (!needles.some((needle) => needle && normalized.includes(needle))) return null;
+  const length = original ? original.length : text.length;
+  const marked = new Array<boolean>(length).fill(false);
+  for (const needle of needles) {
     for (let at = normalized.indexOf(needle); needle && at >= 0; at = normalized.indexOf(needle, at + 1)) {
-      for (let k = at; k < at + needle.length; k++) marked[origin[k]] = true;
-      found = true;
+      for (let k = at; k < at + needle.length; k++) marked[original ? origin[k] : k] = true;
     }
-    return found;
-  };
-  for (const term of terms) {
-    if (!markAll(term)) for (const token of tokenize(term)) markAll(token);
   }
   const first = marked.indexOf(true);
-  if (first < 0) return null;
   let start = 0;
-  let end = original.length;
-  if (original.length > SNIPPET_CHARS) {
-    start = Math.max(0, Math.min(first - SNIPPET_LEAD, original.length - SNIPPET_CHARS));
-    end = Math.min(original.length, start + SNIPPET_CHARS);
+  let end = length;
+  if (length > SNIPPET_CHARS) {
+    start = Math.max(0, Math.min(first - SNIPPET_LEAD, length - SNIPPET_CHARS));
+    end = Math.min(length, start + SNIPPET_CHARS);
   }
   let out = start > 0 ? '…' : '';
   for (let i = start; i < end; ) {
     let j = i;
     while (j < end && marked[j] === marked[i]) j++;
-    const piece = escapeHtml(original.slice(i, j).join(''));
+    const piece = escapeHtml(original ? original.slice(i, j).join('') : text.slice(i, j));
     out += marked[i] ? `<em>${piece}</em>` : piece;
     i = j;
   }
-  return end < original.length ? `${out}…` : out;
+  return end < length ? `${out}…` : out;
 }
