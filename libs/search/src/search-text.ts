@@ -100,24 +100,59 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
-/** Per UTF-16 code unit of the Basic Multilingual Plane: 0 not yet known, 1 folds to itself, 2 changes. */
-const FOLDS_TO_ITSELF = new Uint8Array(0x10000);
-const SURROGATE = /[\uD800-\uDFFF]/;
+/**
+ * Per UTF-16 code unit, how it folds: 0 not yet known, 1 to itself, 2 to one other unit (FOLDED_UNIT: Ａ → a,
+ * A → a), 3 to several units or a surrogate half (ﬁ → fi, astral characters).
+ */
+const FOLD_STATE = new Uint8Array(0x10000);
+const FOLDED_UNIT = new Uint16Array(0x10000);
 
-/** True when normalizing `text` changes nothing and every character is one UTF-16 unit. */
-function isFoldedBmp(text: string): boolean {
-  if (SURROGATE.test(text)) return false;
+function foldStateOf(code: number): number {
+  let state = FOLD_STATE[code];
+  if (state === 0) {
+    if (code >= 0xd800 && code <= 0xdfff) {
+      state = 3;
+    } else {
+      const char = String.fromCharCode(code);
+      const folded = normalizeChar(char);
+      state = folded === char ? 1 : folded.length === 1 ? 2 : 3;
+      if (state === 2) FOLDED_UNIT[code] = folded.charCodeAt(0);
+    }
+    FOLD_STATE[code] = state;
+  }
+  return state;
+}
+
+/**
+ * The normalized text when every UTF-16 unit folds to exactly one unit (the text itself when none changes), so
+ * an index into it is an index into the text; null otherwise.
+ */
+function foldUnitwise(text: string): string | null {
+  let changed = false;
+  for (let i = 0; i < text.length; i++) {
+    const state = foldStateOf(text.charCodeAt(i));
+    if (state === 3) return null;
+    if (state === 2) changed = true;
+  }
+  if (!changed) return text;
+  let out = '';
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    let state = FOLDS_TO_ITSELF[code];
-    if (state === 0) {
-      const char = text[i];
-      state = normalizeChar(char) === char ? 1 : 2;
-      FOLDS_TO_ITSELF[code] = state;
-    }
-    if (state === 2) return false;
+    out += FOLD_STATE[code] === 2 ? String.fromCharCode(FOLDED_UNIT[code]) : text[i];
   }
-  return true;
+  return out;
+}
+
+/** Per query's terms: each term's bigrams, for a term not found whole (tokenized once per query, not per field). */
+const TERM_TOKENS = new WeakMap<readonly string[], string[][]>();
+
+function termTokens(terms: readonly string[]): string[][] {
+  let tokens = TERM_TOKENS.get(terms);
+  if (!tokens) {
+    tokens = terms.map((term) => tokenize(term));
+    TERM_TOKENS.set(terms, tokens);
+  }
+  return tokens;
 }
 
 /**
@@ -126,16 +161,16 @@ function isFoldedBmp(text: string): boolean {
  * occur whole (bigrams matched apart) is highlighted bigram by bigram. Long texts are cut to a window of about
  * 80 characters around the first match, with an ellipsis where cut.
  *
- * Five fields of every hit go through here on each search page, and most of them (Chinese text, codes in
- * upper case digits…) either match nothing or fold to themselves: both are settled without the per-character
- * arrays, which only texts that change when folded (full-width, upper case, astral characters) need.
+ * Five fields of every hit go through here on each search page. Nearly every text (Chinese, codes in upper case
+ * and digits, full-width letters) folds unit for unit, so its indexes need no mapping and no per-character
+ * arrays; only texts with astral characters or expanding folds (ﬁ → fi) take the per-code-point way.
  */
 export function highlight(text: string | null, terms: readonly string[]): string | null {
   if (!text || terms.length === 0) return null;
-  const simple = isFoldedBmp(text);
-  // the original characters (code points) and, per normalized UTF-16 unit, the index of the one it came from
-  const original: string[] | null = simple ? null : Array.from(text);
-  let normalized = simple ? text : '';
+  const unitwise = foldUnitwise(text);
+  // Otherwise: the original characters (code points) and, per normalized UTF-16 unit, the index of the one it came from.
+  const original: string[] | null = unitwise === null ? Array.from(text) : null;
+  let normalized = unitwise ?? '';
   const origin: number[] = [];
   if (original) {
     original.forEach((char, index) => {
@@ -145,7 +180,8 @@ export function highlight(text: string | null, terms: readonly string[]): string
     });
   }
   // A term found whole is marked wherever it occurs; one that is not, bigram by bigram.
-  const needles = terms.flatMap((term) => (term && normalized.includes(term) ? [term] : tokenize(term)));
+  const tokens = termTokens(terms);
+  const needles = terms.flatMap((term, i) => (term && normalized.includes(term) ? [term] : tokens[i]));
   if (!needles.some((needle) => needle && normalized.includes(needle))) return null;
   const length = original ? original.length : text.length;
   const marked = new Array<boolean>(length).fill(false);
