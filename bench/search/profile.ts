@@ -13,6 +13,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { Database } from '@credit/db';
 import { searchReaderUrl } from '@credit/search';
+import { breakDown, formatBreakdown } from './profile-layers';
 import { buildVariants, PAGE_QUERY, QUERY } from './queries';
 
 const ROOT = path.resolve(process.env.PROFILE_ROOT ?? path.resolve(__dirname, '../..'));
@@ -109,10 +110,13 @@ async function main(): Promise<void> {
   const splitBefore = cpuSplit(child.pid as number);
   const bodies = variants.map((v) => JSON.stringify({ query, variables: v.variables }));
   let next = 0;
+  // The load window on the profile's clock (CLOCK_MONOTONIC, as process.hrtime): start-up is left out.
+  const fromUs = Number(process.hrtime.bigint() / 1000n);
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/graphql`, connections: Number(process.env.PROFILE_CONNECTIONS ?? 50), duration: SECONDS,
     requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (r: any) => ({ ...r, body: bodies[next++ % bodies.length] }) }],
   } as any);
+  const toUs = Number(process.hrtime.bigint() / 1000n);
   const cpuMsPerRequest = ((cpuSeconds(child.pid as number) - cpuBefore) * 1000) / result.requests.total;
   const splitAfter = cpuSplit(child.pid as number);
   const systemShare = (splitAfter[1] - splitBefore[1]) / (splitAfter[0] + splitAfter[1] - splitBefore[0] - splitBefore[1]);
@@ -123,6 +127,8 @@ async function main(): Promise<void> {
   if (!file) throw new Error(`no profile written in ${dir}`);
   const { layers, functions } = summarise(path.join(dir, file));
   process.stdout.write(`${ROOT}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, API CPU ${cpuMsPerRequest.toFixed(2)} ms per request (${Math.round(systemShare * 100)}% of it in the kernel); load ${os.loadavg().map((v) => v.toFixed(2)).join('/')}\n`);
+  process.stdout.write(`${formatBreakdown(breakDown(path.join(dir, file), fromUs, toUs), result.requests.total)}\n`);
+  if (process.env.PROFILE_SELF_TIME !== '1') return;
   process.stdout.write(`profile ${path.join(dir, file)}\nself time by layer (% of busy):\n${layers.map(([k, v]) => `  ${v}% ${k}`).join('\n')}\ntop functions:\n${functions.map(([k, v]) => `  ${v}% ${k}`).join('\n')}\n`);
 }
 

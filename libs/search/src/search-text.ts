@@ -101,49 +101,109 @@ export function escapeHtml(text: string): string {
 }
 
 /**
+ * Per UTF-16 code unit, how it folds: 0 not yet known, 1 to itself, 2 to one other unit (FOLDED_UNIT: Ａ → a,
+ * A → a), 3 to several units or a surrogate half (ﬁ → fi, astral characters).
+ */
+const FOLD_STATE = new Uint8Array(0x10000);
+const FOLDED_UNIT = new Uint16Array(0x10000);
+
+function foldStateOf(code: number): number {
+  let state = FOLD_STATE[code];
+  if (state === 0) {
+    if (code >= 0xd800 && code <= 0xdfff) {
+      state = 3;
+    } else {
+      const char = String.fromCharCode(code);
+      const folded = normalizeChar(char);
+      state = folded === char ? 1 : folded.length === 1 ? 2 : 3;
+      if (state === 2) FOLDED_UNIT[code] = folded.charCodeAt(0);
+    }
+    FOLD_STATE[code] = state;
+  }
+  return state;
+}
+
+/**
+ * The normalized text when every UTF-16 unit folds to exactly one unit (the text itself when none changes), so
+ * an index into it is an index into the text; null otherwise.
+ */
+function foldUnitwise(text: string): string | null {
+  let changed = false;
+  for (let i = 0; i < text.length; i++) {
+    const state = foldStateOf(text.charCodeAt(i));
+    if (state === 3) return null;
+    if (state === 2) changed = true;
+  }
+  if (!changed) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    out += FOLD_STATE[code] === 2 ? String.fromCharCode(FOLDED_UNIT[code]) : text[i];
+  }
+  return out;
+}
+
+/** Per query's terms: each term's bigrams, for a term not found whole (tokenized once per query, not per field). */
+const TERM_TOKENS = new WeakMap<readonly string[], string[][]>();
+
+function termTokens(terms: readonly string[]): string[][] {
+  let tokens = TERM_TOKENS.get(terms);
+  if (!tokens) {
+    tokens = terms.map((term) => tokenize(term));
+    TERM_TOKENS.set(terms, tokens);
+  }
+  return tokens;
+}
+
+/**
  * One highlighted snippet of `text` for the query terms, or null when nothing matches. Matching is on the
  * normalized text (full-width and case folded) and mapped back to the original characters. A term that does not
  * occur whole (bigrams matched apart) is highlighted bigram by bigram. Long texts are cut to a window of about
  * 80 characters around the first match, with an ellipsis where cut.
+ *
+ * Five fields of every hit go through here on each search page. Nearly every text (Chinese, codes in upper case
+ * and digits, full-width letters) folds unit for unit, so its indexes need no mapping and no per-character
+ * arrays; only texts with astral characters or expanding folds (ﬁ → fi) take the per-code-point way.
  */
 export function highlight(text: string | null, terms: readonly string[]): string | null {
   if (!text || terms.length === 0) return null;
-  const original = Array.from(text);
-  // normalized string and, per normalized UTF-16 unit, the index of the original code point it came from
-  let normalized = '';
+  const unitwise = foldUnitwise(text);
+  // Otherwise: the original characters (code points) and, per normalized UTF-16 unit, the index of the one it came from.
+  const original: string[] | null = unitwise === null ? Array.from(text) : null;
+  let normalized = unitwise ?? '';
   const origin: number[] = [];
-  original.forEach((char, index) => {
-    const folded = normalizeChar(char);
-    normalized += folded;
-    for (let k = 0; k < folded.length; k++) origin.push(index);
-  });
-  const marked = new Array<boolean>(original.length).fill(false);
-  const markAll = (needle: string): boolean => {
-    let found = false;
+  if (original) {
+    original.forEach((char, index) => {
+      const folded = normalizeChar(char);
+      normalized += folded;
+      for (let k = 0; k < folded.length; k++) origin.push(index);
+    });
+  }
+  // A term found whole is marked wherever it occurs; one that is not, bigram by bigram.
+  const tokens = termTokens(terms);
+  const needles = terms.flatMap((term, i) => (term && normalized.includes(term) ? [term] : tokens[i]));
+  if (!needles.some((needle) => needle && normalized.includes(needle))) return null;
+  const length = original ? original.length : text.length;
+  const marked = new Array<boolean>(length).fill(false);
+  for (const needle of needles) {
     for (let at = normalized.indexOf(needle); needle && at >= 0; at = normalized.indexOf(needle, at + 1)) {
-      for (let k = at; k < at + needle.length; k++) marked[origin[k]] = true;
-      found = true;
+      for (let k = at; k < at + needle.length; k++) marked[original ? origin[k] : k] = true;
     }
-    return found;
-  };
-  for (const term of terms) {
-    if (!markAll(term)) for (const token of tokenize(term)) markAll(token);
   }
   const first = marked.indexOf(true);
-  if (first < 0) return null;
   let start = 0;
-  let end = original.length;
-  if (original.length > SNIPPET_CHARS) {
-    start = Math.max(0, Math.min(first - SNIPPET_LEAD, original.length - SNIPPET_CHARS));
-    end = Math.min(original.length, start + SNIPPET_CHARS);
+  let end = length;
+  if (length > SNIPPET_CHARS) {
+    start = Math.max(0, Math.min(first - SNIPPET_LEAD, length - SNIPPET_CHARS));
+    end = Math.min(length, start + SNIPPET_CHARS);
   }
   let out = start > 0 ? '…' : '';
   for (let i = start; i < end; ) {
     let j = i;
     while (j < end && marked[j] === marked[i]) j++;
-    const piece = escapeHtml(original.slice(i, j).join(''));
+    const piece = escapeHtml(original ? original.slice(i, j).join('') : text.slice(i, j));
     out += marked[i] ? `<em>${piece}</em>` : piece;
     i = j;
   }
-  return end < original.length ? `${out}…` : out;
+  return end < length ? `${out}…` : out;
 }

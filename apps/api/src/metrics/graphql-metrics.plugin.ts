@@ -42,12 +42,24 @@ export function operationLabel(schema: GraphQLSchema, document: DocumentNode | u
 
 /** Counts every operation by its root field and outcome (OK or the first error's code) and times it. */
 export function graphqlMetricsPlugin(): ApolloServerPlugin {
+  // Apollo hands back the same DocumentNode for every repetition of a query text (its document store), so the
+  // label, which depends only on the schema, the document and the chosen operation, is walked once per
+  // document and operation instead of on every request.
+  const labels = new WeakMap<DocumentNode, Map<OperationDefinitionNode | undefined, string>>();
+  const labelOf = (schema: GraphQLSchema, document: DocumentNode | undefined, operation: OperationDefinitionNode | undefined): string => {
+    if (!document) return UNKNOWN_OPERATION;
+    let known = labels.get(document);
+    if (!known) labels.set(document, (known = new Map()));
+    let label = known.get(operation);
+    if (label === undefined) known.set(operation, (label = operationLabel(schema, document, operation)));
+    return label;
+  };
   return {
     async requestDidStart() {
       const started = process.hrtime.bigint();
       return {
         async willSendResponse({ schema, document, operation: definition, errors, response }) {
-          const operation = operationLabel(schema, document, definition);
+          const operation = labelOf(schema, document, definition);
           const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
           const firstError = errors?.[0] ?? body?.errors?.[0];
           // Codes are ours, but one label must not become a channel for anything else.

@@ -278,7 +278,7 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   const count = input.count !== false || input.facets !== false;
   const facets = input.facets !== false;
   ctes.push(`page AS (${pageParts.join(' UNION ALL ')})`);
-  const hits = `(SELECT coalesce(json_agg(h ORDER BY h.tier DESC, h.sort_date DESC, h.sort_id DESC), '[]') FROM page h) AS hits`;
+  const hits = `(SELECT coalesce(json_agg(json_build_array(${HIT_FIELDS.map((field) => `h.${field}`).join(', ')}) ORDER BY h.tier DESC, h.sort_date DESC, h.sort_id DESC), '[]') FROM page h) AS hits`;
   if (!count) return { text: `WITH ${ctes.join(',\n    ')}\n    SELECT ${hits}`, params };
   const columns = facets ? SAMPLE_COLUMNS : COUNT_COLUMNS;
   let matched = rows(columns, [...base, containsAll(all, andKeys, stats, p, walkSample)], walkSample, bound, null);
@@ -348,6 +348,49 @@ export function facetsOf(sample: SampleRow[]): DisclosureFacets {
 export function canonicalAmount(value: string | null): string | null {
   if (value === null) return null;
   return value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value;
+}
+
+/**
+ * The page's rows as JSON arrays in this order, not objects: the column names were half of the page's JSON,
+ * which the API receives, decodes and parses on every search (JSON.parse of a page: 65 → 34 µs here).
+ */
+const HIT_FIELDS = ['tier', 'id', ...CONTENT.map(([, column]) => column)];
+
+/** One page row as the statement returns it (see HIT_FIELDS). */
+export type HitRow = unknown[];
+
+/** Position of each content column in a page row. */
+const HIT_INDEX = new Map(CONTENT.map(([key], i) => [key, i + 2]));
+
+/** A page row back to its relevance band and document (by position: no intermediate object per row). */
+export function toHit(row: HitRow): { tier: Tier; doc: DisclosureDocument } {
+  const at = (key: keyof DisclosureDocument): any => row[HIT_INDEX.get(key) as number];
+  const doc: DisclosureDocument = {
+    id: String(row[1]),
+    partyType: at('partyType'),
+    partyName: at('partyName'),
+    uscc: at('uscc'),
+    legalRepresentative: at('legalRepresentative'),
+    decisionNumber: at('decisionNumber'),
+    violationType: at('violationType'),
+    violationFacts: at('violationFacts'),
+    legalBasis: at('legalBasis'),
+    penaltyCategories: at('penaltyCategories') ?? [],
+    penaltyContent: at('penaltyContent'),
+    fineAmount: canonicalAmount(at('fineAmount')),
+    confiscatedAmount: canonicalAmount(at('confiscatedAmount')),
+    decisionDate: at('decisionDate'),
+    publishedFrom: at('publishedFrom'),
+    publishedUntil: at('publishedUntil'),
+    authorityName: at('authorityName'),
+    departmentCode: at('departmentCode'),
+    departmentName: at('departmentName'),
+    regionCode: at('regionCode'),
+    severity: at('severity'),
+    withdrawnOn: at('withdrawnOn') ?? null,
+    withdrawalReason: at('withdrawalReason') ?? null,
+  };
+  return { tier: row[0] as Tier, doc };
 }
 
 /** A row (snake_case, as READ_COLUMNS names it) back to a document. */
