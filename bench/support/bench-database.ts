@@ -8,7 +8,13 @@ import { migrateDatabase } from '@credit/db';
 
 export const BENCH_ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export async function freshBenchDatabase(name: string): Promise<string> {
+/**
+ * BENCH_DB_SUFFIX is appended to every bench database name, so runs side by side on one server (a "before"
+ * run and a helper's, say) each get their own database instead of dropping each other's.
+ */
+export async function freshBenchDatabase(baseName: string): Promise<string> {
+  const name = `${baseName}${process.env.BENCH_DB_SUFFIX ?? ''}`;
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
   const admin = new Client({ connectionString: BENCH_ADMIN_URL });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

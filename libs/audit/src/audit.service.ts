@@ -102,14 +102,22 @@ export function chainBatch(prevHash: string, ids: string[], occurredAt: string, 
 export class AuditService {
   async append(sql: SqlExecutor, actor: Actor, entries: AuditRecordInput[]): Promise<void> {
     if (entries.length === 0) return;
+    // The lock is a statement of its own: under READ COMMITTED a statement's snapshot is taken when it starts, so
+    // a head read in the statement that waited for the lock would miss the previous holder's commit.
     await sql.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    const [last] = await sql.query<{ row_hash: string }>('SELECT row_hash FROM audit_log ORDER BY id DESC LIMIT 1');
-    // The ids are part of the hash, so they are drawn first; under the lock they follow the chain's order.
-    const ids = (await sql.query<{ id: string }>(`SELECT nextval(pg_get_serial_sequence('audit_log', 'id'))::text AS id FROM generate_series(1, $1::int)`, [entries.length])).map((row) => row.id);
+    // The chain head and the ids in one round trip (the lock is held, and every other append waits, meanwhile).
+    // The ids are part of the hash, so they are drawn first; under the lock they follow the chain's order. They
+    // come back as one comma-joined text, which both executors (pg and MikroORM's) return as it is.
+    const [head] = await sql.query<{ row_hash: string | null; ids: string }>(
+      `SELECT (SELECT row_hash FROM audit_log ORDER BY id DESC LIMIT 1) AS row_hash,
+              array_to_string(ARRAY(SELECT nextval(pg_get_serial_sequence('audit_log', 'id')) FROM generate_series(1, $1::int)), ',') AS ids`,
+      [entries.length],
+    );
+    const ids = head.ids.split(',');
     ids.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
     // One timestamp for the batch, in microseconds as PostgreSQL stores it, so the hash can be recomputed.
     const occurredAt = new Date().toISOString();
-    const chain = chainBatch(last?.row_hash ?? GENESIS_HASH, ids, occurredAt, actor, entries);
+    const chain = chainBatch(head.row_hash ?? GENESIS_HASH, ids, occurredAt, actor, entries);
     // One statement for the whole batch, in array order so ids follow the chain: the actor and time once, then
     // a JSON array per column, zipped by ROWS FROM. JSON text rather than SQL arrays, because append also runs
     // through the MikroORM executor, which passes array parameters as JSON.

@@ -1,6 +1,6 @@
 // From a validated record to the row the ingest SQL writes: the subject key, the encrypted and hashed ID
 // number, and the keyed content hash. Pure apart from the cipher, so it is cheap to test.
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, KeyObject } from 'node:crypto';
 import { PersonalDataCipher } from '@credit/common';
 import { canonicalPenaltyContent, maskIdNumber, parseResidentId, PartyType, ValidPenaltyRecord } from '@credit/domain';
 import type { SubjectUpsert } from '@credit/subjects';
@@ -13,7 +13,7 @@ export function prepareRow(record: ValidPenaltyRecord, cipher: PersonalDataCiphe
   const resident = id?.type === 'RESIDENT_ID' ? parseResidentId(id.number) : null;
   const birthDate = record.partyType === PartyType.NATURAL_PERSON && resident?.valid ? resident.birthDate : null;
   // Keyed: the content includes the ID number, and a plain hash of it could be brute-forced.
-  const contentHash = createHmac('sha256', contentKey).update(canonicalPenaltyContent(record)).digest('hex');
+  const contentHash = createHmac('sha256', hmacKeyOf(contentKey)).update(canonicalPenaltyContent(record)).digest('hex');
   return {
     subject,
     row: {
@@ -54,6 +54,14 @@ export function prepareRow(record: ValidPenaltyRecord, cipher: PersonalDataCiphe
       contentHash,
     },
   };
+}
+
+/** The content key as a KeyObject, made once per key buffer: createHmac then skips importing the raw key per record. */
+const hmacKeys = new WeakMap<Buffer, KeyObject>();
+function hmacKeyOf(contentKey: Buffer): KeyObject {
+  let key = hmacKeys.get(contentKey);
+  if (!key) hmacKeys.set(contentKey, (key = createSecretKey(contentKey)));
+  return key;
 }
 
 function subjectOf(record: ValidPenaltyRecord, personHash: string | null): SubjectUpsert {

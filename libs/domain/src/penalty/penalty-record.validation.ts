@@ -178,16 +178,15 @@ export function validatePenaltyRecord(draft: PenaltyRecordDraft, today: IsoDate)
   return { ok: true, record, warnings };
 }
 
+/** Each text field with its clean-up, chosen once rather than by two list searches per field per record. */
+const TEXT_CLEANERS: readonly (readonly [PenaltyTextField, (value: string | null | undefined) => string | null])[] = TEXT_FIELDS.map((field) => [
+  field,
+  (CODE_FIELDS as readonly string[]).includes(field) ? cleanCode : (PARAGRAPH_FIELDS as readonly string[]).includes(field) ? cleanParagraphs : cleanLine,
+]);
+
 function cleanDraft(draft: PenaltyRecordDraft): CleanText {
   const clean = {} as CleanText;
-  for (const field of TEXT_FIELDS) {
-    const raw = draft[field];
-    clean[field] = (CODE_FIELDS as readonly string[]).includes(field)
-      ? cleanCode(raw)
-      : (PARAGRAPH_FIELDS as readonly string[]).includes(field)
-        ? cleanParagraphs(raw)
-        : cleanLine(raw);
-  }
+  for (const [field, cleanUp] of TEXT_CLEANERS) clean[field] = cleanUp(draft[field]);
   return clean;
 }
 

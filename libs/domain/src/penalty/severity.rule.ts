@@ -1,6 +1,6 @@
 // Severity (轻微 / 一般 / 严重) for a record whose department did not state one. The department's own
 // statement always wins; this rule only fills the gap so publication periods and tiers have an input.
-import { compareAmounts, sumAmounts } from '../money/decimal-amount';
+import { amountToMicroUnits } from '../money/decimal-amount';
 import { DecimalString, PartyType, PenaltyCategory, Severity } from './penalty.types';
 
 export interface SeverityInput {
@@ -55,6 +55,16 @@ export const SEVERITY_RULE = {
   } as Readonly<Record<PartyType, DecimalString>>,
 } as const;
 
+/** The rule's amount lines in micro units, converted once. */
+const THRESHOLDS = {
+  seriousTotalAtLeast: microUnitsByPartyType(SEVERITY_RULE.seriousTotalAtLeast),
+  lowFineAtMost: microUnitsByPartyType(SEVERITY_RULE.lowFineAtMost),
+};
+
+function microUnitsByPartyType(amounts: Readonly<Record<PartyType, DecimalString>>): Readonly<Record<PartyType, bigint>> {
+  return Object.fromEntries(Object.entries(amounts).map(([type, amount]) => [type, amountToMicroUnits(amount)])) as Record<PartyType, bigint>;
+}
+
 /**
  * SERIOUS when any category is in `seriousCategories`, or fine + confiscation ≥ `seriousTotalAtLeast`
  * (100 万元 for organisations and individual businesses, 5 万元 for natural persons).
@@ -67,20 +77,18 @@ export function deriveSeverity(record: SeverityInput): Severity {
   const rule = SEVERITY_RULE;
   const categories = record.penaltyCategories;
   if (categories.some((category) => rule.seriousCategories.includes(category))) return Severity.SERIOUS;
-  const total = sumAmounts(record.fineAmount, record.confiscatedAmount);
-  if (compareAmounts(total, rule.seriousTotalAtLeast[record.partyType]) >= 0) return Severity.SERIOUS;
+  // Each amount parsed once, to exact micro units (what sumAmounts and compareAmounts work in): every record of
+  // an ingest batch goes through here.
+  const fine = record.fineAmount === null ? 0n : amountToMicroUnits(record.fineAmount);
+  const confiscated = record.confiscatedAmount === null ? 0n : amountToMicroUnits(record.confiscatedAmount);
+  if (fine + confiscated >= THRESHOLDS.seriousTotalAtLeast[record.partyType]) return Severity.SERIOUS;
   if (categories.length === 0) return Severity.GENERAL;
   if (categories.every((category) => rule.minorOnlyCategories.includes(category))) return Severity.MINOR;
   const onlyFine =
     categories.includes(PenaltyCategory.FINE) &&
     categories.every((category) => rule.lowFineCategories.includes(category));
-  const nothingConfiscated = record.confiscatedAmount === null || compareAmounts(record.confiscatedAmount, '0') === 0;
-  if (
-    onlyFine &&
-    nothingConfiscated &&
-    record.fineAmount !== null &&
-    compareAmounts(record.fineAmount, rule.lowFineAtMost[record.partyType]) <= 0
-  ) {
+  const nothingConfiscated = confiscated === 0n;
+  if (onlyFine && nothingConfiscated && record.fineAmount !== null && fine <= THRESHOLDS.lowFineAtMost[record.partyType]) {
     return Severity.MINOR;
   }
   return Severity.GENERAL;
