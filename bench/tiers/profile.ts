@@ -5,9 +5,8 @@
 //
 // Run: BENCH_DB_SUFFIX=_tiers_h node -r ./tools/register.js bench/tiers/profile.ts
 import { Client } from 'pg';
-import { DEFAULT_CHUNK_SIZE, TierRecomputeRepository } from '@credit/credit-tiers';
+import { DEFAULT_CHUNK_SIZE, STAGE_DDL, STAGE_DROP, STAGE_INDEXES, TierRecomputeRepository } from '@credit/credit-tiers';
 import { getTierRuleSet, todayInChina } from '@credit/domain';
-import { STAGE_DDL, STAGE_DROP, STAGE_INDEXES } from '../../libs/credit-tiers/src/tier-sql.builder';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CHUNK = Number(process.env.BENCH_CHUNK ?? DEFAULT_CHUNK_SIZE);
