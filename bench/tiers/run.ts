@@ -18,7 +18,8 @@ import { Database, migrateDatabase } from '@credit/db';
 import { getTierRuleSet, TierRuleSet, todayInChina } from '@credit/domain';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const DATABASE = 'credit_bench_tiers';
+// BENCH_DB_SUFFIX keeps parallel runs (e.g. a helper beside the "before" run) in separate databases.
+const DATABASE = `credit_bench_tiers${process.env.BENCH_DB_SUFFIX ?? ''}`;
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 1_000_000);
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 3_000_000);
 const CHUNK = Number(process.env.BENCH_CHUNK ?? DEFAULT_CHUNK_SIZE);

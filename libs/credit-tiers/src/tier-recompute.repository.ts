@@ -55,6 +55,7 @@ export interface StagedRunOutcome extends TierWriteOutcome {
 const CHUNK_WORK_MEM = '64MB';
 // Session-level advisory lock key: one full recomputation at a time (the working tables have fixed names).
 const RECOMPUTE_ALL_LOCK = 7_300_101;
+const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class TierRecomputeRepository {
@@ -187,7 +188,10 @@ export class TierRecomputeRepository {
   }
 }
 
-/** One chunk transaction on the staging session; a deadlock with a concurrent ingest retries the chunk. */
+/**
+ * One chunk transaction on the staging session. Retried: a deadlock with a concurrent ingest, and a tier row an
+ * ingest inserted after the chunk's snapshot (unique_violation on the chunk's plain INSERT; the retry sees it).
+ */
 function inTransaction<T>(client: PoolClient, fn: () => Promise<T>, attempts = 5): Promise<T> {
   return retry(
     async () => {
@@ -201,7 +205,7 @@ function inTransaction<T>(client: PoolClient, fn: () => Promise<T>, attempts = 5
         throw error;
       }
     },
-    { attempts, retryable: isTransactionConflict },
+    { attempts, retryable: (error) => isTransactionConflict(error) || (error as { code?: string } | null)?.code === UNIQUE_VIOLATION },
   );
 }
 
