@@ -1,7 +1,7 @@
 import { PenaltyRecordDraft, ValidPenaltyRecord } from './penalty-record.types';
 import { canonicalPenaltyContent } from './penalty-record.canonical';
 import { validatePenaltyRecord } from './penalty-record.validation';
-import { AUTHORITY_USCC, COMPANY_USCC, companyDraft, TODAY } from './testing/penalty-draft.fixtures';
+import { AUTHORITY_USCC, COMPANY_USCC, companyDraft, personDraft, recordOf, shopDraft, TODAY } from './testing/penalty-draft.fixtures';
 
 function canonical(draft: PenaltyRecordDraft): string {
   const result = validatePenaltyRecord(draft, TODAY);
@@ -74,5 +74,31 @@ describe('canonicalPenaltyContent', () => {
     if (!result.ok) throw new Error('fixture must be valid');
     const withExtra = { ...result.record, id: 42, subject: { kind: 'REGISTRATION', registrationNumber: 'x' } };
     expect(canonicalPenaltyContent(withExtra as ValidPenaltyRecord)).toBe(canonicalPenaltyContent(result.record));
+  });
+});
+
+describe('canonicalPenaltyContent, put together piece by piece', () => {
+  // The text stored hashes were computed from: JSON.stringify of an object with the sorted keys. Any byte of
+  // difference would turn every re-push of an unchanged record into an UPDATED version.
+  function asObjectJson(record: ValidPenaltyRecord): string {
+    const omittedWhenUnset = new Set(['actDate', 'partyAdultConfirmed', 'publishMinor', 'notRepairable']);
+    const content: Record<string, unknown> = {};
+    for (const field of Object.keys(record).filter((key) => key !== 'subject').sort() as (keyof ValidPenaltyRecord)[]) {
+      if (omittedWhenUnset.has(field) && (record[field] === null || record[field] === false)) continue;
+      content[field] = field === 'penaltyCategories' ? [...record.penaltyCategories].sort() : (record[field] ?? null);
+    }
+    return JSON.stringify(content);
+  }
+
+  it.each<[string, PenaltyRecordDraft]>([
+    ['a company', companyDraft()],
+    ['a person', personDraft()],
+    ['a shop', shopDraft()],
+    ['quotes, backslashes, line breaks and astral characters', companyDraft({ violationFacts: '“引号”"quoted" \\ back\nslash 𠀀', remarks: 'tab\there' })],
+    ['the later statements set', personDraft({ actDate: '2024-05-01', partyAdultConfirmed: true, publishMinor: true, notRepairable: true })],
+    ['categories out of order', companyDraft({ penaltyCategories: ['WARNING', 'FINE'] })],
+  ])('is the text JSON.stringify gives the object: %s', (_case, draft) => {
+    const record = recordOf(draft);
+    expect(canonicalPenaltyContent(record)).toBe(asObjectJson(record));
   });
 });

@@ -34,3 +34,51 @@ describe('input clean-up', () => {
     expect(['罚款', '𠀀𠀁', 'ab'].map(charLength)).toEqual([2, 2, 2]);
   });
 });
+
+describe('input clean-up, the shortcut for clean text', () => {
+  // The full pipelines, step by step, as they were before clean text was passed through as is.
+  const unify = (value: string) => value.replace(/[\u200B-\u200D\u2060\uFEFF]/g, '').replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ');
+  const orNull = (text: string) => (text === '' ? null : text);
+  const fullLine = (value: string) => orNull(unify(value).replace(/\s+/g, ' ').trim());
+  const fullParagraphs = (value: string) =>
+    orNull(
+      unify(value)
+        .replace(/\r\n?/g, '\n')
+        .replace(/[^\S\n]+/g, ' ')
+        .split('\n')
+        .map((line) => line.trim())
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim(),
+    );
+  const fullCode = (value: string) =>
+    orNull(
+      unify(value)
+        .replace(/[\uFF01-\uFF5E]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
+        .replace(/\s+/g, '')
+        .toUpperCase(),
+    );
+
+  // Every short string over an alphabet of the characters that matter, plus random longer ones (fixed seed).
+  const alphabet = [' ', '\n', '\r', '\t', '\u3000', '\u00A0', '\u200B', '\uFEFF', 'a', 'Z', '9', '-', '罚', '１', 'ß', '𠀀'];
+  const samples: string[] = [''];
+  for (const a of alphabet) for (const b of alphabet) for (const c of alphabet) samples.push(a + b + c);
+  let seed = 42;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+  for (let i = 0; i < 5000; i++) samples.push(Array.from({ length: 1 + (next() % 12) }, () => alphabet[next() % alphabet.length]).join(''));
+
+  it('gives what the full pipelines give, for every sample', () => {
+    for (const sample of samples) {
+      expect([sample, cleanLine(sample)]).toEqual([sample, fullLine(sample)]);
+      expect([sample, cleanParagraphs(sample)]).toEqual([sample, fullParagraphs(sample)]);
+      expect([sample, cleanCode(sample)]).toEqual([sample, fullCode(sample)]);
+    }
+  });
+
+  it('returns clean text itself, not a copy', () => {
+    const clean = '滁州市 某某食品有限公司';
+    expect(cleanLine(clean)).toBe(clean);
+    expect(cleanParagraphs('第一条\n\n第二条')).toBe('第一条\n\n第二条');
+    expect(cleanCode('91341100MA2N0AB12X')).toBe('91341100MA2N0AB12X');
+  });
+});

@@ -96,7 +96,9 @@ export function validatePenaltyRecord(draft: PenaltyRecordDraft, today: IsoDate)
   for (const field of ALWAYS_REQUIRED) if (text[field] === null) errors.push(requiredIssue(field));
   for (const [field, max] of Object.entries(PENALTY_FIELD_MAX_LENGTHS) as [PenaltyTextField, number][]) {
     const value = text[field];
-    if (value !== null && charLength(value) > max) errors.push(tooLongIssue(field, max, charLength(value)));
+    // A string has at least as many UTF-16 units as characters: only one longer than the limit in units can
+    // be too long, and only then are its characters counted (an array per field of every pushed record).
+    if (value !== null && value.length > max && charLength(value) > max) errors.push(tooLongIssue(field, max, charLength(value)));
   }
 
   const partyType = readEnum('partyType', text.partyType, PARTY_TYPE_LABELS, errors);
@@ -178,15 +180,15 @@ export function validatePenaltyRecord(draft: PenaltyRecordDraft, today: IsoDate)
   return { ok: true, record, warnings };
 }
 
-/** Each text field with its clean-up, chosen once rather than by two list searches per field per record. */
-const TEXT_CLEANERS: readonly (readonly [PenaltyTextField, (value: string | null | undefined) => string | null])[] = TEXT_FIELDS.map((field) => [
-  field,
-  (CODE_FIELDS as readonly string[]).includes(field) ? cleanCode : (PARAGRAPH_FIELDS as readonly string[]).includes(field) ? cleanParagraphs : cleanLine,
-]);
+/** Each text field with its clean-up, chosen once rather than per field of every record. */
+const CLEANERS: readonly (readonly [PenaltyTextField, (value: string | null | undefined) => string | null])[] = TEXT_FIELDS.map(
+  (field) =>
+    [field, (CODE_FIELDS as readonly string[]).includes(field) ? cleanCode : (PARAGRAPH_FIELDS as readonly string[]).includes(field) ? cleanParagraphs : cleanLine] as const,
+);
 
 function cleanDraft(draft: PenaltyRecordDraft): CleanText {
   const clean = {} as CleanText;
-  for (const [field, cleanUp] of TEXT_CLEANERS) clean[field] = cleanUp(draft[field]);
+  for (const [field, cleaner] of CLEANERS) clean[field] = cleaner(draft[field]);
   return clean;
 }
 

@@ -48,9 +48,36 @@ export function parseLabelledEnum<E extends string>(
   value: string,
   labels: Readonly<Record<E, readonly string[]>>,
 ): E | null {
-  const upper = value.toUpperCase();
-  for (const [code, names] of Object.entries(labels) as [E, readonly string[]][]) {
-    if (code === upper || names.includes(value)) return code;
+  const index = labelIndexOf(labels);
+  // The first entry, in the table's order, whose code or one of whose labels matches: as a scan would find.
+  const byCode = index.byCode.get(value.toUpperCase());
+  const byLabel = index.byLabel.get(value);
+  if (byCode === undefined) return byLabel === undefined ? null : (index.codes[byLabel] as E);
+  return (index.codes[byLabel === undefined ? byCode : Math.min(byCode, byLabel)] as E);
+}
+
+interface LabelIndex {
+  codes: string[];
+  /** Code → its position in the table. */
+  byCode: Map<string, number>;
+  /** Label → the position of the first entry that lists it. */
+  byLabel: Map<string, number>;
+}
+
+// Built once per table: parsing runs for several fields of every pushed record, and a scan of the table's
+// entries allocated them afresh each time.
+const LABEL_INDEXES = new WeakMap<object, LabelIndex>();
+
+function labelIndexOf(labels: Readonly<Record<string, readonly string[]>>): LabelIndex {
+  let index = LABEL_INDEXES.get(labels);
+  if (!index) {
+    const entries = Object.entries(labels);
+    index = { codes: entries.map(([code]) => code), byCode: new Map(), byLabel: new Map() };
+    for (const [position, [code, names]] of entries.entries()) {
+      if (!index.byCode.has(code)) index.byCode.set(code, position);
+      for (const name of names) if (!index.byLabel.has(name)) index.byLabel.set(name, position);
+    }
+    LABEL_INDEXES.set(labels, index);
   }
-  return null;
+  return index;
 }
