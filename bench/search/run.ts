@@ -150,7 +150,10 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
     explainKinds: kinds,
     machine: { cpus: os.cpus().length, node: process.version },
   };
-  const line = (name: string, f: LoadFigures) => log(`${name}: p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.requestsPerSecond} req/s (${f.errors} errors)`);
+  const line = (name: string, f: LoadFigures) => {
+    log(`${name}: p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.requestsPerSecond} req/s (${f.errors} errors)`);
+    if (f.errors > 0 && f.errorKinds) log(`  errors: ${f.errorKinds.answered} answered with an error, ${f.errorKinds.timeouts} timed out; first answer: ${f.errorKinds.firstAnswer ?? '—'}`);
+  };
   log(`\n${CONNECTIONS} connections, ${SECONDS} s per phase, ${COUNT} records`);
   line('searchDisclosures, count + facets, cache off', graphql);
   line('same queries as raw SQL', sql);
@@ -321,10 +324,13 @@ interface LoadFigures {
   requestsPerSecond: number;
   requests: number;
   errors: number;
+  /** What the errors were: answers with GraphQL errors or a non-200 status, and requests that got no answer in time. */
+  errorKinds?: { answered: number; timeouts: number; firstAnswer: string | null };
 }
 
 async function loadGraphql(port: number, nextVariant: () => Variant, query: string): Promise<LoadFigures> {
   let errors = 0;
+  let firstAnswer: string | null = null;
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/graphql`,
     connections: CONNECTIONS,
@@ -336,12 +342,17 @@ async function loadGraphql(port: number, nextVariant: () => Variant, query: stri
         // Round-robin over the mix, across connections: every connection sees every kind of query.
         setupRequest: (request: any) => ({ ...request, body: JSON.stringify({ query, variables: nextVariant().variables }) }),
         onResponse: (status: number, body: string) => {
-          if (status !== 200 || body.includes('"errors"')) errors++;
+          if (status !== 200 || body.includes('"errors"')) {
+            errors++;
+            firstAnswer ??= `${status} ${body.slice(0, 300)}`;
+          }
         },
       },
     ],
   } as any);
-  return { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, requestsPerSecond: Math.round(result.requests.average), requests: result.requests.total, errors: errors + result.errors + result.non2xx };
+  return { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, requestsPerSecond: Math.round(result.requests.average), requests: result.requests.total, errors: errors + result.errors + result.non2xx,
+    errorKinds: { answered: errors, timeouts: result.timeouts, firstAnswer },
+  };
 }
 
 async function loadSql(url: string, variants: Variant[], shape: Shape): Promise<LoadFigures> {
