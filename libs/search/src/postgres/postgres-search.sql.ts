@@ -364,9 +364,21 @@ const HIT_INDEX = new Map(CONTENT.map(([key], i) => [key, i + 2]));
 
 /** A page row back to its relevance band and document (by position: no intermediate object per row). */
 export function toHit(row: HitRow): { tier: Tier; doc: DisclosureDocument } {
-  const at = (key: keyof DisclosureDocument): any => row[HIT_INDEX.get(key) as number];
-  const doc: DisclosureDocument = {
-    id: String(row[1]),
+  return { tier: row[0] as Tier, doc: documentFrom(row[1], (key) => row[HIT_INDEX.get(key) as number]) };
+}
+
+/** Column of each content key (see CONTENT). */
+const COLUMN_OF = new Map(CONTENT.map(([key, column]) => [key, column]));
+
+/** A row (snake_case, as READ_COLUMNS names it) back to a document. */
+export function toDocument(row: Record<string, any>): DisclosureDocument {
+  return documentFrom(row.id, (key) => row[COLUMN_OF.get(key) as string]);
+}
+
+/** A document from its id and its content read key by key: the one mapping for rows by name and by position. */
+function documentFrom(id: unknown, at: (key: keyof DisclosureDocument) => any): DisclosureDocument {
+  return {
+    id: String(id),
     partyType: at('partyType'),
     partyName: at('partyName'),
     uscc: at('uscc'),
@@ -389,35 +401,5 @@ export function toHit(row: HitRow): { tier: Tier; doc: DisclosureDocument } {
     severity: at('severity'),
     withdrawnOn: at('withdrawnOn') ?? null,
     withdrawalReason: at('withdrawalReason') ?? null,
-  };
-  return { tier: row[0] as Tier, doc };
-}
-
-/** A row (snake_case, as READ_COLUMNS names it) back to a document. */
-export function toDocument(row: Record<string, any>): DisclosureDocument {
-  return {
-    id: String(row.id),
-    partyType: row.party_type,
-    partyName: row.party_name,
-    uscc: row.uscc,
-    legalRepresentative: row.legal_representative,
-    decisionNumber: row.decision_number,
-    violationType: row.violation_type,
-    violationFacts: row.violation_facts,
-    legalBasis: row.legal_basis,
-    penaltyCategories: row.penalty_categories ?? [],
-    penaltyContent: row.penalty_content,
-    fineAmount: canonicalAmount(row.fine_amount),
-    confiscatedAmount: canonicalAmount(row.confiscated_amount),
-    decisionDate: row.decision_date,
-    publishedFrom: row.published_from,
-    publishedUntil: row.published_until,
-    authorityName: row.authority_name,
-    departmentCode: row.department_code,
-    departmentName: row.department_name,
-    regionCode: row.region_code,
-    severity: row.severity,
-    withdrawnOn: row.withdrawn_on ?? null,
-    withdrawalReason: row.withdrawal_reason ?? null,
   };
 }
