@@ -66,6 +66,9 @@ describe('input clean-up, the shortcut for clean text', () => {
   let seed = 42;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
   for (let i = 0; i < 5000; i++) samples.push(Array.from({ length: 1 + (next() % 12) }, () => alphabet[next() % alphabet.length]).join(''));
+  // Longer real values and the edges the alphabet leaves out: lone surrogates, ASCII punctuation next to the
+  // full-width block, full-width digits alone.
+  samples.push('滁州某某食品有限公司', '第一行\r\n\r\n\r\n第二行', '91341100ma2n0ab12x', '９１３４１１００', 'ß-code', 'A`{~!', '\uD800', 'x\uDC00y', '𠀀罚𠀀');
 
   it('gives what the full pipelines give, for every sample', () => {
     for (const sample of samples) {
@@ -73,6 +76,10 @@ describe('input clean-up, the shortcut for clean text', () => {
       expect([sample, cleanParagraphs(sample)]).toEqual([sample, fullParagraphs(sample)]);
       expect([sample, cleanCode(sample)]).toEqual([sample, fullCode(sample)]);
     }
+  });
+
+  it('counts code points as Array.from does, for every sample', () => {
+    for (const sample of samples) expect([sample, charLength(sample)]).toEqual([sample, Array.from(sample).length]);
   });
 
   it('returns clean text itself, not a copy', () => {
