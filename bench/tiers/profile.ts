@@ -30,12 +30,16 @@ async function main(): Promise<void> {
     return ms;
   };
   if (STATE === 'empty') await step('truncate', () => client.query('TRUNCATE subject_tiers, subject_tier_history'));
-  await step('stage', async () => {
-    await client.query(STAGE_DROP);
-    for (const ddl of STAGE_DDL) await client.query(ddl);
-    await client.query(sqlSet.stageSubjects, [null]);
-    await client.query(sqlSet.stageRecords, [asOf, null]);
-    for (const statement of STAGE_INDEXES) await client.query(statement);
+  // Each staging step on its own, on one session (the service runs them on two, from one snapshot).
+  await client.query(STAGE_DROP);
+  for (const ddl of STAGE_DDL) await client.query(ddl);
+  await step('stage subjects', () => client.query(sqlSet.stageSubjects, [null]));
+  await step('stage records', () => client.query(sqlSet.stageRecords, [asOf, null, '0', null]));
+  await step('stage indexes + analyse, subjects', async () => {
+    for (const statement of STAGE_INDEXES.subjects) await client.query(statement);
+  });
+  await step('stage indexes + analyse, records', async () => {
+    for (const statement of STAGE_INDEXES.records) await client.query(statement);
   });
   const chunks = (
     await client.query<{ lo: string; hi: string }>(

@@ -157,6 +157,37 @@ describe('tier recomputation', () => {
     expect(audit.details).toMatchObject({ ruleVersion: 'v2', subjects: summary.subjects, changed: summary.changed });
   });
 
+  it('a regional full recomputation rewrites that region only, from every page its records sit on', async () => {
+    // Staging reads penalty_records in page ranges on two sessions: the subject's records are pushed between
+    // other subjects' (another region), so they sit on pages far apart and a missed range would lose one.
+    const inRegion = companyUscc('341181');
+    const elsewhere = Array.from({ length: 3 }, () => companyUscc('341102'));
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => penaltyRecord({ uscc: elsewhere[i % 3], severity: 'MINOR', penaltyCategories: ['WARNING'], fineAmount: null, decisionDate: addDays(today, -20) }));
+    for (const [type, days] of [['甲', -40], ['乙', -30], ['丙', -20]] as const) {
+      await ingest.submit(department, [...filler(15), penaltyRecord({ uscc: inRegion, severity: 'GENERAL', violationType: type, penaltyCategories: ['WARNING'], fineAmount: null, decisionDate: addDays(today, days) })] as any);
+    }
+    const pages = await db.query<{ pages: number }>(`SELECT DISTINCT (r.ctid::text::point)[0]::int AS pages FROM penalty_records r JOIN credit_subjects s ON s.id = r.subject_id WHERE s.uscc = $1`, [inRegion]);
+    expect(pages.length).toBe(3);
+    const fresh = await tierOf(inRegion);
+    expect(fresh).toMatchObject({ level: 'B', score: 70 });
+    await db.query(`UPDATE subject_tiers SET score = 1, level = 'D'`);
+    const summary = await t.app.get(TierRecomputeService).recomputeAll({ regionCode: '341181', chunkSize: 3 });
+    expect(await tierOf(inRegion)).toEqual(fresh);
+    for (const uscc of elsewhere) expect(await tierOf(uscc)).toMatchObject({ level: 'D', score: 1 });
+    const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM credit_subjects WHERE region_code LIKE '341181%'`);
+    expect(summary.subjects).toBe(n);
+
+    // And every subject: a full run from the staged pages gives what reading each subject's records gives.
+    await t.app.get(TierRecomputeService).recomputeAll({ chunkSize: 7 });
+    const tiers = () => db.query('SELECT subject_id, level, score, reasons, next_review_on FROM subject_tiers ORDER BY subject_id');
+    const staged = await tiers();
+    await db.query(`UPDATE subject_tiers SET score = 1, level = 'D'`);
+    const ids = (await db.query<{ id: string }>('SELECT id FROM credit_subjects')).map((row) => row.id);
+    await db.transaction((sql) => t.app.get(TierRecomputeService).recomputeSubjects(sql, ids, 'RECOMPUTE_ALL'));
+    expect(await tiers()).toEqual(staged);
+    expect(staged.length).toBe(ids.length);
+  });
+
   it('refuses a second full recomputation while one runs', async () => {
     const recompute = t.app.get(TierRecomputeService);
     let second: Promise<unknown> | null = null;

@@ -111,12 +111,7 @@ export class TierRecomputeRepository {
       if (!ok) throw tierRecomputeRunning();
       locked = true;
       const started = Date.now();
-      await sql.query(STAGE_DROP);
-      for (const ddl of STAGE_DDL) await sql.query(ddl);
-      // Subjects first: a recomputation that commits after this snapshot changes the row's xmin and is kept.
-      await sql.query(sqlSet.stageSubjects, [options.regionPrefix]);
-      await sql.query(sqlSet.stageRecords, [options.asOf, options.regionPrefix]);
-      for (const statement of STAGE_INDEXES) await sql.query(statement);
+      await stageFromOneSnapshot(db, coordinator, sqlSet, options);
       outcome.stageMs = Date.now() - started;
       const [{ n }] = await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM tier_stage_records');
       outcome.stagedRecords = n;
@@ -185,6 +180,55 @@ export class TierRecomputeRepository {
       [today, limit],
     );
     return rows.map((row) => row.subject_id);
+  }
+}
+
+/** Parts penalty_records' pages are staged in, taken in turn by the two staging sessions (even shares). */
+const RECORD_STAGE_PARTS = 4;
+
+/**
+ * Fills the working tables on two sessions at once (the subjects and four page ranges of penalty_records, taken in
+ * turn), both reading ONE snapshot: the coordinator's REPEATABLE READ transaction exports it, the helper's adopts
+ * it. That keeps what staging the subjects before the records gave: an ingest that commits after the snapshot has
+ * rewritten its subjects' tier rows (a new xmin), so the chunks keep what it wrote and never overwrite it with a
+ * tier computed without its records. Then each session indexes and analyses one of the two tables.
+ */
+async function stageFromOneSnapshot(db: Database, coordinator: PoolClient, sqlSet: TierSqlSet, options: StagedRunOptions): Promise<void> {
+  await coordinator.query(STAGE_DROP);
+  for (const ddl of STAGE_DDL) await coordinator.query(ddl);
+  const helper = await db.pool.connect();
+  const sessions = [coordinator, helper];
+  try {
+    await coordinator.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+    const { snapshot, pages } = (
+      await coordinator.query<{ snapshot: string; pages: string }>(
+        `SELECT pg_export_snapshot() AS snapshot, pg_relation_size('penalty_records') / current_setting('block_size')::bigint AS pages`,
+      )
+    ).rows[0];
+    if (!/^[0-9A-F-]+$/i.test(snapshot)) throw new Error(`unexpected snapshot id ${snapshot}`);
+    await helper.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+    await helper.query(`SET TRANSACTION SNAPSHOT '${snapshot}'`);
+    const bound = (part: number) => (part === RECORD_STAGE_PARTS ? null : String(Math.floor((Number(pages) * part) / RECORD_STAGE_PARTS)));
+    const parts: [string, unknown[]][] = [
+      [sqlSet.stageSubjects, [options.regionPrefix]],
+      ...Array.from({ length: RECORD_STAGE_PARTS }, (_, i): [string, unknown[]] => [sqlSet.stageRecords, [options.asOf, options.regionPrefix, bound(i) ?? '0', bound(i + 1)]]),
+    ];
+    let next = 0;
+    await Promise.all(sessions.map(async (session) => {
+      while (next < parts.length) await session.query(...parts[next++]);
+    }));
+    for (const session of sessions) await session.query('COMMIT');
+  } catch (error) {
+    await Promise.all(sessions.map((session) => session.query('ROLLBACK').catch(() => undefined)));
+    helper.release();
+    throw error;
+  }
+  try {
+    await Promise.all([STAGE_INDEXES.subjects, STAGE_INDEXES.records].map(async (statements, i) => {
+      for (const statement of statements) await sessions[i].query(statement);
+    }));
+  } finally {
+    helper.release();
   }
 }
 

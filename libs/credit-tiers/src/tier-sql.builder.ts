@@ -26,7 +26,11 @@ export interface TierSqlSet {
   fresh: string;
   /** $1 region LIKE prefix or null. Fills tier_stage_subjects (snapshot of each tier row's xmin). */
   stageSubjects: string;
-  /** $1 asOf date, $2 region prefix or null. Fills tier_stage_records with the records that matter on asOf (one scan of penalty_records). */
+  /**
+   * $1 asOf date, $2 region prefix or null, $3 first page, $4 page to stop before (null: to the end). Fills
+   * tier_stage_records with the records of that page range (a TID range scan) that matter on asOf, so two
+   * sessions can each scan half of penalty_records.
+   */
   stageRecords: string;
   /** $1 asOf date, $2 lowest and $3 highest subject id of the chunk, $4 cause. Writes only changed rows. */
   chunk: string;
@@ -237,9 +241,13 @@ export function buildTierSql(rules: TierRuleSet): TierSqlSet {
     FROM credit_subjects s LEFT JOIN subject_tiers t ON t.subject_id = s.id
    WHERE $1::text IS NULL OR s.region_code LIKE $1::text || '%'`;
 
+  // The region's subjects from credit_subjects, not from tier_stage_subjects: the two are staged at once, from one
+  // snapshot (TierRecomputeRepository), and another session's rows of the working table are not in it.
+  const pageRange = `r.ctid >= format('(%s,0)', $3::bigint)::tid AND ($4::bigint IS NULL OR r.ctid < format('(%s,0)', $4::bigint)::tid)`;
+  const inRegion = `($2::text IS NULL OR r.subject_id IN (SELECT s.id FROM credit_subjects s WHERE s.region_code LIKE $2::text || '%'))`;
   const stageRecords = `
   INSERT INTO tier_stage_records (id, subject_id, decision_number, severity, categories, amount, violation_type, decision_date, counting, next_date)
-  ${relevantFromPenaltyRecords(rules, 'penalty_records r', '($2::text IS NULL OR r.subject_id IN (SELECT subject_id FROM tier_stage_subjects))')}`;
+  ${relevantFromPenaltyRecords(rules, 'penalty_records r', `${pageRange} AND ${inRegion}`)}`;
 
   // Only changed rows are written, and only when the row is still the version seen when staging began
   // (xmin unchanged): a read-your-writes recomputation that committed since then is fresher and wins.
@@ -295,9 +303,7 @@ export const STAGE_DDL = [
                                              violation_type varchar(200) NOT NULL, decision_date date NOT NULL, counting boolean NOT NULL, next_date date)`,
 ];
 // Statistics on the chunk key only: analysing the arrays and texts costs more than it helps the plans.
-export const STAGE_INDEXES = [
-  'CREATE INDEX ON tier_stage_subjects (subject_id)',
-  'CREATE INDEX ON tier_stage_records (subject_id)',
-  'ANALYZE tier_stage_subjects (subject_id)',
-  'ANALYZE tier_stage_records (subject_id, counting)',
-];
+export const STAGE_INDEXES = {
+  subjects: ['CREATE INDEX ON tier_stage_subjects (subject_id)', 'ANALYZE tier_stage_subjects (subject_id)'],
+  records: ['CREATE INDEX ON tier_stage_records (subject_id)', 'ANALYZE tier_stage_records (subject_id, counting)'],
+};
