@@ -80,6 +80,33 @@ describe('buildSearchSql plan choice', () => {
   });
 });
 
+describe('buildSearchSql parameters', () => {
+  // PostgreSQL refuses a statement holding a parameter its text never uses ("could not determine data type of
+  // parameter $n"): the public saw SEARCH_UNAVAILABLE for every query of more than three keys that tried the
+  // bounded walk first (医疗器械 plus a word or a region, 28 of 8,150 long-tail searches).
+  const unreferenced = (sql: { text: string; params: unknown[] }) => sql.params.map((_, i) => i + 1).filter((n) => !new RegExp(`\\$${n}(?!\\d)`).test(sql.text));
+  const queries = [null, '食品', '天长市', '医疗器械', '医疗器械 规定', '滁州市华星电器有限公司', '91341102MA2N0ABC1X', '假冒 过期 商标'];
+  const filters = [{}, { regionCode: '341124' }, { departmentCode: 'CZ-SWJ', severity: 'SERIOUS' }, { penaltyCategory: 'FINE', decisionDateFrom: '2026-01-01', decisionDateTo: '2026-06-30' }];
+  const shares = [0, 0.0005, 0.01, 0.05, 0.3, 0.9];
+  const cases = queries.flatMap((query) => filters.flatMap((filter) => shares.map((share) => [query, filter, share] as const)));
+
+  it.each([true, false])('uses every parameter it sends, whatever the plan (count %p)', (count) => {
+    for (const [query, filter, share] of cases) {
+      // Every key of the query and the filter at the same share: rare, between the thresholds, or frequent.
+      const tokens = [...(query ? (parseQuery(query) as ParsedQuery).tokens : []), ...filterKeys(filter)];
+      const sql = buildSearchSql({ ...input(query, filter), countBound: 200, count, facets: count }, stats(Object.fromEntries(tokens.map((token) => [token, share]))));
+      expect([query, filter, share, unreferenced(sql)]).toEqual([query, filter, share, []]);
+    }
+  });
+
+  it('covers the bounded walk that goes to GIN with more than three keys', () => {
+    const sql = buildSearchSql({ ...input('医疗器械 规定'), countBound: 200 }, stats(Object.fromEntries((parseQuery('医疗器械 规定') as ParsedQuery).tokens.map((token) => [token, 0.05]))));
+    expect(sql.text).toContain('walked AS (');
+    expect(sql.params.length).toBeGreaterThan(5);
+    expect(unreferenced(sql)).toEqual([]);
+  });
+});
+
 describe('facetsOf', () => {
   it('counts departments (with their names), regions, years and categories, most frequent first, then by value', () => {
     const facets = facetsOf([

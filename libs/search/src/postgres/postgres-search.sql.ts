@@ -281,7 +281,9 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   const hits = `(SELECT coalesce(json_agg(json_build_array(${HIT_FIELDS.map((field) => `h.${field}`).join(', ')}) ORDER BY h.tier DESC, h.sort_date DESC, h.sort_id DESC), '[]') FROM page h) AS hits`;
   if (!count) return { text: `WITH ${ctes.join(',\n    ')}\n    SELECT ${hits}`, params };
   const columns = facets ? SAMPLE_COLUMNS : COUNT_COLUMNS;
-  let matched = rows(columns, [...base, containsAll(all, andKeys, stats, p, walkSample)], walkSample, bound, null);
+  // Each branch builds only its own parts: a part built and then dropped would leave its parameter unreferenced,
+  // and PostgreSQL refuses a statement with a parameter it cannot type ("could not determine data type").
+  let matched: string;
   const budget = walkBudget(andKeys, stats);
   if (!walkSample && wordKeys.length > 1 && bound / correlatedShare(wordKeys, keys, stats) <= budget) {
     // The keys may be correlated enough for a walk to find the sample within the budget: try that first, and
@@ -291,6 +293,8 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
     const enough = `(SELECT count(*) FROM walked) >= ${bound}`;
     const looked = rows(columns, [`NOT ${enough}`, ...base, containsAll(all, andKeys, stats, p, false)], false, bound, null);
     matched = `(SELECT * FROM walked WHERE ${enough} UNION ALL ${looked})`;
+  } else {
+    matched = rows(columns, [...base, containsAll(all, andKeys, stats, p, walkSample)], walkSample, bound, null);
   }
   const exactColumns = facets ? 'sort_id, sort_date, department_code, department_name, region_code, penalty_categories' : 'sort_id, sort_date';
   const sample = input.query
