@@ -47,6 +47,16 @@ describe('buildSearchSql plan choice', () => {
     expect(params).toContainEqual([tokenKey('区华'), tokenKey('星食'), tokenKey('华星')]);
   });
 
+  it('looks up every term and filter in GIN, not three bigrams of one term that occur together', () => {
+    const shares = { 医疗: 0.087, 疗器: 0.087, 器械: 0.087, 排放: 0.1, 'r:341124': 0.11 };
+    const lookupOf = (query: string, filter = {}) => {
+      const sql = buildSearchSql(input(query, filter), stats(shares));
+      return sql.params[Number(/tokens @> \$(\d+)::bigint\[\] AND arraycontains/.exec(sql.text)?.[1]) - 1];
+    };
+    expect(lookupOf('医疗器械 排放')).toEqual([tokenKey('医疗'), tokenKey('排放'), tokenKey('疗器')]);
+    expect(lookupOf('医疗器械', { regionCode: '341124' })).toEqual([tokenKey('医疗'), tokenKey('r:341124'), tokenKey('疗器')]);
+  });
+
   it('walks the newest-first index for a frequent word, page and sample, with no indexable token test', () => {
     const { text } = buildSearchSql(input('食品'), stats({ 食品: 0.2 }));
     expect(shape(text)).toEqual({ page: 'walk', sample: 'walk' });

@@ -2,6 +2,10 @@
 // set-based SQL (one statement per batch, one round trip per search) because it is the public hot path.
 import type { DisclosureDocument, DisclosureFacets, DisclosureSearchFilter, FacetBucket } from '../search-index.port';
 import { normalizeText, ParsedQuery, regionPrefix, regionPrefixes, tokenize } from '../search-text';
+import { containsAll, correlatedShare, estimatedShare, ginLookupKeys, NO_TOKEN_STATS, PAGE_WALK_MIN_SHARE, sampleWalkMinShare, TokenStats, walkBudget } from './search-plan';
+
+export { GIN_LOOKUP_KEYS, NO_TOKEN_STATS, PAGE_WALK_MIN_SHARE, sampleWalkMinShare } from './search-plan';
+export type { TokenStats } from './search-plan';
 
 /** [document key, column, SQL type] — the order shared by every write and read. */
 const CONTENT: [keyof DisclosureDocument, string, string][] = [
@@ -141,75 +145,6 @@ export function tokenKey(token: string): number {
   return (h1 & 0x1fffff) * 4294967296 + (h2 >>> 0);
 }
 
-/** Share of documents holding a key, from the column's most-common-elements statistics, and the row count. */
-export interface TokenStats {
-  rows: number;
-  frequency(key: number): number;
-}
-
-/** No statistics yet (an empty or never analysed table): every key counts as rare. */
-export const NO_TOKEN_STATS: TokenStats = { rows: 0, frequency: () => 0 };
-
-/** The page walks the newest-first index when at least this share of rows match (≤ ~10,000 rows read for 21). */
-export const PAGE_WALK_MIN_SHARE = 0.002;
-/**
- * Reading a row while walking (index entry, heap tuple, one containment test over ~100 keys: ~2 µs) costs about
- * ten times reading one entry of a GIN posting list (~0.15 µs) here, so a sample of n matches walks (n / share
- * rows) when that is cheaper than the bitmap (share × rows entries): from share = √(10 n / rows), 4.5% for 200
- * matches among 1,000,000 rows.
- */
-export function sampleWalkMinShare(sample: number, rows: number): number {
-  return Math.min(1, Math.sqrt((WALK_COST_IN_GIN_ENTRIES * sample) / Math.max(rows, 1)));
-}
-const WALK_COST_IN_GIN_ENTRIES = 10;
-/** The GIN lookup uses only the rarest keys; the others are checked on the few rows it returns. */
-export const GIN_LOOKUP_KEYS = 3;
-
-/**
- * Walking the newest-first index and testing each row is the fastest way to the newest matches of a frequent
- * word and the slowest possible for a rare one (it reads the whole index when nothing matches); the GIN bitmap
- * is the reverse. The planner guesses badly for keys outside its statistics, so the choice is made here, from
- * the statistics, assuming independent keys (an underestimate for the overlapping bigrams of one word, which
- * errs towards GIN, whose cost is bounded by the posting lists, rather than towards a walk, whose cost is not).
- */
-function estimatedShare(keys: number[], stats: TokenStats): number {
-  return keys.reduce((share, key) => share * stats.frequency(key), 1);
-}
-
-/**
- * The share when the query's bigrams always occur together (天长 + 长市 in 天长市: as many matches as the rarer
- * bigram has), filters still independent of the words: the upper end of what the query can match.
- */
-function correlatedShare(wordKeys: number[], filterKeys: number[], stats: TokenStats): number {
-  const words = wordKeys.reduce((share, key) => Math.min(share, stats.frequency(key)), 1);
-  return estimatedShare(filterKeys, stats) * words;
-}
-
-/**
- * Rows a bounded sample walk may read before giving up for the GIN lookup: about what the lookup itself costs
- * (its posting lists, in walked rows), so a wrong guess at most doubles the cost, and a right one (correlated
- * keys, far more matches than the independent estimate) saves nearly all of it.
- */
-function walkBudget(keys: number[], stats: TokenStats): number {
-  const rarest = [...keys].sort((a, b) => stats.frequency(a) - stats.frequency(b)).slice(0, GIN_LOOKUP_KEYS);
-  const entries = rarest.reduce((sum, key) => sum + stats.frequency(key) * stats.rows, 0);
-  return Math.round(Math.min(MAX_WALK_BUDGET, entries / WALK_COST_IN_GIN_ENTRIES));
-}
-const MAX_WALK_BUDGET = 50_000;
-
-/**
- * For a GIN lookup: `tokens @> rarest` (indexable) and, when there are more keys, `arraycontains(tokens, all)`:
- * the function form of the operator is not indexable, so the frequent keys (公司, 有限 …) do not make GIN
- * intersect huge posting lists. For a walk: only the function form, so that no plan but the walk is possible.
- */
-function containsAll(all: string, keys: number[], stats: TokenStats, p: (value: unknown, cast: string) => string, walk: boolean): string {
-  if (keys.length === 0) return 'true';
-  if (walk) return `arraycontains(tokens, ${all})`;
-  if (keys.length <= GIN_LOOKUP_KEYS) return `tokens @> ${all}`;
-  const rarest = [...keys].sort((a, b) => stats.frequency(a) - stats.frequency(b)).slice(0, GIN_LOOKUP_KEYS);
-  return `tokens @> ${p(rarest, 'bigint[]')} AND arraycontains(tokens, ${all})`;
-}
-
 const NEWEST = 'ORDER BY decision_date DESC, record_id DESC';
 /** What the facets are counted from, per sampled match (see facetsOf). */
 const SAMPLE_COLUMNS = 'record_id, decision_date, department_code, department_name, region_code, penalty_categories';
@@ -245,6 +180,7 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   const keys = filterKeys(input.filter).map(tokenKey);
   const wordKeys = input.query ? input.query.tokens.map(tokenKey) : [];
   const andKeys = [...wordKeys, ...keys];
+  const lookup = ginLookupKeys([...(input.query ? input.query.terms.map((term) => tokenize(term).map(tokenKey)) : []), ...keys.map((key) => [key])], stats);
   const share = estimatedShare(andKeys, stats);
   const limit = positiveInt(input.limit + 1, 'limit');
   const bound = positiveInt(input.countBound + 1, 'countBound');
@@ -274,7 +210,7 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
     // Against the few exact matches already found (a hashed set), not by testing three more keys per row.
     notExact.push('record_id NOT IN (SELECT sort_id FROM exact)');
   }
-  pageParts.push(rows(pageColumns(tier), [...base, containsAll(all, andKeys, stats, p, walkPage), ...notExact, ...keyset(tier)], walkPage, limit, 'sort_date DESC, sort_id DESC'));
+  pageParts.push(rows(pageColumns(tier), [...base, containsAll(all, andKeys, lookup, p, walkPage), ...notExact, ...keyset(tier)], walkPage, limit, 'sort_date DESC, sort_id DESC'));
   const count = input.count !== false || input.facets !== false;
   const facets = input.facets !== false;
   ctes.push(`page AS (${pageParts.join(' UNION ALL ')})`);
@@ -284,17 +220,17 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   // Each branch builds only its own parts: a part built and then dropped would leave its parameter unreferenced,
   // and PostgreSQL refuses a statement with a parameter it cannot type ("could not determine data type").
   let matched: string;
-  const budget = walkBudget(andKeys, stats);
+  const budget = walkBudget(lookup, stats);
   if (!walkSample && wordKeys.length > 1 && bound / correlatedShare(wordKeys, keys, stats) <= budget) {
     // The keys may be correlated enough for a walk to find the sample within the budget: try that first, and
     // look the matches up in GIN only when it did not (a one-time filter: the GIN scan never starts otherwise).
     ctes.push(`walked AS (SELECT ${columns} FROM (SELECT * FROM ${input.table} WHERE ${base.join(' AND ')} ${NEWEST} LIMIT ${budget}) w
-                 WHERE ${containsAll(all, andKeys, stats, p, true)} ${NEWEST} LIMIT ${bound})`);
+                 WHERE ${containsAll(all, andKeys, lookup, p, true)} ${NEWEST} LIMIT ${bound})`);
     const enough = `(SELECT count(*) FROM walked) >= ${bound}`;
-    const looked = rows(columns, [`NOT ${enough}`, ...base, containsAll(all, andKeys, stats, p, false)], false, bound, null);
+    const looked = rows(columns, [`NOT ${enough}`, ...base, containsAll(all, andKeys, lookup, p, false)], false, bound, null);
     matched = `(SELECT * FROM walked WHERE ${enough} UNION ALL ${looked})`;
   } else {
-    matched = rows(columns, [...base, containsAll(all, andKeys, stats, p, walkSample)], walkSample, bound, null);
+    matched = rows(columns, [...base, containsAll(all, andKeys, lookup, p, walkSample)], walkSample, bound, null);
   }
   const exactColumns = facets ? 'sort_id, sort_date, department_code, department_name, region_code, penalty_categories' : 'sort_id, sort_date';
   const sample = input.query
