@@ -3,9 +3,17 @@
 // default postgres://postgres@127.0.0.1:5432/postgres. A benchmark is a folder with a run.ts; a second run of
 // one folder is named folder:variant and lives in VARIANTS. After each run, when bench/results/before/ holds
 // the same result measured by earlier code, the headline figures of both are printed side by side.
-import { spawnSync } from 'node:child_process';
+//
+// BENCH_SERVER=production: one embedded PostgreSQL started with the settings of a production server of the target
+// size (bench/search/bench-postgres.ts, the server the search bench starts for itself; data in BENCH_SEARCH_PGDATA,
+// default <tmp>/credit-bench-search-pg) serves every benchmark of the run, in place of BENCH_DATABASE_URL. A
+// default-configured server (128 MB of buffers, 4 MB of WAL buffers, 1 GB between checkpoints) spends the write
+// benchmarks' time on evicting buffers and on the full-page images of forced checkpoints.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { startBenchPostgres } from './search/bench-postgres';
 import { beforeAfterTable } from './support/before-after';
 
 interface Run {
@@ -33,16 +41,35 @@ const available = [...runs.keys(), ...Object.keys(GROUPS)].sort();
 const requested = process.argv.slice(2);
 const chosen = (requested.length > 0 ? requested : [...runs.keys()].sort()).flatMap((name) => GROUPS[name] ?? [name]);
 const root = path.resolve(__dirname, '..');
-for (const name of chosen) {
-  const run = runs.get(name);
-  if (run === undefined) {
-    console.error(`unknown benchmark "${name}"; available: ${available.join(', ')}`);
-    process.exit(2);
-  }
-  console.log(`\n=== bench/${name} ===`);
-  const env = { ...process.env, ...run.env };
-  const result = spawnSync(process.execPath, ['-r', './tools/register.js', path.join('bench', run.file)], { stdio: 'inherit', cwd: root, env });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-  const table = beforeAfterTable(path.join(__dirname, 'results'), run.result);
-  if (table) console.log(`\n${table}`);
+const unknown = chosen.find((name) => !runs.has(name));
+if (unknown !== undefined) {
+  console.error(`unknown benchmark "${unknown}"; available: ${available.join(', ')}`);
+  process.exit(2);
 }
+
+async function main(): Promise<number> {
+  const server = process.env.BENCH_SERVER === 'production' ? await startBenchPostgres(process.env.BENCH_SEARCH_PGDATA ?? path.join(os.tmpdir(), 'credit-bench-search-pg')) : null;
+  if (server) console.log(`BENCH_SERVER=production: an embedded PostgreSQL with production settings at ${server.url}`);
+  try {
+    for (const name of chosen) {
+      const run = runs.get(name) as Run;
+      console.log(`\n=== bench/${name} ===`);
+      const env = { ...process.env, ...(server ? { BENCH_DATABASE_URL: server.url } : {}), ...run.env };
+      // Asynchronous, so this process can stop the server however a run ends.
+      const status = await new Promise<number | null>((resolve) => {
+        spawn(process.execPath, ['-r', './tools/register.js', path.join('bench', run.file)], { stdio: 'inherit', cwd: root, env }).once('exit', resolve);
+      });
+      if (status !== 0) return status ?? 1;
+      const table = beforeAfterTable(path.join(__dirname, 'results'), run.result, server !== null);
+      if (table) console.log(`\n${table}`);
+    }
+    return 0;
+  } finally {
+    await server?.stop();
+  }
+}
+
+main().then((code) => process.exit(code), (error) => {
+  console.error(error);
+  process.exit(1);
+});

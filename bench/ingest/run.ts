@@ -22,7 +22,7 @@ import { PenaltyRecordDraft } from '@credit/domain';
 import { createApi } from '../../apps/api/src/create-api';
 import { departmentUscc, generateDemoData } from '../../apps/cli/src/demo/demo-data.generator';
 import { DEMO_DEPARTMENTS } from '../../apps/cli/src/demo/demo-vocabulary';
-import { freshBenchDatabase, writeResult } from '../support/bench-database';
+import { freshBenchDatabase, serverSettings, writeResult } from '../support/bench-database';
 import { BackendCpu, copySameRows, markBeforePush } from './copy-baseline';
 
 const TOTAL = Number(process.env.BENCH_RECORDS ?? 200_000);
@@ -86,6 +86,7 @@ async function main(): Promise<void> {
     copyRunsSeconds: copy.allSeconds, cpuSeconds: { ...cpu, copy: copy.cpuSeconds }, walBytes: copy.walBytes, ratio: Number(ratio.toFixed(3)), target: 0.5,
     recordsOnlyCopySeconds: recordsCopySeconds, recordsOnlyRatio: Number(recordsOnlyRatio.toFixed(3)), recordsOnlyTarget: 0.25, rowsPerRecord: Number(rowsPerRecord.toFixed(2)),
     loadAverage: { start: startLoad, end: os.loadavg() },
+    server: await serverSettings(url),
   });
   process.stdout.write(`rows written by the push, per table (COPY order):\n`);
   for (const t of copy.tables) process.stdout.write(`  ${t.table.padEnd(28)} ${String(t.rows).padStart(9)}   COPY ${t.seconds.toFixed(2)} s\n`);

@@ -51,17 +51,27 @@ function show(value: unknown): string {
   return value === undefined || value === null ? '—' : String(value);
 }
 
-/** The side-by-side table for one result file, or null when there is no before to compare with. */
-export function beforeAfterTable(resultsDir: string, resultName: string): string | null {
+/** The buffer pool of the server a result was measured on: a default server and a production one are not compared. */
+function bufferPool(result: Json): string {
+  return show(pick(result, 'server.shared_buffers') ?? pick(result, 'server.settings.shared_buffers'));
+}
+
+/**
+ * The side-by-side table for one result file, or null when there is no before to compare with. Runs on the
+ * production-settings server (BENCH_SERVER=production) compare with bench/results/before/production/ when it holds
+ * the result, so both sides were measured on the same kind of server.
+ */
+export function beforeAfterTable(resultsDir: string, resultName: string, production = false): string | null {
   const headlines = HEADLINES[resultName.replace(/-\d+k$/, '')];
-  const beforeFile = path.join(resultsDir, 'before', `${resultName}.json`);
+  const productionBefore = path.join(resultsDir, 'before', 'production', `${resultName}.json`);
+  const beforeFile = production && fs.existsSync(productionBefore) ? productionBefore : path.join(resultsDir, 'before', `${resultName}.json`);
   const afterFile = path.join(resultsDir, `${resultName}.json`);
   if (!headlines || !fs.existsSync(beforeFile) || !fs.existsSync(afterFile)) return null;
   const before = JSON.parse(fs.readFileSync(beforeFile, 'utf8')) as Json;
   const after = JSON.parse(fs.readFileSync(afterFile, 'utf8')) as Json;
   const width = Math.max(...headlines.map(([label]) => label.length));
   const lines = [
-    `before (${show(before.commit)}, ${show(before.measuredAt)}) → after (${show(after.measuredAt)}):`,
+    `before (${show(before.commit)}, ${show(before.measuredAt)}, shared_buffers ${bufferPool(before)}) → after (${show(after.measuredAt)}, shared_buffers ${bufferPool(after)}):`,
     ...headlines.map(([label, dotted]) => `  ${label.padEnd(width)}  ${show(pick(before, dotted)).padStart(10)}  →  ${show(pick(after, dotted)).padStart(10)}`),
   ];
   return lines.join('\n');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { ORM_ENTITIES } from '@credit/bootstrap';
 import { migrateDatabase } from '@credit/db';
+import { BENCH_POSTGRES_SETTINGS } from '../search/bench-postgres';
 
 export const BENCH_ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -31,4 +32,18 @@ export function writeResult(name: string, result: Record<string, unknown>): stri
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify({ ...result, measuredAt: new Date().toISOString() }, null, 2)}\n`);
   return file;
+}
+
+/** The server a result was measured on: its version and the settings that shape what writes and reads cost. */
+export async function serverSettings(url: string): Promise<Record<string, string>> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string; setting: string }>('SELECT name, current_setting(name) AS setting FROM unnest($1::text[]) AS name', [
+      ['server_version', ...Object.keys(BENCH_POSTGRES_SETTINGS)],
+    ]);
+    return Object.fromEntries(rows.map((row) => [row.name, row.setting]));
+  } finally {
+    await client.end();
+  }
 }

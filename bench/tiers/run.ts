@@ -16,6 +16,7 @@ import { ORM_ENTITIES } from '@credit/bootstrap';
 import { DEFAULT_CHUNK_SIZE, DEFAULT_CONCURRENCY, TierRecomputeRepository } from '@credit/credit-tiers';
 import { Database, migrateDatabase } from '@credit/db';
 import { getTierRuleSet, TierRuleSet, todayInChina } from '@credit/domain';
+import { serverSettings } from '../support/bench-database';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 // BENCH_DB_SUFFIX keeps parallel runs (e.g. a helper beside the "before" run) in separate databases.
@@ -196,6 +197,7 @@ async function main(): Promise<void> {
       measuredAt: new Date().toISOString(),
       ruleVersion: RULES.version,
       postgres: (await db.query<{ v: string }>('SELECT version() AS v'))[0].v,
+      server: await serverSettings(url.toString()),
       subjects: SUBJECTS,
       records: RECORDS,
       recordsInLast36Months: counted,
