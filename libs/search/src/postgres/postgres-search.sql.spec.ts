@@ -36,7 +36,7 @@ describe('buildSearchSql plan choice', () => {
     const page = sql.slice(sql.indexOf('page AS ('), sql.indexOf('sample AS ('));
     const sample = sql.slice(sql.indexOf('sample AS ('), sql.indexOf('SELECT (SELECT coalesce'));
     return {
-      page: /record_id DESC LIMIT \d+\)/.test(page) && !page.includes('OFFSET 0) m') ? 'walk' : 'gin',
+      page: sql.includes('page_walk AS (') ? 'walk, then gin' : /record_id DESC LIMIT \d+\)/.test(page) && !page.includes('OFFSET 0) m') ? 'walk' : 'gin',
       sample: walked ? 'walk, then gin' : sample.includes('OFFSET 0) m') ? 'gin' : 'walk',
     };
   };
@@ -55,6 +55,19 @@ describe('buildSearchSql plan choice', () => {
     };
     expect(lookupOf('医疗器械 排放')).toEqual([tokenKey('医疗'), tokenKey('排放'), tokenKey('疗器')]);
     expect(lookupOf('医疗器械', { regionCode: '341124' })).toEqual([tokenKey('医疗'), tokenKey('r:341124'), tokenKey('疗器')]);
+  });
+
+  it('walks first for the page too when the bigrams of a word go together, and looks up GIN only if that fell short', () => {
+    const together = stats({ 医疗: 0.087, 疗器: 0.087, 器械: 0.087 });
+    const { text } = buildSearchSql(input('医疗器械'), together);
+    // independent, 0.087³ = 0.07 % of rows would match (GIN); together, 8.7 %: 21 matches within ~240 rows
+    expect(shape(text)).toEqual({ page: 'walk, then gin', sample: 'walk, then gin' });
+    expect(text).toMatch(/NOT \(SELECT count\(\*\) FROM page_walk\) >= 21/);
+    // a next page walks from its cursor on
+    const next = buildSearchSql({ ...input('医疗器械'), cursor: { tier: 1, date: '2026-10-01', id: '77' } }, together);
+    expect(next.text).toMatch(/page_walk AS \(SELECT .* WHERE NOT withdrawn AND .*\(decision_date, record_id\) < \(\$\d+::date, \$\d+::bigint\) ORDER BY decision_date DESC, record_id DESC LIMIT \d+\) w/s);
+    // rare bigrams: straight to GIN
+    expect(shape(buildSearchSql(input('医疗器械'), stats({ 医疗: 0.0001, 疗器: 0.0001, 器械: 0.0001 })).text).page).toBe('gin');
   });
 
   it('walks the newest-first index for a frequent word, page and sample, with no indexable token test', () => {

@@ -210,7 +210,22 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
     // Against the few exact matches already found (a hashed set), not by testing three more keys per row.
     notExact.push('record_id NOT IN (SELECT sort_id FROM exact)');
   }
-  pageParts.push(rows(pageColumns(tier), [...base, containsAll(all, andKeys, lookup, p, walkPage), ...notExact, ...keyset(tier)], walkPage, limit, 'sort_date DESC, sort_id DESC'));
+  const budget = walkBudget(lookup, stats);
+  // The keys may be correlated enough (the bigrams of one word: 医疗, 疗器, 器械 in the same rows) for a bounded walk
+  // to find what is needed far sooner than the independent estimate says: try that first, and look the matches up
+  // in GIN only when it did not (a one-time filter: the GIN scan never starts otherwise). A wrong guess costs the
+  // budget, about what the lookup costs; a right one saves fetching every GIN match of the whole table.
+  const walkFirst = (need: number) => wordKeys.length > 1 && need / correlatedShare(wordKeys, keys, stats) <= budget;
+  const order = 'sort_date DESC, sort_id DESC';
+  if (!walkPage && walkFirst(limit)) {
+    ctes.push(`page_walk AS (SELECT ${pageColumns(tier)} FROM (SELECT * FROM ${input.table} WHERE ${[...base, ...keyset(tier)].join(' AND ')} ${NEWEST} LIMIT ${budget}) w
+                 WHERE ${[containsAll(all, andKeys, lookup, p, true), ...notExact].join(' AND ')} ${NEWEST} LIMIT ${limit})`);
+    const enough = `(SELECT count(*) FROM page_walk) >= ${limit}`;
+    pageParts.push(`(SELECT * FROM page_walk WHERE ${enough})`);
+    pageParts.push(rows(pageColumns(tier), [`NOT ${enough}`, ...base, containsAll(all, andKeys, lookup, p, false), ...notExact, ...keyset(tier)], false, limit, order));
+  } else {
+    pageParts.push(rows(pageColumns(tier), [...base, containsAll(all, andKeys, lookup, p, walkPage), ...notExact, ...keyset(tier)], walkPage, limit, order));
+  }
   const count = input.count !== false || input.facets !== false;
   const facets = input.facets !== false;
   ctes.push(`page AS (${pageParts.join(' UNION ALL ')})`);
@@ -220,10 +235,8 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   // Each branch builds only its own parts: a part built and then dropped would leave its parameter unreferenced,
   // and PostgreSQL refuses a statement with a parameter it cannot type ("could not determine data type").
   let matched: string;
-  const budget = walkBudget(lookup, stats);
-  if (!walkSample && wordKeys.length > 1 && bound / correlatedShare(wordKeys, keys, stats) <= budget) {
-    // The keys may be correlated enough for a walk to find the sample within the budget: try that first, and
-    // look the matches up in GIN only when it did not (a one-time filter: the GIN scan never starts otherwise).
+  if (!walkSample && walkFirst(bound)) {
+    // The same bounded walk first for the sample (see the page).
     ctes.push(`walked AS (SELECT ${columns} FROM (SELECT * FROM ${input.table} WHERE ${base.join(' AND ')} ${NEWEST} LIMIT ${budget}) w
                  WHERE ${containsAll(all, andKeys, lookup, p, true)} ${NEWEST} LIMIT ${bound})`);
     const enough = `(SELECT count(*) FROM walked) >= ${bound}`;
