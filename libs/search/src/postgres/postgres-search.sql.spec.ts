@@ -66,8 +66,11 @@ describe('buildSearchSql plan choice', () => {
     // a next page walks from its cursor on
     const next = buildSearchSql({ ...input('医疗器械'), cursor: { tier: 1, date: '2026-10-01', id: '77' } }, together);
     expect(next.text).toMatch(/page_walk AS \(SELECT .* WHERE NOT withdrawn AND .*\(decision_date, record_id\) < \(\$\d+::date, \$\d+::bigint\) ORDER BY decision_date DESC, record_id DESC LIMIT \d+\) w/s);
-    // rare bigrams: straight to GIN
+    // two terms, each frequent: 8.7 % × 30 % of rows, ~800 walked for a page
+    expect(shape(buildSearchSql(input('医疗器械 不合'), stats({ 医疗: 0.087, 疗器: 0.087, 器械: 0.087, 不合: 0.3 })).text).page).toBe('walk, then gin');
+    // rare bigrams, or one rare bigram among frequent ones (盛食 in 永盛食品): straight to GIN
     expect(shape(buildSearchSql(input('医疗器械'), stats({ 医疗: 0.0001, 疗器: 0.0001, 器械: 0.0001 })).text).page).toBe('gin');
+    expect(shape(buildSearchSql(input('永盛食品'), stats({ 永盛: 0.021, 盛食: 0.0013, 食品: 0.226 })).text).page).toBe('gin');
   });
 
   it('walks the newest-first index for a frequent word, page and sample, with no indexable token test', () => {
