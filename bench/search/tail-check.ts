@@ -1,19 +1,23 @@
 // bench/search/tail-check.ts: every search of the long tail (long-tail.ts) once, one at a time, through the
 // PostgreSQL adapter on the 1M disclosures bench/search loaded: the errors by message (with the searches that
 // raised them) and the latency quantiles, so a failing or slow shape of query is found by name, not as a rate.
+// TAIL_CHECK_HEAD=n runs the 64 head queries n times each instead, with the median of each kind.
 // BENCH_DATABASE_URL: the admin URL of the server holding credit_bench_search (BENCH_SERVER=production's
 // server: `node -r ./tools/register.js bench/search/bench-postgres.ts <tmp>/credit-bench-search-pg` prints it).
 import { Database } from '@credit/db';
 import { DEFAULT_COUNT_BOUND, PostgresSearchIndex, searchReaderUrl } from '@credit/search';
 import { todayInChina } from '@credit/domain';
 import { tailVariants } from './long-tail';
+import { buildVariants } from './queries';
 
 async function main(): Promise<void> {
   const url = new URL(process.env.BENCH_DATABASE_URL as string);
   url.pathname = '/credit_bench_search';
   const db = new Database(searchReaderUrl(url.toString()), 4);
   const index = new PostgresSearchIndex(db, db);
-  const tail = await tailVariants(db, 12_100);
+  // TAIL_CHECK_HEAD=n: the bench's 64 head queries instead, each n times (a plan change checked on both ends).
+  const head = Number(process.env.TAIL_CHECK_HEAD ?? 0);
+  const tail = head > 0 ? (await buildVariants(db)).flatMap((variant) => Array.from({ length: head }, () => variant)) : await tailVariants(db, 12_100);
   const errors = new Map<string, string[]>();
   const slow: [number, string][] = [];
   const asOf = todayInChina();
@@ -28,6 +32,10 @@ async function main(): Promise<void> {
     }
     slow.push([Date.now() - started, v.label]);
   }
+  const kinds = new Map<string, number[]>();
+  tail.forEach((variant, i) => kinds.set(variant.kind, [...(kinds.get(variant.kind) ?? []), slow[i][0]]));
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  console.log(`median per kind: ${[...kinds].map(([kind, values]) => `${kind} ${median(values)} ms (${values.length})`).join(', ')}`);
   slow.sort((a, b) => b[0] - a[0]);
   const total = slow.reduce((sum, [ms]) => sum + ms, 0);
   const q = (f: number) => slow[Math.floor((1 - f) * slow.length)][0];
