@@ -212,27 +212,29 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
     // Against the few exact matches already found (a hashed set), not by testing three more keys per row.
     notExact.push('record_id NOT IN (SELECT sort_id FROM exact)');
   }
-  const budget = walkBudget(lookup, stats);
-  // The keys may be correlated enough (the bigrams of one word: 医疗, 疗器, 器械 in the same rows) for a bounded walk
-  // to find what is needed far sooner than the independent estimate says: try that first, and look the matches up
-  // in GIN only when it did not (a one-time filter: the GIN scan never starts otherwise).
-  const walkFirst = (need: number) => wordKeys.length > 1 && need / correlatedShare(wordKeys, keys, stats) <= budget;
+  // The keys may be correlated (the bigrams of one word: 医疗, 疗器, 器械 in the same rows), so that a walk finds
+  // what is needed far sooner than the independent estimate says: then a bounded walk goes first, named `name`,
+  // and GIN looks the matches up only when the walk fell short (a one-time filter: the GIN scan never starts
+  // otherwise). `from` is where the walk starts (a cursor), `filters` what else every row must meet; the two
+  // parts come back for a UNION ALL.
+  const walkThenLookUp = (name: string, columns: string, walkRows: number, take: number, from: string[], filters: string[], fencedOrder: string | null): string[] => {
+    ctes.push(`${name} AS (SELECT ${columns} FROM (SELECT * FROM ${input.table} WHERE ${[...base, ...from].join(' AND ')} ${NEWEST} LIMIT ${walkRows}) w
+                 WHERE ${[containsAll(all, andKeys, lookup, p, true), ...filters].join(' AND ')} ${NEWEST} LIMIT ${take})`);
+    const enough = `(SELECT count(*) FROM ${name}) >= ${take}`;
+    return [`(SELECT * FROM ${name} WHERE ${enough})`, rows(columns, [`NOT ${enough}`, ...base, containsAll(all, andKeys, lookup, p, false), ...filters, ...from], false, take, fencedOrder)];
+  };
   const order = 'sort_date DESC, sort_id DESC';
+  const after = keyset(tier);
   // The page walks first (twice the rows its matches would take, then GIN) when a term's bigrams going together
   // makes that fewer rows than GIN would fetch and sort: 医疗器械 is 87,546 GIN rows for a page found in ~240
   // walked. Estimated termwise: bigrams of a term together, terms and filters independent. A name with one rare
   // bigram (盛食 in 永盛食品: 1,320 rows) stays with GIN, whose fast scan skips along that key.
   const pageShare = termwiseShare(groups, stats);
-  const pageBudget = Math.ceil((2 * limit) / pageShare);
-  const ginRows = pageShare * stats.rows;
-  if (!walkPage && wordKeys.length > 1 && pageBudget <= ginRows) {
-    ctes.push(`page_walk AS (SELECT ${pageColumns(tier)} FROM (SELECT * FROM ${input.table} WHERE ${[...base, ...keyset(tier)].join(' AND ')} ${NEWEST} LIMIT ${pageBudget}) w
-                 WHERE ${[containsAll(all, andKeys, lookup, p, true), ...notExact].join(' AND ')} ${NEWEST} LIMIT ${limit})`);
-    const enough = `(SELECT count(*) FROM page_walk) >= ${limit}`;
-    pageParts.push(`(SELECT * FROM page_walk WHERE ${enough})`);
-    pageParts.push(rows(pageColumns(tier), [`NOT ${enough}`, ...base, containsAll(all, andKeys, lookup, p, false), ...notExact, ...keyset(tier)], false, limit, order));
+  const pageWalkRows = Math.ceil((2 * limit) / pageShare);
+  if (!walkPage && wordKeys.length > 1 && pageWalkRows <= pageShare * stats.rows) {
+    pageParts.push(...walkThenLookUp('page_walk', pageColumns(tier), pageWalkRows, limit, after, notExact, order));
   } else {
-    pageParts.push(rows(pageColumns(tier), [...base, containsAll(all, andKeys, lookup, p, walkPage), ...notExact, ...keyset(tier)], walkPage, limit, order));
+    pageParts.push(rows(pageColumns(tier), [...base, containsAll(all, andKeys, lookup, p, walkPage), ...notExact, ...after], walkPage, limit, order));
   }
   const count = input.count !== false || input.facets !== false;
   const facets = input.facets !== false;
@@ -243,13 +245,11 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   // Each branch builds only its own parts: a part built and then dropped would leave its parameter unreferenced,
   // and PostgreSQL refuses a statement with a parameter it cannot type ("could not determine data type").
   let matched: string;
-  if (!walkSample && walkFirst(bound)) {
-    // The same bounded walk first for the sample (see the page).
-    ctes.push(`walked AS (SELECT ${columns} FROM (SELECT * FROM ${input.table} WHERE ${base.join(' AND ')} ${NEWEST} LIMIT ${budget}) w
-                 WHERE ${containsAll(all, andKeys, lookup, p, true)} ${NEWEST} LIMIT ${bound})`);
-    const enough = `(SELECT count(*) FROM walked) >= ${bound}`;
-    const looked = rows(columns, [`NOT ${enough}`, ...base, containsAll(all, andKeys, lookup, p, false)], false, bound, null);
-    matched = `(SELECT * FROM walked WHERE ${enough} UNION ALL ${looked})`;
+  const budget = walkBudget(lookup, stats);
+  if (!walkSample && wordKeys.length > 1 && bound / correlatedShare(wordKeys, keys, stats) <= budget) {
+    // The sample walks first when, the word's bigrams all going together, it would be found within what the GIN
+    // lookup costs.
+    matched = `(${walkThenLookUp('walked', columns, budget, bound, [], [], null).join(' UNION ALL ')})`;
   } else {
     matched = rows(columns, [...base, containsAll(all, andKeys, lookup, p, walkSample)], walkSample, bound, null);
   }

@@ -37,21 +37,21 @@ export function estimatedShare(keys: number[], stats: TokenStats): number {
 }
 
 /**
- * The share when the query's bigrams always occur together (天长 + 长市 in 天长市: as many matches as the rarer
- * bigram has), filters still independent of the words: the upper end of what the query can match.
- */
-export function correlatedShare(wordKeys: number[], filterKeys: number[], stats: TokenStats): number {
-  const words = wordKeys.reduce((share, key) => Math.min(share, stats.frequency(key)), 1);
-  return estimatedShare(filterKeys, stats) * words;
-}
-
-/**
  * The share when each term's bigrams occur together but terms and filters are independent of one another (the
  * product of each AND group's rarest share): 医疗器械 不合, 8.7 % × 30 %, where the fully independent estimate
  * says 0.087³ × 30 % and the fully correlated one 8.7 %.
  */
 export function termwiseShare(groups: number[][], stats: TokenStats): number {
   return groups.filter((group) => group.length > 0).reduce((share, group) => share * Math.min(...group.map((key) => stats.frequency(key))), 1);
+}
+
+/**
+ * The share when the query's bigrams always occur together (天长 + 长市 in 天长市: as many matches as the rarer
+ * bigram has), filters still independent of the words: the upper end of what the query can match. That is the
+ * termwise share with every word key in one group.
+ */
+export function correlatedShare(wordKeys: number[], filterKeys: number[], stats: TokenStats): number {
+  return termwiseShare([wordKeys, ...filterKeys.map((key) => [key])], stats);
 }
 
 /**
