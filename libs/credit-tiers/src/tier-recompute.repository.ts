@@ -199,31 +199,31 @@ async function stageFromOneSnapshot(db: Database, coordinator: PoolClient, sqlSe
   const helper = await db.pool.connect();
   const sessions = [coordinator, helper];
   try {
-    await coordinator.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-    const { snapshot, pages } = (
-      await coordinator.query<{ snapshot: string; pages: string }>(
-        `SELECT pg_export_snapshot() AS snapshot, pg_relation_size('penalty_records') / current_setting('block_size')::bigint AS pages`,
-      )
-    ).rows[0];
-    if (!/^[0-9A-F-]+$/i.test(snapshot)) throw new Error(`unexpected snapshot id ${snapshot}`);
-    await helper.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-    await helper.query(`SET TRANSACTION SNAPSHOT '${snapshot}'`);
-    const bound = (part: number) => (part === RECORD_STAGE_PARTS ? null : String(Math.floor((Number(pages) * part) / RECORD_STAGE_PARTS)));
-    const parts: [string, unknown[]][] = [
-      [sqlSet.stageSubjects, [options.regionPrefix]],
-      ...Array.from({ length: RECORD_STAGE_PARTS }, (_, i): [string, unknown[]] => [sqlSet.stageRecords, [options.asOf, options.regionPrefix, bound(i) ?? '0', bound(i + 1)]]),
-    ];
-    let next = 0;
-    await Promise.all(sessions.map(async (session) => {
-      while (next < parts.length) await session.query(...parts[next++]);
-    }));
-    for (const session of sessions) await session.query('COMMIT');
-  } catch (error) {
-    await Promise.all(sessions.map((session) => session.query('ROLLBACK').catch(() => undefined)));
-    helper.release();
-    throw error;
-  }
-  try {
+    try {
+      await coordinator.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      const { snapshot, pages } = (
+        await coordinator.query<{ snapshot: string; pages: string }>(
+          `SELECT pg_export_snapshot() AS snapshot, pg_relation_size('penalty_records') / current_setting('block_size')::bigint AS pages`,
+        )
+      ).rows[0];
+      if (!/^[0-9A-F-]+$/i.test(snapshot)) throw new Error(`unexpected snapshot id ${snapshot}`);
+      await helper.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      await helper.query(`SET TRANSACTION SNAPSHOT '${snapshot}'`);
+      // Page ranges [bound(i), bound(i + 1)); the last one open-ended, so pages added meanwhile are not missed.
+      const bound = (part: number) => (part === RECORD_STAGE_PARTS ? null : String(Math.floor((Number(pages) * part) / RECORD_STAGE_PARTS)));
+      const parts: [string, unknown[]][] = [
+        [sqlSet.stageSubjects, [options.regionPrefix]],
+        ...Array.from({ length: RECORD_STAGE_PARTS }, (_, i): [string, unknown[]] => [sqlSet.stageRecords, [options.asOf, options.regionPrefix, bound(i), bound(i + 1)]]),
+      ];
+      let next = 0;
+      await Promise.all(sessions.map(async (session) => {
+        while (next < parts.length) await session.query(...parts[next++]);
+      }));
+      for (const session of sessions) await session.query('COMMIT');
+    } catch (error) {
+      await Promise.all(sessions.map((session) => session.query('ROLLBACK').catch(() => undefined)));
+      throw error;
+    }
     await Promise.all([STAGE_INDEXES.subjects, STAGE_INDEXES.records].map(async (statements, i) => {
       for (const statement of statements) await sessions[i].query(statement);
     }));
