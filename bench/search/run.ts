@@ -22,8 +22,8 @@ import { Database, migrateDatabase } from '@credit/db';
 import { DisclosureSourceRepository, SearchOutboxRepository, SearchReindexService } from '@credit/disclosure';
 import { loadTokenStats, PostgresSearchIndex, SEARCH_READER_POOL, searchReaderUrl } from '@credit/search';
 import type { TokenStats } from '@credit/search';
-import { writeResult } from '../support/bench-database';
-import { BENCH_POSTGRES_SETTINGS, BenchPostgres, startBenchPostgres } from './bench-postgres';
+import { serverSettings, writeResult } from '../support/bench-database';
+import { BenchPostgres, startBenchPostgres } from './bench-postgres';
 import { explainKinds, searchSql as shapedSql, Shape } from './explain';
 import { loadDisclosures } from './load-data';
 import { cacheLookups, HEAD_SHARE, queryStream, tailVariants } from './long-tail';
@@ -37,9 +37,6 @@ const ROOT = path.resolve(__dirname, '../..');
 const SECONDS = Number(process.env.BENCH_SEARCH_SECONDS ?? 20);
 const CONNECTIONS = 50;
 const API_POOL = SEARCH_READER_POOL; // the API's search reader pool: raw SQL gets the same
-/** What the result reports of the server's configuration. */
-const REPORTED_SETTINGS = ['server_version', ...Object.keys(BENCH_POSTGRES_SETTINGS)];
-
 const log = (line: string) => process.stdout.write(`${line}\n`);
 /** The adapter's own planner statistics, so raw SQL runs exactly the statements the API runs. */
 let tokenStats: TokenStats;
@@ -66,7 +63,8 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
   const url = await prepareDatabase(adminUrl);
   // The same session settings as the API's search readers, so raw SQL and GraphQL run the same plans.
   const db = new Database(searchReaderUrl(url), 4);
-  const settings = await serverSettings(db);
+  // Read on a search reader's session, whose options (jit) are the ones the searches run with.
+  const settings = await serverSettings(searchReaderUrl(url));
   log(`server: ${serverKind}; ${Object.entries(settings).map(([k, v]) => `${k}=${v}`).join(', ')}`);
   const sizes = (await db.query(`SELECT pg_size_pretty(pg_table_size('public_disclosures')) AS "table", pg_size_pretty(pg_relation_size('public_disclosures_tokens_gin')) AS gin,
       (SELECT count(*)::int FROM public_disclosures WHERE NOT withdrawn) AS documents`))[0];
@@ -173,14 +171,6 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
   log(`load average (1/5/15 min): ${Object.entries(loadAverage).map(([at, v]) => `${at} ${v.join('/')}`).join(', ')}`);
   log(`wrote ${writeResult('search', result)}`);
   await db.close().catch(() => undefined);
-}
-
-async function serverSettings(db: Database): Promise<Record<string, string>> {
-  const rows = await db.query<{ name: string; setting: string }>(
-    `SELECT name, current_setting(name) AS setting FROM unnest($1::text[]) AS name`,
-    [REPORTED_SETTINGS],
-  );
-  return Object.fromEntries(rows.map((row) => [row.name, row.setting]));
 }
 
 async function freshDatabase(adminUrl: string, name: string): Promise<string> {
