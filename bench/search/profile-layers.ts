@@ -36,7 +36,7 @@ const OUR_FILES: [string, string][] = [
   ['disclosure-search.service', 'search service + result mapping'],
   ['disclosure.resolver', 'resolver'],
   ['selection', 'resolver'],
-  ['search-fast-path', 'fast path (ours)'],
+  ['api/src/fast-path/', 'fast path (ours)'],
   ['graphql-exception.filter', 'error formatting'],
   ['reject-nul.pipe', 'validation pipes'],
   ['scalars', 'scalars'],

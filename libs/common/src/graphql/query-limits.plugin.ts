@@ -179,13 +179,7 @@ export function queryLimitsPlugin(options: QueryLimitsOptions): ApolloServerPlug
             let cost = key === null ? undefined : known?.get(key);
             if (cost === undefined) {
               try {
-                cost = getComplexity({
-                  schema,
-                  query: document,
-                  operationName: request.operationName ?? undefined,
-                  variables: costVariables(operation, request.variables ?? {}),
-                  estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-                });
+                cost = operationCost(schema, document, request.operationName ?? undefined, operation, request.variables ?? {});
               } catch (error) {
                 // Computing the cost coerces the variables first; a bad variable is the caller's input error.
                 throw new GraphQLError(error instanceof Error ? error.message : String(error), { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
@@ -223,8 +217,28 @@ export function costVariables(operation: OperationDefinitionNode | null | undefi
   return out ?? variables;
 }
 
+/**
+ * What an operation costs (pageSizeEstimator, 1 per other field) with these variables. Throws when a variable
+ * cannot be coerced to its declared type.
+ */
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  operation: OperationDefinitionNode | null | undefined,
+  variables: Record<string, unknown>,
+): number {
+  return getComplexity({
+    schema,
+    query: document,
+    operationName,
+    variables: costVariables(operation, variables),
+    estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+  });
+}
+
 /** The first rejection of graphql-armor's depth, alias and directive rules, or null. */
-function shapeError(schema: GraphQLSchema, document: DocumentNode, limits: QueryLimits, ignoreIntrospection: boolean): string | null {
+export function shapeError(schema: GraphQLSchema, document: DocumentNode, limits: QueryLimits, ignoreIntrospection: boolean): string | null {
   let ruleErrors: readonly GraphQLError[];
   try {
     ruleErrors = validate(schema, document, [

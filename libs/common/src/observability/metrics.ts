@@ -20,6 +20,18 @@ export const graphqlDuration = new Histogram({
   registers: [metricsRegistry],
 });
 
+/**
+ * Anonymous searches the API's fast path took (apps/api/src/fast-path): `served` answered by it; `replayed`
+ * executed by it, then answered by Apollo from the same resolver outcome because the result had errors;
+ * `passed` handed to Apollo before anything ran (variables or cost refused: Apollo says why).
+ */
+export const graphqlFastPath = new Counter({
+  name: 'credit_graphql_fast_path_total',
+  help: 'Anonymous GraphQL requests of a precompiled public document, by outcome (served, replayed, passed)',
+  labelNames: ['outcome'] as const,
+  registers: [metricsRegistry],
+});
+
 export const ingestRows = new Counter({
   name: 'credit_ingest_rows_total',
   help: 'Penalty records received by submitPenaltyRecords, by result status',

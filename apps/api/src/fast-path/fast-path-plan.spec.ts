@@ -1,0 +1,65 @@
+import { buildSchema } from 'graphql';
+import { compilePlan, fastPathBody } from './fast-path-plan';
+
+const schema = buildSchema(`
+  type Query { searchDisclosures(query: String, first: Int): Connection! disclosure(id: ID!): Item }
+  type Mutation { revoke(id: ID!): Item }
+  type Connection { totalCount: Int! edges: [Edge!]! }
+  type Edge { node: Item! }
+  type Item { id: ID! name: String }
+`);
+const SEARCH = 'query($q: String) { searchDisclosures(query: $q) { totalCount edges { node { id name } } } }';
+
+describe('fastPathBody', () => {
+  type Overrides = Partial<{ method: string; url: string; headers: Record<string, string>; body: unknown }>;
+  const request = ({ headers, ...rest }: Overrides = {}) => ({
+    method: 'POST', url: '/graphql', body: { query: SEARCH, variables: { q: '食品' } }, ...rest, headers: { 'content-type': 'application/json', ...headers },
+  });
+
+  it('takes an anonymous JSON POST of a query, its variables and an operation name', () => {
+    expect(fastPathBody(request(), '/graphql')).toEqual({ query: SEARCH, variables: { q: '食品' }, operationName: null });
+    expect(fastPathBody(request({ body: { query: SEARCH, variables: null, operationName: 'A' } }), '/graphql')).toEqual({ query: SEARCH, variables: {}, operationName: 'A' });
+    expect(fastPathBody(request({ headers: { accept: '*/*' } }), '/graphql')).not.toBeNull();
+  });
+
+  it('leaves every other request to Apollo', () => {
+    const refused = [
+      request({ method: 'GET' }),
+      request({ url: '/graphql?x=1' }),
+      request({ headers: { 'x-api-key': 'k' } }),
+      request({ headers: { authorization: 'Bearer t' } }),
+      request({ headers: { 'content-type': 'multipart/form-data; boundary=x' } }),
+      request({ headers: { accept: 'application/graphql-response+json' } }),
+      request({ body: { query: SEARCH, extensions: { persistedQuery: {} } } }),
+      request({ body: [{ query: SEARCH }] }),
+      request({ body: { query: 42 } }),
+      request({ body: { query: SEARCH, variables: [1] } }),
+      request({ body: { query: SEARCH, operationName: 7 } }),
+    ];
+    for (const r of refused) expect(fastPathBody(r, '/graphql')).toBeNull();
+  });
+});
+
+describe('compilePlan', () => {
+  it('compiles one query of one allow-listed root field, keeping its operation name', () => {
+    const plan = compilePlan(schema, SEARCH.replace('query(', 'query Named('), true);
+    expect(plan).toMatchObject({ field: 'searchDisclosures', operationName: 'Named' });
+    expect(typeof plan?.compiled.query).toBe('function');
+  });
+
+  it('refuses what Apollo must judge: other fields, several fields, mutations, directives, fragments, invalid or too deep documents', () => {
+    const refused = [
+      'query { disclosure(id: "1") { id } }',
+      'query { searchDisclosures { totalCount } disclosure(id: "1") { id } }',
+      'query { a: searchDisclosures { totalCount } b: searchDisclosures { totalCount } }',
+      'mutation { revoke(id: "1") { id } }',
+      'query($w: Boolean!) { searchDisclosures { totalCount @include(if: $w) } }',
+      'query { ...F } fragment F on Query { searchDisclosures { totalCount } }',
+      'query { searchDisclosures { nope } }',
+      'query { searchDisclosures { totalCount }',
+      'query A { searchDisclosures { totalCount } } query B { searchDisclosures { totalCount } }',
+      `query { searchDisclosures { ${Array.from({ length: 6 }, (_, i) => `a${i}: totalCount`).join(' ')} } }`,
+    ];
+    for (const text of refused) expect({ text, plan: compilePlan(schema, text, true) }).toEqual({ text, plan: null });
+  });
+});

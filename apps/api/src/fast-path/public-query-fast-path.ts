@@ -1,0 +1,100 @@
+// The public search's fast path: an anonymous POST of a precompiled public document (fast-path-plan.ts: parsed,
+// validated and compiled by graphql-jit once per query text) is executed from a Fastify preHandler, skipping
+// Apollo's per-request pipeline (plugin hooks, document-store lookup, graphql-js's interpreted execution,
+// response assembly). What runs is what Apollo would run: the same schema, the same Nest-wrapped resolver
+// (guards, rate limit, pipes, exception filter), the same context object ({ req }), the same token, shape and
+// cost limits, and the same JSON body. A result with errors is answered by Apollo from the same resolver outcome
+// (resolver-replay.ts), so every error answer is Apollo's own; a request whose variables Apollo would refuse is
+// handed to it before anything runs. test/e2e/public-search-fast-path.e2e-spec.ts compares the bytes.
+import { ExecutionResult, GraphQLSchema } from 'graphql';
+import { ANONYMOUS_QUERY_LIMITS, graphqlDuration, graphqlFastPath, graphqlRequests, operationCost } from '@credit/common';
+import { compilePlan, FAST_PATH_FIELDS, fastPathBody, FastPathPlan } from './fast-path-plan';
+import { ResolverReplay } from './resolver-replay';
+
+export interface FastPathOptions {
+  /** The GraphQL route (POST only). */
+  path: string;
+  production: boolean;
+  /** The schema Apollo serves (read on the first request: it is built while the app initialises). */
+  schema: () => GraphQLSchema;
+}
+
+// Distinct query texts kept (public clients send a handful); a longer text, or one past the bound, goes to Apollo.
+const MAX_PLANS = 256;
+const MAX_TEXT_CHARS = 8_192;
+// Costs remembered per plan and variables, as queryLimitsPlugin does for anonymous callers.
+const MAX_COSTS_PER_PLAN = 100;
+const MAX_COST_KEY_CHARS = 4_096;
+
+type HookRequest = Parameters<typeof fastPathBody>[0];
+type HookReply = { code(status: number): HookReply; header(name: string, value: string): HookReply; send(payload: string): unknown };
+type HookHost = { addHook(name: 'preHandler', hook: (request: HookRequest, reply: HookReply) => Promise<unknown>): unknown };
+
+export function registerPublicQueryFastPath(fastify: HookHost, options: FastPathOptions): void {
+  const plans = new Map<string, FastPathPlan | null>();
+  const costs = new WeakMap<FastPathPlan, Map<string, number>>();
+  const replay = new ResolverReplay();
+
+  /** The cost Apollo's queryLimitsPlugin would compute, or null when it would refuse the variables. */
+  const costOf = (schema: GraphQLSchema, plan: FastPathPlan, variables: Record<string, unknown>, operationName: string | null): number | null => {
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+    let known = costs.get(plan);
+    const cached = known?.get(key);
+    if (cached !== undefined) return cached;
+    let cost: number;
+    try {
+      cost = operationCost(schema, plan.document, operationName ?? undefined, plan.operation, variables);
+    } catch {
+      return null;
+    }
+    if (key.length <= MAX_COST_KEY_CHARS) {
+      if (!known) costs.set(plan, (known = new Map()));
+      if (known.size >= MAX_COSTS_PER_PLAN) known.clear();
+      known.set(key, cost);
+    }
+    return cost;
+  };
+
+  const planFor = (schema: GraphQLSchema, text: string): FastPathPlan | null => {
+    let plan = plans.get(text);
+    if (plan === undefined) {
+      replay.install(schema, FAST_PATH_FIELDS);
+      plan = compilePlan(schema, text, options.production);
+      if (plans.size >= MAX_PLANS) plans.clear();
+      plans.set(text, plan);
+    }
+    return plan;
+  };
+
+  fastify.addHook('preHandler', async (request, reply) => {
+    const body = fastPathBody(request, options.path);
+    if (body === null || body.query.length > MAX_TEXT_CHARS) return;
+    const schema = options.schema();
+    const plan = planFor(schema, body.query);
+    if (plan === null || (body.operationName !== null && body.operationName !== plan.operationName)) return;
+    const started = process.hrtime.bigint();
+    const cost = costOf(schema, plan, body.variables, body.operationName);
+    if (cost === null || cost > ANONYMOUS_QUERY_LIMITS.maxCost) {
+      graphqlFastPath.inc({ outcome: 'passed' });
+      return;
+    }
+    replay.record(request);
+    let result: ExecutionResult | null = null;
+    try {
+      result = await plan.compiled.query(undefined, { req: request }, body.variables);
+    } catch {
+      // Not expected for a validated document; Apollo answers (replaying the resolver if it ran).
+    }
+    const outcome = replay.take(request);
+    if (result === null || result.errors?.length) {
+      if (outcome !== null) replay.arm(request, outcome);
+      graphqlFastPath.inc({ outcome: outcome === null ? 'passed' : 'replayed' });
+      return;
+    }
+    graphqlFastPath.inc({ outcome: 'served' });
+    graphqlRequests.inc({ operation: plan.field, code: 'OK' });
+    graphqlDuration.observe({ operation: plan.field }, Number(process.hrtime.bigint() - started) / 1e9);
+    // As Apollo writes it (prettyJSONStringify): the result, then a newline.
+    return reply.code(200).header('content-type', 'application/json; charset=utf-8').send(`${JSON.stringify(result)}\n`);
+  });
+}
