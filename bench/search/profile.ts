@@ -13,6 +13,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { Database } from '@credit/db';
 import { searchReaderUrl } from '@credit/search';
+import { cpuSecondsOf, cpuSplitOf } from '../support/process-cpu';
 import { breakDown, formatBreakdown } from './profile-layers';
 import { buildVariants, PAGE_QUERY, QUERY } from './queries';
 
@@ -49,15 +50,12 @@ function layerOf(frame: ProfileNode['callFrame']): string {
   return 'other';
 }
 
-/** CPU time (user + system) of a process so far, from /proc (clock ticks of 10 ms). */
 function cpuSeconds(pid: number): number {
-  const [user, system] = cpuSplit(pid);
-  return user + system;
+  return cpuSecondsOf(pid) ?? 0;
 }
 
 function cpuSplit(pid: number): [number, number] {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return [Number(fields[11]) / 100, Number(fields[12]) / 100];
+  return cpuSplitOf(pid) ?? [0, 0];
 }
 
 export function summarise(file: string): { layers: [string, number][]; functions: [string, number][] } {

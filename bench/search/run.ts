@@ -23,6 +23,7 @@ import { DisclosureSourceRepository, SearchOutboxRepository, SearchReindexServic
 import { loadTokenStats, PostgresSearchIndex, SEARCH_READER_POOL, searchReaderUrl } from '@credit/search';
 import type { TokenStats } from '@credit/search';
 import { serverSettings, writeResult } from '../support/bench-database';
+import { cpuSecondsOf } from '../support/process-cpu';
 import { BenchPostgres, startBenchPostgres } from './bench-postgres';
 import { explainKinds, searchSql as shapedSql, Shape } from './explain';
 import { loadDisclosures } from './load-data';
@@ -88,8 +89,8 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
       const check = await warmUp(api.port, variants);
       log(`warm-up (${root}): ${variants.length} distinct queries, all answered without errors (${check} hits in total)`);
       const serial = await serialComparison(api.port, db, variants);
-      const graphql = await loadGraphql(api.port, roundRobin(variants), QUERY);
-      const page = await loadGraphql(api.port, roundRobin(variants), PAGE_QUERY);
+      const graphql = await loadGraphql(api, roundRobin(variants), QUERY);
+      const page = await loadGraphql(api, roundRobin(variants), PAGE_QUERY);
       loadAverage[`after ${root === ROOT ? 'this' : 'baseline'} uncached`] = load();
       return { serial, graphql, page };
     } finally {
@@ -101,9 +102,9 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
     const api = await startApi(url, { METRICS_TOKEN }, root);
     try {
       await warmUp(api.port, variants);
-      const repeated = await loadGraphql(api.port, roundRobin(variants), QUERY);
+      const repeated = await loadGraphql(api, roundRobin(variants), QUERY);
       const before = await cacheLookups(`http://127.0.0.1:${api.port}`, METRICS_TOKEN).catch(() => ({ hit: 0, miss: 0 }));
-      const longTail = await loadGraphql(api.port, queryStream(variants, tail), QUERY);
+      const longTail = await loadGraphql(api, queryStream(variants, tail), QUERY);
       const after = await cacheLookups(`http://127.0.0.1:${api.port}`, METRICS_TOKEN).catch(() => ({ hit: 0, miss: 0 }));
       const lookups = after.hit - before.hit + (after.miss - before.miss);
       loadAverage[`after ${root === ROOT ? 'this' : 'baseline'} cached`] = load();
@@ -140,6 +141,8 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
       serial: baseline.serial,
       // this checkout over the baseline, same run: > 1 is faster
       throughput: { full: round(graphql.requestsPerSecond / baseline.graphql.requestsPerSecond), page: round(mine.page.requestsPerSecond / baseline.page.requestsPerSecond), longTail: round(cached.longTail.requestsPerSecond / baseline.cached.longTail.requestsPerSecond) },
+      // this checkout's API CPU per request over the baseline's, same run: < 1 is cheaper
+      apiCpu: { full: cpuRatio(graphql, baseline.graphql), page: cpuRatio(mine.page, baseline.page), cached: cpuRatio(cached.repeated, baseline.cached.repeated) },
     },
     serial: mine.serial,
     loadAverage,
@@ -149,7 +152,8 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
     machine: { cpus: os.cpus().length, node: process.version },
   };
   const line = (name: string, f: LoadFigures) => {
-    log(`${name}: p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.requestsPerSecond} req/s (${f.errors} errors)`);
+    const cpu = f.apiCpuMsPerRequest == null ? '' : `, API CPU ${f.apiCpuMsPerRequest} ms/request`;
+    log(`${name}: p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.requestsPerSecond} req/s${cpu} (${f.errors} errors)`);
     if (f.errors > 0 && f.errorKinds) log(`  errors: ${f.errorKinds.answered} answered with an error, ${f.errorKinds.timeouts} timed out; first answer: ${f.errorKinds.firstAnswer ?? '—'}`);
   };
   log(`\n${CONNECTIONS} connections, ${SECONDS} s per phase, ${COUNT} records`);
@@ -164,8 +168,10 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
   if (baseline && result.baseline) {
     line('BASELINE count + facets, cache off', baseline.graphql);
     line('BASELINE page only, cache off', baseline.page);
+    line('BASELINE with the result cache, repeated', baseline.cached.repeated);
     line(`BASELINE long tail, hit rate ${baseline.cached.longTail.cacheHitRate}`, baseline.cached.longTail);
     log(`  this / baseline throughput: full ×${result.baseline.throughput.full}, page ×${result.baseline.throughput.page}, long tail ×${result.baseline.throughput.longTail}`);
+    log(`  this / baseline API CPU per request: full ×${result.baseline.apiCpu.full}, page ×${result.baseline.apiCpu.page}, cached ×${result.baseline.apiCpu.cached}`);
   }
   log(`one client at a time (median per query kind, GraphQL / SQL ms): ${Object.entries(mine.serial).map(([kind, s]) => `${kind} ${s.graphqlMs}/${s.sqlMs}`).join(', ')}`);
   log(`load average (1/5/15 min): ${Object.entries(loadAverage).map(([at, v]) => `${at} ${v.join('/')}`).join(', ')}`);
@@ -314,11 +320,19 @@ interface LoadFigures {
   requestsPerSecond: number;
   requests: number;
   errors: number;
+  /** The API process's CPU (user + system) per request over the phase, in ms; null for raw SQL or off Linux. */
+  apiCpuMsPerRequest?: number | null;
   /** What the errors were: answers with GraphQL errors or a non-200 status, and requests that got no answer in time. */
   errorKinds?: { answered: number; timeouts: number; firstAnswer: string | null };
 }
 
-async function loadGraphql(port: number, nextVariant: () => Variant, query: string): Promise<LoadFigures> {
+function cpuRatio(mine: LoadFigures, baseline: LoadFigures): number | null {
+  return mine.apiCpuMsPerRequest && baseline.apiCpuMsPerRequest ? round(mine.apiCpuMsPerRequest / baseline.apiCpuMsPerRequest) : null;
+}
+
+async function loadGraphql(api: { port: number; child: ChildProcess }, nextVariant: () => Variant, query: string): Promise<LoadFigures> {
+  const port = api.port;
+  const cpuBefore = cpuSecondsOf(api.child.pid);
   let errors = 0;
   let firstAnswer: string | null = null;
   const result = await autocannon({
@@ -340,7 +354,11 @@ async function loadGraphql(port: number, nextVariant: () => Variant, query: stri
       },
     ],
   } as any);
+  const cpuAfter = cpuSecondsOf(api.child.pid);
+  // The API's own CPU per answered request: steadier than throughput on a machine the database shares.
+  const apiCpuMsPerRequest = cpuBefore === null || cpuAfter === null || result.requests.total === 0 ? null : round(((cpuAfter - cpuBefore) * 1000) / result.requests.total);
   return { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, requestsPerSecond: Math.round(result.requests.average), requests: result.requests.total, errors: errors + result.errors + result.non2xx,
+    apiCpuMsPerRequest,
     errorKinds: { answered: errors, timeouts: result.timeouts, firstAnswer },
   };
 }
