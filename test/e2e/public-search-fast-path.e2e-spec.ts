@@ -120,6 +120,19 @@ describe('public search fast path', () => {
     }
   });
 
+  it('is off with GRAPHQL_FAST_PATH=false: Apollo answers every search', async () => {
+    const plain = await createTestApp({ GRAPHQL_FAST_PATH: 'false' });
+    try {
+      const before = await counts();
+      const answer = await plain.gql(PAGE, { first: 1 });
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data.searchDisclosures.edges).toEqual([]);
+      expect(await counts()).toEqual(before);
+    } finally {
+      await plain.close();
+    }
+  });
+
   it('counts an anonymous caller once per search against its rate limit, and the refusal carries Retry-After', async () => {
     const limited = await createTestApp({ RATE_LIMIT_ANONYMOUS_PER_MINUTE: '3' });
     try {

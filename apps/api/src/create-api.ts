@@ -57,7 +57,7 @@ export async function createApi(runtime: Pick<Runtime, 'config' | 'secrets' | 'd
   app.get(PortalSettings).developerIde = registerGraphqlIde(fastify, { enabled: !production, log: rootLogger });
   registerSchemaSdlRoute(fastify, { production, schema: () => app.get(GraphQLSchemaHost).schema });
   // The anonymous public search skips Apollo's per-request pipeline (same schema, resolver, limits and answers).
-  registerPublicQueryFastPath(fastify, { path: '/graphql', production, schema: () => app.get(GraphQLSchemaHost).schema });
+  if (runtime.config.graphqlFastPath) registerPublicQueryFastPath(fastify, { path: '/graphql', production, schema: () => app.get(GraphQLSchemaHost).schema });
   app.useGlobalPipes(new RejectNulPipe(), new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, exceptionFactory: validationExceptionFactory }));
   app.enableShutdownHooks();
   return app;

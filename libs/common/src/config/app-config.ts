@@ -35,6 +35,8 @@ export interface AppConfig {
   readyMaxOutboxLagSeconds: number;
   outboxMaxAttempts: number;
   searchCacheTtlMs: number;
+  /** Anonymous searchDisclosures through the precompiled fast path (apps/api/src/fast-path); false: Apollo for every request. */
+  graphqlFastPath: boolean;
   bodyLimits: BodyLimits;
   /** Bearer tokens allowed to read /metrics; empty: /metrics is not served at all. */
   metricsTokens: string[];
@@ -188,6 +190,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxMaxAttempts: int('OUTBOX_MAX_ATTEMPTS', 5, 1, 100),
     // Identical public searches share one answer this long; at most 4 s so a withdrawal still disappears within 5 s.
     searchCacheTtlMs: int('SEARCH_CACHE_TTL_MS', 2_000, 0, 4_000),
+    graphqlFastPath: bool('GRAPHQL_FAST_PATH', true),
     bodyLimits: {
       defaultBytes: int('BODY_LIMIT_BYTES', 64 * KIB, KIB, 64 * MIB),
       departmentBytes: int('BODY_LIMIT_DEPARTMENT_BYTES', 16 * MIB, KIB, 256 * MIB),
