@@ -39,6 +39,8 @@ describe('public search fast path', () => {
   };
   /** The same request through the fast path and through Apollo: the answers, and what the fast path did. */
   const both = async (body: Record<string, unknown>, headers: Record<string, string> = {}) => {
+    // A text is compiled on its second sighting: the first goes to Apollo.
+    await post(body, headers, '192.0.2.1');
     const before = await counts();
     const fast = await post(body, headers);
     const middle = await counts();
@@ -122,6 +124,16 @@ describe('public search fast path', () => {
     }
   });
 
+  it('compiles a text on its second sighting only', async () => {
+    const text = `${PAGE} # a text no one sent before`;
+    const first = await counts();
+    expect(JSON.parse((await post({ query: text, variables: { first: 1 } })).body).errors).toBeUndefined();
+    const second = await counts();
+    expect(second).toEqual(first);
+    await post({ query: text, variables: { first: 1 } });
+    expect((await counts()).served).toBe(second.served + 1);
+  });
+
   it('is off with GRAPHQL_FAST_PATH=false: Apollo answers every search', async () => {
     const plain = await createTestApp({ GRAPHQL_FAST_PATH: 'false' });
     try {
@@ -138,6 +150,8 @@ describe('public search fast path', () => {
   it('counts an anonymous caller once per search against its rate limit, and the refusal carries Retry-After', async () => {
     const limited = await createTestApp({ RATE_LIMIT_ANONYMOUS_PER_MINUTE: '3' });
     try {
+      // Seen once from another address, so the next sighting is compiled and served by the fast path.
+      await limited.app.inject({ method: 'POST', url: '/graphql', remoteAddress: '192.0.2.1', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ query: PAGE, variables: { first: 1 } }) });
       const answers = [];
       // The first search is refused by the service after the guard counted it: replayed through Apollo, it must
       // not be counted a second time, or the third search would already be over the budget.

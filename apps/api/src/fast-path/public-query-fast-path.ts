@@ -22,6 +22,10 @@ export interface FastPathOptions {
 // Distinct query texts kept (public clients send a handful); a longer text, or one past the bound, goes to Apollo.
 const MAX_PLANS = 256;
 const MAX_TEXT_CHARS = 8_192;
+// Compiling costs ~2–3 ms, more than answering: a text is compiled on its second sighting, and at most this many
+// per second, so a stream of distinct texts (each costs Apollo a parse) cannot make the fast path the expensive one.
+const MAX_SEEN = 1_024;
+const MAX_COMPILES_PER_SECOND = 10;
 // Costs remembered per plan and variables, as queryLimitsPlugin does for anonymous callers.
 const MAX_COSTS_PER_PLAN = 100;
 const MAX_COST_KEY_CHARS = 4_096;
@@ -55,14 +59,25 @@ export function registerPublicQueryFastPath(fastify: HookHost, options: FastPath
     return cost;
   };
 
+  const seen = new Set<string>();
+  const budget = { second: 0, compiled: 0 };
   const planFor = (schema: GraphQLSchema, text: string): FastPathPlan | null => {
     let plan = plans.get(text);
-    if (plan === undefined) {
-      replay.install(schema, FAST_PATH_FIELDS);
-      plan = compilePlan(schema, text, options.production);
-      if (plans.size >= MAX_PLANS) plans.clear();
-      plans.set(text, plan);
+    if (plan !== undefined) return plan;
+    if (!seen.has(text)) {
+      if (seen.size >= MAX_SEEN) seen.clear();
+      seen.add(text);
+      return null;
     }
+    const second = Math.floor(Date.now() / 1000);
+    if (budget.second !== second) Object.assign(budget, { second, compiled: 0 });
+    if (budget.compiled++ >= MAX_COMPILES_PER_SECOND) return null;
+    seen.delete(text);
+    // Before the first compilation: a compiled query keeps the resolver it was compiled with.
+    replay.install(schema, FAST_PATH_FIELDS);
+    plan = compilePlan(schema, text, options.production);
+    if (plans.size >= MAX_PLANS) plans.clear();
+    plans.set(text, plan);
     return plan;
   };
 
