@@ -16,6 +16,10 @@ echo "test-across-midnight: ${#files[@]} date-sensitive test files"
 today=$(date -u +%F)
 for utc in 15:30:00 16:30:00; do
   echo "test-across-midnight: clock at ${today} ${utc} UTC"
-  # Monotonic time stays real so timers and timeouts behave; wall-clock time starts at the faked instant and runs on.
-  TZ=UTC FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f "@${today} ${utc}" npx jest --ci "${files[@]}"
+  # An offset from the real clock, not a start instant ("@…" starts each process's clock when that process starts):
+  # Jest's workers start after the embedded PostgreSQL and are replaced during the run (workerIdleMemoryLimit), and
+  # every one of them must read the same clock as the database, or now() in SQL and Date.now() in a test drift apart.
+  # Monotonic time stays real so timers and timeouts behave.
+  offset=$(( $(date -u -d "${today} ${utc}" +%s) - $(date -u +%s) ))
+  TZ=UTC FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f "$(printf '%+d' "${offset}")" npx jest --ci "${files[@]}"
 done
