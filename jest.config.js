@@ -21,7 +21,7 @@ const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironm
 module.exports = {
   // Integration tests boot the API on a real database; unit tests finish far below this anyway.
   testTimeout: 60000,
-  // On 2 cores Jest runs every file in band, in its own main process, and what the files leave behind (~250 files,
+  // On 2 cores Jest runs every file in band, in its own main process, and what the files leave behind (~130 files,
   // dozens of Nest apps) grew that one heap past Node's 4 GB limit (CI, 2026-12-04). With a limit, the files run in
   // a worker that is replaced whenever it holds more than this after a file.
   workerIdleMemoryLimit: '1536MB',
