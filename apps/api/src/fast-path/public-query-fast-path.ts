@@ -7,8 +7,8 @@
 // (resolver-replay.ts), so every error answer is Apollo's own; a request whose variables Apollo would refuse is
 // handed to it before anything runs. test/e2e/public-search-fast-path.e2e-spec.ts compares the bytes.
 import { ExecutionResult, GraphQLSchema } from 'graphql';
-import { ANONYMOUS_QUERY_LIMITS, graphqlDuration, graphqlFastPath, graphqlRequests, operationCost } from '@credit/common';
-import { compilePlan, FAST_PATH_FIELDS, fastPathBody, FastPathPlan } from './fast-path-plan';
+import { ANONYMOUS_QUERY_LIMITS, anonymousCostMemo, graphqlDuration, graphqlFastPath, graphqlRequests } from '@credit/common';
+import { compilePlan, FAST_PATH_FIELDS, fastPathBody, FastPathBody, FastPathPlan } from './fast-path-plan';
 import { ResolverReplay } from './resolver-replay';
 
 export interface FastPathOptions {
@@ -26,9 +26,6 @@ const MAX_TEXT_CHARS = 8_192;
 // per second, so a stream of distinct texts (each costs Apollo a parse) cannot make the fast path the expensive one.
 const MAX_SEEN = 1_024;
 const MAX_COMPILES_PER_SECOND = 10;
-// Costs remembered per plan and variables, as queryLimitsPlugin does for anonymous callers.
-const MAX_COSTS_PER_PLAN = 100;
-const MAX_COST_KEY_CHARS = 4_096;
 
 type HookRequest = Parameters<typeof fastPathBody>[0];
 type HookReply = { code(status: number): HookReply; header(name: string, value: string): HookReply; send(payload: string): unknown };
@@ -36,27 +33,16 @@ type HookHost = { addHook(name: 'preHandler', hook: (request: HookRequest, reply
 
 export function registerPublicQueryFastPath(fastify: HookHost, options: FastPathOptions): void {
   const plans = new Map<string, FastPathPlan | null>();
-  const costs = new WeakMap<FastPathPlan, Map<string, number>>();
   const replay = new ResolverReplay();
 
-  /** The cost Apollo's queryLimitsPlugin would compute, or null when it would refuse the variables. */
-  const costOf = (schema: GraphQLSchema, plan: FastPathPlan, variables: Record<string, unknown>, operationName: string | null): number | null => {
-    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
-    let known = costs.get(plan);
-    const cached = known?.get(key);
-    if (cached !== undefined) return cached;
-    let cost: number;
+  const costOf = anonymousCostMemo();
+  /** Whether queryLimitsPlugin would let the cost through (false too when it would refuse the variables). */
+  const withinCost = (schema: GraphQLSchema, plan: FastPathPlan, body: FastPathBody): boolean => {
     try {
-      cost = operationCost(schema, plan.document, operationName ?? undefined, plan.operation, variables);
+      return costOf(schema, plan.document, body.operationName ?? undefined, plan.operation, body.variables) <= ANONYMOUS_QUERY_LIMITS.maxCost;
     } catch {
-      return null;
+      return false;
     }
-    if (key.length <= MAX_COST_KEY_CHARS) {
-      if (!known) costs.set(plan, (known = new Map()));
-      if (known.size >= MAX_COSTS_PER_PLAN) known.clear();
-      known.set(key, cost);
-    }
-    return cost;
   };
 
   const seen = new Set<string>();
@@ -88,8 +74,7 @@ export function registerPublicQueryFastPath(fastify: HookHost, options: FastPath
     const plan = planFor(schema, body.query);
     if (plan === null || (body.operationName !== null && body.operationName !== plan.operationName)) return;
     const started = process.hrtime.bigint();
-    const cost = costOf(schema, plan, body.variables, body.operationName);
-    if (cost === null || cost > ANONYMOUS_QUERY_LIMITS.maxCost) {
+    if (!withinCost(schema, plan, body)) {
       graphqlFastPath.inc({ outcome: 'passed' });
       return;
     }

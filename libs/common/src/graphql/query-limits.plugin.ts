@@ -127,12 +127,37 @@ interface DocumentVerdict {
   introspection: boolean;
 }
 
-/**
- * Cost memo per document for anonymous callers (the public search path; authenticated bulk pushes carry large
- * variables that are not worth keying on): identical documents with identical variables cost the same.
- */
 const MAX_COSTS_PER_DOCUMENT = 100;
 const MAX_COST_KEY_CHARS = 4_096;
+
+/**
+ * operationCost remembered per document object and per operation name and variables, for anonymous callers (the
+ * public search path; authenticated bulk pushes carry large variables that are not worth keying on): identical
+ * documents with identical variables cost the same. Throws as operationCost does (a variable that cannot be coerced).
+ * Used by queryLimitsPlugin and by the API's fast path (apps/api/src/fast-path), each with its own memo.
+ */
+export function anonymousCostMemo(): (
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  operation: OperationDefinitionNode | null | undefined,
+  variables: Record<string, unknown>,
+) => number {
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
+  return (schema, document, operationName, operation, variables) => {
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+    let known = costs.get(document);
+    const remembered = known?.get(key);
+    if (remembered !== undefined) return remembered;
+    const cost = operationCost(schema, document, operationName, operation, variables);
+    if (key.length <= MAX_COST_KEY_CHARS) {
+      if (!known) costs.set(document, (known = new Map()));
+      if (known.size >= MAX_COSTS_PER_DOCUMENT) known.clear();
+      known.set(key, cost);
+    }
+    return cost;
+  };
+}
 
 export function queryLimitsPlugin(options: QueryLimitsOptions): ApolloServerPlugin<RequestWithHeaders> {
   const anonymousLimits = options.anonymous ?? ANONYMOUS_QUERY_LIMITS;
@@ -142,7 +167,7 @@ export function queryLimitsPlugin(options: QueryLimitsOptions): ApolloServerPlug
   // with it. The checks themselves are unchanged; they just run once per document (and variables) instead
   // of once per request, which was ~5% of the CPU of a busy public search endpoint.
   const verdicts = { anonymous: new WeakMap<DocumentNode, DocumentVerdict>(), authenticated: new WeakMap<DocumentNode, DocumentVerdict>() };
-  const costs = new WeakMap<DocumentNode, Map<string, number>>();
+  const anonymousCost = anonymousCostMemo();
   return {
     async requestDidStart({ contextValue }) {
       const anonymous = isAnonymousRequest(contextValue.req?.headers ?? {});
@@ -174,21 +199,12 @@ export function queryLimitsPlugin(options: QueryLimitsOptions): ApolloServerPlug
             throw new GraphQLError('Introspection is not available to anonymous callers', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
           }
           if (operation?.operation !== 'subscription') {
-            const key = anonymous ? `${request.operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}` : null;
-            let known = costs.get(document);
-            let cost = key === null ? undefined : known?.get(key);
-            if (cost === undefined) {
-              try {
-                cost = operationCost(schema, document, request.operationName ?? undefined, operation, request.variables ?? {});
-              } catch (error) {
-                // Computing the cost coerces the variables first; a bad variable is the caller's input error.
-                throw new GraphQLError(error instanceof Error ? error.message : String(error), { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
-              }
-              if (key !== null && key.length <= MAX_COST_KEY_CHARS) {
-                if (!known) costs.set(document, (known = new Map()));
-                if (known.size >= MAX_COSTS_PER_DOCUMENT) known.clear();
-                known.set(key, cost);
-              }
+            let cost: number;
+            try {
+              cost = (anonymous ? anonymousCost : operationCost)(schema, document, request.operationName ?? undefined, operation, request.variables ?? {});
+            } catch (error) {
+              // Computing the cost coerces the variables first; a bad variable is the caller's input error.
+              throw new GraphQLError(error instanceof Error ? error.message : String(error), { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
             }
             if (cost > limits.maxCost) throw limitError(`The query costs ${cost}, more than the limit of ${limits.maxCost} (page sizes multiply)`, 'maxCost');
           }
