@@ -50,14 +50,6 @@ function layerOf(frame: ProfileNode['callFrame']): string {
   return 'other';
 }
 
-function cpuSeconds(pid: number): number {
-  return cpuSecondsOf(pid) ?? 0;
-}
-
-function cpuSplit(pid: number): [number, number] {
-  return cpuSplitOf(pid) ?? [0, 0];
-}
-
 export function summarise(file: string): { layers: [string, number][]; functions: [string, number][] } {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -104,8 +96,8 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 100));
   }
   const query = process.env.PROFILE_QUERY === 'page' ? PAGE_QUERY : process.env.PROFILE_QUERY === 'typename' ? '{ __typename }' : QUERY;
-  const cpuBefore = cpuSeconds(child.pid as number);
-  const splitBefore = cpuSplit(child.pid as number);
+  const cpuBefore = cpuSecondsOf(child.pid) ?? 0;
+  const splitBefore = cpuSplitOf(child.pid) ?? [0, 0];
   const bodies = variants.map((v) => JSON.stringify({ query, variables: v.variables }));
   let next = 0;
   // The load window on the profile's clock (CLOCK_MONOTONIC, as process.hrtime): start-up is left out.
@@ -115,8 +107,8 @@ async function main(): Promise<void> {
     requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (r: any) => ({ ...r, body: bodies[next++ % bodies.length] }) }],
   } as any);
   const toUs = Number(process.hrtime.bigint() / 1000n);
-  const cpuMsPerRequest = ((cpuSeconds(child.pid as number) - cpuBefore) * 1000) / result.requests.total;
-  const splitAfter = cpuSplit(child.pid as number);
+  const cpuMsPerRequest = (((cpuSecondsOf(child.pid) ?? 0) - cpuBefore) * 1000) / result.requests.total;
+  const splitAfter = cpuSplitOf(child.pid) ?? [0, 0];
   const systemShare = (splitAfter[1] - splitBefore[1]) / (splitAfter[0] + splitAfter[1] - splitBefore[0] - splitBefore[1]);
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');

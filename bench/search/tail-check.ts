@@ -33,7 +33,11 @@ async function main(): Promise<void> {
     slow.push([Date.now() - started, v.label]);
   }
   const kinds = new Map<string, number[]>();
-  tail.forEach((variant, i) => kinds.set(variant.kind, [...(kinds.get(variant.kind) ?? []), slow[i][0]]));
+  tail.forEach((variant, i) => {
+    const times = kinds.get(variant.kind) ?? [];
+    kinds.set(variant.kind, times);
+    times.push(slow[i][0]);
+  });
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   console.log(`median per kind: ${[...kinds].map(([kind, values]) => `${kind} ${median(values)} ms (${values.length})`).join(', ')}`);
   slow.sort((a, b) => b[0] - a[0]);
