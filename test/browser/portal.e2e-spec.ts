@@ -99,6 +99,8 @@ if (!available && browserRequired()) {
     await page.keyboard.press('Tab');
     expect(await page.evaluate<string | null>('document.activeElement && document.activeElement.textContent')).toBe('跳到正文');
     await page.keyboard.press('Enter');
+    // The key press returns before the fragment navigation it starts has settled (seen once on a loaded CI machine).
+    await page.waitForURL(`${base}/#main`, { timeout: 5_000 });
     expect(page.url()).toBe(`${base}/#main`);
 
     // Search for a company's name, by typing into the labelled box and pressing Enter.
