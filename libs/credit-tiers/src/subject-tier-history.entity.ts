@@ -26,7 +26,7 @@ export class SubjectTierHistory {
   ruleVersion!: string;
 
   /** Null while the row is open (valid_to null): the reasons in force are subject_tiers.reasons, copied here on closing. */
-  @Property({ type: 'jsonb', nullable: true })
+  @Property({ type: 'json', columnType: 'json', nullable: true })
   reasons!: unknown[] | null;
 
   /** Why it was recomputed: PENALTY_CREATED, PENALTY_UPDATED, PENALTY_REVOKED, PENALTY_REPAIRED, SWEEP, RECOMPUTE_ALL, LISTING … */

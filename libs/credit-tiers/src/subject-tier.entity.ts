@@ -35,8 +35,13 @@ export class SubjectTier {
   @Property({ length: 16 })
   ruleVersion!: string;
 
-  /** TierReason[] exactly as evaluateTier returns them (code, description, points, recordId, decisionNumber, listingId). */
-  @Property({ type: 'jsonb' })
+  /**
+   * TierReason[] exactly as evaluateTier returns them (code, description, points, recordId, decisionNumber, listingId).
+   * `json`, not `jsonb`: the recomputation builds the text and the column keeps it as written (validated, not
+   * re-encoded). Parsing into jsonb was a fifth of a first full recomputation's time (bench/tiers), and nothing
+   * queries inside the reasons; they are read whole.
+   */
+  @Property({ type: 'json', columnType: 'json' })
   reasons!: unknown[];
 
   /** When this row was last written by a recomputation (a full recomputation skips unchanged rows). */

@@ -188,6 +188,34 @@ describe('tier recomputation', () => {
     expect(staged.length).toBe(ids.length);
   });
 
+  it('reasons stored in another JSON text (jsonb spacing and key order, as migrated) are not a change', async () => {
+    const uscc = companyUscc('341124');
+    await ingest.submit(department, [penaltyRecord({ uscc, severity: 'GENERAL', fineAmount: '5', decisionDate: addDays(today, -6) })] as any);
+    await t.app.get(TierRecomputeService).recomputeAll();
+    const stored = () =>
+      db.query<{ text: string; changed_at: Date }>('SELECT t.reasons::text AS text, t.changed_at FROM subject_tiers t JOIN credit_subjects s ON s.id = t.subject_id WHERE s.uscc = $1', [uscc]);
+    const [generated] = await stored();
+    const migrated = `UPDATE subject_tiers SET reasons = reasons::jsonb::json WHERE reasons::text <> '[]'`;
+    const [{ n }] = await db.query<{ n: number }>(`WITH u AS (${migrated} RETURNING 1) SELECT count(*)::int AS n FROM u`);
+    expect(n).toBeGreaterThanOrEqual(1);
+    expect((await stored())[0].text).not.toBe(generated.text);
+    const historyRows = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM subject_tier_history'))[0].n;
+    const before = await historyRows();
+
+    // The full run rewrites each such row in the generated text, and records no change.
+    const summary = await t.app.get(TierRecomputeService).recomputeAll();
+    expect(summary).toMatchObject({ changed: 0, written: n });
+    expect(await stored()).toEqual([generated]);
+    expect((await t.app.get(TierRecomputeService).recomputeAll()).written).toBe(0);
+
+    // Read-your-writes path: the same reasons in another text keep changed_at and write no history row.
+    await db.query(migrated);
+    const id = (await db.query<{ id: string }>('SELECT id FROM credit_subjects WHERE uscc = $1', [uscc]))[0].id;
+    expect((await db.transaction((sql) => t.app.get(TierRecomputeService).recomputeSubjects(sql, [id], 'SWEEP'))).changed).toBe(0);
+    expect((await stored())[0].changed_at).toEqual(generated.changed_at);
+    expect(await historyRows()).toBe(before);
+  });
+
   it('refuses a second full recomputation while one runs', async () => {
     const recompute = t.app.get(TierRecomputeService);
     let second: Promise<unknown> | null = null;

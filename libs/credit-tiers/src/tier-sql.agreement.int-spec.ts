@@ -141,7 +141,7 @@ describe('tier SQL agrees with evaluateTier', () => {
     const levels = await db.query<{ level: string; n: number }>('SELECT level, count(*)::int AS n FROM subject_tiers GROUP BY level ORDER BY level');
     // Every level occurs, and the reasons cover every rule code family.
     expect(levels.map((row) => row.level)).toEqual(['A', 'B', 'C', 'D']);
-    const codes = await db.query<{ code: string }>(`SELECT DISTINCT r->>'code' AS code FROM subject_tiers, jsonb_array_elements(reasons) r ORDER BY 1`);
+    const codes = await db.query<{ code: string }>(`SELECT DISTINCT r->>'code' AS code FROM subject_tiers, json_array_elements(reasons) r ORDER BY 1`);
     const families = new Set(codes.map((row) => row.code.replace(/_(MINOR|GENERAL|SERIOUS|\d+M?|[A-Z_]+)$/, '')));
     expect([...families].sort()).toEqual(expect.arrayContaining(['CAP_SERIOUS', 'CATEGORY', 'FINE_BAND', 'OVERRIDE', 'PENALTY', 'REPEAT']));
   });

@@ -7,7 +7,7 @@
 //   scored   per counted record: severity points, the single largest category surcharge, the highest fine
 //            band, the repeat flag (a window over the subject's records of the same violation type), cap flag
 //   agg      per subject: Σ points, capped?      listed: active overrides (严重失信名单 → D)
-//   reasons  one jsonb object per deduction, ordered like evaluateTier (date, group, key, rule)
+//   reasons  one JSON object per deduction, ordered like evaluateTier (date, group, key, rule)
 import {
   capReasonCode,
   OVERRIDE_LISTED,
@@ -43,8 +43,9 @@ export interface TierSqlSet {
  * `cur` (new and stored values side by side).
  *
  * Reasons are built as JSON text, one fragment per record (its reasons in rule order) and one per listing,
- * joined in evaluateTier's order and parsed once per subject: about twice as fast as jsonb_build_object per
- * reason. User text (decision numbers, violation types, override texts) goes through to_json for escaping.
+ * joined in evaluateTier's order and cast to json once per subject (validated and stored as written): about
+ * twice as fast as jsonb_build_object per reason, and a cast to jsonb would parse it all again (a fifth of a first
+ * full run). User text (decision numbers, violation types, override texts) goes through to_json for escaping.
  */
 function evaluationCtes(rules: TierRuleSet, overridePredicate: string, tierJoin: string): string {
   const x = recordExpressions(rules);
@@ -124,7 +125,7 @@ function evaluationCtes(rules: TierRuleSet, overridePredicate: string, tierJoin:
   ),
   per_subject AS (
     SELECT subject_id, sum(points) AS deducted, bool_or(capping) AS capped,
-           ('[' || string_agg(frag, ',' ORDER BY d, grp, k1 COLLATE "C", k2 COLLATE "C") || ']')::jsonb AS reasons
+           ('[' || string_agg(frag, ',' ORDER BY d, grp, k1 COLLATE "C", k2 COLLATE "C") || ']')::json AS reasons
       FROM fragments GROUP BY subject_id
   ),
   nexts AS (SELECT subject_id, min(next_date) AS next_date FROM ${insp.nextSource} GROUP BY subject_id),
@@ -133,7 +134,7 @@ function evaluationCtes(rules: TierRuleSet, overridePredicate: string, tierJoin:
            CASE WHEN coalesce(o.is_listed, false) THEN ${sqlText(listedLevel)}
                 WHEN coalesce(a.capped, false) AND ${levelOf('v.score')} IN (${capBetter}) THEN ${sqlText(cap.maxLevel)}
                 ELSE ${levelOf('v.score')} END AS level,
-           coalesce(a.reasons, '[]'::jsonb) AS reasons,
+           coalesce(a.reasons, '[]'::json) AS reasons,
            LEAST(n.next_date, o.next_date) AS next_review_on
       FROM subjects s
       LEFT JOIN per_subject a ON a.subject_id = s.subject_id
@@ -141,13 +142,23 @@ function evaluationCtes(rules: TierRuleSet, overridePredicate: string, tierJoin:
       LEFT JOIN ovr_subjects o ON o.subject_id = s.subject_id
      CROSS JOIN LATERAL (SELECT greatest(0, ${sqlInt(rules.startScore)} - coalesce(a.deducted, 0))::int AS score) v
   ),
+  -- Reasons are compared as the text they were written as (generated the same way from the same inputs), and as
+  -- jsonb only when the texts differ: a row stored before reasons were json has jsonb's spacing and key order, the
+  -- same reasons in another text. Such a row is not a change (no history row); the full run rewrites it (rewrite).
   cur AS (
     SELECT r.*, t.level AS old_level, t.next_review_on AS old_next, t.reasons AS old_reasons, (t.subject_id IS NOT NULL) AS existed,
+           (t.reasons::text <> r.reasons::text) AS rewrite,
            CASE WHEN t.subject_id IS NOT NULL
-                THEN (t.level, t.score::int, t.rule_version, t.reasons) IS DISTINCT FROM (r.level, r.score, ${sqlText(rules.version)}::varchar, r.reasons)
-                ELSE NOT (r.level = 'A' AND r.score = ${sqlInt(rules.startScore)} AND r.reasons = '[]'::jsonb) END AS tier_changed
+                THEN (t.level, t.score::int, t.rule_version) IS DISTINCT FROM (r.level, r.score, ${sqlText(rules.version)}::varchar)
+                     OR ${reasonsDiffer('t.reasons', 'r.reasons')}
+                ELSE NOT (r.level = 'A' AND r.score = ${sqlInt(rules.startScore)} AND r.reasons::text = '[]') END AS tier_changed
       FROM result r ${tierJoin}
   )`;
+}
+
+/** Two json reasons values differ: their texts first (cheap), jsonb equality only when those differ. */
+function reasonsDiffer(stored: string, computed: string): string {
+  return `(${stored}::text <> ${computed}::text AND ${stored}::jsonb <> ${computed}::jsonb)`;
 }
 
 /**
@@ -217,7 +228,8 @@ export function buildTierSql(rules: TierRuleSet): TierSqlSet {
     ON CONFLICT (subject_id) DO UPDATE
        SET level = EXCLUDED.level, score = EXCLUDED.score, rule_version = EXCLUDED.rule_version, reasons = EXCLUDED.reasons,
            computed_at = EXCLUDED.computed_at, next_review_on = EXCLUDED.next_review_on,
-           changed_at = CASE WHEN (t.level, t.score, t.reasons, t.rule_version) IS DISTINCT FROM (EXCLUDED.level, EXCLUDED.score, EXCLUDED.reasons, EXCLUDED.rule_version)
+           changed_at = CASE WHEN (t.level, t.score, t.rule_version) IS DISTINCT FROM (EXCLUDED.level, EXCLUDED.score, EXCLUDED.rule_version)
+                                  OR ${reasonsDiffer('t.reasons', 'EXCLUDED.reasons')}
                              THEN EXCLUDED.changed_at ELSE t.changed_at END,
            region_code = EXCLUDED.region_code, subject_type = EXCLUDED.subject_type
     RETURNING t.subject_id
@@ -257,7 +269,7 @@ export function buildTierSql(rules: TierRuleSet): TierSqlSet {
   ),
   rel AS (SELECT * FROM tier_stage_records WHERE subject_id BETWEEN $2::bigint AND $3::bigint),
   ${evaluationCtes(rules, 'o.subject_id BETWEEN $2::bigint AND $3::bigint', 'LEFT JOIN subject_tiers t ON t.subject_id = r.subject_id AND t.subject_id BETWEEN $2::bigint AND $3::bigint')},
-  diff AS (SELECT * FROM cur WHERE NOT existed OR tier_changed OR next_review_on IS DISTINCT FROM old_next),
+  diff AS (SELECT * FROM cur WHERE NOT existed OR tier_changed OR rewrite OR next_review_on IS DISTINCT FROM old_next),
   updated AS (
     UPDATE subject_tiers t
        SET level = d.level, score = d.score, rule_version = ${version}, reasons = d.reasons, computed_at = now(),

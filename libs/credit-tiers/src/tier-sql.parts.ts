@@ -110,7 +110,8 @@ export function jsonInner(value: string): string {
 
 /** SQL for the inside of a JSON string holding the text expression `expression` (user data: escaped). */
 export function jsonEscaped(expression: string): string {
-  return `substr(to_json(${expression})::text, 2, length(to_json(${expression})::text) - 2)`;
+  // left(…, -1) drops the closing quote, so the value is encoded once.
+  return `left(substr(to_json(${expression})::text, 2), -1)`;
 }
 
 /**

@@ -17,6 +17,7 @@ import { Migration20261204090000 } from './Migration20261204090000';
 import { Migration20261204100000 } from './Migration20261204100000';
 import { Migration20261204130000 } from './Migration20261204130000';
 import { Migration20261204150000 } from './Migration20261204150000';
+import { Migration20261204210000 } from './Migration20261204210000';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128120419', class: Migration20261128120419 },
@@ -35,4 +36,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204100000', class: Migration20261204100000 },
   { name: 'Migration20261204130000', class: Migration20261204130000 },
   { name: 'Migration20261204150000', class: Migration20261204150000 },
+  { name: 'Migration20261204210000', class: Migration20261204210000 },
 ];
