@@ -38,6 +38,7 @@ const HEADLINES: Record<string, [label: string, path: string][]> = {
     ['full recompute, first s', 'full.firstSeconds'],
     ['first run ÷ bare', 'ratio.first'],
     ['re-run ÷ bare', 'ratio.rerun'],
+    ['first run ÷ bare, server CPU', 'serverCpuSeconds.ratioFirst'],
     ['load average at start', 'loadAverage.start.0'],
   ],
 };

@@ -17,6 +17,7 @@ import { DEFAULT_CHUNK_SIZE, DEFAULT_CONCURRENCY, TierRecomputeRepository } from
 import { Database, migrateDatabase } from '@credit/db';
 import { getTierRuleSet, TierRuleSet, todayInChina } from '@credit/domain';
 import { serverSettings } from '../support/bench-database';
+import { parentPidOf, treeCpuSecondsOf } from '../support/process-cpu';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 // BENCH_DB_SUFFIX keeps parallel runs (e.g. a helper beside the "before" run) in separate databases.
@@ -38,12 +39,19 @@ const REGIONS = ['341102', '341103', '341122', '341124', '341125', '341126', '34
 const VIOLATIONS = Array.from({ length: 24 }, (_, i) => `违法行为类型${i + 1}`);
 const CATEGORIES = ['WARNING', 'FINE', 'CONFISCATE_ILLEGAL_GAINS', 'SUSPEND_LICENSE', 'SUSPEND_PRODUCTION', 'REVOKE_LICENSE', 'ORDER_CLOSURE', 'RESTRICT_OPERATIONS'];
 
-async function timed<T>(label: string, fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+/** CPU seconds of the whole database server so far (postmaster and every process it started), or null when remote. */
+let serverCpu: () => number | null = () => null;
+
+/** Wall time, and the database server's CPU over the same span (null when the server is not on this machine). */
+async function timed<T>(label: string, fn: () => Promise<T>): Promise<{ ms: number; value: T; cpu: number | null }> {
+  const cpuBefore = serverCpu();
   const started = process.hrtime.bigint();
   const value = await fn();
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  console.log(`${label.padEnd(46)} ${(ms / 1000).toFixed(2).padStart(8)} s`);
-  return { ms, value };
+  const cpuAfter = serverCpu();
+  const cpu = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+  console.log(`${label.padEnd(46)} ${(ms / 1000).toFixed(2).padStart(8)} s${cpu === null ? '' : `   server CPU ${cpu.toFixed(2).padStart(6)} s`}`);
+  return { ms, value, cpu };
 }
 
 /** The README sketch: per-record points + repeat window, Σ per subject (+ inspection points), level with the 12-month cap; no reasons. */
@@ -164,6 +172,10 @@ async function main(): Promise<void> {
   const db = new Database(url.toString(), 4);
   const asOf = todayInChina();
   try {
+    // Wall time on 2 shared cores moves with everything else the machine runs; the server's CPU is steadier.
+    const [{ pid }] = await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const postmaster = parentPidOf(pid);
+    if (postmaster !== null) serverCpu = () => treeCpuSecondsOf(postmaster);
     await generate(db, asOf);
     const [{ counted }] = await db.query<{ counted: number }>(
       `SELECT count(*)::int AS counted FROM penalty_records WHERE decision_date > $1::date - interval '36 months' AND status = 'ACTIVE'`,
@@ -214,11 +226,19 @@ async function main(): Promise<void> {
         historyRows: history,
       },
       ratio: { first: full1.ms / bare1.ms, rerun: full2.ms / bare2.ms },
+      // Every PostgreSQL process's CPU over each step (/proc; null for a server on another machine).
+      serverCpuSeconds: {
+        baselineFirst: bare1.cpu,
+        fullFirst: full1.cpu,
+        ratioFirst: bare1.cpu && full1.cpu !== null ? full1.cpu / bare1.cpu : null,
+      },
       loadAverage: { start: startLoad, end: os.loadavg() },
       levels: Object.fromEntries(levels.map((row) => [row.level, row.n])),
       levelScoreDisagreements: disagree,
     };
     console.log(`ratio full / baseline: first ${result.ratio.first.toFixed(2)}×, rerun ${result.ratio.rerun.toFixed(2)}×`);
+    const cpuRatio = result.serverCpuSeconds.ratioFirst;
+    if (cpuRatio !== null) console.log(`server CPU full / baseline, first: ${cpuRatio.toFixed(2)}× (${full1.cpu?.toFixed(1)} s ÷ ${bare1.cpu?.toFixed(1)} s)`);
     console.log(`load average (1/5/15 min): start ${startLoad.map((v) => v.toFixed(2)).join('/')}, end ${os.loadavg().map((v) => v.toFixed(2)).join('/')}`);
     console.log(`levels ${JSON.stringify(result.levels)}, history rows ${history}, level/score disagreements with the baseline: ${disagree}`);
     fs.mkdirSync(path.dirname(RESULT_FILE), { recursive: true });
