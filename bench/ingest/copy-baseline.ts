@@ -1,10 +1,10 @@
 // The COPY side of bench/ingest: finds every table the pushes wrote (row count grew), dumps exactly the rows
 // they produced (binary COPY TO), empties those tables, and times COPY FROM of all of them in one transaction.
-import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { Client } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { cpuSecondsOf } from '../support/process-cpu';
 
 // Set up before the push (departments, their API keys, the admin user), not written by it.
 const NOT_PUSH_TABLES = new Set(['departments', 'department_api_keys', 'users', 'mikro_orm_migrations']);
@@ -107,7 +107,7 @@ async function empty(client: Client, tables: string[], kept: Map<string, Buffer>
 /** COPY FROM of every table's pushed rows in one transaction, referenced tables first. */
 async function timedCopy(client: Client, tables: string[], pushed: Map<string, Buffer>): Promise<CopyRun> {
   const [{ lsn, pid }] = (await client.query<{ lsn: string; pid: number }>('SELECT pg_current_wal_lsn()::text AS lsn, pg_backend_pid() AS pid')).rows;
-  const ticksBefore = ticks(pid);
+  const cpuBefore = cpuSecondsOf(pid);
   const started = process.hrtime.bigint();
   const tableSeconds = new Map<string, number>();
   await client.query('BEGIN');
@@ -118,8 +118,8 @@ async function timedCopy(client: Client, tables: string[], pushed: Map<string, B
   }
   await client.query('COMMIT');
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const ticksAfter = ticks(pid);
-  const cpuSeconds = ticksBefore === null || ticksAfter === null ? null : (ticksAfter - ticksBefore) / 100;
+  const cpuAfter = cpuSecondsOf(pid);
+  const cpuSeconds = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
   return { seconds, tableSeconds, cpuSeconds, walBytes: await walSince(client, lsn) };
 }
 
@@ -143,18 +143,18 @@ export class BackendCpu {
   constructor(private readonly url: string) {}
 
   async start(): Promise<void> {
-    for (const pid of await this.pids()) this.before.set(pid, ticks(pid) ?? 0);
+    for (const pid of await this.pids()) this.before.set(pid, cpuSecondsOf(pid) ?? 0);
   }
 
   /** Seconds used since start() by the backends alive now (the pool keeps its sessions while the push runs). */
   async seconds(): Promise<number | null> {
     let total = 0;
     for (const pid of await this.pids()) {
-      const now = ticks(pid);
+      const now = cpuSecondsOf(pid);
       if (now === null) return null;
       total += now - (this.before.get(pid) ?? 0);
     }
-    return total / 100; // USER_HZ
+    return total;
   }
 
   private async pids(): Promise<number[]> {
@@ -164,15 +164,6 @@ export class BackendCpu {
   }
 }
 
-function ticks(pid: number): number | null {
-  try {
-    // Fields 14 and 15 (utime, stime) after the parenthesised command name.
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return null;
-  }
-}
 
 async function walSince(client: Client, lsn: string): Promise<number> {
   const [{ bytes }] = (await client.query<{ bytes: string }>('SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1::pg_lsn)::bigint::text AS bytes', [lsn])).rows;

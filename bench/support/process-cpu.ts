@@ -2,15 +2,27 @@
 // shares, where throughput moves with everything else that runs.
 import fs from 'node:fs';
 
-/** User and system CPU seconds of a process so far (clock ticks of 10 ms), or null off Linux or once it exited. */
-export function cpuSplitOf(pid: number | undefined): [user: number, system: number] | null {
-  if (pid === undefined) return null;
+/** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ). */
+const CLOCK_TICKS = 100;
+
+/**
+ * The fields of /proc/<pid>/stat after the command name (so fields[1] is the parent pid, fields[11..14] utime,
+ * stime, cutime, cstime in clock ticks), or null off Linux or once the process exited. The name is in parentheses
+ * and may hold spaces or ")", so the fields start after the last ") ".
+ */
+function statFieldsOf(pid: number): string[] | null {
   try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return [Number(fields[11]) / 100, Number(fields[12]) / 100];
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
   } catch {
     return null;
   }
+}
+
+/** User and system CPU seconds of a process so far, or null off Linux or once it exited. */
+export function cpuSplitOf(pid: number | undefined): [user: number, system: number] | null {
+  const fields = pid === undefined ? null : statFieldsOf(pid);
+  return fields === null ? null : [Number(fields[11]) / CLOCK_TICKS, Number(fields[12]) / CLOCK_TICKS];
 }
 
 export function cpuSecondsOf(pid: number | undefined): number | null {
@@ -20,11 +32,8 @@ export function cpuSecondsOf(pid: number | undefined): number | null {
 
 /** Parent pid of a process, or null off Linux or once it exited. */
 export function parentPidOf(pid: number): number | null {
-  try {
-    return Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
-  } catch {
-    return null;
-  }
+  const fields = statFieldsOf(pid);
+  return fields === null ? null : Number(fields[1]);
 }
 
 /**
@@ -33,16 +42,14 @@ export function parentPidOf(pid: number): number | null {
  * readable (a server on another machine).
  */
 export function treeCpuSecondsOf(rootPid: number): number | null {
-  let total: number;
-  try {
-    const fields = fs.readFileSync(`/proc/${rootPid}/stat`, 'utf8').split(') ')[1].split(' ');
-    total = (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100;
-  } catch {
-    return null;
-  }
+  const root = statFieldsOf(rootPid);
+  if (root === null) return null;
+  let ticks = Number(root[11]) + Number(root[12]) + Number(root[13]) + Number(root[14]);
   for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry) || parentPidOf(Number(entry)) !== rootPid) continue;
-    total += cpuSecondsOf(Number(entry)) ?? 0;
+    if (!/^\d+$/.test(entry)) continue;
+    // One read per process: its parent and its own times come from the same line.
+    const fields = statFieldsOf(Number(entry));
+    if (fields !== null && Number(fields[1]) === rootPid) ticks += Number(fields[11]) + Number(fields[12]);
   }
-  return total;
+  return ticks / CLOCK_TICKS;
 }
