@@ -60,3 +60,43 @@ describe('audit log (append-only, hash-chained)', () => {
     ]);
   });
 });
+
+describe('audit log under concurrent appends', () => {
+  let database: TestDatabase;
+  let db: Database;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = new Database(database.url, 6);
+  });
+  afterAll(async () => {
+    await db.close();
+    await database.drop();
+  });
+
+  it('gives each transaction one block of ids in chain order, and a rolled-back append leaves no overlap', async () => {
+    const audit = new AuditService();
+    const verifier = new AuditVerifier(new AuditLogRepository(db), { auditCheckpointKey: randomBytes(32) } as never, { audit: { checkpointFile: null } } as never);
+    const actor = { type: 'DEPARTMENT' as const, id: '7', name: '市场监督管理局' };
+    const entries = (writer: string, n: number) => Array.from({ length: n }, (_, i) => ({ action: 'TEST_WRITE', targetType: 'THING', targetId: `${writer}-${i}`, afterHash: 'cd'.repeat(32) }));
+    const rolledBack = db.transaction(async (sql) => {
+      await audit.append(sql, actor, entries('rolled-back', 40));
+      throw new Error('the caller failed after appending');
+    }, 1);
+    await Promise.all([
+      ...['a', 'b', 'c', 'd'].map((writer) => db.transaction((sql) => audit.append(sql, actor, entries(writer, 50)))),
+      expect(rolledBack).rejects.toThrow('the caller failed'),
+    ]);
+    await db.transaction((sql) => audit.append(sql, actor, entries('after', 1)));
+
+    const rows = await db.query<{ id: string; target_id: string }>('SELECT id::text AS id, target_id FROM audit_log ORDER BY audit_log.id');
+    expect(rows).toHaveLength(201);
+    // Each writer's rows sit together, in its own order, and no id repeats (the primary key would refuse it).
+    for (const writer of ['a', 'b', 'c', 'd']) {
+      const positions = rows.flatMap((row, i) => (new RegExp(`^${writer}-\\d+$`).test(row.target_id) ? [i] : []));
+      expect(positions).toEqual(Array.from({ length: 50 }, (_, i) => positions[0] + i));
+      expect(positions.map((i) => rows[i].target_id)).toEqual(entries(writer, 50).map((entry) => entry.targetId));
+    }
+    expect(await verifier.verify()).toMatchObject({ rowsChecked: 201, problems: [] });
+  });
+});

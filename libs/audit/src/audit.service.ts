@@ -106,15 +106,16 @@ export class AuditService {
     // a head read in the statement that waited for the lock would miss the previous holder's commit.
     await sql.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
     // The chain head and the ids in one round trip (the lock is held, and every other append waits, meanwhile).
-    // The ids are part of the hash, so they are drawn first; under the lock they follow the chain's order. They
-    // come back as one comma-joined text, which both executors (pg and MikroORM's) return as it is.
-    const [head] = await sql.query<{ row_hash: string | null; ids: string }>(
+    // The ids are part of the hash, so they are drawn first: one block of the sequence, taken by moving it past
+    // the block (a nextval per id cost ~4 ms per 1,000). Every writer of audit_log appends here, under the lock,
+    // so no other nextval can land inside the block, and the ids follow the chain's order.
+    const [head] = await sql.query<{ row_hash: string | null; last_id: string }>(
       `SELECT (SELECT row_hash FROM audit_log ORDER BY id DESC LIMIT 1) AS row_hash,
-              array_to_string(ARRAY(SELECT nextval(pg_get_serial_sequence('audit_log', 'id')) FROM generate_series(1, $1::int)), ',') AS ids`,
+              setval(pg_get_serial_sequence('audit_log', 'id'), nextval(pg_get_serial_sequence('audit_log', 'id')) + $1::int - 1)::text AS last_id`,
       [entries.length],
     );
-    const ids = head.ids.split(',');
-    ids.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+    const first = BigInt(head.last_id) - BigInt(entries.length - 1);
+    const ids = entries.map((_, i) => String(first + BigInt(i)));
     // One timestamp for the batch, in microseconds as PostgreSQL stores it, so the hash can be recomputed.
     const occurredAt = new Date().toISOString();
     const chain = chainBatch(head.row_hash ?? GENESIS_HASH, ids, occurredAt, actor, entries);
