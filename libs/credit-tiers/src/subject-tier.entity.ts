@@ -44,7 +44,7 @@ export class SubjectTier {
   @Property({ type: 'json', columnType: 'json' })
   reasons!: unknown[];
 
-  /** When this row was last written by a recomputation (a full recomputation skips unchanged rows). */
+  /** When this row was last written by a recomputation (recomputations skip rows that would not change). */
   @Property({ type: 'timestamptz' })
   computedAt!: Date;
 

@@ -210,7 +210,11 @@ export function buildTierSql(rules: TierRuleSet): TierSqlSet {
   rel AS (${relevantFromPenaltyRecords(rules, `ids CROSS JOIN LATERAL ${lookup('penalty_records', 'r', 'r.subject_id = ids.id')} r`, 'true')}),
   ${evaluationCtes(rules, 'o.subject_id = ANY($2::bigint[])', `LEFT JOIN LATERAL ${lookup('subject_tiers', 't', 't.subject_id = r.subject_id')} t ON true`)},
   diff AS (SELECT * FROM cur),
-  -- Stored rows are updated in place; an INSERT … ON CONFLICT would first lock each one (a WAL record more).
+  -- Stored rows are updated in place; an INSERT … ON CONFLICT would first lock each one (a WAL record more). Only
+  -- rows with something to change, as the full run does: in an ingest most subjects already stored keep their
+  -- assessment, and rewriting them unchanged was a new row version through five indexes each (174 of 200 per
+  -- batch in bench/ingest/profile.ts). A full run that staged before this statement then finds such a row as it
+  -- staged it, and leaves it as it is too: without the new record its evaluation gives the same assessment.
   updated AS (
     UPDATE subject_tiers t
        SET level = d.level, score = d.score, rule_version = ${version}, reasons = d.reasons, computed_at = now(),
@@ -218,6 +222,8 @@ export function buildTierSql(rules: TierRuleSet): TierSqlSet {
            region_code = d.region_code, subject_type = d.subject_type
       FROM diff d
      WHERE d.existed AND t.subject_id = d.subject_id
+       AND (d.tier_changed OR d.rewrite OR t.next_review_on IS DISTINCT FROM d.next_review_on
+            OR t.region_code IS DISTINCT FROM d.region_code OR t.subject_type IS DISTINCT FROM d.subject_type)
     RETURNING t.subject_id
   ),
   -- New rows; one a full recomputation inserted meanwhile (its staging saw none) is overwritten.
