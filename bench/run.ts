@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startBenchPostgres } from './search/bench-postgres';
+import { apiNodeFlags } from './support/api-node-flags';
 import { beforeAfterTable } from './support/before-after';
 
 interface Run {
@@ -55,9 +56,10 @@ async function main(): Promise<number> {
       const run = runs.get(name) as Run;
       console.log(`\n=== bench/${name} ===`);
       const env = { ...process.env, ...(server ? { BENCH_DATABASE_URL: server.url } : {}), ...run.env };
-      // Asynchronous, so this process can stop the server however a run ends.
+      // Asynchronous, so this process can stop the server however a run ends. With the API's V8 flags: the
+      // ingest and tier benchmarks run the API in their own process.
       const status = await new Promise<number | null>((resolve) => {
-        spawn(process.execPath, ['-r', './tools/register.js', path.join('bench', run.file)], { stdio: 'inherit', cwd: root, env }).once('exit', resolve);
+        spawn(process.execPath, [...apiNodeFlags(), '-r', './tools/register.js', path.join('bench', run.file)], { stdio: 'inherit', cwd: root, env }).once('exit', resolve);
       });
       if (status !== 0) return status ?? 1;
       const table = beforeAfterTable(path.join(__dirname, 'results'), run.result, server !== null);

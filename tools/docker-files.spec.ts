@@ -46,6 +46,14 @@ describe('docker/', () => {
     expect(compose.services.worker.command).toEqual(['node', 'dist/apps/worker/src/main.js']);
   });
 
+  it('starts the API with the V8 flags of npm start and start:prod, in the image too (NODE_OPTIONS)', () => {
+    const scripts = JSON.parse(read('package.json')).scripts as Record<string, string>;
+    const flags = (script: string) => script.split(/\s+/).slice(1).filter((word) => word.startsWith('--'));
+    expect(flags(scripts['start:prod'])).toEqual(['--max-semi-space-size=64']);
+    expect(flags(scripts.start)).toEqual(flags(scripts['start:prod']));
+    expect(read('docker/Dockerfile')).toMatch(new RegExp(`^ENV NODE_OPTIONS=${flags(scripts['start:prod']).join(' ')}$`, 'm'));
+  });
+
   it('keeps node_modules and var/ (generated secrets) out of the build context', () => {
     const ignored = read('.dockerignore').split('\n').map((line) => line.trim());
     expect(ignored).toEqual(expect.arrayContaining(['node_modules', 'var', 'docker/.env']));

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { apiNodeFlags } from './api-node-flags';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 /** USER_HZ, 100 on every Linux this runs on (getconf CLK_TCK). */
@@ -53,7 +54,7 @@ export async function startApiProcess(env: Record<string, string>, logDir: strin
   const log = fs.openSync(logFile, 'a');
   // Only what the server needs, not this shell's environment: a stray DATABASE_URL or NODE_OPTIONS would
   // change what is measured.
-  const child = spawn(process.execPath, ['-r', './tools/register.js', 'apps/api/src/main.ts'], {
+  const child = spawn(process.execPath, [...apiNodeFlags(), '-r', './tools/register.js', 'apps/api/src/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', log, log],
