@@ -22,6 +22,7 @@ import { Database, migrateDatabase } from '@credit/db';
 import { DisclosureSourceRepository, SearchOutboxRepository, SearchReindexService } from '@credit/disclosure';
 import { loadTokenStats, PostgresSearchIndex, SEARCH_READER_POOL, searchReaderUrl } from '@credit/search';
 import type { TokenStats } from '@credit/search';
+import { apiNodeFlags } from '../support/api-node-flags';
 import { serverSettings, writeResult } from '../support/bench-database';
 import { cpuSecondsOf } from '../support/process-cpu';
 import { BenchPostgres, startBenchPostgres } from './bench-postgres';
@@ -126,6 +127,8 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
   const result = {
     records: COUNT,
     server: { kind: serverKind, settings },
+    // The V8 flags each API ran with: its checkout's start:prod flags.
+    apiNodeFlags: { this: apiNodeFlags(ROOT), baseline: BASELINE_ROOT ? apiNodeFlags(BASELINE_ROOT) : null },
     index: sizes,
     mix: mixOf(variants),
     load: { connections: CONNECTIONS, seconds: SECONDS, graphql, rawSql: sql, ratioP50: round(graphql.p50 / sql.p50), ratioP99: round(graphql.p99 / sql.p99), throughputRatio: round(sql.requestsPerSecond / graphql.requestsPerSecond) },
@@ -255,7 +258,7 @@ function searchSql(variant: Variant, shape: Shape = 'full'): { text: string; par
 async function startApi(url: string, extraEnv: Record<string, string>, root = ROOT): Promise<{ child: ChildProcess; port: number }> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-search-'));
-  const child = spawn(process.execPath, ['-r', './tools/register.js', 'apps/api/src/main.ts'], {
+  const child = spawn(process.execPath, [...apiNodeFlags(root), '-r', './tools/register.js', 'apps/api/src/main.ts'], {
     cwd: root,
     env: {
       // The checkout's own tsconfig paths: this process's SWC_NODE_PROJECT would load this checkout's libs.

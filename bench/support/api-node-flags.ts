@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export function apiNodeFlags(): string[] {
-  const scripts = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).scripts as Record<string, string>;
+/** The flags of `root`'s start:prod (default this checkout; the search bench also starts a baseline checkout's API). */
+export function apiNodeFlags(root = path.join(__dirname, '..', '..')): string[] {
+  const scripts = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts as Record<string, string>;
   return scripts['start:prod'].split(/\s+/).slice(1).filter((word) => word.startsWith('--'));
 }
