@@ -30,7 +30,7 @@ export class TierAssessmentModel {
   @Field(() => CreditTier) level!: CreditTier;
   @Field(() => Int, { description: '100 minus the points of counted records (never below 0).' }) score!: number;
   @Field({ description: 'Rule set that produced it, e.g. v1.' }) ruleVersion!: string;
-  @Field(() => DateTimeScalar) computedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When a recomputation last wrote this assessment; one that finds nothing to change leaves it (and the time) as it was.' }) computedAt!: Date;
   @Field(() => [TierReasonModel]) reasons!: TierReasonModel[];
 }
 
