@@ -211,10 +211,11 @@ export function buildTierSql(rules: TierRuleSet): TierSqlSet {
   ${evaluationCtes(rules, 'o.subject_id = ANY($2::bigint[])', `LEFT JOIN LATERAL ${lookup('subject_tiers', 't', 't.subject_id = r.subject_id')} t ON true`)},
   diff AS (SELECT * FROM cur),
   -- Stored rows are updated in place; an INSERT … ON CONFLICT would first lock each one (a WAL record more). Only
-  -- rows with something to change, as the full run does: in an ingest most subjects already stored keep their
-  -- assessment, and rewriting them unchanged was a new row version through five indexes each (174 of 200 per
-  -- batch in bench/ingest/profile.ts). A full run that staged before this statement then finds such a row as it
-  -- staged it, and leaves it as it is too: without the new record its evaluation gives the same assessment.
+  -- rows with something to change, as the full run does: in an ingest many subjects already stored keep their
+  -- assessment, and rewriting them unchanged was a new row version through five indexes each (two batches of
+  -- bench/ingest/profile.ts updated 227 and 229 rows instead of 343 and 431). A full run that staged before this
+  -- statement then finds such a row as it staged it, and leaves it as it is too: without the new record its
+  -- evaluation gives the same assessment.
   updated AS (
     UPDATE subject_tiers t
        SET level = d.level, score = d.score, rule_version = ${version}, reasons = d.reasons, computed_at = now(),
