@@ -156,6 +156,15 @@ function evaluationCtes(rules: TierRuleSet, overridePredicate: string, tierJoin:
   )`;
 }
 
+/**
+ * A stored row of `cur` (as alias `d`) holds something other than what was just computed: its assessment, its
+ * reason text or its review date. Both write modes write such rows and only those (the read-your-writes path also
+ * a changed region or subject type, which it sets too).
+ */
+function storedRowDiffers(d: string): string {
+  return `(${d}.tier_changed OR ${d}.rewrite OR ${d}.next_review_on IS DISTINCT FROM ${d}.old_next)`;
+}
+
 /** Two json reasons values differ: their texts first (cheap), jsonb equality only when those differ. */
 function reasonsDiffer(stored: string, computed: string): string {
   return `(${stored}::text <> ${computed}::text AND ${stored}::jsonb <> ${computed}::jsonb)`;
@@ -163,7 +172,8 @@ function reasonsDiffer(stored: string, computed: string): string {
 
 /**
  * The history and summary tail shared by both write modes. `writtenDiff` is the FROM clause of the rows of
- * `diff` that were written, as d (the chunk's guard may skip some; the read-your-writes path writes them all);
+ * `diff` that may have been written, as d: the tail reads only those whose tier changed, and both modes write every
+ * such row (apart from those the chunk's guard skips, which is why the chunk passes only the written ones);
  * `closed` is the statement that ends the open history row of every written subject whose tier changed.
  *
  * Reasons are stored once: the open history row (valid_to NULL) has none, they are the subject_tiers row's;
@@ -223,8 +233,7 @@ export function buildTierSql(rules: TierRuleSet): TierSqlSet {
            region_code = d.region_code, subject_type = d.subject_type
       FROM diff d
      WHERE d.existed AND t.subject_id = d.subject_id
-       AND (d.tier_changed OR d.rewrite OR t.next_review_on IS DISTINCT FROM d.next_review_on
-            OR t.region_code IS DISTINCT FROM d.region_code OR t.subject_type IS DISTINCT FROM d.subject_type)
+       AND (${storedRowDiffers('d')} OR t.region_code IS DISTINCT FROM d.region_code OR t.subject_type IS DISTINCT FROM d.subject_type)
     RETURNING t.subject_id
   ),
   -- New rows; one a full recomputation inserted meanwhile (its staging saw none) is overwritten.
@@ -276,7 +285,7 @@ export function buildTierSql(rules: TierRuleSet): TierSqlSet {
   ),
   rel AS (SELECT * FROM tier_stage_records WHERE subject_id BETWEEN $2::bigint AND $3::bigint),
   ${evaluationCtes(rules, 'o.subject_id BETWEEN $2::bigint AND $3::bigint', 'LEFT JOIN subject_tiers t ON t.subject_id = r.subject_id AND t.subject_id BETWEEN $2::bigint AND $3::bigint')},
-  diff AS (SELECT * FROM cur WHERE NOT existed OR tier_changed OR rewrite OR next_review_on IS DISTINCT FROM old_next),
+  diff AS (SELECT * FROM cur c WHERE NOT c.existed OR ${storedRowDiffers('c')}),
   updated AS (
     UPDATE subject_tiers t
        SET level = d.level, score = d.score, rule_version = ${version}, reasons = d.reasons, computed_at = now(),
