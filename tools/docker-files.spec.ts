@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { apiNodeFlags } from '../bench/support/api-node-flags';
 
 const root = path.join(__dirname, '..');
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
@@ -47,11 +48,10 @@ describe('docker/', () => {
   });
 
   it('starts the API with the V8 flags of npm start and start:prod, in the image too (NODE_OPTIONS)', () => {
-    const scripts = JSON.parse(read('package.json')).scripts as Record<string, string>;
-    const flags = (script: string) => script.split(/\s+/).slice(1).filter((word) => word.startsWith('--'));
-    expect(flags(scripts['start:prod'])).toEqual(['--max-semi-space-size=64']);
-    expect(flags(scripts.start)).toEqual(flags(scripts['start:prod']));
-    expect(read('docker/Dockerfile')).toMatch(new RegExp(`^ENV NODE_OPTIONS=${flags(scripts['start:prod']).join(' ')}$`, 'm'));
+    const flags = apiNodeFlags(root);
+    expect(flags).toEqual(['--max-semi-space-size=64']);
+    expect(apiNodeFlags(root, 'start')).toEqual(flags);
+    expect(read('docker/Dockerfile')).toMatch(new RegExp(`^ENV NODE_OPTIONS=${flags.join(' ')}$`, 'm'));
   });
 
   it('keeps node_modules and var/ (generated secrets) out of the build context', () => {

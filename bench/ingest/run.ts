@@ -80,6 +80,8 @@ async function main(): Promise<void> {
   const recordsOnlyRatio = graphqlRate / (records / recordsCopySeconds);
   const rowsPerRecord = copy.totalRows / records;
   const subjects = copy.tables.find((t) => t.table === 'credit_subjects')?.rows ?? 0;
+  // The API ran in this process: its V8 flags (npm run bench passes start:prod's, bench/support/api-node-flags.ts).
+  const nodeFlags = process.execArgv.filter((flag) => flag.startsWith('--'));
   const file = writeResult('ingest', {
     records, subjects, batchSize: BATCH, clients: CLIENTS, tables: Object.fromEntries(copy.tables.map((t) => [t.table, t.rows])), totalRows: copy.totalRows,
     graphqlSeconds, graphqlRecordsPerSecond: Math.round(graphqlRate), graphqlRowsPerSecond: Math.round(copy.totalRows / graphqlSeconds),
@@ -87,8 +89,7 @@ async function main(): Promise<void> {
     copyRunsSeconds: copy.allSeconds, cpuSeconds: { ...cpu, copy: copy.cpuSeconds }, walBytes: copy.walBytes, ratio: Number(ratio.toFixed(3)), target: 0.5,
     recordsOnlyCopySeconds: recordsCopySeconds, recordsOnlyRatio: Number(recordsOnlyRatio.toFixed(3)), recordsOnlyTarget: 0.25, rowsPerRecord: Number(rowsPerRecord.toFixed(2)),
     loadAverage: { start: startLoad, end: os.loadavg() },
-    // The API ran in this process: its V8 flags (npm run bench passes start:prod's, bench/support/api-node-flags.ts).
-    nodeFlags: process.execArgv.filter((flag) => flag !== '-r' && !flag.endsWith('register.js')),
+    nodeFlags,
     server: await serverSettings(url),
   });
   process.stdout.write(`rows written by the push, per table (COPY order):\n`);
@@ -96,7 +97,7 @@ async function main(): Promise<void> {
   process.stdout.write(`  ${'all tables'.padEnd(28)} ${String(copy.totalRows).padStart(9)}   (${records} records, ${subjects} subjects: ${(records / Math.max(1, subjects)).toFixed(2)} records per subject)\n`);
   process.stdout.write(`submitPenaltyRecords: ${records} records in ${graphqlSeconds.toFixed(1)} s = ${Math.round(graphqlRate)} records/s (${Math.round(copy.totalRows / graphqlSeconds)} rows/s over all tables)\n`);
   process.stdout.write(`COPY of the same rows: ${records} records in ${copy.seconds.toFixed(1)} s (median of ${copy.allSeconds.map((x) => x.toFixed(1)).join(', ')}) = ${Math.round(copyRate)} records/s (${Math.round(copy.totalRows / copy.seconds)} rows/s over all tables)\n`);
-  process.stdout.write(`CPU during the push: Node ${cpu.node.toFixed(1)} s (server and the HTTP clients; the server's GC pauses ${cpu.nodeGcPauses.toFixed(1)} s; flags: ${process.execArgv.filter((flag) => flag.startsWith('--')).join(' ') || 'none'}), PostgreSQL backends ${cpu.postgres === null ? 'n/a' : `${cpu.postgres.toFixed(1)} s`}; during the COPY: PostgreSQL ${copy.cpuSeconds === null ? 'n/a' : `${copy.cpuSeconds.toFixed(1)} s`}\n`);
+  process.stdout.write(`CPU during the push: Node ${cpu.node.toFixed(1)} s (server and the HTTP clients; the server's GC pauses ${cpu.nodeGcPauses.toFixed(1)} s; flags: ${nodeFlags.join(' ') || 'none'}), PostgreSQL backends ${cpu.postgres === null ? 'n/a' : `${cpu.postgres.toFixed(1)} s`}; during the COPY: PostgreSQL ${copy.cpuSeconds === null ? 'n/a' : `${copy.cpuSeconds.toFixed(1)} s`}\n`);
   process.stdout.write(`WAL written (whole server): push ${(copy.walBytes.push / 2 ** 20).toFixed(0)} MiB, COPY ${(copy.walBytes.copy / 2 ** 20).toFixed(0)} MiB\n`);
   process.stdout.write(`rows written per record: ${rowsPerRecord.toFixed(2)}\n`);
   process.stdout.write(`ratio to a COPY of every row the push wrote: ${ratio.toFixed(3)} (target ≥ 0.5)\n`);

@@ -4,8 +4,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** The flags of `root`'s start:prod (default this checkout; the search bench also starts a baseline checkout's API). */
-export function apiNodeFlags(root = path.join(__dirname, '..', '..')): string[] {
+/**
+ * The flags of `root`'s start:prod, or of another npm script of it (default this checkout; the search bench also
+ * starts a baseline checkout's API).
+ */
+export function apiNodeFlags(root = path.join(__dirname, '..', '..'), script = 'start:prod'): string[] {
   const scripts = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts as Record<string, string>;
-  return scripts['start:prod'].split(/\s+/).slice(1).filter((word) => word.startsWith('--'));
+  return scripts[script].split(/\s+/).slice(1).filter((word) => word.startsWith('--'));
 }
