@@ -13,7 +13,8 @@ export class SubjectTierHistory {
   @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
   id!: string;
 
-  @ManyToOne(() => CreditSubject, { deleteRule: 'cascade', updateRule: 'cascade' })
+  // Checked against credit_subjects per statement, as subject_tiers is (Migration20261205020000), not by a foreign key.
+  @ManyToOne(() => CreditSubject, { createForeignKeyConstraint: false })
   subject!: CreditSubject;
 
   @Enum({ items: () => CreditTier, nativeEnumName: undefined })

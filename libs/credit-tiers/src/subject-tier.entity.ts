@@ -23,7 +23,9 @@ import { CreditSubject } from '@credit/subjects';
   expression: 'create index "subject_tiers_next_review_on_index" on "subject_tiers" ("next_review_on") where "next_review_on" is not null',
 })
 export class SubjectTier {
-  @OneToOne(() => CreditSubject, { primary: true, deleteRule: 'cascade', updateRule: 'cascade', fieldName: 'subject_id' })
+  // No foreign key: statement-level triggers check and lock the subjects of each INSERT as one set, and cascade a
+  // subject's deletion (Migration20261205020000). Per-row checks were a quarter of a first full recomputation.
+  @OneToOne(() => CreditSubject, { primary: true, createForeignKeyConstraint: false, fieldName: 'subject_id' })
   subject!: CreditSubject;
 
   @Enum({ items: () => CreditTier, nativeEnumName: undefined })
