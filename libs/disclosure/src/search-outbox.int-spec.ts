@@ -117,7 +117,10 @@ describe('search outbox delivery (integration)', () => {
     expect(gone.data.searchDisclosures.totalCount).toBe(1);
     expect(gone.data.searchDisclosures.edges[0].node).toEqual({ violationFacts: '', withdrawal: { reason: '复议撤销' } });
     const indexes = await t.db.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE tablename = 'public_disclosures' ORDER BY 1`);
-    expect(indexes.map((i) => i.indexname)).toEqual(['public_disclosures_newest_idx', 'public_disclosures_pkey', 'public_disclosures_tokens_gin', 'public_disclosures_until_idx']);
+    expect(indexes.map((i) => i.indexname)).toEqual([
+      'public_disclosures_department_newest_idx', 'public_disclosures_newest_idx', 'public_disclosures_pkey', 'public_disclosures_region_newest_idx',
+      'public_disclosures_severity_newest_idx', 'public_disclosures_tokens_gin', 'public_disclosures_until_idx',
+    ]);
     expect(await t.db.query(`SELECT to_regclass('public_disclosures_build') AS build, to_regclass('public_disclosures_old') AS old`)).toEqual([{ build: null, old: null }]);
     // The revoke's outbox row is still due: the worker delivers it again, and that changes nothing.
     const before = await t.db.query(SNAPSHOT);

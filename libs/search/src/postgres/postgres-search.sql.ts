@@ -225,13 +225,24 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   };
   const order = 'sort_date DESC, sort_id DESC';
   const after = keyset(tier);
+  // A department, severity or county filter scopes a walk to its own newest-first index: it reads only that
+  // filter's rows and tests the other keys on them (假冒 in county 341102: ~1,300 rows walked for 201 matches, where
+  // GIN built a 19,274-row bitmap from two posting lists of 155k and 125k entries, 20 ms against 5).
+  const scope = walkScope(input.filter, stats);
+  let scopeSql: string | null = null;
+  const scoped = () => [(scopeSql ??= `${scope?.column} = ${p(scope?.value, 'text')}`)];
+  const restGroups = scope ? groups.filter((group) => !(group.length === 1 && group[0] === scope.key)) : groups;
+  const budget = walkBudget(lookup, stats);
   // The page walks first (twice the rows its matches would take, then GIN) when a term's bigrams going together
   // makes that fewer rows than GIN would fetch and sort: 医疗器械 is 87,546 GIN rows for a page found in ~240
   // walked. Estimated termwise: bigrams of a term together, terms and filters independent. A name with one rare
   // bigram (盛食 in 永盛食品: 1,320 rows) stays with GIN, whose fast scan skips along that key.
   const pageShare = termwiseShare(groups, stats);
   const pageWalkRows = Math.ceil((2 * limit) / pageShare);
-  if (!walkPage && wordKeys.length > 1 && pageWalkRows <= pageShare * stats.rows) {
+  const scopedPageRows = Math.ceil((2 * limit) / termwiseShare(restGroups, stats));
+  if (scope && (walkPage || scopedPageRows <= budget)) {
+    pageParts.push(...walkThenLookUp('page_walk', pageColumns(tier), scopedPageRows, limit, [...scoped(), ...after], notExact, order));
+  } else if (!walkPage && wordKeys.length > 1 && pageWalkRows <= pageShare * stats.rows) {
     pageParts.push(...walkThenLookUp('page_walk', pageColumns(tier), pageWalkRows, limit, after, notExact, order));
   } else {
     pageParts.push(rows(pageColumns(tier), [...base, containsAll(all, andKeys, lookup, p, walkPage), ...notExact, ...after], walkPage, limit, order));
@@ -245,8 +256,10 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   // Each branch builds only its own parts: a part built and then dropped would leave its parameter unreferenced,
   // and PostgreSQL refuses a statement with a parameter it cannot type ("could not determine data type").
   let matched: string;
-  const budget = walkBudget(lookup, stats);
-  if (!walkSample && wordKeys.length > 1 && bound / correlatedShare(wordKeys, keys, stats) <= budget) {
+  const restKeys = scope ? keys.filter((key) => key !== scope.key) : keys;
+  if (scope && (walkSample || bound / correlatedShare(wordKeys, restKeys, stats) <= budget)) {
+    matched = `(${walkThenLookUp('walked', columns, Math.max(budget, bound), bound, scoped(), [], null).join(' UNION ALL ')})`;
+  } else if (!walkSample && wordKeys.length > 1 && bound / correlatedShare(wordKeys, keys, stats) <= budget) {
     // The sample walks first when, the word's bigrams all going together, it would be found within what the GIN
     // lookup costs.
     matched = `(${walkThenLookUp('walked', columns, budget, bound, [], [], null).join(' UNION ALL ')})`;
@@ -265,6 +278,26 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
     SELECT ${hits},
            ${counted}`;
   return { text, params };
+}
+
+/** A filter with its own (column, decision_date DESC, record_id DESC) index: see Migration20261205040000. */
+interface WalkScope {
+  column: 'department_code' | 'severity' | 'region_code';
+  value: string;
+  /** Its key in `tokens` (filterKeys): the column holds this value exactly when the row holds this key. */
+  key: number;
+}
+
+/** Of the filter's scopable conditions, the one with the fewest rows (the rarest key), or null. */
+function walkScope(filter: DisclosureSearchFilter, stats: TokenStats): WalkScope | null {
+  const scopes: WalkScope[] = [];
+  if (filter.departmentCode) scopes.push({ column: 'department_code', value: filter.departmentCode, key: tokenKey(`g:${filter.departmentCode}`) });
+  if (filter.severity) scopes.push({ column: 'severity', value: filter.severity, key: tokenKey(`s:${filter.severity}`) });
+  // Only a county code names one value of the column; a city or province prefix spans several.
+  const region = filter.regionCode ? regionPrefix(filter.regionCode) : null;
+  if (region?.length === 6) scopes.push({ column: 'region_code', value: region, key: tokenKey(`r:${region}`) });
+  if (stats.rows === 0 || scopes.length === 0) return null;
+  return scopes.reduce((rarest, scope) => (stats.frequency(scope.key) < stats.frequency(rarest.key) ? scope : rarest));
 }
 
 /** One sampled match as the statement returns it: department code and name, region, decision year, categories. */

@@ -18,6 +18,19 @@ import { BigIntType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core
   name: 'public_disclosures_until_idx',
   expression: 'create index "public_disclosures_until_idx" on "public_disclosures" ("published_until") where not "withdrawn"',
 })
+// A search filtered by department, severity or county walks that filter's rows newest first (buildSearchSql).
+@Index({
+  name: 'public_disclosures_department_newest_idx',
+  expression: 'create index "public_disclosures_department_newest_idx" on "public_disclosures" ("department_code", "decision_date" desc, "record_id" desc) where not "withdrawn"',
+})
+@Index({
+  name: 'public_disclosures_severity_newest_idx',
+  expression: 'create index "public_disclosures_severity_newest_idx" on "public_disclosures" ("severity", "decision_date" desc, "record_id" desc) where not "withdrawn"',
+})
+@Index({
+  name: 'public_disclosures_region_newest_idx',
+  expression: 'create index "public_disclosures_region_newest_idx" on "public_disclosures" ("region_code", "decision_date" desc, "record_id" desc) where not "withdrawn"',
+})
 export class PublicDisclosure {
   @PrimaryKey({ type: new BigIntType('string'), autoincrement: false })
   recordId!: string;

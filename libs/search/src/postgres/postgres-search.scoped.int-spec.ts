@@ -1,0 +1,101 @@
+// Searches filtered by department, severity or county walk that filter's own newest-first index (walk scopes in
+// buildSearchSql). On a corpus large enough for the statistics to choose that walk, every page, cursor, count and
+// facet must be what the documents say: computed here from the documents themselves, newest first.
+import { Database } from '@credit/db';
+import { createTestDatabase, TestDatabase } from '@credit/testing';
+import { contractDoc } from '../search-index.contract';
+import type { DisclosureDocument, DisclosureSearchFilter } from '../search-index.port';
+import { facetsOf, SampleRow } from './postgres-search.sql';
+import { loadTokenStats, PostgresSearchIndex, searchReaderUrl } from './postgres-search.index';
+import { buildSearchSql } from './postgres-search.sql';
+import { parseQuery, ParsedQuery } from '../search-text';
+
+const AS_OF = '2026-06-30';
+const DEPARTMENTS = ['CZ-SCJGJ', 'CZ-SWJ', 'CZ-HBJ', 'CZ-WLJ'];
+const COUNTIES = ['341102', '341103', '341122', '341125'];
+const SEVERITIES = ['GENERAL', 'SERIOUS'];
+
+describe('PostgreSQL search: walks scoped to a department, severity or county', () => {
+  let database: TestDatabase;
+  let db: Database;
+  let reader: Database;
+  let index: PostgresSearchIndex;
+  const docs: DisclosureDocument[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = new Database(database.url, 2);
+    reader = new Database(searchReaderUrl(database.url), 2);
+    // 4,000 documents; one in three sells counterfeits (假冒), spread over departments, counties and severities
+    // so that each filter holds a quarter or a half of them. Dates repeat, so the record id breaks ties.
+    for (let i = 0; i < 4000; i++) {
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      const month = String(1 + (Math.floor(i / 28) % 5)).padStart(2, '0');
+      docs.push(contractDoc({
+        partyName: `滁州市第${i}号商行`,
+        violationType: i % 3 === 0 ? '销售假冒注册商标的商品' : '未按规定公示年度报告',
+        violationFacts: '当事人违反了有关规定。',
+        decisionDate: `2026-${month}-${day}`,
+        publishedFrom: `2026-${month}-${day}`,
+        departmentCode: DEPARTMENTS[i % 4],
+        departmentName: `部门${DEPARTMENTS[i % 4]}`,
+        regionCode: COUNTIES[Math.floor(i / 4) % 4],
+        severity: SEVERITIES[Math.floor(i / 16) % 2],
+      }));
+    }
+    await new PostgresSearchIndex(db).apply(docs.map((doc) => ({ op: 'upsert' as const, version: 1, doc })));
+    await db.query('ANALYZE public_disclosures');
+    index = new PostgresSearchIndex(db, reader);
+  });
+  afterAll(async () => {
+    await reader.close();
+    await db.close();
+    await database.drop();
+  });
+
+  const matching = (query: string | null, filter: DisclosureSearchFilter) =>
+    docs
+      .filter((doc) => !query || `${doc.partyName}\n${doc.violationType}\n${doc.violationFacts}`.includes(query))
+      .filter((doc) => (!filter.departmentCode || doc.departmentCode === filter.departmentCode) && (!filter.severity || doc.severity === filter.severity))
+      .filter((doc) => !filter.regionCode || (doc.regionCode as string).startsWith(filter.regionCode.replace(/(00)+$/, '')))
+      .sort((a, b) => (a.decisionDate === b.decisionDate ? Number(b.id) - Number(a.id) : a.decisionDate < b.decisionDate ? 1 : -1));
+
+  const cases: [string | null, DisclosureSearchFilter][] = [
+    ['假冒', { departmentCode: 'CZ-SWJ' }],
+    ['假冒', { regionCode: '341103' }],
+    ['假冒', { regionCode: '341122', severity: 'SERIOUS' }],
+    [null, { departmentCode: 'CZ-HBJ' }],
+    [null, { regionCode: '341125' }],
+    [null, { severity: 'GENERAL', departmentCode: 'CZ-WLJ' }],
+  ];
+
+  it('chooses the scoped walk for these searches (the statistics make it the cheapest)', async () => {
+    const stats = await loadTokenStats(reader);
+    for (const [query, filter] of cases) {
+      const { text } = buildSearchSql(
+        { table: 'public_disclosures', query: query ? (parseQuery(query) as ParsedQuery) : null, filter, asOf: AS_OF, limit: 20, countBound: 50, cursor: null },
+        stats,
+      );
+      expect([query, filter, /walked AS \(.*\b(department_code|severity|region_code) = \$\d+::text/s.test(text)]).toEqual([query, filter, true]);
+    }
+  });
+
+  it('gives every page, the count and the facets of the newest matches, as the documents say', async () => {
+    for (const [query, filter] of cases) {
+      const expected = matching(query, filter);
+      expect(expected.length).toBeGreaterThan(150);
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (let pageNo = 0; pageNo < 4; pageNo++) {
+        const page = await index.search({ query, filter, first: 20, after, asOf: AS_OF, countBound: 50 });
+        expect({ query, filter, pageNo, totalCount: page.totalCount, lowerBound: page.totalCountIsLowerBound }).toEqual({ query, filter, pageNo, totalCount: 50, lowerBound: true });
+        // The sample is the 51 newest matches: the facets count exactly those.
+        const sample: SampleRow[] = expected.slice(0, 51).map((doc) => [doc.departmentCode, doc.departmentName, doc.regionCode, Number(doc.decisionDate.slice(0, 4)), doc.penaltyCategories]);
+        expect(page.facets).toEqual(facetsOf(sample));
+        seen.push(...page.hits.map((hit) => hit.doc.id));
+        after = page.hits[page.hits.length - 1].cursor;
+      }
+      expect({ query, filter, ids: seen }).toEqual({ query, filter, ids: expected.slice(0, 80).map((doc) => doc.id) });
+    }
+  });
+});
