@@ -79,6 +79,17 @@ describe('tier rows and their credit subjects (set-based checks in place of fore
     expect([await count('subject_tiers', newId), await count('subject_tier_history', newId)]).toEqual([1, 1]);
   });
 
+  it('refuses deleting or renumbering a subject outside READ COMMITTED, where the cascade could miss a row committed meanwhile', async () => {
+    const id = await newSubject();
+    await sql.query(`INSERT INTO subject_tiers ${TIER_COLUMNS} VALUES ${tierRow(id)}`);
+    for (const statement of ['DELETE FROM credit_subjects WHERE id = $1', 'UPDATE credit_subjects SET id = id + 7000 WHERE id = $1']) {
+      await other.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      await expect(other.query(statement, [id])).rejects.toMatchObject({ code: '0A000' });
+      await other.query('ROLLBACK');
+    }
+    expect(await count('subject_tiers', id)).toBe(1);
+  });
+
   it('holds the subject until the inserting transaction ends: a concurrent delete waits, then takes the new rows with it', async () => {
     const id = await newSubject();
     await sql.query('BEGIN');
@@ -94,5 +105,14 @@ describe('tier rows and their credit subjects (set-based checks in place of fore
     await sql.query('COMMIT');
     await deleting;
     expect([await count('subject_tiers', id), await count('subject_tier_history', id)]).toEqual([0, 0]);
+  });
+
+  it('empties both tables when credit_subjects is truncated (last: it empties everything)', async () => {
+    const id = await newSubject();
+    await sql.query(`INSERT INTO subject_tiers ${TIER_COLUMNS} VALUES ${tierRow(id)}`);
+    await sql.query(`INSERT INTO subject_tier_history ${HISTORY_COLUMNS} VALUES ${historyRow(id)}`);
+    await sql.query('TRUNCATE credit_subjects CASCADE');
+    const left = await sql.query<{ n: string }>('SELECT (SELECT count(*) FROM subject_tiers) + (SELECT count(*) FROM subject_tier_history) AS n');
+    expect(Number(left.rows[0].n)).toBe(0);
   });
 });

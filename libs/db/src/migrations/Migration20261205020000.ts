@@ -11,7 +11,10 @@ import { Migration } from '@mikro-orm/migrations';
  *   transaction ends (as the foreign key's check does), so a concurrent DELETE of it waits and cannot orphan the
  *   row; a missing subject raises foreign_key_violation (23503), as before;
  * - deleting a subject deletes its tier and history rows (was ON DELETE CASCADE);
- * - changing a subject's id carries the change over (was ON UPDATE CASCADE).
+ * - changing a subject's id carries the change over (was ON UPDATE CASCADE), and TRUNCATE credit_subjects empties
+ *   both tables (a foreign key made the truncation include them).
+ * Deleting or renumbering subjects (nothing in the platform does either) is refused outside READ COMMITTED: there
+ * the cascade's snapshot could miss a tier row committed meanwhile.
  * Rows already stored are unchanged.
  */
 export class Migration20261205020000 extends Migration {
@@ -55,6 +58,12 @@ end $$;`);
     }
     this.addSql(`create function cascade_credit_subject_delete_to_tiers() returns trigger language plpgsql as $$
 begin
+  -- The cascade cannot see rows committed after this transaction's snapshot (a foreign key would check them
+  -- against a current one): outside READ COMMITTED such a row would be left behind, so it is refused.
+  if current_setting('transaction_isolation') <> 'read committed' then
+    raise exception 'credit subjects can be deleted or renumbered only in a READ COMMITTED transaction (their tier rows follow them)'
+      using errcode = 'feature_not_supported';
+  end if;
   delete from subject_tier_history h using old_subjects o where h.subject_id = o.id;
   delete from subject_tiers t using old_subjects o where t.subject_id = o.id;
   return null;
@@ -63,21 +72,37 @@ end $$;`);
       referencing old table as old_subjects for each statement execute function cascade_credit_subject_delete_to_tiers();`);
     this.addSql(`create function cascade_credit_subject_id_to_tiers() returns trigger language plpgsql as $$
 begin
+  -- The cascade cannot see rows committed after this transaction's snapshot (a foreign key would check them
+  -- against a current one): outside READ COMMITTED such a row would be left behind, so it is refused.
+  if current_setting('transaction_isolation') <> 'read committed' then
+    raise exception 'credit subjects can be deleted or renumbered only in a READ COMMITTED transaction (their tier rows follow them)'
+      using errcode = 'feature_not_supported';
+  end if;
   update subject_tier_history set subject_id = new.id where subject_id = old.id;
   update subject_tiers set subject_id = new.id where subject_id = old.id;
   return null;
 end $$;`);
     this.addSql(`create trigger credit_subjects_id_to_tiers after update of id on credit_subjects
       for each row when (old.id is distinct from new.id) execute function cascade_credit_subject_id_to_tiers();`);
+    // TRUNCATE credit_subjects took the tier tables with it (a referenced table cannot be truncated alone).
+    this.addSql(`create function cascade_credit_subject_truncate_to_tiers() returns trigger language plpgsql as $$
+begin
+  truncate subject_tier_history, subject_tiers;
+  return null;
+end $$;`);
+    this.addSql(`create trigger credit_subjects_truncate_tiers after truncate on credit_subjects
+      for each statement execute function cascade_credit_subject_truncate_to_tiers();`);
   }
 
   override async down(): Promise<void> {
+    this.addSql('drop trigger if exists credit_subjects_truncate_tiers on credit_subjects;');
     this.addSql('drop trigger if exists credit_subjects_id_to_tiers on credit_subjects;');
     this.addSql('drop trigger if exists credit_subjects_delete_tiers on credit_subjects;');
     for (const table of TABLES) {
       this.addSql(`drop trigger if exists ${table}_subject_exists_on_update on "${table}";`);
       this.addSql(`drop trigger if exists ${table}_subject_exists_on_insert on "${table}";`);
     }
+    this.addSql('drop function if exists cascade_credit_subject_truncate_to_tiers();');
     this.addSql('drop function if exists cascade_credit_subject_id_to_tiers();');
     this.addSql('drop function if exists cascade_credit_subject_delete_to_tiers();');
     this.addSql('drop function if exists require_credit_subject_of_row();');

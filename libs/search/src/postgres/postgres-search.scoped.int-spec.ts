@@ -43,7 +43,21 @@ describe('PostgreSQL search: walks scoped to a department, severity or county', 
         severity: SEVERITIES[Math.floor(i / 16) % 2],
       }));
     }
-    await new PostgresSearchIndex(db).apply(docs.map((doc) => ({ op: 'upsert' as const, version: 1, doc })));
+    // 罐头 is frequent overall but in CZ-WLJ only three times, and older than the rest: a walk of CZ-WLJ's newest
+    // rows falls short of it, and GIN finds them.
+    for (let i = 0; i < 1500; i++) {
+      const department = i < 3 ? 'CZ-WLJ' : DEPARTMENTS[i % 2];
+      docs.push(contractDoc({
+        partyName: `滁州市罐头厂${i}`, violationType: '生产不合格罐头', decisionDate: `2025-10-${String(1 + (i % 28)).padStart(2, '0')}`, publishedFrom: '2025-10-01',
+        departmentCode: department, departmentName: `部门${department}`, regionCode: COUNTIES[i % 4], severity: SEVERITIES[i % 2],
+      }));
+    }
+    // No longer published on AS_OF, and the newest of all: a walk that skipped the publication test would start with them.
+    const expired = Array.from({ length: 60 }, (_, i) => contractDoc({
+      violationType: '销售假冒注册商标的商品', decisionDate: '2026-06-20', publishedFrom: '2026-06-20', publishedUntil: '2026-06-25',
+      departmentCode: 'CZ-HBJ', regionCode: COUNTIES[i % 4], severity: SEVERITIES[i % 2],
+    }));
+    await new PostgresSearchIndex(db).apply([...docs, ...expired].map((doc) => ({ op: 'upsert' as const, version: 1, doc })));
     await db.query('ANALYZE public_disclosures');
     index = new PostgresSearchIndex(db, reader);
   });
@@ -58,6 +72,7 @@ describe('PostgreSQL search: walks scoped to a department, severity or county', 
       .filter((doc) => !query || `${doc.partyName}\n${doc.violationType}\n${doc.violationFacts}`.includes(query))
       .filter((doc) => (!filter.departmentCode || doc.departmentCode === filter.departmentCode) && (!filter.severity || doc.severity === filter.severity))
       .filter((doc) => !filter.regionCode || (doc.regionCode as string).startsWith(filter.regionCode.replace(/(00)+$/, '')))
+      .filter((doc) => (!filter.decisionDateFrom || doc.decisionDate >= filter.decisionDateFrom) && (!filter.decisionDateTo || doc.decisionDate <= filter.decisionDateTo))
       .sort((a, b) => (a.decisionDate === b.decisionDate ? Number(b.id) - Number(a.id) : a.decisionDate < b.decisionDate ? 1 : -1));
 
   const cases: [string | null, DisclosureSearchFilter][] = [
@@ -67,6 +82,7 @@ describe('PostgreSQL search: walks scoped to a department, severity or county', 
     [null, { departmentCode: 'CZ-HBJ' }],
     [null, { regionCode: '341125' }],
     [null, { severity: 'GENERAL', departmentCode: 'CZ-WLJ' }],
+    ['假冒', { departmentCode: 'CZ-HBJ', decisionDateFrom: '2026-02-01', decisionDateTo: '2026-04-15' }],
   ];
 
   it('chooses the scoped walk for these searches (the statistics make it the cheapest)', async () => {
@@ -76,8 +92,35 @@ describe('PostgreSQL search: walks scoped to a department, severity or county', 
         { table: 'public_disclosures', query: query ? (parseQuery(query) as ParsedQuery) : null, filter, asOf: AS_OF, limit: 20, countBound: 50, cursor: null },
         stats,
       );
-      expect([query, filter, /walked AS \(.*\b(department_code|severity|region_code) = \$\d+::text/s.test(text)]).toEqual([query, filter, true]);
+      const scopedIn = (cte: string) => new RegExp(`${cte} AS \\(SELECT [^\\n]*\\b(department_code|severity|region_code) = \\$\\d+::text`).test(text);
+      expect([query, filter, scopedIn('page_walk'), scopedIn('walked')]).toEqual([query, filter, true, true]);
     }
+    // and PostgreSQL takes the filter's own index for it
+    const { text, params } = buildSearchSql(
+      { table: 'public_disclosures', query: parseQuery('假冒') as ParsedQuery, filter: { departmentCode: 'CZ-SWJ' }, asOf: AS_OF, limit: 20, countBound: 50, cursor: null },
+      stats,
+    );
+    // With the random_page_cost of a server on SSDs (the bench's), PostgreSQL takes the filter's own index; with
+    // the default it may walk the newest-first index and test the department on each row, still without a sort.
+    const walkPlan = async (settings: string) => {
+      const lines = await reader.transaction(async (tx) => {
+        await tx.query(settings);
+        return (await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${text}`, params)).map((row) => row['QUERY PLAN']);
+      });
+      const walked = lines.slice(lines.findIndex((line) => line.includes('CTE walked')));
+      return walked.slice(0, walked.findIndex((line, i) => i > 0 && /^\s{0,2}\S/.test(line)) >>> 0).join('\n');
+    };
+    expect(await walkPlan(`SET LOCAL random_page_cost = 1.1`)).toMatch(/Index Scan using public_disclosures_department_newest_idx/);
+    const byDefault = await walkPlan(`SET LOCAL random_page_cost = 4`);
+    expect(byDefault).toMatch(/Index Scan using public_disclosures_(department_)?newest_idx/);
+    expect(byDefault).not.toMatch(/Sort|Bitmap/);
+  });
+
+  it('falls back to GIN when the filter holds fewer matches than the walk looked for', async () => {
+    const filter = { departmentCode: 'CZ-WLJ' };
+    const page = await index.search({ query: '罐头', filter, first: 20, after: null, asOf: AS_OF, countBound: 50 });
+    expect(page.hits.map((hit) => hit.doc.id)).toEqual(matching('罐头', filter).map((doc) => doc.id));
+    expect([page.hits.length, page.totalCount, page.totalCountIsLowerBound, page.hasNextPage]).toEqual([3, 3, false, false]);
   });
 
   it('gives every page, the count and the facets of the newest matches, as the documents say', async () => {

@@ -257,8 +257,12 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   // and PostgreSQL refuses a statement with a parameter it cannot type ("could not determine data type").
   let matched: string;
   const restKeys = scope ? keys.filter((key) => key !== scope.key) : keys;
-  if (scope && (walkSample || bound / correlatedShare(wordKeys, restKeys, stats) <= budget)) {
-    matched = `(${walkThenLookUp('walked', columns, Math.max(budget, bound), bound, scoped(), [], null).join(' UNION ALL ')})`;
+  const sampleRest = correlatedShare(wordKeys, restKeys, stats);
+  if (scope && (walkSample || bound / sampleRest <= budget)) {
+    // Twice the rows the matches should take, as for the page: a walk the planner sees as a small part of the
+    // filter's rows stays an index walk rather than a bitmap of all of them and a sort.
+    const walkRows = Math.max(bound, Math.min(Math.ceil((2 * bound) / sampleRest), budget));
+    matched = `(${walkThenLookUp('walked', columns, walkRows, bound, scoped(), [], null).join(' UNION ALL ')})`;
   } else if (!walkSample && wordKeys.length > 1 && bound / correlatedShare(wordKeys, keys, stats) <= budget) {
     // The sample walks first when, the word's bigrams all going together, it would be found within what the GIN
     // lookup costs.

@@ -6,7 +6,8 @@ import { BigIntType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core
  * (withdrawn = true, content NULL, no tokens) that keeps its version, so a replayed older write cannot bring it
  * back. `tokens` holds the 53-bit hashes (tokenKey) of the CJK bigrams of name, violation type and facts and of
  * prefixed exact keys (u:USCC, d:decision number, x:full name, r:region prefixes, g:department, c:category,
- * s:severity); its GIN index serves every text query and most filters in one index scan.
+ * s:severity); its GIN index serves every text query and most filters in one index scan. A department, severity
+ * or county filter can instead walk its own newest-first index and test the other keys on that filter's rows.
  */
 @Entity({ tableName: 'public_disclosures' })
 @Index({ name: 'public_disclosures_tokens_gin', expression: 'create index "public_disclosures_tokens_gin" on "public_disclosures" using gin ("tokens")' })
