@@ -111,6 +111,9 @@ describe('tier rows and their credit subjects (set-based checks in place of fore
     const id = await newSubject();
     await sql.query(`INSERT INTO subject_tiers ${TIER_COLUMNS} VALUES ${tierRow(id)}`);
     await sql.query(`INSERT INTO subject_tier_history ${HISTORY_COLUMNS} VALUES ${historyRow(id)}`);
+    // named together with the tier tables, as a bulk reload does, it works too
+    await sql.query('TRUNCATE credit_subjects, subject_tiers, subject_tier_history CASCADE');
+    await newSubject().then((again) => sql.query(`INSERT INTO subject_tiers ${TIER_COLUMNS} VALUES ${tierRow(again)}`));
     await sql.query('TRUNCATE credit_subjects CASCADE');
     const left = await sql.query<{ n: string }>('SELECT (SELECT count(*) FROM subject_tiers) + (SELECT count(*) FROM subject_tier_history) AS n');
     expect(Number(left.rows[0].n)).toBe(0);

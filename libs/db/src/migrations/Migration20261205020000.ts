@@ -58,12 +58,7 @@ end $$;`);
     }
     this.addSql(`create function cascade_credit_subject_delete_to_tiers() returns trigger language plpgsql as $$
 begin
-  -- The cascade cannot see rows committed after this transaction's snapshot (a foreign key would check them
-  -- against a current one): outside READ COMMITTED such a row would be left behind, so it is refused.
-  if current_setting('transaction_isolation') <> 'read committed' then
-    raise exception 'credit subjects can be deleted or renumbered only in a READ COMMITTED transaction (their tier rows follow them)'
-      using errcode = 'feature_not_supported';
-  end if;
+${READ_COMMITTED_ONLY}
   delete from subject_tier_history h using old_subjects o where h.subject_id = o.id;
   delete from subject_tiers t using old_subjects o where t.subject_id = o.id;
   return null;
@@ -72,22 +67,20 @@ end $$;`);
       referencing old table as old_subjects for each statement execute function cascade_credit_subject_delete_to_tiers();`);
     this.addSql(`create function cascade_credit_subject_id_to_tiers() returns trigger language plpgsql as $$
 begin
-  -- The cascade cannot see rows committed after this transaction's snapshot (a foreign key would check them
-  -- against a current one): outside READ COMMITTED such a row would be left behind, so it is refused.
-  if current_setting('transaction_isolation') <> 'read committed' then
-    raise exception 'credit subjects can be deleted or renumbered only in a READ COMMITTED transaction (their tier rows follow them)'
-      using errcode = 'feature_not_supported';
-  end if;
+${READ_COMMITTED_ONLY}
   update subject_tier_history set subject_id = new.id where subject_id = old.id;
   update subject_tiers set subject_id = new.id where subject_id = old.id;
   return null;
 end $$;`);
     this.addSql(`create trigger credit_subjects_id_to_tiers after update of id on credit_subjects
       for each row when (old.id is distinct from new.id) execute function cascade_credit_subject_id_to_tiers();`);
-    // TRUNCATE credit_subjects took the tier tables with it (a referenced table cannot be truncated alone).
+    // TRUNCATE credit_subjects took the tier tables with it (a referenced table cannot be truncated alone). When
+    // the same statement named them they are empty by now, and truncating them again would fail (in use).
     this.addSql(`create function cascade_credit_subject_truncate_to_tiers() returns trigger language plpgsql as $$
 begin
-  truncate subject_tier_history, subject_tiers;
+  if exists (select 1 from subject_tier_history) or exists (select 1 from subject_tiers) then
+    truncate subject_tier_history, subject_tiers;
+  end if;
   return null;
 end $$;`);
     this.addSql(`create trigger credit_subjects_truncate_tiers after truncate on credit_subjects
@@ -113,3 +106,12 @@ end $$;`);
 }
 
 const TABLES = ['subject_tiers', 'subject_tier_history'] as const;
+
+/**
+ * The cascades cannot see rows committed after their transaction's snapshot (a foreign key checks them against a
+ * current one): outside READ COMMITTED such a row would be left behind, so the change is refused there.
+ */
+const READ_COMMITTED_ONLY = `  if current_setting('transaction_isolation') <> 'read committed' then
+    raise exception 'credit subjects can be deleted or renumbered only in a READ COMMITTED transaction (their tier rows follow them)'
+      using errcode = 'feature_not_supported';
+  end if;`;
