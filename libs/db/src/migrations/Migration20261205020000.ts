@@ -34,8 +34,7 @@ begin
   if locked <> wanted then
     select min(n.subject_id) into missing from new_rows n
      where not exists (select 1 from credit_subjects s where s.id = n.subject_id);
-    raise exception 'insert or update on table "%" names a credit subject that does not exist', tg_table_name
-      using errcode = 'foreign_key_violation', detail = format('Key (subject_id)=(%s) is not present in table "credit_subjects".', missing);
+${missingSubject('missing')}
   end if;
   return null;
 end $$;`);
@@ -43,8 +42,7 @@ end $$;`);
 begin
   perform 1 from credit_subjects s where s.id = new.subject_id for key share of s;
   if not found then
-    raise exception 'insert or update on table "%" names a credit subject that does not exist', tg_table_name
-      using errcode = 'foreign_key_violation', detail = format('Key (subject_id)=(%s) is not present in table "credit_subjects".', new.subject_id);
+${missingSubject('new.subject_id')}
   end if;
   return null;
 end $$;`);
@@ -106,6 +104,12 @@ end $$;`);
 }
 
 const TABLES = ['subject_tiers', 'subject_tier_history'] as const;
+
+/** The foreign key's error (23503, with the key in the detail) for the subject id `key`, an expression. */
+function missingSubject(key: string): string {
+  return `    raise exception 'insert or update on table "%" names a credit subject that does not exist', tg_table_name
+      using errcode = 'foreign_key_violation', detail = format('Key (subject_id)=(%s) is not present in table "credit_subjects".', ${key});`;
+}
 
 /**
  * The cascades cannot see rows committed after their transaction's snapshot (a foreign key checks them against a

@@ -71,16 +71,25 @@ export function toWriteRow(doc: DisclosureDocument, version: number): Record<str
 
 const collapse = (text: string): string => normalizeText(text).trim().replace(/\s+/g, ' ');
 
+/** The `tokens` key of each filterable value: a document holds it, a filter looks it up, a walk scope is named by it. */
+const FILTER_KEY = {
+  region: (prefix: string) => `r:${prefix}`,
+  department: (code: string) => `g:${code}`,
+  category: (category: string) => `c:${category}`,
+  severity: (severity: string) => `s:${severity}`,
+  uscc: (uscc: string) => `u:${uscc.toUpperCase()}`,
+};
+
 /** Everything a document can be found by: text bigrams, exact keys, filter keys. */
 export function documentTokens(doc: DisclosureDocument): string[] {
   const keys = new Set<string>(tokenize(`${doc.partyName}\n${doc.violationType}\n${doc.violationFacts}`));
   keys.add(`x:${collapse(doc.partyName)}`);
   keys.add(`d:${collapse(doc.decisionNumber)}`);
-  if (doc.uscc) keys.add(`u:${doc.uscc.toUpperCase()}`);
-  for (const prefix of regionPrefixes(doc.regionCode)) keys.add(`r:${prefix}`);
-  keys.add(`g:${doc.departmentCode}`);
-  for (const category of doc.penaltyCategories) keys.add(`c:${category}`);
-  keys.add(`s:${doc.severity}`);
+  if (doc.uscc) keys.add(FILTER_KEY.uscc(doc.uscc));
+  for (const prefix of regionPrefixes(doc.regionCode)) keys.add(FILTER_KEY.region(prefix));
+  keys.add(FILTER_KEY.department(doc.departmentCode));
+  for (const category of doc.penaltyCategories) keys.add(FILTER_KEY.category(category));
+  keys.add(FILTER_KEY.severity(doc.severity));
   return [...keys];
 }
 
@@ -89,17 +98,17 @@ export function filterKeys(filter: DisclosureSearchFilter): string[] {
   const keys: string[] = [];
   if (filter.regionCode) {
     const prefix = regionPrefix(filter.regionCode);
-    if (prefix) keys.push(`r:${prefix}`);
+    if (prefix) keys.push(FILTER_KEY.region(prefix));
   }
-  if (filter.departmentCode) keys.push(`g:${filter.departmentCode}`);
-  if (filter.penaltyCategory) keys.push(`c:${filter.penaltyCategory}`);
-  if (filter.severity) keys.push(`s:${filter.severity}`);
-  if (filter.uscc) keys.push(`u:${filter.uscc.trim().toUpperCase()}`);
+  if (filter.departmentCode) keys.push(FILTER_KEY.department(filter.departmentCode));
+  if (filter.penaltyCategory) keys.push(FILTER_KEY.category(filter.penaltyCategory));
+  if (filter.severity) keys.push(FILTER_KEY.severity(filter.severity));
+  if (filter.uscc) keys.push(FILTER_KEY.uscc(filter.uscc.trim()));
   return keys;
 }
 
 export function exactKeys(query: ParsedQuery): string[] {
-  return [`x:${query.exact}`, `d:${query.exact}`, `u:${query.exact.toUpperCase()}`];
+  return [`x:${query.exact}`, `d:${query.exact}`, FILTER_KEY.uscc(query.exact)];
 }
 
 /** Relevance tiers: 2 exact name / USCC / decision number, 1 every term found elsewhere; 0 without a query. */
@@ -181,7 +190,9 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   const wordKeys = input.query ? input.query.tokens.map(tokenKey) : [];
   const andKeys = [...wordKeys, ...keys];
   // The AND groups of the search: each term's bigrams, each filter key.
-  const groups = [...(input.query ? input.query.terms.map((term) => tokenize(term).map(tokenKey)) : []), ...keys.map((key) => [key])];
+  const termGroups = input.query ? input.query.terms.map((term) => tokenize(term).map(tokenKey)) : [];
+  const groupsOf = (filterKeyHashes: number[]) => [...termGroups, ...filterKeyHashes.map((key) => [key])];
+  const groups = groupsOf(keys);
   const lookup = ginLookupKeys(groups, stats);
   const share = estimatedShare(andKeys, stats);
   const limit = positiveInt(input.limit + 1, 'limit');
@@ -229,9 +240,10 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   // filter's rows and tests the other keys on them (假冒 in county 341102: ~1,300 rows walked for 201 matches, where
   // GIN built a 19,274-row bitmap from two posting lists of 155k and 125k entries, 20 ms against 5).
   const scope = walkScope(input.filter, stats);
+  // The filter keys besides the scope's (its column condition holds them), and the condition, written once when used.
+  const restKeys = scope ? keys.filter((key) => key !== scope.key) : keys;
   let scopeSql: string | null = null;
-  const scoped = () => [(scopeSql ??= `${scope?.column} = ${p(scope?.value, 'text')}`)];
-  const restGroups = scope ? groups.filter((group) => !(group.length === 1 && group[0] === scope.key)) : groups;
+  const scoped = (walked: WalkScope) => [(scopeSql ??= `${walked.column} = ${p(walked.value, 'text')}`)];
   const budget = walkBudget(lookup, stats);
   // The page walks first (twice the rows its matches would take, then GIN) when a term's bigrams going together
   // makes that fewer rows than GIN would fetch and sort: 医疗器械 is 87,546 GIN rows for a page found in ~240
@@ -239,9 +251,9 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   // bigram (盛食 in 永盛食品: 1,320 rows) stays with GIN, whose fast scan skips along that key.
   const pageShare = termwiseShare(groups, stats);
   const pageWalkRows = Math.ceil((2 * limit) / pageShare);
-  const scopedPageRows = Math.ceil((2 * limit) / termwiseShare(restGroups, stats));
+  const scopedPageRows = Math.ceil((2 * limit) / termwiseShare(groupsOf(restKeys), stats));
   if (scope && (walkPage || scopedPageRows <= budget)) {
-    pageParts.push(...walkThenLookUp('page_walk', pageColumns(tier), scopedPageRows, limit, [...scoped(), ...after], notExact, order));
+    pageParts.push(...walkThenLookUp('page_walk', pageColumns(tier), scopedPageRows, limit, [...scoped(scope), ...after], notExact, order));
   } else if (!walkPage && wordKeys.length > 1 && pageWalkRows <= pageShare * stats.rows) {
     pageParts.push(...walkThenLookUp('page_walk', pageColumns(tier), pageWalkRows, limit, after, notExact, order));
   } else {
@@ -256,13 +268,12 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   // Each branch builds only its own parts: a part built and then dropped would leave its parameter unreferenced,
   // and PostgreSQL refuses a statement with a parameter it cannot type ("could not determine data type").
   let matched: string;
-  const restKeys = scope ? keys.filter((key) => key !== scope.key) : keys;
   const sampleRest = correlatedShare(wordKeys, restKeys, stats);
   if (scope && (walkSample || bound / sampleRest <= budget)) {
     // Twice the rows the matches should take, as for the page: a walk the planner sees as a small part of the
     // filter's rows stays an index walk rather than a bitmap of all of them and a sort.
     const walkRows = Math.max(bound, Math.min(Math.ceil((2 * bound) / sampleRest), budget));
-    matched = `(${walkThenLookUp('walked', columns, walkRows, bound, scoped(), [], null).join(' UNION ALL ')})`;
+    matched = `(${walkThenLookUp('walked', columns, walkRows, bound, scoped(scope), [], null).join(' UNION ALL ')})`;
   } else if (!walkSample && wordKeys.length > 1 && bound / correlatedShare(wordKeys, keys, stats) <= budget) {
     // The sample walks first when, the word's bigrams all going together, it would be found within what the GIN
     // lookup costs.
@@ -295,11 +306,11 @@ interface WalkScope {
 /** Of the filter's scopable conditions, the one with the fewest rows (the rarest key), or null. */
 function walkScope(filter: DisclosureSearchFilter, stats: TokenStats): WalkScope | null {
   const scopes: WalkScope[] = [];
-  if (filter.departmentCode) scopes.push({ column: 'department_code', value: filter.departmentCode, key: tokenKey(`g:${filter.departmentCode}`) });
-  if (filter.severity) scopes.push({ column: 'severity', value: filter.severity, key: tokenKey(`s:${filter.severity}`) });
+  if (filter.departmentCode) scopes.push({ column: 'department_code', value: filter.departmentCode, key: tokenKey(FILTER_KEY.department(filter.departmentCode)) });
+  if (filter.severity) scopes.push({ column: 'severity', value: filter.severity, key: tokenKey(FILTER_KEY.severity(filter.severity)) });
   // Only a county code names one value of the column; a city or province prefix spans several.
   const region = filter.regionCode ? regionPrefix(filter.regionCode) : null;
-  if (region?.length === 6) scopes.push({ column: 'region_code', value: region, key: tokenKey(`r:${region}`) });
+  if (region?.length === 6) scopes.push({ column: 'region_code', value: region, key: tokenKey(FILTER_KEY.region(region)) });
   if (stats.rows === 0 || scopes.length === 0) return null;
   return scopes.reduce((rarest, scope) => (stats.frequency(scope.key) < stats.frequency(rarest.key) ? scope : rarest));
 }
