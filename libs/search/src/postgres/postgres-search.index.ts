@@ -17,8 +17,7 @@ import { highlightsOf } from '../search-highlights';
 import { parseQuery } from '../search-text';
 import { PostgresIndexBuild } from './postgres-index.build';
 import { applyToTable } from './postgres-index.writes';
-import { facetsFrom, FacetsColumn } from './postgres-search.facets';
-import { buildSearchSql, HitRow, NO_TOKEN_STATS, READ_COLUMNS, Tier, TokenStats, toDocument, toHit } from './postgres-search.sql';
+import { buildSearchSql, facetsOf, HitRow, NO_TOKEN_STATS, READ_COLUMNS, SampleRow, Tier, TokenStats, toDocument, toHit } from './postgres-search.sql';
 
 export const LIVE_TABLE = 'public_disclosures';
 
@@ -88,12 +87,11 @@ export class PostgresSearchIndex implements SearchIndex {
       { table: this.table, query, filter: request.filter, asOf: request.asOf, limit: request.first, countBound: request.countBound, cursor, ...extras },
       await this.tokenStats(),
     );
-    const [row] = await this.reader.query<{ hits: HitRow[]; facets?: FacetsColumn; sampled?: number }>(text, params);
+    const [row] = await this.reader.query<{ hits: HitRow[]; sample?: SampleRow[]; sampled?: number }>(text, params);
     const page = row.hits.slice(0, request.first);
     const hasNextPage = row.hits.length > request.first;
-    const counted = row.facets ? facetsFrom(row.facets) : null;
     // Without a count: the page itself is the lower bound.
-    const total = counted?.sampled ?? row.sampled ?? page.length + (hasNextPage ? 1 : 0);
+    const total = row.sample?.length ?? row.sampled ?? page.length + (hasNextPage ? 1 : 0);
     return {
       hits: page.map((row) => {
         const { tier, doc } = toHit(row);
@@ -102,7 +100,7 @@ export class PostgresSearchIndex implements SearchIndex {
       hasNextPage,
       totalCount: extras.count ? Math.min(total, request.countBound) : page.length,
       totalCountIsLowerBound: extras.count ? total > request.countBound : hasNextPage,
-      facets: counted?.facets ?? noFacets(),
+      facets: row.sample ? facetsOf(row.sample) : noFacets(),
     };
   }
 

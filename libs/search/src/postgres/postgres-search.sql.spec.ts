@@ -1,4 +1,4 @@
-import { buildSearchSql, documentTokens, filterKeys, PAGE_WALK_MIN_SHARE, sampleWalkMinShare, tokenKey, TokenStats } from './postgres-search.sql';
+import { buildSearchSql, documentTokens, facetsOf, filterKeys, PAGE_WALK_MIN_SHARE, SampleRow, sampleWalkMinShare, tokenKey, TokenStats } from './postgres-search.sql';
 import { parseQuery, ParsedQuery } from '../search-text';
 import { contractDoc } from '../search-index.contract';
 
@@ -150,5 +150,28 @@ describe('buildSearchSql parameters', () => {
     expect(sql.text).toContain('walked AS (');
     expect(sql.params.length).toBeGreaterThan(5);
     expect(unreferenced(sql)).toEqual([]);
+  });
+});
+
+describe('facetsOf', () => {
+  it('counts departments (with their names), regions, years and categories, most frequent first, then by value', () => {
+    const facets = facetsOf([
+      ['CZ-SWJ', '滁州市税务局', '341102', 2026, ['FINE']],
+      ['CZ-HBJ', '滁州市生态环境局', '341122', 2025, ['FINE', 'WARNING']],
+      ['CZ-SWJ', '滁州市税务局', '341102', 2026, ['WARNING']],
+      ['CZ-AJJ', '滁州市应急管理局', null, 2026, null],
+    ]);
+    expect(facets.departments).toEqual([
+      { value: 'CZ-SWJ', label: '滁州市税务局', count: 2 },
+      { value: 'CZ-AJJ', label: '滁州市应急管理局', count: 1 },
+      { value: 'CZ-HBJ', label: '滁州市生态环境局', count: 1 },
+    ]);
+    expect(facets.regions).toEqual([{ value: '341102', label: null, count: 2 }, { value: '341122', label: null, count: 1 }]);
+    expect(facets.years).toEqual([{ value: '2026', label: null, count: 3 }, { value: '2025', label: null, count: 1 }]);
+    expect(facets.categories).toEqual([{ value: 'FINE', label: null, count: 2 }, { value: 'WARNING', label: null, count: 2 }]);
+  });
+  it('keeps at most 20 buckets per facet', () => {
+    const sample = Array.from({ length: 30 }, (_, i): SampleRow => [`D${String(i).padStart(2, '0')}`, null, null, null, null]);
+    expect(facetsOf(sample).departments).toHaveLength(20);
   });
 });

@@ -1,7 +1,6 @@
 // SQL of the PostgreSQL search index: version-guarded writes and the tiered search query. Kept as explicit,
 // set-based SQL (one statement per batch, one round trip per search) because it is the public hot path.
-import type { DisclosureDocument, DisclosureSearchFilter } from '../search-index.port';
-import { facetsSql, SAMPLE_COLUMNS } from './postgres-search.facets';
+import type { DisclosureDocument, DisclosureFacets, DisclosureSearchFilter, FacetBucket } from '../search-index.port';
 import { normalizeText, ParsedQuery, regionPrefix, regionPrefixes, tokenize } from '../search-text';
 import { containsAll, correlatedShare, estimatedShare, ginLookupKeys, NO_TOKEN_STATS, PAGE_WALK_MIN_SHARE, sampleWalkMinShare, termwiseShare, TokenStats, walkBudget } from './search-plan';
 
@@ -156,6 +155,8 @@ export function tokenKey(token: string): number {
 }
 
 const NEWEST = 'ORDER BY decision_date DESC, record_id DESC';
+/** What the facets are counted from, per sampled match (see facetsOf). */
+const SAMPLE_COLUMNS = 'record_id, decision_date, department_code, department_name, region_code, penalty_categories';
 /** What a bare count needs per sampled match (the newest-first order and the union with the exact matches). */
 const COUNT_COLUMNS = 'record_id, decision_date';
 
@@ -171,7 +172,7 @@ function positiveInt(value: number, name: string): number {
  * The plan shape is fixed by the text, not left to the planner: a walk has no indexable token condition, a
  * GIN lookup sits behind `OFFSET 0` (planned without the LIMIT that would tempt the planner into a walk). The
  * exact matches (whole name, USCC, decision number) are looked up once, for the page and the sample; walked
- * rows never test their keys. Facets are counted from the sample in the statement (postgres-search.facets.ts).
+ * rows never test their keys. Facets are counted from the sample by facetsOf, in the API.
  *
  * Without `count` there is no sample at all (the page alone: `first + 1` rows); with `count` but without
  * `facets` the sample carries only its keys and the statement returns its size (`sampled`), not its rows.
@@ -285,7 +286,9 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
     ? `SELECT * FROM (${matched} UNION SELECT ${exactColumns} FROM exact) u${walkSample ? ` ${NEWEST}` : ''} LIMIT ${bound}`
     : matched.slice(1, -1);
   ctes.push(`sample AS (${sample})`);
-  const counted = facets ? facetsSql('sample') : `(SELECT count(*)::int FROM sample) AS sampled`;
+  const counted = facets
+    ? `(SELECT coalesce(json_agg(json_build_array(department_code, department_name, region_code, date_part('year', decision_date)::int, penalty_categories)), '[]') FROM sample) AS sample`
+    : `(SELECT count(*)::int FROM sample) AS sampled`;
   const text = `WITH ${ctes.join(',\n    ')}
     SELECT ${hits},
            ${counted}`;
@@ -310,6 +313,44 @@ function walkScope(filter: DisclosureSearchFilter, stats: TokenStats): WalkScope
   if (region?.length === 6) scopes.push({ column: 'region_code', value: region, key: tokenKey(FILTER_KEY.region(region)) });
   if (stats.rows === 0 || scopes.length === 0) return null;
   return scopes.reduce((rarest, scope) => (stats.frequency(scope.key) < stats.frequency(rarest.key) ? scope : rarest));
+}
+
+/** One sampled match as the statement returns it: department code and name, region, decision year, categories. */
+export type SampleRow = [string | null, string | null, string | null, number | null, string[] | null];
+
+const FACET_LIMIT = 20;
+
+/** Facet buckets of the sample: count descending, then value ascending, at most FACET_LIMIT per facet. */
+export function facetsOf(sample: SampleRow[]): DisclosureFacets {
+  const departments = new Map<string, { label: string | null; count: number }>();
+  const regions = new Map<string, number>();
+  const years = new Map<string, number>();
+  const categories = new Map<string, number>();
+  const add = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  for (const [department, departmentName, region, year, categoryList] of sample) {
+    if (department !== null) {
+      const bucket = departments.get(department);
+      if (bucket) {
+        bucket.count++;
+        // the smallest name, as min() would pick, should one department code carry two names
+        if (departmentName !== null && (bucket.label === null || departmentName < bucket.label)) bucket.label = departmentName;
+      } else {
+        departments.set(department, { label: departmentName, count: 1 });
+      }
+    }
+    if (region !== null) add(regions, region);
+    if (year !== null) add(years, String(year));
+    for (const category of categoryList ?? []) if (category !== null) add(categories, category);
+  }
+  const top = (buckets: FacetBucket[]) =>
+    buckets.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)).slice(0, FACET_LIMIT);
+  const plain = (map: Map<string, number>) => top([...map].map(([value, count]) => ({ value, label: null, count })));
+  return {
+    departments: top([...departments].map(([value, { label, count }]) => ({ value, label, count }))),
+    regions: plain(regions),
+    years: plain(years),
+    categories: plain(categories),
+  };
 }
 
 /** numeric(18,6) reads back as "0.500000": the canonical "0.5" the department sent. */
