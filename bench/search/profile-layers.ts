@@ -89,7 +89,7 @@ const MARKERS: [string, string, string][] = [
   ['DisclosureSearchService.search', 'search', 'disclosure-search.service'],
   ['buildSearchSql', 'buildSearchSql', 'postgres-search.sql'],
   ['highlightsOf', 'highlightsOf', 'search-highlights'],
-  ['toDocument', 'toDocument', 'postgres-search.sql'],
+  ['toDocument', 'toDocument', 'postgres-search.rows'],
   ['pg: parse messages/rows', 'parse', 'pg-protocol'],
   ['pg: row parsing (parseRow)', 'parseRow', 'pg/lib/result'],
   ['query limits plugin', 'didResolveOperation', 'query-limits.plugin'],

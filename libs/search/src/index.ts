@@ -1,7 +1,8 @@
 export * from './elasticsearch/elasticsearch-search.index';
 export * from './elasticsearch/elasticsearch.mapping';
 export * from './postgres/postgres-search.index';
-export { buildSearchSql, tokenKey } from './postgres/postgres-search.sql';
+export { buildSearchSql } from './postgres/postgres-search.sql';
+export { tokenKey } from './postgres/postgres-search.tokens';
 export type { TokenStats } from './postgres/postgres-search.sql';
 export * from './postgres/public-disclosure.entity';
 export * from './search-highlights';

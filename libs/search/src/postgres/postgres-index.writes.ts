@@ -1,7 +1,7 @@
 // Version-guarded writes to one index table (the live one, or a build beside it), shared by both.
 import type { Database } from '@credit/db';
 import type { IndexOperation } from '../search-index.port';
-import { tombstoneSql, toWriteRow, upsertSql } from './postgres-search.sql';
+import { tombstoneSql, toWriteRow, upsertSql } from './postgres-search.rows';
 
 /** Keeps, per id, only the operation with the highest version (one statement cannot touch a row twice). */
 export function latestPerId(ops: IndexOperation[]): IndexOperation[] {

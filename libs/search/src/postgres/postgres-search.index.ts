@@ -17,7 +17,8 @@ import { highlightsOf } from '../search-highlights';
 import { parseQuery } from '../search-text';
 import { PostgresIndexBuild } from './postgres-index.build';
 import { applyToTable } from './postgres-index.writes';
-import { buildSearchSql, facetsOf, HitRow, NO_TOKEN_STATS, READ_COLUMNS, SampleRow, Tier, TokenStats, toDocument, toHit } from './postgres-search.sql';
+import { HitRow, READ_COLUMNS, Tier, toDocument, toHit } from './postgres-search.rows';
+import { buildSearchSql, facetsOf, NO_TOKEN_STATS, SampleRow, TokenStats } from './postgres-search.sql';
 
 export const LIVE_TABLE = 'public_disclosures';
 

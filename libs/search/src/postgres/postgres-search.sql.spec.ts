@@ -1,4 +1,5 @@
-import { buildSearchSql, documentTokens, facetsOf, filterKeys, PAGE_WALK_MIN_SHARE, SampleRow, sampleWalkMinShare, tokenKey, TokenStats } from './postgres-search.sql';
+import { buildSearchSql, facetsOf, PAGE_WALK_MIN_SHARE, SampleRow, sampleWalkMinShare, TokenStats } from './postgres-search.sql';
+import { documentTokens, filterKeys, tokenKey } from './postgres-search.tokens';
 import { parseQuery, ParsedQuery } from '../search-text';
 import { contractDoc } from '../search-index.contract';
 

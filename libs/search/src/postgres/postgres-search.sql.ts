@@ -1,118 +1,14 @@
-// SQL of the PostgreSQL search index: version-guarded writes and the tiered search query. Kept as explicit,
-// set-based SQL (one statement per batch, one round trip per search) because it is the public hot path.
-import type { DisclosureDocument, DisclosureFacets, DisclosureSearchFilter, FacetBucket } from '../search-index.port';
-import { normalizeText, ParsedQuery, regionPrefix, regionPrefixes, tokenize } from '../search-text';
+// SQL of the PostgreSQL search: the tiered search query. Kept as explicit, set-based SQL (one round trip per
+// search) because it is the public hot path. The rows it reads are postgres-search.rows.ts, the keys it looks up
+// postgres-search.tokens.ts.
+import type { DisclosureFacets, DisclosureSearchFilter, FacetBucket } from '../search-index.port';
+import { ParsedQuery, regionPrefix, tokenize } from '../search-text';
+import { HIT_FIELDS, READ_COLUMNS, Tier } from './postgres-search.rows';
+import { exactKeys, filterKeys, FILTER_KEY, tokenKey } from './postgres-search.tokens';
 import { containsAll, correlatedShare, estimatedShare, ginLookupKeys, NO_TOKEN_STATS, PAGE_WALK_MIN_SHARE, sampleWalkMinShare, termwiseShare, TokenStats, walkBudget } from './search-plan';
 
 export { GIN_LOOKUP_KEYS, NO_TOKEN_STATS, PAGE_WALK_MIN_SHARE, sampleWalkMinShare } from './search-plan';
 export type { TokenStats } from './search-plan';
-
-/** [document key, column, SQL type] — the order shared by every write and read. */
-const CONTENT: [keyof DisclosureDocument, string, string][] = [
-  ['partyType', 'party_type', 'text'],
-  ['partyName', 'party_name', 'text'],
-  ['uscc', 'uscc', 'text'],
-  ['legalRepresentative', 'legal_representative', 'text'],
-  ['decisionNumber', 'decision_number', 'text'],
-  ['violationType', 'violation_type', 'text'],
-  ['violationFacts', 'violation_facts', 'text'],
-  ['legalBasis', 'legal_basis', 'text'],
-  ['penaltyCategories', 'penalty_categories', 'text[]'],
-  ['penaltyContent', 'penalty_content', 'text'],
-  ['fineAmount', 'fine_amount', 'numeric'],
-  ['confiscatedAmount', 'confiscated_amount', 'numeric'],
-  ['decisionDate', 'decision_date', 'date'],
-  ['publishedFrom', 'published_from', 'date'],
-  ['publishedUntil', 'published_until', 'date'],
-  ['authorityName', 'authority_name', 'text'],
-  ['departmentCode', 'department_code', 'text'],
-  ['departmentName', 'department_name', 'text'],
-  ['regionCode', 'region_code', 'text'],
-  ['severity', 'severity', 'text'],
-  ['withdrawnOn', 'withdrawn_on', 'date'],
-  ['withdrawalReason', 'withdrawal_reason', 'text'],
-];
-
-const CONTENT_COLUMNS = CONTENT.map(([, column]) => column);
-
-/** Columns read back into a DisclosureDocument (amounts as text: numeric must stay exact). */
-export const READ_COLUMNS = [
-  'record_id::text AS id',
-  'version::text AS version',
-  ...CONTENT.map(([, column, type]) => (type === 'numeric' ? `${column}::text AS ${column}` : column)),
-].join(', ');
-
-export function upsertSql(table: string): string {
-  const recordset = ['record_id bigint', 'version bigint', ...CONTENT.map(([, column, type]) => `${column} ${type}`), 'tokens bigint[]'].join(', ');
-  const set = [...CONTENT_COLUMNS, 'tokens'].map((column) => `${column} = EXCLUDED.${column}`).join(', ');
-  return `INSERT INTO ${table} AS p (record_id, version, withdrawn, ${CONTENT_COLUMNS.join(', ')}, tokens, indexed_at)
-          SELECT d.record_id, d.version, false, ${CONTENT_COLUMNS.map((c) => `d.${c}`).join(', ')}, d.tokens, now()
-            FROM jsonb_to_recordset($1::jsonb) AS d(${recordset})
-           ORDER BY d.record_id
-          ON CONFLICT (record_id) DO UPDATE SET version = EXCLUDED.version, withdrawn = false, ${set}, indexed_at = now()
-           WHERE p.version < EXCLUDED.version`;
-}
-
-/** A delete writes a tombstone that keeps the version and drops the content. */
-export function tombstoneSql(table: string): string {
-  const clear = CONTENT_COLUMNS.map((column) => `${column} = NULL`).join(', ');
-  return `INSERT INTO ${table} AS p (record_id, version, withdrawn, tokens, indexed_at)
-          SELECT t.id, t.version, true, '{}', now() FROM unnest($1::bigint[], $2::bigint[]) AS t(id, version) ORDER BY t.id
-          ON CONFLICT (record_id) DO UPDATE SET version = EXCLUDED.version, withdrawn = true, ${clear}, tokens = '{}', indexed_at = now()
-           WHERE p.version < EXCLUDED.version`;
-}
-
-/** One JSON row for jsonb_to_recordset. */
-export function toWriteRow(doc: DisclosureDocument, version: number): Record<string, unknown> {
-  const row: Record<string, unknown> = { record_id: doc.id, version, tokens: documentTokens(doc).map(tokenKey) };
-  for (const [key, column] of CONTENT) row[column] = doc[key];
-  return row;
-}
-
-const collapse = (text: string): string => normalizeText(text).trim().replace(/\s+/g, ' ');
-
-/** The `tokens` key of each filterable value: a document holds it, a filter looks it up, a walk scope is named by it. */
-const FILTER_KEY = {
-  region: (prefix: string) => `r:${prefix}`,
-  department: (code: string) => `g:${code}`,
-  category: (category: string) => `c:${category}`,
-  severity: (severity: string) => `s:${severity}`,
-  uscc: (uscc: string) => `u:${uscc.toUpperCase()}`,
-};
-
-/** Everything a document can be found by: text bigrams, exact keys, filter keys. */
-export function documentTokens(doc: DisclosureDocument): string[] {
-  const keys = new Set<string>(tokenize(`${doc.partyName}\n${doc.violationType}\n${doc.violationFacts}`));
-  keys.add(`x:${collapse(doc.partyName)}`);
-  keys.add(`d:${collapse(doc.decisionNumber)}`);
-  if (doc.uscc) keys.add(FILTER_KEY.uscc(doc.uscc));
-  for (const prefix of regionPrefixes(doc.regionCode)) keys.add(FILTER_KEY.region(prefix));
-  keys.add(FILTER_KEY.department(doc.departmentCode));
-  for (const category of doc.penaltyCategories) keys.add(FILTER_KEY.category(category));
-  keys.add(FILTER_KEY.severity(doc.severity));
-  return [...keys];
-}
-
-/** Filter keys that the GIN index answers (date range is a column condition). */
-export function filterKeys(filter: DisclosureSearchFilter): string[] {
-  const keys: string[] = [];
-  if (filter.regionCode) {
-    const prefix = regionPrefix(filter.regionCode);
-    if (prefix) keys.push(FILTER_KEY.region(prefix));
-  }
-  if (filter.departmentCode) keys.push(FILTER_KEY.department(filter.departmentCode));
-  if (filter.penaltyCategory) keys.push(FILTER_KEY.category(filter.penaltyCategory));
-  if (filter.severity) keys.push(FILTER_KEY.severity(filter.severity));
-  if (filter.uscc) keys.push(FILTER_KEY.uscc(filter.uscc.trim()));
-  return keys;
-}
-
-export function exactKeys(query: ParsedQuery): string[] {
-  return [`x:${query.exact}`, `d:${query.exact}`, FILTER_KEY.uscc(query.exact)];
-}
-
-/** Relevance tiers: 2 exact name / USCC / decision number, 1 every term found elsewhere; 0 without a query. */
-export type Tier = 0 | 1 | 2;
 
 export interface SearchSql {
   text: string;
@@ -131,27 +27,6 @@ export interface BuildSearchInput {
   count?: boolean;
   /** Return the sampled matches' facet columns (default true); false with count returns only `sampled`. */
   facets?: boolean;
-}
-
-/**
- * Tokens are stored as 53-bit hashes (bigint[]), not text: a row's ~100 keys take 8 bytes each and stay
- * uncompressed in the row, so testing `tokens @> …` on a row costs no decompression (text keys were ~1 KB
- * compressed per row, ~7 µs per row to test). 53 bits keep collisions out of reach for millions of keys and
- * the values exact in JavaScript numbers.
- */
-export function tokenKey(token: string): number {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x9747b28c;
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
-  }
-  h1 ^= h1 >>> 13;
-  h1 = Math.imul(h1, 0x85ebca6b);
-  h1 ^= h1 >>> 16;
-  return (h1 & 0x1fffff) * 4294967296 + (h2 >>> 0);
 }
 
 const NEWEST = 'ORDER BY decision_date DESC, record_id DESC';
@@ -353,62 +228,3 @@ export function facetsOf(sample: SampleRow[]): DisclosureFacets {
   };
 }
 
-/** numeric(18,6) reads back as "0.500000": the canonical "0.5" the department sent. */
-export function canonicalAmount(value: string | null): string | null {
-  if (value === null) return null;
-  return value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value;
-}
-
-/**
- * The page's rows as JSON arrays in this order, not objects: the column names were half of the page's JSON,
- * which the API receives, decodes and parses on every search (JSON.parse of a page: 65 → 34 µs here).
- */
-const HIT_FIELDS = ['tier', 'id', ...CONTENT.map(([, column]) => column)];
-
-/** One page row as the statement returns it (see HIT_FIELDS). */
-export type HitRow = unknown[];
-
-/** Position of each content column in a page row. */
-const HIT_INDEX = new Map(CONTENT.map(([key], i) => [key, i + 2]));
-
-/** A page row back to its relevance band and document (by position: no intermediate object per row). */
-export function toHit(row: HitRow): { tier: Tier; doc: DisclosureDocument } {
-  return { tier: row[0] as Tier, doc: documentFrom(row[1], (key) => row[HIT_INDEX.get(key) as number]) };
-}
-
-/** Column of each content key (see CONTENT). */
-const COLUMN_OF = new Map(CONTENT.map(([key, column]) => [key, column]));
-
-/** A row (snake_case, as READ_COLUMNS names it) back to a document. */
-export function toDocument(row: Record<string, any>): DisclosureDocument {
-  return documentFrom(row.id, (key) => row[COLUMN_OF.get(key) as string]);
-}
-
-/** A document from its id and its content read key by key: the one mapping for rows by name and by position. */
-function documentFrom(id: unknown, at: (key: keyof DisclosureDocument) => any): DisclosureDocument {
-  return {
-    id: String(id),
-    partyType: at('partyType'),
-    partyName: at('partyName'),
-    uscc: at('uscc'),
-    legalRepresentative: at('legalRepresentative'),
-    decisionNumber: at('decisionNumber'),
-    violationType: at('violationType'),
-    violationFacts: at('violationFacts'),
-    legalBasis: at('legalBasis'),
-    penaltyCategories: at('penaltyCategories') ?? [],
-    penaltyContent: at('penaltyContent'),
-    fineAmount: canonicalAmount(at('fineAmount')),
-    confiscatedAmount: canonicalAmount(at('confiscatedAmount')),
-    decisionDate: at('decisionDate'),
-    publishedFrom: at('publishedFrom'),
-    publishedUntil: at('publishedUntil'),
-    authorityName: at('authorityName'),
-    departmentCode: at('departmentCode'),
-    departmentName: at('departmentName'),
-    regionCode: at('regionCode'),
-    severity: at('severity'),
-    withdrawnOn: at('withdrawnOn') ?? null,
-    withdrawalReason: at('withdrawalReason') ?? null,
-  };
-}
