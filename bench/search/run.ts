@@ -9,24 +9,25 @@
 // data in the same run: the before of a before/after, every figure then a ratio within one run.
 // Phases (each BENCH_SEARCH_SECONDS, 50 connections): the full page (count + facets) and the page alone over
 // GraphQL and as raw SQL with the cache off, then the deployed cache with the 64 repeated queries and with a
-// long-tail stream (long-tail.ts), whose hit rate is read from /metrics.
+// long-tail stream (long-tail.ts), whose hit rate is read from /metrics. Each phase also splits the CPU one request
+// took between the API, the database server and the load generator (load-phases.ts).
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
-import { Client, Pool } from 'pg';
+import { Client } from 'pg';
 import { ORM_ENTITIES } from '@credit/bootstrap';
 import type { AppConfig } from '@credit/common';
 import { Database, migrateDatabase } from '@credit/db';
 import { DisclosureSourceRepository, SearchOutboxRepository, SearchReindexService } from '@credit/disclosure';
-import { loadTokenStats, PostgresSearchIndex, SEARCH_READER_POOL, searchReaderUrl } from '@credit/search';
+import { loadTokenStats, PostgresSearchIndex, searchReaderUrl } from '@credit/search';
 import type { TokenStats } from '@credit/search';
 import { apiNodeFlags } from '../support/api-node-flags';
 import { serverSettings, writeResult } from '../support/bench-database';
-import { cpuSecondsOf } from '../support/process-cpu';
+import { databaseServerCpu } from '../support/process-cpu';
 import { BenchPostgres, startBenchPostgres } from './bench-postgres';
 import { explainKinds, searchSql as shapedSql, Shape } from './explain';
+import { CONNECTIONS, cpuLine, cpuRatio, LoadFigures, loadGraphql, loadSql, percentile, round, SECONDS } from './load-phases';
 import { loadDisclosures } from './load-data';
 import { cacheLookups, HEAD_SHARE, queryStream, tailVariants } from './long-tail';
 import { buildVariants, PAGE_QUERY, QUERY, Variant } from './queries';
@@ -36,9 +37,6 @@ const COUNT = Number(process.env.BENCH_SEARCH_RECORDS ?? 1_000_000);
 const BASELINE_ROOT = process.env.BENCH_SEARCH_BASELINE_ROOT ? path.resolve(process.env.BENCH_SEARCH_BASELINE_ROOT) : null;
 const METRICS_TOKEN = 'bench-metrics-token-0123456789abcdef';
 const ROOT = path.resolve(__dirname, '../..');
-const SECONDS = Number(process.env.BENCH_SEARCH_SECONDS ?? 20);
-const CONNECTIONS = 50;
-const API_POOL = SEARCH_READER_POOL; // the API's search reader pool: raw SQL gets the same
 const log = (line: string) => process.stdout.write(`${line}\n`);
 /** The adapter's own planner statistics, so raw SQL runs exactly the statements the API runs. */
 let tokenStats: TokenStats;
@@ -81,7 +79,8 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
   for (const k of kinds) log(`  ${k.kind.padEnd(28)} ${k.shape.padEnd(5)} ${k.executionMs} / ${k.planningMs} ms, ${k.buffers} buffers`);
   const tail = await tailVariants(db, 20_000);
   const loadAverage: Record<string, number[]> = { start: load() };
-  const roundRobin = (list: Variant[]) => ((i) => () => list[i++ % list.length])(0);
+  const roundRobin = (list: Variant[]) => ((i) => () => list[i++ % list.length].variables)(0);
+  const serverCpu = await databaseServerCpu(db);
 
   // Every request reaches PostgreSQL: the shared result cache is off (SEARCH_CACHE_TTL_MS=0).
   const uncached = async (root: string) => {
@@ -90,8 +89,8 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
       const check = await warmUp(api.port, variants);
       log(`warm-up (${root}): ${variants.length} distinct queries, all answered without errors (${check} hits in total)`);
       const serial = await serialComparison(api.port, db, variants);
-      const graphql = await loadGraphql(api, roundRobin(variants), QUERY);
-      const page = await loadGraphql(api, roundRobin(variants), PAGE_QUERY);
+      const graphql = await loadGraphql(api, roundRobin(variants), QUERY, serverCpu);
+      const page = await loadGraphql(api, roundRobin(variants), PAGE_QUERY, serverCpu);
       loadAverage[`after ${root === ROOT ? 'this' : 'baseline'} uncached`] = load();
       return { serial, graphql, page };
     } finally {
@@ -103,9 +102,10 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
     const api = await startApi(url, { METRICS_TOKEN }, root);
     try {
       await warmUp(api.port, variants);
-      const repeated = await loadGraphql(api, roundRobin(variants), QUERY);
+      const repeated = await loadGraphql(api, roundRobin(variants), QUERY, serverCpu);
       const before = await cacheLookups(`http://127.0.0.1:${api.port}`, METRICS_TOKEN).catch(() => ({ hit: 0, miss: 0 }));
-      const longTail = await loadGraphql(api, queryStream(variants, tail), QUERY);
+      const stream = queryStream(variants, tail);
+      const longTail = await loadGraphql(api, () => stream().variables, QUERY, serverCpu);
       const after = await cacheLookups(`http://127.0.0.1:${api.port}`, METRICS_TOKEN).catch(() => ({ hit: 0, miss: 0 }));
       const lookups = after.hit - before.hit + (after.miss - before.miss);
       loadAverage[`after ${root === ROOT ? 'this' : 'baseline'} cached`] = load();
@@ -118,8 +118,8 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
   // phases skews the before/after ratio as little as possible.
   const mine = await uncached(ROOT);
   const baselineUncached = BASELINE_ROOT ? await uncached(BASELINE_ROOT) : null;
-  const sql = await loadSql(url, variants, 'full');
-  const sqlPage = await loadSql(url, variants, 'page');
+  const sql = await loadSql(url, variants.map((variant) => searchSql(variant, 'full')), serverCpu);
+  const sqlPage = await loadSql(url, variants.map((variant) => searchSql(variant, 'page')), serverCpu);
   loadAverage.afterSql = load();
   const cached = await cachedRun(ROOT);
   const baseline = BASELINE_ROOT && baselineUncached ? { root: BASELINE_ROOT, ...baselineUncached, cached: await cachedRun(BASELINE_ROOT) } : null;
@@ -146,6 +146,7 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
       throughput: { full: round(graphql.requestsPerSecond / baseline.graphql.requestsPerSecond), page: round(mine.page.requestsPerSecond / baseline.page.requestsPerSecond), longTail: round(cached.longTail.requestsPerSecond / baseline.cached.longTail.requestsPerSecond) },
       // this checkout's API CPU per request over the baseline's, same run: < 1 is cheaper
       apiCpu: { full: cpuRatio(graphql, baseline.graphql), page: cpuRatio(mine.page, baseline.page), cached: cpuRatio(cached.repeated, baseline.cached.repeated) },
+      databaseCpu: { full: cpuRatio(graphql, baseline.graphql, 'databaseCpuMsPerRequest'), page: cpuRatio(mine.page, baseline.page, 'databaseCpuMsPerRequest') },
     },
     serial: mine.serial,
     loadAverage,
@@ -157,6 +158,8 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
   const line = (name: string, f: LoadFigures) => {
     const cpu = f.apiCpuMsPerRequest == null ? '' : `, API CPU ${f.apiCpuMsPerRequest} ms/request`;
     log(`${name}: p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.requestsPerSecond} req/s${cpu} (${f.errors} errors)`);
+    const cpuSplit = cpuLine(f);
+    if (cpuSplit) log(cpuSplit);
     if (f.errors > 0 && f.errorKinds) log(`  errors: ${f.errorKinds.answered} answered with an error, ${f.errorKinds.timeouts} timed out; first answer: ${f.errorKinds.firstAnswer ?? '—'}`);
   };
   log(`\n${CONNECTIONS} connections, ${SECONDS} s per phase, ${COUNT} records`);
@@ -175,6 +178,7 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
     line(`BASELINE long tail, hit rate ${baseline.cached.longTail.cacheHitRate}`, baseline.cached.longTail);
     log(`  this / baseline throughput: full ×${result.baseline.throughput.full}, page ×${result.baseline.throughput.page}, long tail ×${result.baseline.throughput.longTail}`);
     log(`  this / baseline API CPU per request: full ×${result.baseline.apiCpu.full}, page ×${result.baseline.apiCpu.page}, cached ×${result.baseline.apiCpu.cached}`);
+    log(`  this / baseline database CPU per request: full ×${result.baseline.databaseCpu.full}, page ×${result.baseline.databaseCpu.page}`);
   }
   log(`one client at a time (median per query kind, GraphQL / SQL ms): ${Object.entries(mine.serial).map(([kind, s]) => `${kind} ${s.graphqlMs}/${s.sqlMs}`).join(', ')}`);
   log(`load average (1/5/15 min): ${Object.entries(loadAverage).map(([at, v]) => `${at} ${v.join('/')}`).join(', ')}`);
@@ -316,90 +320,12 @@ async function serialComparison(port: number, db: Database, variants: Variant[])
   return out;
 }
 
-interface LoadFigures {
-  p50: number;
-  p90: number;
-  p99: number;
-  requestsPerSecond: number;
-  requests: number;
-  errors: number;
-  /** The API process's CPU (user + system) per request over the phase, in ms; null for raw SQL or off Linux. */
-  apiCpuMsPerRequest?: number | null;
-  /** What the errors were: answers with GraphQL errors or a non-200 status, and requests that got no answer in time. */
-  errorKinds?: { answered: number; timeouts: number; firstAnswer: string | null };
-}
-
-function cpuRatio(mine: LoadFigures, baseline: LoadFigures): number | null {
-  return mine.apiCpuMsPerRequest && baseline.apiCpuMsPerRequest ? round(mine.apiCpuMsPerRequest / baseline.apiCpuMsPerRequest) : null;
-}
-
-async function loadGraphql(api: { port: number; child: ChildProcess }, nextVariant: () => Variant, query: string): Promise<LoadFigures> {
-  const port = api.port;
-  const cpuBefore = cpuSecondsOf(api.child.pid);
-  let errors = 0;
-  let firstAnswer: string | null = null;
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}/graphql`,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    requests: [
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        // Round-robin over the mix, across connections: every connection sees every kind of query.
-        setupRequest: (request: any) => ({ ...request, body: JSON.stringify({ query, variables: nextVariant().variables }) }),
-        onResponse: (status: number, body: string) => {
-          if (status !== 200 || body.includes('"errors"')) {
-            errors++;
-            firstAnswer ??= `${status} ${body.slice(0, 300)}`;
-          }
-        },
-      },
-    ],
-  } as any);
-  const cpuAfter = cpuSecondsOf(api.child.pid);
-  // The API's own CPU per answered request: steadier than throughput on a machine the database shares.
-  const apiCpuMsPerRequest = cpuBefore === null || cpuAfter === null || result.requests.total === 0 ? null : round(((cpuAfter - cpuBefore) * 1000) / result.requests.total);
-  return { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, requestsPerSecond: Math.round(result.requests.average), requests: result.requests.total, errors: errors + result.errors + result.non2xx,
-    apiCpuMsPerRequest,
-    errorKinds: { answered: errors, timeouts: result.timeouts, firstAnswer },
-  };
-}
-
-async function loadSql(url: string, variants: Variant[], shape: Shape): Promise<LoadFigures> {
-  const pool = new Pool({ connectionString: searchReaderUrl(url), max: API_POOL });
-  const statements = variants.map((variant) => searchSql(variant, shape));
-  const latencies: number[] = [];
-  let next = 0;
-  const until = Date.now() + SECONDS * 1000;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (Date.now() < until) {
-        const statement = statements[next++ % statements.length];
-        const t = performance.now();
-        await pool.query(statement.text, statement.params);
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  await pool.end();
-  return { p50: round(percentile(latencies, 50)), p90: round(percentile(latencies, 90)), p99: round(percentile(latencies, 99)), requestsPerSecond: Math.round(latencies.length / SECONDS), requests: latencies.length, errors: 0 };
-}
-
 function mixOf(variants: Variant[]): Record<string, number> {
   const mix: Record<string, number> = {};
   for (const v of variants) mix[v.kind] = (mix[v.kind] ?? 0) + 1;
   return mix;
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
-}
 
 main().catch((error) => {
   console.error(error);

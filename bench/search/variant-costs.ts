@@ -1,19 +1,23 @@
 // Execution and planning time of every variant of the bench's query mix, one by one (median of 5 EXPLAIN ANALYZE
 // runs each, full page), sorted by cost: which queries of the mix the database's time goes to.
+// PROFILE_TAIL=n times n searches of the long tail instead (long-tail.ts: a deterministic sample), and sums by kind.
 // Usage: PROFILE_DATABASE_URL=postgres://…/credit_bench_search node -r ./tools/register.js bench/search/variant-costs.ts
 import { Database } from '@credit/db';
-import { loadTokenStats } from '@credit/search';
+import { loadTokenStats, searchReaderUrl } from '@credit/search';
 import { searchSql, Shape } from './explain';
+import { tailVariants } from './long-tail';
 import { buildVariants } from './queries';
 
 async function main(): Promise<void> {
   const url = process.env.PROFILE_DATABASE_URL;
   if (!url) throw new Error('PROFILE_DATABASE_URL: a database bench/search loaded');
   const shape = (process.env.PROFILE_SHAPE ?? 'full') as Shape;
-  const db = new Database(url, 1);
+  // The API's search sessions (searchReaderUrl): their planner settings decide the plans.
+  const db = new Database(searchReaderUrl(url), 1);
   try {
     const stats = await loadTokenStats(db);
-    const variants = await buildVariants(db);
+    const tail = Number(process.env.PROFILE_TAIL ?? 0);
+    const variants = tail > 0 ? (await tailVariants(db, 20_000)).filter((_, i) => i % Math.max(1, Math.floor(20_000 / tail)) === 0).slice(0, tail) : await buildVariants(db);
     const rows: { label: string; kind: string; exec: number; plan: number }[] = [];
     for (const variant of variants) {
       const { text, params } = searchSql(variant.variables, stats, shape);
@@ -27,7 +31,13 @@ async function main(): Promise<void> {
     }
     rows.sort((a, b) => b.exec - a.exec);
     const total = rows.reduce((sum, r) => sum + r.exec + r.plan, 0);
-    for (const r of rows) console.log(`${r.kind.padEnd(7)} ${r.label.padEnd(28)} ${r.exec.toFixed(2).padStart(7)} ms  plan ${r.plan.toFixed(2)} ms`);
+    const byKind = new Map<string, { n: number; ms: number }>();
+    for (const r of rows) {
+      const k = byKind.get(r.kind) ?? { n: 0, ms: 0 };
+      byKind.set(r.kind, { n: k.n + 1, ms: k.ms + r.exec + r.plan });
+    }
+    for (const r of rows.slice(0, Number(process.env.PROFILE_TOP ?? rows.length))) console.log(`${r.kind.padEnd(7)} ${r.label.padEnd(28)} ${r.exec.toFixed(2).padStart(7)} ms  plan ${r.plan.toFixed(2)} ms`);
+    for (const [kind, k] of byKind) console.log(`${kind.padEnd(7)} ${k.n} searches, ${k.ms.toFixed(1)} ms, ${(k.ms / k.n).toFixed(2)} ms each`);
     console.log(`all ${rows.length}: ${total.toFixed(1)} ms (execution + planning), planning ${rows.reduce((s, r) => s + r.plan, 0).toFixed(1)} ms`);
   } finally {
     await db.close();

@@ -53,3 +53,13 @@ export function treeCpuSecondsOf(rootPid: number): number | null {
   }
   return ticks / CLOCK_TICKS;
 }
+
+/**
+ * A reader of the database server's CPU seconds so far (postmaster and every process it started), found from the
+ * parent of one of its backends; it reads null when the server is not on this machine.
+ */
+export async function databaseServerCpu(db: { query(sql: string): Promise<Record<string, any>[]> }): Promise<() => number | null> {
+  const [{ pid }] = await db.query('SELECT pg_backend_pid() AS pid');
+  const postmaster = parentPidOf(pid);
+  return postmaster === null ? () => null : () => treeCpuSecondsOf(postmaster);
+}

@@ -17,7 +17,7 @@ import { DEFAULT_CHUNK_SIZE, DEFAULT_CONCURRENCY, TierRecomputeRepository } from
 import { Database, migrateDatabase } from '@credit/db';
 import { getTierRuleSet, TierRuleSet, todayInChina } from '@credit/domain';
 import { serverSettings } from '../support/bench-database';
-import { parentPidOf, treeCpuSecondsOf } from '../support/process-cpu';
+import { databaseServerCpu } from '../support/process-cpu';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 // BENCH_DB_SUFFIX keeps parallel runs (e.g. a helper beside the "before" run) in separate databases.
@@ -173,9 +173,7 @@ async function main(): Promise<void> {
   const asOf = todayInChina();
   try {
     // Wall time on 2 shared cores moves with everything else the machine runs; the server's CPU is steadier.
-    const [{ pid }] = await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-    const postmaster = parentPidOf(pid);
-    if (postmaster !== null) serverCpu = () => treeCpuSecondsOf(postmaster);
+    serverCpu = await databaseServerCpu(db);
     await generate(db, asOf);
     const [{ counted }] = await db.query<{ counted: number }>(
       `SELECT count(*)::int AS counted FROM penalty_records WHERE decision_date > $1::date - interval '36 months' AND status = 'ACTIVE'`,

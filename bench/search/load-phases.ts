@@ -1,0 +1,126 @@
+// One load phase of bench/search: 50 closed-loop clients for BENCH_SEARCH_SECONDS, over GraphQL (autocannon) or as
+// raw SQL (a pg pool the size of the API's search readers). Besides latency and throughput, each phase reports
+// the CPU every part spent per request: the API process, the database server (when it runs on this machine) and
+// this process (the load generator, or the raw SQL client). On a machine whose cores all three share, their sum
+// is what one request costs, and the cores divided by it the most any run could answer.
+import type { ChildProcess } from 'node:child_process';
+import os from 'node:os';
+import autocannon from 'autocannon';
+import { Pool } from 'pg';
+import { SEARCH_READER_POOL, searchReaderUrl } from '@credit/search';
+import { cpuSecondsOf } from '../support/process-cpu';
+
+export const SECONDS = Number(process.env.BENCH_SEARCH_SECONDS ?? 20);
+export const CONNECTIONS = 50;
+
+export interface LoadFigures {
+  p50: number;
+  p90: number;
+  p99: number;
+  requestsPerSecond: number;
+  requests: number;
+  errors: number;
+  /** The API process's CPU (user + system) per request over the phase, in ms; null for raw SQL or off Linux. */
+  apiCpuMsPerRequest?: number | null;
+  /** The database server's CPU (postmaster and every backend) per request, in ms; null when it is not on this machine. */
+  databaseCpuMsPerRequest?: number | null;
+  /** This process's CPU per request, in ms: autocannon for GraphQL, the pg client for raw SQL. */
+  clientCpuMsPerRequest?: number;
+  /** The machine's cores divided by the CPU one request took (API + database + client): a ceiling on throughput. */
+  cpuBoundRequestsPerSecond?: number | null;
+  /** What the errors were: answers with GraphQL errors or a non-200 status, and requests that got no answer in time. */
+  errorKinds?: { answered: number; timeouts: number; firstAnswer: string | null };
+}
+
+/** This checkout's CPU per request (the API's, or the database's) over the baseline's, same run: < 1 is cheaper. */
+export function cpuRatio(mine: LoadFigures, baseline: LoadFigures, of: 'apiCpuMsPerRequest' | 'databaseCpuMsPerRequest' = 'apiCpuMsPerRequest'): number | null {
+  const [a, b] = [mine[of], baseline[of]];
+  return a && b ? round(a / b) : null;
+}
+
+/** Reads the CPU the parts of a phase used, from its start to `done(requests)`. */
+function cpuMeter(serverCpu: () => number | null, apiPid?: number) {
+  const api = apiPid === undefined ? null : cpuSecondsOf(apiPid);
+  const server = serverCpu();
+  const client = process.cpuUsage();
+  return (requests: number) => {
+    const perRequest = (before: number | null, after: number | null) => (before === null || after === null || requests === 0 ? null : round(((after - before) * 1000) / requests));
+    const used = process.cpuUsage(client);
+    const clientCpuMsPerRequest = requests === 0 ? 0 : round((used.user + used.system) / 1000 / requests);
+    const apiCpuMsPerRequest = apiPid === undefined ? null : perRequest(api, cpuSecondsOf(apiPid));
+    const databaseCpuMsPerRequest = perRequest(server, serverCpu());
+    const total = databaseCpuMsPerRequest === null ? null : databaseCpuMsPerRequest + (apiCpuMsPerRequest ?? 0) + clientCpuMsPerRequest;
+    return { apiCpuMsPerRequest, databaseCpuMsPerRequest, clientCpuMsPerRequest, cpuBoundRequestsPerSecond: total ? Math.round((os.cpus().length * 1000) / total) : null };
+  };
+}
+
+export async function loadGraphql(api: { port: number; child: ChildProcess }, nextVariables: () => Record<string, unknown>, query: string, serverCpu: () => number | null): Promise<LoadFigures> {
+  const meter = cpuMeter(serverCpu, api.child.pid);
+  let errors = 0;
+  let firstAnswer: string | null = null;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${api.port}/graphql`,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        // Round-robin over the mix, across connections: every connection sees every kind of query.
+        setupRequest: (request: any) => ({ ...request, body: JSON.stringify({ query, variables: nextVariables() }) }),
+        onResponse: (status: number, body: string) => {
+          if (status !== 200 || body.includes('"errors"')) {
+            errors++;
+            firstAnswer ??= `${status} ${body.slice(0, 300)}`;
+          }
+        },
+      },
+    ],
+  } as any);
+  // CPU per answered request: steadier than throughput on a machine the database shares.
+  const cpu = meter(result.requests.total);
+  return { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, requestsPerSecond: Math.round(result.requests.average), requests: result.requests.total, errors: errors + result.errors + result.non2xx,
+    ...cpu,
+    errorKinds: { answered: errors, timeouts: result.timeouts, firstAnswer },
+  };
+}
+
+export async function loadSql(url: string, statements: { text: string; params: unknown[] }[], serverCpu: () => number | null): Promise<LoadFigures> {
+  // The API's search reader pool: raw SQL gets the same.
+  const pool = new Pool({ connectionString: searchReaderUrl(url), max: SEARCH_READER_POOL });
+  await pool.query('SELECT 1'); // the first connection's start-up is not the phase's
+  const meter = cpuMeter(serverCpu);
+  const latencies: number[] = [];
+  let next = 0;
+  const until = Date.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (Date.now() < until) {
+        const statement = statements[next++ % statements.length];
+        const t = performance.now();
+        await pool.query(statement.text, statement.params);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const cpu = meter(latencies.length);
+  await pool.end();
+  return { p50: round(percentile(latencies, 50)), p90: round(percentile(latencies, 90)), p99: round(percentile(latencies, 99)), requestsPerSecond: Math.round(latencies.length / SECONDS), requests: latencies.length, errors: 0, ...cpu };
+}
+
+/** "API a + database d + client c = t ms of CPU per request; n cores: at most r req/s". */
+export function cpuLine(f: LoadFigures): string | null {
+  if (f.databaseCpuMsPerRequest == null || f.cpuBoundRequestsPerSecond == null) return null;
+  const parts = [f.apiCpuMsPerRequest != null ? `API ${f.apiCpuMsPerRequest}` : null, `database ${f.databaseCpuMsPerRequest}`, `client ${f.clientCpuMsPerRequest}`].filter(Boolean);
+  const total = round((f.apiCpuMsPerRequest ?? 0) + f.databaseCpuMsPerRequest + (f.clientCpuMsPerRequest ?? 0));
+  return `  CPU per request: ${parts.join(' + ')} = ${total} ms; ${os.cpus().length} cores: at most ${f.cpuBoundRequestsPerSecond} req/s`;
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+export function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
