@@ -60,9 +60,11 @@ describe('buildSearchSql plan choice', () => {
 
   it('walks first for the page too when the bigrams of a word go together, and looks up GIN only if that fell short', () => {
     const together = stats({ 医疗: 0.087, 疗器: 0.087, 器械: 0.087 });
-    const { text } = buildSearchSql(input('医疗器械'), together);
+    const { text } = buildSearchSql({ ...input('医疗器械'), countBound: 200 }, together);
     // independent, 0.087³ = 0.07 % of rows would match (GIN); together, 8.7 %: 21 matches within ~240 rows
     expect(shape(text)).toEqual({ page: 'walk, then gin', sample: 'walk, then gin' });
+    // 1,001 matches would take ~11,500 walked rows, more than the GIN lookup costs (87,000 entries ≈ 8,700 rows)
+    expect(shape(buildSearchSql(input('医疗器械'), together).text)).toEqual({ page: 'walk, then gin', sample: 'gin' });
     expect(text).toMatch(/NOT \(SELECT count\(\*\) FROM page_walk\) >= 21/);
     // a next page walks from its cursor on
     const next = buildSearchSql({ ...input('医疗器械'), cursor: { tier: 1, date: '2026-10-01', id: '77' } }, together);
@@ -106,11 +108,23 @@ describe('buildSearchSql plan choice', () => {
     const filtered = buildSearchSql(input('天长市', { penaltyCategory: 'FINE' }), stats({ 天长: 0.12, 长市: 0.12, 'c:FINE': 0.1 }));
     expect(shape(filtered.text).sample).toBe('gin');
   });
+  it('does not assume that two words go together: two frequent words seldom met together sample through GIN', () => {
+    // 食品 运输 on the bench's 1M: 22.7 % × 5.0 % of rows. As one word (all bigrams together) the sample would
+    // have walked the whole budget (27,715 rows, 64 ms, 200 matches) and then looked them up anyway.
+    const pair = stats({ 食品: 0.227, 运输: 0.05 });
+    expect(shape(buildSearchSql({ ...input('食品 运输'), countBound: 200 }, pair).text).sample).toBe('gin');
+    // two words met together often enough for the sample to be found within the GIN lookup's cost still walk first
+    const often = stats({ 医疗: 0.1, 疗器: 0.1, 器械: 0.1, 运输: 0.3 });
+    expect(shape(buildSearchSql({ ...input('医疗器械 运输'), countBound: 200 }, often).text).sample).toBe('walk, then gin');
+  });
   it('walks a department, severity or county filter through its own newest-first index, testing the other keys on its rows', () => {
     const scopeOf = (text: string, cte: 'page_walk' | 'walked') => /(\w+) = \$\d+::text/.exec(text.slice(text.indexOf(`${cte} AS (`)).split(') w')[0])?.[1] ?? null;
-    // 食品 in a department holding 0.5 % of rows: ~210 of its rows for a page, where GIN would intersect two lists
-    const department = buildSearchSql(input('食品', { departmentCode: 'CZ-HBJ' }), stats({ 食品: 0.2, 'g:CZ-HBJ': 0.005 }));
+    // 食品 in a department holding 0.5 % of rows: ~80 of its rows for a page and ~400 for a sample of 201, where
+    // GIN would look up the department's 5,000 entries (≈ 500 walked rows)
+    const department = buildSearchSql({ ...input('食品', { departmentCode: 'CZ-HBJ' }), countBound: 200 }, stats({ 食品: 0.5, 'g:CZ-HBJ': 0.005 }));
     expect(shape(department.text)).toEqual({ page: 'walk, then gin', sample: 'walk, then gin' });
+    // a sample of 1,001 would walk ~2,000 of them: GIN
+    expect(shape(buildSearchSql(input('食品', { departmentCode: 'CZ-HBJ' }), stats({ 食品: 0.5, 'g:CZ-HBJ': 0.005 })).text).sample).toBe('gin');
     expect([scopeOf(department.text, 'page_walk'), scopeOf(department.text, 'walked')]).toEqual(['department_code', 'department_code']);
     expect(department.params).toContain('CZ-HBJ');
     // a filter alone: the first rows of its index are the page and the sample, nothing to test
@@ -147,7 +161,7 @@ describe('buildSearchSql parameters', () => {
   });
 
   it('covers the bounded walk that goes to GIN with more than three keys', () => {
-    const sql = buildSearchSql({ ...input('医疗器械 规定'), countBound: 200 }, stats(Object.fromEntries((parseQuery('医疗器械 规定') as ParsedQuery).tokens.map((token) => [token, 0.05]))));
+    const sql = buildSearchSql({ ...input('医疗器械设备'), countBound: 200 }, stats(Object.fromEntries((parseQuery('医疗器械设备') as ParsedQuery).tokens.map((token) => [token, 0.05]))));
     expect(sql.text).toContain('walked AS (');
     expect(sql.params.length).toBeGreaterThan(5);
     expect(unreferenced(sql)).toEqual([]);

@@ -46,21 +46,14 @@ export function termwiseShare(groups: number[][], stats: TokenStats): number {
 }
 
 /**
- * The share when the query's bigrams always occur together (天长 + 长市 in 天长市: as many matches as the rarer
- * bigram has), filters still independent of the words: the upper end of what the query can match. That is the
- * termwise share with every word key in one group.
- */
-export function correlatedShare(wordKeys: number[], filterKeys: number[], stats: TokenStats): number {
-  return termwiseShare([wordKeys, ...filterKeys.map((key) => [key])], stats);
-}
-
-/**
  * Rows a bounded sample walk may read before giving up for the GIN lookup: about what the lookup itself costs
- * (its posting lists, in walked rows), so a wrong guess at most doubles the cost, and a right one (correlated
- * keys, far more matches than the independent estimate) saves nearly all of it.
+ * (in walked rows), so a wrong guess at most doubles the cost, and a right one (correlated keys, far more matches
+ * than the independent estimate) saves nearly all of it. GIN intersects the lookup keys by stepping along the
+ * rarest one and skipping through the others' posting trees, so the rarest list is its cost, not their sum:
+ * 食品 + 运输 (226,940 and 50,213 entries) took 6.6 ms, what 50,000 entries take, not 277,000.
  */
 export function walkBudget(lookupKeys: number[], stats: TokenStats): number {
-  const entries = lookupKeys.reduce((sum, key) => sum + stats.frequency(key) * stats.rows, 0);
+  const entries = lookupKeys.length === 0 ? 0 : Math.min(...lookupKeys.map((key) => stats.frequency(key))) * stats.rows;
   return Math.round(Math.min(MAX_WALK_BUDGET, entries / WALK_COST_IN_GIN_ENTRIES));
 }
 const MAX_WALK_BUDGET = 50_000;
