@@ -19,6 +19,7 @@ import { PostgresIndexBuild } from './postgres-index.build';
 import { applyToTable } from './postgres-index.writes';
 import { HitRow, READ_COLUMNS, Tier, toDocument, toHit } from './postgres-search.rows';
 import { buildSearchSql, facetsOf, NO_TOKEN_STATS, SampleRow, TokenStats } from './postgres-search.sql';
+import { dateRangeShare, DateStats } from './search-plan';
 
 export const LIVE_TABLE = 'public_disclosures';
 
@@ -55,7 +56,14 @@ export async function loadTokenStats(db: Database, table = LIVE_TABLE): Promise<
   // After the element frequencies come the minimum, maximum and null frequency; a key outside the list is rarer
   // than the rarest listed one.
   const rare = (row.freqs[row.elems.length] ?? 0) / 2;
-  return { rows: row.rows, frequency: (key) => byKey.get(key) ?? rare };
+  const [dates] = await db.query<{ common: string[] | null; frequencies: number[] | null; nulls: number; histogram: string[] | null }>(
+    `SELECT most_common_vals::text::date[]::text[] AS common, most_common_freqs AS frequencies, null_frac AS nulls,
+            histogram_bounds::text::date[]::text[] AS histogram
+       FROM pg_stats WHERE schemaname = current_schema() AND tablename = $1 AND attname = 'decision_date'`,
+    [table],
+  );
+  const dateStats: DateStats = { common: dates?.common ?? [], commonFrequencies: dates?.frequencies ?? [], nullFraction: dates?.nulls ?? 0, histogram: dates?.histogram ?? [] };
+  return { rows: row.rows, frequency: (key) => byKey.get(key) ?? rare, dateShare: (from, to) => dateRangeShare(dateStats, from, to) };
 }
 
 const STATS_TTL_MS = 10 * 60_000;

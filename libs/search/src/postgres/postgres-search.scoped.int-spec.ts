@@ -119,6 +119,24 @@ describe('PostgreSQL search: walks scoped to a department, severity or county', 
     expect(byDefault).not.toMatch(/Sort|Bitmap/);
   });
 
+  it('reads a date range\'s share from the histogram, and a GIN sample that tests the range on its rows counts what the documents say', async () => {
+    const stats = await loadTokenStats(reader);
+    const filter = { decisionDateFrom: '2026-02-01', decisionDateTo: '2026-03-31' };
+    // The share of the table's rows decided in those months (the 60 expired rows, decided in June, are not).
+    const inRange = docs.filter((doc) => doc.decisionDate >= filter.decisionDateFrom && doc.decisionDate <= filter.decisionDateTo).length / (docs.length + 60);
+    expect(stats.dateShare?.(filter.decisionDateFrom, filter.decisionDateTo)).toBeCloseTo(inRange, 1);
+    // The statistics say 假冒 is rare here (so the sample goes to GIN) and the range wide: the sample tests the range
+    // on the rows GIN returns. All matches fit in the sample, so its count and facets are exact.
+    const rare = { ...stats, frequency: () => 0.01 };
+    const request = { table: 'public_disclosures', query: parseQuery('假冒') as ParsedQuery, filter, asOf: AS_OF, limit: 20, countBound: 2000, cursor: null };
+    const { text, params } = buildSearchSql(request, rare);
+    expect(text).toMatch(/OFFSET 0\) m WHERE decision_date >= \$\d+::date AND decision_date <= \$\d+::date LIMIT 2001/);
+    const [row] = await reader.query<{ hits: unknown[]; sample: SampleRow[] }>(text, params);
+    const expected = matching('假冒', filter);
+    expect(row.sample.length).toBe(expected.length);
+    expect(facetsOf(row.sample)).toEqual(facetsOf(expected.map((doc) => [doc.departmentCode, doc.departmentName, doc.regionCode, Number(doc.decisionDate.slice(0, 4)), doc.penaltyCategories])));
+  });
+
   it('falls back to GIN when the filter holds fewer matches than the walk looked for', async () => {
     const filter = { departmentCode: 'CZ-WLJ' };
     const page = await index.search({ query: '罐头', filter, first: 20, after: null, asOf: AS_OF, countBound: 50 });

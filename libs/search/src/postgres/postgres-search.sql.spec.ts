@@ -1,5 +1,6 @@
 import { buildSearchSql, facetsOf, PAGE_WALK_MIN_SHARE, SampleRow, sampleWalkMinShare, TokenStats } from './postgres-search.sql';
 import { documentTokens, filterKeys, tokenKey } from './postgres-search.tokens';
+import { dateRangeShare, histogramShare, testDatesAfterLookup } from './search-plan';
 import { parseQuery, ParsedQuery } from '../search-text';
 import { contractDoc } from '../search-index.contract';
 
@@ -10,6 +11,9 @@ const stats = (shares: Record<string, number>): TokenStats => {
 const input = (query: string | null, filter = {}) => ({
   table: 'public_disclosures', query: query ? (parseQuery(query) as ParsedQuery) : null, filter, asOf: '2026-11-28', limit: 20, countBound: 1000, cursor: null,
 });
+
+/** Parameters the statement sends but never uses: PostgreSQL refuses a statement with one it cannot type. */
+const unreferenced = (sql: { text: string; params: unknown[] }) => sql.params.map((_, i) => i + 1).filter((n) => !new RegExp(`\\$${n}(?!\\d)`).test(sql.text));
 
 describe('tokenKey', () => {
   it('is a stable 53-bit integer, different for different tokens', () => {
@@ -141,11 +145,48 @@ describe('buildSearchSql plan choice', () => {
   });
 });
 
+describe('date ranges', () => {
+  // Four equal buckets: January to April 2026, a quarter of the rows each.
+  const bounds = ['2026-01-01', '2026-02-01', '2026-03-01', '2026-04-01', '2026-05-01'];
+  it('estimates the share of rows in a range from decision_date\'s histogram, interpolating within a bucket', () => {
+    expect(histogramShare(bounds, null, null)).toBe(1);
+    expect(histogramShare(bounds, '2026-02-01', '2026-02-28')).toBeCloseTo(0.25, 5);
+    expect(histogramShare(bounds, '2026-01-01', '2026-01-16')).toBeCloseTo(0.25 * (16 / 31), 5);
+    expect(histogramShare(bounds, '2025-01-01', '2025-12-31')).toBe(0);
+    expect(histogramShare(bounds, '2026-04-01', null)).toBeCloseTo(0.25, 5);
+    expect(histogramShare([], '2026-04-01', null)).toBeNull();
+  });
+  it('adds the most common dates in the range to the histogram\'s share of the other rows', () => {
+    // 40 % of rows on two common dates, 10 % null, the other half spread over the histogram
+    const dates = { common: ['2026-02-10', '2026-04-20'], commonFrequencies: [0.3, 0.1], nullFraction: 0.1, histogram: bounds };
+    expect(dateRangeShare(dates, '2026-02-01', '2026-02-28')).toBeCloseTo(0.3 + 0.5 * 0.25, 5);
+    expect(dateRangeShare(dates, null, null)).toBeCloseTo(0.9, 5);
+    expect(dateRangeShare({ common: [], commonFrequencies: [], nullFraction: 0, histogram: [] }, null, null)).toBeNull();
+  });
+  it('tests a wide range on the rows a GIN sample returns, and lets a narrow one AND in its bitmap', () => {
+    // 物流 (3.4 %) in one month of 1M (9.6 %): ~2,100 rows returned for 201 matches, against a bitmap of 96,000
+    expect(testDatesAfterLookup(0.096, 0.034, 201, 1_000_000)).toBe(true);
+    // in one day (0.3 %): the 201 matches are not there; all 34,000 rows of 物流 would be read
+    expect(testDatesAfterLookup(0.003, 0.034, 201, 1_000_000)).toBe(false);
+    expect(testDatesAfterLookup(null, 0.034, 201, 1_000_000)).toBe(false);
+  });
+  it('writes the range outside the GIN fence of the sample only, never of the page', () => {
+    const wide: TokenStats = { ...stats({ 物流: 0.034 }), dateShare: () => 0.096 };
+    const filter = { decisionDateFrom: '2026-10-05', decisionDateTo: '2026-11-05' };
+    const { text } = buildSearchSql({ ...input('物流', filter), countBound: 200 }, wide);
+    const sample = text.slice(text.indexOf('sample AS ('));
+    expect(sample).toMatch(/OFFSET 0\) m WHERE decision_date >= \$\d+::date AND decision_date <= \$\d+::date LIMIT 201/);
+    expect(text.slice(0, text.indexOf('sample AS ('))).not.toMatch(/\) m WHERE decision_date/);
+    const narrow = buildSearchSql({ ...input('物流', filter), countBound: 200 }, { ...wide, dateShare: () => 0.003 });
+    expect(narrow.text).not.toMatch(/\) m WHERE decision_date/);
+    expect(unreferenced(buildSearchSql({ ...input('物流', filter), countBound: 200 }, wide))).toEqual([]);
+  });
+});
+
 describe('buildSearchSql parameters', () => {
   // PostgreSQL refuses a statement holding a parameter its text never uses ("could not determine data type of
   // parameter $n"): the public saw SEARCH_UNAVAILABLE for every query of more than three keys that tried the
   // bounded walk first (医疗器械 plus a word or a region, 28 of 8,150 long-tail searches).
-  const unreferenced = (sql: { text: string; params: unknown[] }) => sql.params.map((_, i) => i + 1).filter((n) => !new RegExp(`\\$${n}(?!\\d)`).test(sql.text));
   const queries = [null, '食品', '天长市', '医疗器械', '医疗器械 规定', '滁州市华星电器有限公司', '91341102MA2N0ABC1X', '假冒 过期 商标'];
   const filters = [{}, { regionCode: '341124' }, { departmentCode: 'CZ-SWJ', severity: 'SERIOUS' }, { penaltyCategory: 'FINE', decisionDateFrom: '2026-01-01', decisionDateTo: '2026-06-30' }];
   const shares = [0, 0.0005, 0.01, 0.05, 0.3, 0.9];

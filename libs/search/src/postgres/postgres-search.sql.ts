@@ -5,7 +5,7 @@ import type { DisclosureFacets, DisclosureSearchFilter, FacetBucket } from '../s
 import { ParsedQuery, regionPrefix, tokenize } from '../search-text';
 import { HIT_FIELDS, READ_COLUMNS, Tier } from './postgres-search.rows';
 import { exactKeys, filterKeys, FILTER_KEY, tokenKey } from './postgres-search.tokens';
-import { containsAll, estimatedShare, ginLookupKeys, NO_TOKEN_STATS, PAGE_WALK_MIN_SHARE, sampleWalkMinShare, termwiseShare, TokenStats, walkBudget } from './search-plan';
+import { containsAll, estimatedShare, ginLookupKeys, NO_TOKEN_STATS, PAGE_WALK_MIN_SHARE, sampleWalkMinShare, termwiseShare, testDatesAfterLookup, TokenStats, walkBudget } from './search-plan';
 
 export { GIN_LOOKUP_KEYS, NO_TOKEN_STATS, PAGE_WALK_MIN_SHARE, sampleWalkMinShare } from './search-plan';
 export type { TokenStats } from './search-plan';
@@ -58,9 +58,11 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
     params.push(value);
     return `$${params.length}::${cast}`;
   };
-  const base = ['NOT withdrawn', `published_from <= ${p(input.asOf, 'date')}`, `published_until >= ${p(input.asOf, 'date')}`];
-  if (input.filter.decisionDateFrom) base.push(`decision_date >= ${p(input.filter.decisionDateFrom, 'date')}`);
-  if (input.filter.decisionDateTo) base.push(`decision_date <= ${p(input.filter.decisionDateTo, 'date')}`);
+  const dates: string[] = [];
+  const { decisionDateFrom: from = null, decisionDateTo: to = null } = input.filter;
+  if (from) dates.push(`decision_date >= ${p(from, 'date')}`);
+  if (to) dates.push(`decision_date <= ${p(to, 'date')}`);
+  const base = ['NOT withdrawn', `published_from <= ${p(input.asOf, 'date')}`, `published_until >= ${p(input.asOf, 'date')}`, ...dates];
   const keys = filterKeys(input.filter).map(tokenKey);
   const wordKeys = input.query ? input.query.tokens.map(tokenKey) : [];
   const andKeys = [...wordKeys, ...keys];
@@ -77,11 +79,15 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   const cursor = input.cursor;
   const keyset = (tier: Tier) => (cursor && tier === cursor.tier ? [`(decision_date, record_id) < (${p(cursor.date, 'date')}, ${p(cursor.id, 'bigint')})`] : []);
   const all = andKeys.length ? p(andKeys, 'bigint[]') : '';
-  // A walk, or the GIN matches fenced off and sorted by `fencedOrder` (null: any of them) before the LIMIT.
-  const rows = (columns: string, where: string[], walk: boolean, take: number, fencedOrder: string | null) =>
-    walk
-      ? `(SELECT ${columns} FROM ${input.table} WHERE ${where.join(' AND ')} ${NEWEST} LIMIT ${take})`
-      : `(SELECT * FROM (SELECT ${columns} FROM ${input.table} WHERE ${where.join(' AND ')} OFFSET 0) m${fencedOrder ? ` ORDER BY ${fencedOrder}` : ''} LIMIT ${take})`;
+  // A walk, or the GIN matches fenced off and sorted by `fencedOrder` (null: any of them) before the LIMIT. Any
+  // of them (the sample) may test the date range outside the fence, on the rows the lookup returns (see below).
+  let datesOutside = false;
+  const rows = (columns: string, where: string[], walk: boolean, take: number, fencedOrder: string | null) => {
+    if (walk) return `(SELECT ${columns} FROM ${input.table} WHERE ${where.join(' AND ')} ${NEWEST} LIMIT ${take})`;
+    const outside = fencedOrder === null && datesOutside ? dates : [];
+    const inside = where.filter((condition) => !outside.includes(condition));
+    return `(SELECT * FROM (SELECT ${columns} FROM ${input.table} WHERE ${inside.join(' AND ')} OFFSET 0) m${outside.length ? ` WHERE ${outside.join(' AND ')}` : ''}${fencedOrder ? ` ORDER BY ${fencedOrder}` : ''} LIMIT ${take})`;
+  };
   const pageColumns = (tier: Tier) => `${tier} AS tier, ${READ_COLUMNS}, decision_date AS sort_date, record_id AS sort_id`;
   const ctes: string[] = [];
   const pageParts: string[] = [];
@@ -140,6 +146,9 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   const hits = `(SELECT coalesce(json_agg(json_build_array(${HIT_FIELDS.map((field) => `h.${field}`).join(', ')}) ORDER BY h.tier DESC, h.sort_date DESC, h.sort_id DESC), '[]') FROM page h) AS hits`;
   if (!count) return { text: `WITH ${ctes.join(',\n    ')}\n    SELECT ${hits}`, params };
   const columns = facets ? SAMPLE_COLUMNS : COUNT_COLUMNS;
+  // A sample looked up in GIN tests a wide date range on the rows GIN returns (decision_date is one of its
+  // columns), rather than letting the planner AND in a bitmap of the whole range: 物流 in one month, 26 → 10 ms.
+  datesOutside = dates.length > 0 && testDatesAfterLookup(stats.dateShare?.(from, to) ?? null, pageShare, bound, stats.rows);
   // Each branch builds only its own parts: a part built and then dropped would leave its parameter unreferenced,
   // and PostgreSQL refuses a statement with a parameter it cannot type ("could not determine data type").
   let matched: string;

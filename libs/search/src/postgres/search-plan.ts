@@ -5,10 +5,71 @@
 export interface TokenStats {
   rows: number;
   frequency(key: number): number;
+  /** Share of rows decided within [from, to] (ISO dates, either open), from decision_date's histogram; null: unknown. */
+  dateShare?(from: string | null, to: string | null): number | null;
 }
 
 /** No statistics yet (an empty or never analysed table): every key counts as rare. */
 export const NO_TOKEN_STATS: TokenStats = { rows: 0, frequency: () => 0 };
+
+const dayOf = (date: string): number => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+
+/**
+ * Share of values within [from, to] from an equal-frequency histogram's bounds (pg_stats.histogram_bounds: each
+ * of the n buckets between n + 1 ascending bounds holds 1/n of the rows), interpolating linearly within a bucket,
+ * as the planner does. `to` is inclusive: the range ends where the next day starts.
+ */
+export function histogramShare(bounds: string[], from: string | null, to: string | null): number | null {
+  if (bounds.length < 2) return null;
+  const days = bounds.map(dayOf);
+  const buckets = days.length - 1;
+  const position = (day: number): number => {
+    if (day <= days[0]) return 0;
+    if (day >= days[buckets]) return buckets;
+    let i = 0;
+    while (days[i + 1] <= day) i++;
+    return i + (day - days[i]) / (days[i + 1] - days[i]);
+  };
+  const start = from === null ? 0 : position(dayOf(from));
+  const end = to === null ? buckets : position(dayOf(to) + 1);
+  return Math.max(0, end - start) / buckets;
+}
+
+/** decision_date's statistics (pg_stats): its most common values with their frequencies, and the histogram of the rest. */
+export interface DateStats {
+  common: string[];
+  commonFrequencies: number[];
+  nullFraction: number;
+  histogram: string[];
+}
+
+/**
+ * Share of rows decided within [from, to], as the planner reckons it: the most common dates in the range, plus the
+ * histogram's share of the rows that are neither common nor null. Null when ANALYZE has not run.
+ */
+export function dateRangeShare(stats: DateStats, from: string | null, to: string | null): number | null {
+  const histogram = histogramShare(stats.histogram, from, to);
+  if (histogram === null && stats.common.length === 0) return null;
+  const inRange = (date: string) => (from === null || date >= from) && (to === null || date <= to);
+  const common = stats.common.reduce((sum, date, i) => sum + (inRange(date) ? stats.commonFrequencies[i] : 0), 0);
+  const rest = Math.max(0, 1 - stats.nullFraction - stats.commonFrequencies.reduce((sum, frequency) => sum + frequency, 0));
+  return common + rest * (histogram ?? 0);
+}
+
+/**
+ * Whether a sample drawn through GIN should test its date range on the rows the lookup returns, instead of ANDing
+ * in a bitmap of every row in the range (which the planner likes, and which costs about one GIN entry per row in
+ * range: 96,573 rows and 13.6 ms for a month of the bench's 1M, where 201 matches of 物流 were found among the
+ * first ~2,100 rows the lookup returned). A returned row costs about HEAP_ROW_COST_IN_GIN_ENTRIES; the sample
+ * stops at `sample` matches, or reads every match of the keys (`keyShare` of the rows) when the range holds fewer.
+ * A narrow range (a day) keeps the bitmap: then few rows are in it and most returned rows would be outside.
+ */
+export function testDatesAfterLookup(dateShare: number | null, keyShare: number, sample: number, rows: number): boolean {
+  if (dateShare === null || dateShare <= 0 || rows <= 0) return false;
+  const returned = Math.min(keyShare * rows, sample / dateShare);
+  return returned * HEAP_ROW_COST_IN_GIN_ENTRIES < dateShare * rows;
+}
+const HEAP_ROW_COST_IN_GIN_ENTRIES = 15;
 
 /** The page walks the newest-first index when at least this share of rows match (≤ ~10,000 rows read for 21). */
 export const PAGE_WALK_MIN_SHARE = 0.002;
