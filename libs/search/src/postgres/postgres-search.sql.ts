@@ -147,7 +147,7 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   if (!count) return { text: `WITH ${ctes.join(',\n    ')}\n    SELECT ${hits}`, params };
   const columns = facets ? SAMPLE_COLUMNS : COUNT_COLUMNS;
   // A sample looked up in GIN tests a wide date range on the rows GIN returns (decision_date is one of its
-  // columns), rather than letting the planner AND in a bitmap of the whole range: 物流 in one month, 26 → 10 ms.
+  // columns), rather than letting the planner AND in a bitmap of the whole range: 物流 in one month, 26.7 → 15.3 ms.
   datesOutside = dates.length > 0 && testDatesAfterLookup(stats.dateShare?.(from, to) ?? null, pageShare, bound, stats.rows);
   // Each branch builds only its own parts: a part built and then dropped would leave its parameter unreferenced,
   // and PostgreSQL refuses a statement with a parameter it cannot type ("could not determine data type").
