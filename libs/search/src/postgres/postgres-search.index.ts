@@ -57,8 +57,10 @@ export async function loadTokenStats(db: Database, table = LIVE_TABLE): Promise<
   // than the rarest listed one.
   const rare = (row.freqs[row.elems.length] ?? 0) / 2;
   const [dates] = await db.query<{ common: string[] | null; frequencies: number[] | null; nulls: number; histogram: string[] | null }>(
-    `SELECT most_common_vals::text::date[]::text[] AS common, most_common_freqs AS frequencies, null_frac AS nulls,
-            histogram_bounds::text::date[]::text[] AS histogram
+    // ISO dates whatever the session's DateStyle, in the statistics' order (the frequencies pair up by position).
+    `SELECT ARRAY(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(most_common_vals::text::date[]) WITH ORDINALITY u(d, n) ORDER BY n) AS common,
+            most_common_freqs AS frequencies, null_frac AS nulls,
+            ARRAY(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(histogram_bounds::text::date[]) WITH ORDINALITY u(d, n) ORDER BY n) AS histogram
        FROM pg_stats WHERE schemaname = current_schema() AND tablename = $1 AND attname = 'decision_date'`,
     [table],
   );

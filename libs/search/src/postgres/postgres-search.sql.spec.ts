@@ -1,6 +1,6 @@
 import { buildSearchSql, facetsOf, PAGE_WALK_MIN_SHARE, SampleRow, sampleWalkMinShare, TokenStats } from './postgres-search.sql';
 import { documentTokens, filterKeys, tokenKey } from './postgres-search.tokens';
-import { dateRangeShare, histogramShare, testDatesAfterLookup } from './search-plan';
+import { dateRangeShare, histogramShare, termwiseShare, testDatesAfterLookup } from './search-plan';
 import { parseQuery, ParsedQuery } from '../search-text';
 import { contractDoc } from '../search-index.contract';
 
@@ -121,6 +121,11 @@ describe('buildSearchSql plan choice', () => {
     const often = stats({ 医疗: 0.1, 疗器: 0.1, 器械: 0.1, 运输: 0.3 });
     expect(shape(buildSearchSql({ ...input('医疗器械 运输'), countBound: 200 }, often).text).sample).toBe('walk, then gin');
   });
+  it('counts a bigram shared by two terms once (天长 天长市 match as often as 天长市)', () => {
+    const shared = stats({ 天长: 0.12, 长市: 0.12 });
+    expect(termwiseShare([[tokenKey('天长')], [tokenKey('天长'), tokenKey('长市')]], shared)).toBeCloseTo(0.12, 5);
+    expect(shape(buildSearchSql({ ...input('天长 天长市'), countBound: 200 }, shared).text)).toEqual(shape(buildSearchSql({ ...input('天长市'), countBound: 200 }, shared).text));
+  });
   it('walks a department, severity or county filter through its own newest-first index, testing the other keys on its rows', () => {
     const scopeOf = (text: string, cte: 'page_walk' | 'walked') => /(\w+) = \$\d+::text/.exec(text.slice(text.indexOf(`${cte} AS (`)).split(') w')[0])?.[1] ?? null;
     // 食品 in a department holding 0.5 % of rows: ~80 of its rows for a page and ~400 for a sample of 201, where
@@ -156,6 +161,13 @@ describe('date ranges', () => {
     expect(histogramShare(bounds, '2026-04-01', null)).toBeCloseTo(0.25, 5);
     expect(histogramShare([], '2026-04-01', null)).toBeNull();
   });
+  it('counts a run of equal bounds (a date filling whole buckets) inside a range that starts on that date', () => {
+    // a third of the rows before 1 January, two thirds on it or in January
+    const runs = ['2025-12-01', '2026-01-01', '2026-01-01', '2026-02-01'];
+    expect(histogramShare(runs, '2026-01-01', '2026-01-31')).toBeCloseTo(2 / 3, 5);
+    expect(histogramShare(runs, null, '2025-12-31')).toBeCloseTo(1 / 3, 5);
+    expect(histogramShare(['2026-01-01', '2026-01-01', '2026-01-01', '2026-02-01', '2026-02-01'], '2026-01-01', '2026-01-31')).toBeCloseTo(0.75, 5);
+  });
   it('adds the most common dates in the range to the histogram\'s share of the other rows', () => {
     // 40 % of rows on two common dates, 10 % null, the other half spread over the histogram
     const dates = { common: ['2026-02-10', '2026-04-20'], commonFrequencies: [0.3, 0.1], nullFraction: 0.1, histogram: bounds };
@@ -169,16 +181,24 @@ describe('date ranges', () => {
     // in one day (0.3 %): the 201 matches are not there; all 34,000 rows of 物流 would be read
     expect(testDatesAfterLookup(0.003, 0.034, 201, 1_000_000)).toBe(false);
     expect(testDatesAfterLookup(null, 0.034, 201, 1_000_000)).toBe(false);
+    // a word at 4.5 % and a range of 5 %: should the word have no match in the range, all 45,000 of its rows would
+    // be read, more than eight times the bitmap of 50,000: keep the bitmap
+    expect(testDatesAfterLookup(0.05, 0.045, 201, 1_000_000)).toBe(false);
   });
   it('writes the range outside the GIN fence of the sample only, never of the page', () => {
-    const wide: TokenStats = { ...stats({ 物流: 0.034 }), dateShare: () => 0.096 };
+    // 物流 at 0.1 %: the page too goes through GIN (and sorts every match, so it keeps the range in the bitmap)
+    const wide: TokenStats = { ...stats({ 物流: 0.001 }), dateShare: () => 0.096 };
     const filter = { decisionDateFrom: '2026-10-05', decisionDateTo: '2026-11-05' };
     const { text } = buildSearchSql({ ...input('物流', filter), countBound: 200 }, wide);
-    const sample = text.slice(text.indexOf('sample AS ('));
+    const [page, sample] = [text.slice(0, text.indexOf('sample AS (')), text.slice(text.indexOf('sample AS ('))];
     expect(sample).toMatch(/OFFSET 0\) m WHERE decision_date >= \$\d+::date AND decision_date <= \$\d+::date LIMIT 201/);
-    expect(text.slice(0, text.indexOf('sample AS ('))).not.toMatch(/\) m WHERE decision_date/);
+    expect(page).toMatch(/decision_date >= \$\d+::date AND decision_date <= \$\d+::date AND tokens @> .* OFFSET 0\) m ORDER BY/);
+    expect(page).not.toMatch(/\) m WHERE decision_date/);
+    // a narrow range stays inside the sample's fence, where GIN's bitmap meets the range's
     const narrow = buildSearchSql({ ...input('物流', filter), countBound: 200 }, { ...wide, dateShare: () => 0.003 });
-    expect(narrow.text).not.toMatch(/\) m WHERE decision_date/);
+    const narrowSample = narrow.text.slice(narrow.text.indexOf('sample AS ('));
+    expect(narrowSample).not.toMatch(/\) m WHERE decision_date/);
+    expect(narrowSample).toMatch(/decision_date >= \$\d+::date AND decision_date <= \$\d+::date AND tokens @> .* OFFSET 0\) m LIMIT 201/);
     expect(unreferenced(buildSearchSql({ ...input('物流', filter), countBound: 200 }, wide))).toEqual([]);
   });
 });
@@ -196,8 +216,12 @@ describe('buildSearchSql parameters', () => {
     for (const [query, filter, share] of cases) {
       // Every key of the query and the filter at the same share: rare, between the thresholds, or frequent.
       const tokens = [...(query ? (parseQuery(query) as ParsedQuery).tokens : []), ...filterKeys(filter)];
-      const sql = buildSearchSql({ ...input(query, filter), countBound: 200, count, facets: count }, stats(Object.fromEntries(tokens.map((token) => [token, share]))));
-      expect([query, filter, share, unreferenced(sql)]).toEqual([query, filter, share, []]);
+      const keyStats = stats(Object.fromEntries(tokens.map((token) => [token, share])));
+      // and with a date range wide enough to be tested outside a GIN sample's fence
+      for (const withDates of [keyStats, { ...keyStats, dateShare: () => 0.3 }]) {
+        const sql = buildSearchSql({ ...input(query, filter), countBound: 200, count, facets: count }, withDates);
+        expect([query, filter, share, unreferenced(sql)]).toEqual([query, filter, share, []]);
+      }
     }
   });
 

@@ -5,7 +5,7 @@
 export interface TokenStats {
   rows: number;
   frequency(key: number): number;
-  /** Share of rows decided within [from, to] (ISO dates, either open), from decision_date's histogram; null: unknown. */
+  /** Share of rows decided within [from, to] (ISO dates, either open), from decision_date's statistics; null: unknown. */
   dateShare?(from: string | null, to: string | null): number | null;
 }
 
@@ -25,9 +25,11 @@ export function histogramShare(bounds: string[], from: string | null, to: string
   const buckets = days.length - 1;
   const position = (day: number): number => {
     if (day <= days[0]) return 0;
-    if (day >= days[buckets]) return buckets;
+    if (day > days[buckets]) return buckets;
+    // The first bucket that ends on or after the day: a run of equal bounds (a date common enough to fill whole
+    // buckets) lies after the day, not before it. days[i] < day <= days[i + 1], so the divisor is positive.
     let i = 0;
-    while (days[i + 1] <= day) i++;
+    while (days[i + 1] < day) i++;
     return i + (day - days[i]) / (days[i + 1] - days[i]);
   };
   const start = from === null ? 0 : position(dayOf(from));
@@ -58,18 +60,24 @@ export function dateRangeShare(stats: DateStats, from: string | null, to: string
 
 /**
  * Whether a sample drawn through GIN should test its date range on the rows the lookup returns, instead of ANDing
- * in a bitmap of every row in the range (which the planner likes, and which costs about one GIN entry per row in
- * range: 96,573 rows and 13.6 ms for a month of the bench's 1M, where 201 matches of 物流 were found among the
- * first ~2,100 rows the lookup returned). A returned row costs about HEAP_ROW_COST_IN_GIN_ENTRIES; the sample
- * stops at `sample` matches, or reads every match of the keys (`keyShare` of the rows) when the range holds fewer.
- * A narrow range (a day) keeps the bitmap: then few rows are in it and most returned rows would be outside.
+ * in a bitmap of every row in the range (which the planner likes; a btree bitmap costs about one GIN entry's worth
+ * per row in range: 96,573 rows and 13.6 ms for a month of the bench's 1M, where 201 matches of 物流 were found
+ * among the first ~2,100 rows the lookup returned). A returned row costs about HEAP_ROW_COST_IN_GIN_ENTRIES; the
+ * sample stops at `sample` matches, or reads every match of the keys (`keyShare` of the rows) when the range holds
+ * fewer. A narrow range (a day) keeps the bitmap: then few rows are in it and most returned rows would be outside.
+ * The estimate takes the words and the dates as independent; should the keys have no match in the range at all
+ * (a word that appeared later), every match of the keys is read, so that worst case is bounded too: at most
+ * WORST_CASE_FACTOR times the bitmap it replaces.
  */
 export function testDatesAfterLookup(dateShare: number | null, keyShare: number, sample: number, rows: number): boolean {
   if (dateShare === null || dateShare <= 0 || rows <= 0) return false;
-  const returned = Math.min(keyShare * rows, sample / dateShare);
-  return returned * HEAP_ROW_COST_IN_GIN_ENTRIES < dateShare * rows;
+  const bitmap = dateShare * rows;
+  const everyMatch = keyShare * rows * HEAP_ROW_COST_IN_GIN_ENTRIES;
+  const expected = Math.min(keyShare * rows, sample / dateShare) * HEAP_ROW_COST_IN_GIN_ENTRIES;
+  return expected < bitmap && everyMatch <= WORST_CASE_FACTOR * bitmap;
 }
 const HEAP_ROW_COST_IN_GIN_ENTRIES = 15;
+const WORST_CASE_FACTOR = 8;
 
 /** The page walks the newest-first index when at least this share of rows match (≤ ~10,000 rows read for 21). */
 export const PAGE_WALK_MIN_SHARE = 0.002;
@@ -103,7 +111,17 @@ export function estimatedShare(keys: number[], stats: TokenStats): number {
  * says 0.087³ × 30 % and the fully correlated one 8.7 %.
  */
 export function termwiseShare(groups: number[][], stats: TokenStats): number {
-  return groups.filter((group) => group.length > 0).reduce((share, group) => share * Math.min(...group.map((key) => stats.frequency(key))), 1);
+  return mergeOverlapping(groups).reduce((share, group) => share * Math.min(...group.map((key) => stats.frequency(key))), 1);
+}
+
+/** Groups that share a key are one group: 天长 and 天长市 hold the same 天长, which must count once, not squared. */
+function mergeOverlapping(groups: number[][]): number[][] {
+  let merged: number[][] = [];
+  for (const group of groups.filter((g) => g.length > 0)) {
+    const overlapping = merged.filter((m) => m.some((key) => group.includes(key)));
+    merged = [...merged.filter((m) => !overlapping.includes(m)), [...new Set([...group, ...overlapping.flat()])]];
+  }
+  return merged;
 }
 
 /**
