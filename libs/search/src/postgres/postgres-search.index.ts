@@ -19,7 +19,7 @@ import { PostgresIndexBuild } from './postgres-index.build';
 import { applyToTable } from './postgres-index.writes';
 import { HitRow, READ_COLUMNS, Tier, toDocument, toHit } from './postgres-search.rows';
 import { buildSearchSql, facetsOf, NO_TOKEN_STATS, SampleRow, TokenStats } from './postgres-search.sql';
-import { dateRangeShare, DateStats } from './search-plan';
+import { dateRangeShareOf } from './search-plan';
 
 export const LIVE_TABLE = 'public_disclosures';
 
@@ -64,8 +64,8 @@ export async function loadTokenStats(db: Database, table = LIVE_TABLE): Promise<
        FROM pg_stats WHERE schemaname = current_schema() AND tablename = $1 AND attname = 'decision_date'`,
     [table],
   );
-  const dateStats: DateStats = { common: dates?.common ?? [], commonFrequencies: dates?.frequencies ?? [], nullFraction: dates?.nulls ?? 0, histogram: dates?.histogram ?? [] };
-  return { rows: row.rows, frequency: (key) => byKey.get(key) ?? rare, dateShare: (from, to) => dateRangeShare(dateStats, from, to) };
+  const dateShare = dateRangeShareOf({ common: dates?.common ?? [], commonFrequencies: dates?.frequencies ?? [], nullFraction: dates?.nulls ?? 0, histogram: dates?.histogram ?? [] });
+  return { rows: row.rows, frequency: (key) => byKey.get(key) ?? rare, dateShare };
 }
 
 const STATS_TTL_MS = 10 * 60_000;

@@ -1,6 +1,8 @@
 import { buildSearchSql, facetsOf, PAGE_WALK_MIN_SHARE, SampleRow, sampleWalkMinShare, TokenStats } from './postgres-search.sql';
 import { documentTokens, filterKeys, tokenKey } from './postgres-search.tokens';
-import { dateRangeShare, histogramShare, termwiseShare, testDatesAfterLookup } from './search-plan';
+import { dateRangeShareOf, histogramShareOf, termwiseShare, testDatesAfterLookup } from './search-plan';
+
+const histogramShare = (bounds: string[], from: string | null, to: string | null) => histogramShareOf(bounds)?.(from, to) ?? null;
 import { parseQuery, ParsedQuery } from '../search-text';
 import { contractDoc } from '../search-index.contract';
 
@@ -171,9 +173,9 @@ describe('date ranges', () => {
   it('adds the most common dates in the range to the histogram\'s share of the other rows', () => {
     // 40 % of rows on two common dates, 10 % null, the other half spread over the histogram
     const dates = { common: ['2026-02-10', '2026-04-20'], commonFrequencies: [0.3, 0.1], nullFraction: 0.1, histogram: bounds };
-    expect(dateRangeShare(dates, '2026-02-01', '2026-02-28')).toBeCloseTo(0.3 + 0.5 * 0.25, 5);
-    expect(dateRangeShare(dates, null, null)).toBeCloseTo(0.9, 5);
-    expect(dateRangeShare({ common: [], commonFrequencies: [], nullFraction: 0, histogram: [] }, null, null)).toBeNull();
+    expect(dateRangeShareOf(dates)('2026-02-01', '2026-02-28')).toBeCloseTo(0.3 + 0.5 * 0.25, 5);
+    expect(dateRangeShareOf(dates)(null, null)).toBeCloseTo(0.9, 5);
+    expect(dateRangeShareOf({ common: [], commonFrequencies: [], nullFraction: 0, histogram: [] })(null, null)).toBeNull();
   });
   it('tests a wide range on the rows a GIN sample returns, and lets a narrow one AND in its bitmap', () => {
     // 物流 (3.4 %) in one month of 1M (9.6 %): ~2,100 rows returned for 201 matches, against a bitmap of 96,000

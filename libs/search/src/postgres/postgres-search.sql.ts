@@ -79,9 +79,13 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   const cursor = input.cursor;
   const keyset = (tier: Tier) => (cursor && tier === cursor.tier ? [`(decision_date, record_id) < (${p(cursor.date, 'date')}, ${p(cursor.id, 'bigint')})`] : []);
   const all = andKeys.length ? p(andKeys, 'bigint[]') : '';
+  // Estimated termwise: each term's bigrams together, terms and filters independent (see termwiseShare).
+  const pageShare = termwiseShare(groups, stats);
+  // A sample looked up in GIN tests a wide date range on the rows GIN returns (decision_date is one of its
+  // columns), rather than letting the planner AND in a bitmap of the whole range: 物流 in one month, 26.7 → 15.3 ms.
+  const datesOutside = dates.length > 0 && testDatesAfterLookup(stats.dateShare?.(from, to) ?? null, pageShare, bound, stats.rows);
   // A walk, or the GIN matches fenced off and sorted by `fencedOrder` (null: any of them) before the LIMIT. Any
-  // of them (the sample) may test the date range outside the fence, on the rows the lookup returns (see below).
-  let datesOutside = false;
+  // of them (the sample) tests a wide date range outside the fence, on the rows the lookup returns.
   const rows = (columns: string, where: string[], walk: boolean, take: number, fencedOrder: string | null) => {
     if (walk) return `(SELECT ${columns} FROM ${input.table} WHERE ${where.join(' AND ')} ${NEWEST} LIMIT ${take})`;
     const outside = fencedOrder === null && datesOutside ? dates : [];
@@ -130,7 +134,6 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   // makes that fewer rows than GIN would fetch and sort: 医疗器械 is 87,546 GIN rows for a page found in ~240
   // walked. Estimated termwise: bigrams of a term together, terms and filters independent. A name with one rare
   // bigram (盛食 in 永盛食品: 1,320 rows) stays with GIN, whose fast scan skips along that key.
-  const pageShare = termwiseShare(groups, stats);
   const pageWalkRows = Math.ceil((2 * limit) / pageShare);
   const scopedPageRows = Math.ceil((2 * limit) / termwiseShare(groupsOf(restKeys), stats));
   if (scope && (walkPage || scopedPageRows <= budget)) {
@@ -146,9 +149,6 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   const hits = `(SELECT coalesce(json_agg(json_build_array(${HIT_FIELDS.map((field) => `h.${field}`).join(', ')}) ORDER BY h.tier DESC, h.sort_date DESC, h.sort_id DESC), '[]') FROM page h) AS hits`;
   if (!count) return { text: `WITH ${ctes.join(',\n    ')}\n    SELECT ${hits}`, params };
   const columns = facets ? SAMPLE_COLUMNS : COUNT_COLUMNS;
-  // A sample looked up in GIN tests a wide date range on the rows GIN returns (decision_date is one of its
-  // columns), rather than letting the planner AND in a bitmap of the whole range: 物流 in one month, 26.7 → 15.3 ms.
-  datesOutside = dates.length > 0 && testDatesAfterLookup(stats.dateShare?.(from, to) ?? null, pageShare, bound, stats.rows);
   // Each branch builds only its own parts: a part built and then dropped would leave its parameter unreferenced,
   // and PostgreSQL refuses a statement with a parameter it cannot type ("could not determine data type").
   let matched: string;

@@ -17,9 +17,11 @@ const dayOf = (date: string): number => Date.parse(`${date}T00:00:00Z`) / 86_400
 /**
  * Share of values within [from, to] from an equal-frequency histogram's bounds (pg_stats.histogram_bounds: each
  * of the n buckets between n + 1 ascending bounds holds 1/n of the rows), interpolating linearly within a bucket,
- * as the planner does. `to` is inclusive: the range ends where the next day starts.
+ * as the planner does. `to` is inclusive: the range ends where the next day starts. The bounds are read once
+ * (the statistics are loaded every ten minutes, the share asked on every search with a date filter); null
+ * without a histogram.
  */
-export function histogramShare(bounds: string[], from: string | null, to: string | null): number | null {
+export function histogramShareOf(bounds: string[]): ((from: string | null, to: string | null) => number) | null {
   if (bounds.length < 2) return null;
   const days = bounds.map(dayOf);
   const buckets = days.length - 1;
@@ -32,9 +34,11 @@ export function histogramShare(bounds: string[], from: string | null, to: string
     while (days[i + 1] < day) i++;
     return i + (day - days[i]) / (days[i + 1] - days[i]);
   };
-  const start = from === null ? 0 : position(dayOf(from));
-  const end = to === null ? buckets : position(dayOf(to) + 1);
-  return Math.max(0, end - start) / buckets;
+  return (from, to) => {
+    const start = from === null ? 0 : position(dayOf(from));
+    const end = to === null ? buckets : position(dayOf(to) + 1);
+    return Math.max(0, end - start) / buckets;
+  };
 }
 
 /** decision_date's statistics (pg_stats): its most common values with their frequencies, and the histogram of the rest. */
@@ -49,13 +53,15 @@ export interface DateStats {
  * Share of rows decided within [from, to], as the planner reckons it: the most common dates in the range, plus the
  * histogram's share of the rows that are neither common nor null. Null when ANALYZE has not run.
  */
-export function dateRangeShare(stats: DateStats, from: string | null, to: string | null): number | null {
-  const histogram = histogramShare(stats.histogram, from, to);
-  if (histogram === null && stats.common.length === 0) return null;
-  const inRange = (date: string) => (from === null || date >= from) && (to === null || date <= to);
-  const common = stats.common.reduce((sum, date, i) => sum + (inRange(date) ? stats.commonFrequencies[i] : 0), 0);
+export function dateRangeShareOf(stats: DateStats): (from: string | null, to: string | null) => number | null {
+  const histogram = histogramShareOf(stats.histogram);
   const rest = Math.max(0, 1 - stats.nullFraction - stats.commonFrequencies.reduce((sum, frequency) => sum + frequency, 0));
-  return common + rest * (histogram ?? 0);
+  return (from, to) => {
+    if (histogram === null && stats.common.length === 0) return null;
+    const inRange = (date: string) => (from === null || date >= from) && (to === null || date <= to);
+    const common = stats.common.reduce((sum, date, i) => sum + (inRange(date) ? stats.commonFrequencies[i] : 0), 0);
+    return common + rest * (histogram?.(from, to) ?? 0);
+  };
 }
 
 /**
