@@ -38,6 +38,11 @@ export function cpuRatio(mine: LoadFigures, baseline: LoadFigures, of: 'apiCpuMs
   return a && b ? round(a / b) : null;
 }
 
+/** The CPU one request took, API + database + client, in ms; null without the database's share. */
+function cpuMsPerRequest(f: Pick<LoadFigures, 'apiCpuMsPerRequest' | 'databaseCpuMsPerRequest' | 'clientCpuMsPerRequest'>): number | null {
+  return f.databaseCpuMsPerRequest == null ? null : f.databaseCpuMsPerRequest + (f.apiCpuMsPerRequest ?? 0) + (f.clientCpuMsPerRequest ?? 0);
+}
+
 /** Reads the CPU the parts of a phase used, from its start to `done(requests)`. */
 function cpuMeter(serverCpu: () => number | null, apiPid?: number) {
   const api = apiPid === undefined ? null : cpuSecondsOf(apiPid);
@@ -49,7 +54,7 @@ function cpuMeter(serverCpu: () => number | null, apiPid?: number) {
     const clientCpuMsPerRequest = requests === 0 ? 0 : round((used.user + used.system) / 1000 / requests);
     const apiCpuMsPerRequest = apiPid === undefined ? null : perRequest(api, cpuSecondsOf(apiPid));
     const databaseCpuMsPerRequest = perRequest(server, serverCpu());
-    const total = databaseCpuMsPerRequest === null ? null : databaseCpuMsPerRequest + (apiCpuMsPerRequest ?? 0) + clientCpuMsPerRequest;
+    const total = cpuMsPerRequest({ apiCpuMsPerRequest, databaseCpuMsPerRequest, clientCpuMsPerRequest });
     return { apiCpuMsPerRequest, databaseCpuMsPerRequest, clientCpuMsPerRequest, cpuBoundRequestsPerSecond: total ? Math.round((os.cpus().length * 1000) / total) : null };
   };
 }
@@ -110,10 +115,10 @@ export async function loadSql(url: string, statements: { text: string; params: u
 
 /** "API a + database d + client c = t ms of CPU per request; n cores: at most r req/s". */
 export function cpuLine(f: LoadFigures): string | null {
-  if (f.databaseCpuMsPerRequest == null || f.cpuBoundRequestsPerSecond == null) return null;
+  const total = cpuMsPerRequest(f);
+  if (total === null || f.cpuBoundRequestsPerSecond == null) return null;
   const parts = [f.apiCpuMsPerRequest != null ? `API ${f.apiCpuMsPerRequest}` : null, `database ${f.databaseCpuMsPerRequest}`, `client ${f.clientCpuMsPerRequest}`].filter(Boolean);
-  const total = round((f.apiCpuMsPerRequest ?? 0) + f.databaseCpuMsPerRequest + (f.clientCpuMsPerRequest ?? 0));
-  return `  CPU per request: ${parts.join(' + ')} = ${total} ms; ${os.cpus().length} cores: at most ${f.cpuBoundRequestsPerSecond} req/s`;
+  return `  CPU per request: ${parts.join(' + ')} = ${round(total)} ms; ${os.cpus().length} cores: at most ${f.cpuBoundRequestsPerSecond} req/s`;
 }
 
 export function percentile(values: number[], p: number): number {

@@ -10,6 +10,7 @@ import { loadTokenStats, searchReaderUrl } from '@credit/search';
 import { Database } from '@credit/db';
 import { cpuSecondsOf } from '../support/process-cpu';
 import { searchSql, Shape } from './explain';
+import { percentile } from './load-phases';
 import { buildVariants } from './queries';
 
 const ROUNDS = Number(process.env.PROFILE_ROUNDS ?? 6);
@@ -48,9 +49,8 @@ async function main(): Promise<void> {
     results.unnamed.push(await run(false));
     results.prepared.push(await run(true));
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   for (const [mode, runs] of Object.entries(results)) {
-    console.log(`${mode.padEnd(9)} backend CPU ${median(runs.map((r) => r.cpuMs)).toFixed(3)} ms, wall ${median(runs.map((r) => r.wallMs)).toFixed(3)} ms per search (medians of ${ROUNDS} rounds of ${REPEAT} × ${statements.length})`);
+    console.log(`${mode.padEnd(9)} backend CPU ${percentile(runs.map((r) => r.cpuMs), 50).toFixed(3)} ms, wall ${percentile(runs.map((r) => r.wallMs), 50).toFixed(3)} ms per search (medians of ${ROUNDS} rounds of ${REPEAT} × ${statements.length})`);
   }
   await client.end();
 }
