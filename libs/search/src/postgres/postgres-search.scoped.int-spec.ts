@@ -8,6 +8,7 @@ import type { DisclosureDocument, DisclosureSearchFilter } from '../search-index
 import { facetsOf, SampleRow } from './postgres-search.sql';
 import { loadTokenStats, PostgresSearchIndex, searchReaderUrl } from './postgres-search.index';
 import { buildSearchSql } from './postgres-search.sql';
+import { HitRow, toHit } from './postgres-search.rows';
 import { parseQuery, ParsedQuery } from '../search-text';
 
 const AS_OF = '2026-06-30';
@@ -135,6 +136,33 @@ describe('PostgreSQL search: walks scoped to a department, severity or county', 
     const expected = matching('假冒', filter);
     expect(row.sample.length).toBe(expected.length);
     expect(facetsOf(row.sample)).toEqual(facetsOf(expected.map((doc) => [doc.departmentCode, doc.departmentName, doc.regionCode, Number(doc.decisionDate.slice(0, 4)), doc.penaltyCategories])));
+  });
+
+  it('shares one GIN lookup between the page and the sample: every page, the count and the facets are what the documents say', async () => {
+    // The statistics say every key is rare here, so the page and the sample both go through GIN, in one lookup.
+    const rare = { ...(await loadTokenStats(reader)), frequency: () => 0.0001 };
+    const searches: [string, DisclosureSearchFilter][] = [['假冒', {}], ['假冒', { regionCode: '341103', decisionDateFrom: '2026-02-01' }], ['罐头', { departmentCode: 'CZ-WLJ' }]];
+    for (const [query, filter] of searches) {
+      const expected = matching(query, filter);
+      const asSample = (list: DisclosureDocument[]): SampleRow[] => list.map((doc) => [doc.departmentCode, doc.departmentName, doc.regionCode, Number(doc.decisionDate.slice(0, 4)), doc.penaltyCategories]);
+      const seen: string[] = [];
+      let cursor: { tier: 0 | 1 | 2; date: string; id: string } | null = null;
+      for (let pageNo = 0; pageNo < 3 && seen.length < expected.length; pageNo++) {
+        const request = { table: 'public_disclosures', query: parseQuery(query) as ParsedQuery, filter, asOf: AS_OF, limit: 20, countBound: 2000, cursor };
+        const { text, params } = buildSearchSql(request, rare);
+        expect(text).toContain('matches AS MATERIALIZED');
+        const [row] = await reader.query<{ hits: HitRow[]; sample: SampleRow[] }>(text, params);
+        const page = row.hits.slice(0, 20).map(toHit);
+        // every match fits in the sample: the count and the facets are exact, on every page
+        expect({ query, filter, pageNo, count: row.sample.length }).toEqual({ query, filter, pageNo, count: expected.length });
+        expect(facetsOf(row.sample)).toEqual(facetsOf(asSample(expected)));
+        seen.push(...page.map((hit) => hit.doc.id));
+        const last = page[page.length - 1];
+        cursor = { tier: last.tier, date: last.doc.decisionDate, id: last.doc.id };
+      }
+      expect({ query, filter, ids: seen }).toEqual({ query, filter, ids: expected.slice(0, seen.length).map((doc) => doc.id) });
+      expect(seen.length).toBe(Math.min(60, expected.length));
+    }
   });
 
   it('falls back to GIN when the filter holds fewer matches than the walk looked for', async () => {

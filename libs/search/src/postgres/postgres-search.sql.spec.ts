@@ -39,6 +39,8 @@ describe('documentTokens and filterKeys', () => {
 describe('buildSearchSql plan choice', () => {
   /** How the statement reaches the page and the sample: a walk of the newest-first index, GIN, or both. */
   const shape = (sql: string) => {
+    // One GIN lookup for both: the page's newest matches and the sample's any matches come from `matches`.
+    if (sql.includes('matches AS MATERIALIZED (')) return { page: 'gin', sample: 'gin' };
     const walked = sql.includes('walked AS (');
     const page = sql.slice(sql.indexOf('page AS ('), sql.indexOf('sample AS ('));
     const sample = sql.slice(sql.indexOf('sample AS ('), sql.indexOf('SELECT (SELECT coalesce'));
@@ -62,6 +64,27 @@ describe('buildSearchSql plan choice', () => {
     };
     expect(lookupOf('医疗器械 排放')).toEqual([tokenKey('医疗'), tokenKey('排放'), tokenKey('疗器')]);
     expect(lookupOf('医疗器械', { regionCode: '341124' })).toEqual([tokenKey('医疗'), tokenKey('r:341124'), tokenKey('疗器')]);
+  });
+
+  it('leaves a key out of the lookup when testing it on the rows found costs less than its posting list', () => {
+    // 永盛食品: 盛食 and 永盛 find ~1,400 rows; 食品 (22 % of rows) is tested on them rather than intersected
+    const shares = { 永盛: 0.021, 盛食: 0.0014, 食品: 0.22, 运输: 0.05, 'r:341124': 0.11 };
+    const lookupOf = (query: string, filter = {}) => {
+      const sql = buildSearchSql(input(query, filter), stats(shares));
+      const lookup = /tokens @> \$(\d+)::bigint\[\]( AND arraycontains\(tokens, \$(\d+))?/.exec(sql.text);
+      return { lookup: sql.params[Number(lookup?.[1]) - 1], tested: lookup?.[3] ? sql.params[Number(lookup[3]) - 1] : null };
+    };
+    const name = lookupOf('永盛食品');
+    expect(name.lookup).toEqual([tokenKey('盛食'), tokenKey('永盛')]);
+    expect(name.tested).toEqual(expect.arrayContaining([tokenKey('食品'), tokenKey('盛食'), tokenKey('永盛')]));
+    // another term or a filter rules rows out (taken as independent): worth intersecting even when frequent; then
+    // ~70 or ~150 rows are found, and 永盛 is tested on them
+    expect(lookupOf('永盛食品 运输').lookup).toEqual([tokenKey('盛食'), tokenKey('运输')]);
+    expect(lookupOf('永盛食品', { regionCode: '341124' }).lookup).toEqual([tokenKey('盛食'), tokenKey('r:341124')]);
+    // when every key is in the lookup, the operator alone tests them
+    const alone = buildSearchSql(input('盛食'), stats(shares)).text;
+    expect(alone).toMatch(/tokens @> \$\d+::bigint\[\]\)/);
+    expect(alone).not.toContain('arraycontains(tokens, $');
   });
 
   it('walks first for the page too when the bigrams of a word go together, and looks up GIN only if that fell short', () => {
@@ -188,20 +211,42 @@ describe('date ranges', () => {
     expect(testDatesAfterLookup(0.05, 0.045, 201, 1_000_000)).toBe(false);
   });
   it('writes the range outside the GIN fence of the sample only, never of the page', () => {
-    // 物流 at 0.1 %: the page too goes through GIN (and sorts every match, so it keeps the range in the bitmap)
-    const wide: TokenStats = { ...stats({ 物流: 0.001 }), dateShare: () => 0.096 };
+    // 物流 at 3.4 %: the page walks, the sample goes through GIN and tests a month's range on the rows it returns
+    const wide: TokenStats = { ...stats({ 物流: 0.034 }), dateShare: () => 0.096 };
     const filter = { decisionDateFrom: '2026-10-05', decisionDateTo: '2026-11-05' };
     const { text } = buildSearchSql({ ...input('物流', filter), countBound: 200 }, wide);
-    const [page, sample] = [text.slice(0, text.indexOf('sample AS (')), text.slice(text.indexOf('sample AS ('))];
+    const sample = text.slice(text.indexOf('sample AS ('));
     expect(sample).toMatch(/OFFSET 0\) m WHERE decision_date >= \$\d+::date AND decision_date <= \$\d+::date LIMIT 201/);
-    expect(page).toMatch(/decision_date >= \$\d+::date AND decision_date <= \$\d+::date AND tokens @> .* OFFSET 0\) m ORDER BY/);
-    expect(page).not.toMatch(/\) m WHERE decision_date/);
+    expect(unreferenced(buildSearchSql({ ...input('物流', filter), countBound: 200 }, wide))).toEqual([]);
     // a narrow range stays inside the sample's fence, where GIN's bitmap meets the range's
     const narrow = buildSearchSql({ ...input('物流', filter), countBound: 200 }, { ...wide, dateShare: () => 0.003 });
     const narrowSample = narrow.text.slice(narrow.text.indexOf('sample AS ('));
     expect(narrowSample).not.toMatch(/\) m WHERE decision_date/);
     expect(narrowSample).toMatch(/decision_date >= \$\d+::date AND decision_date <= \$\d+::date AND tokens @> .* OFFSET 0\) m LIMIT 201/);
-    expect(unreferenced(buildSearchSql({ ...input('物流', filter), countBound: 200 }, wide))).toEqual([]);
+    // 物流 at 0.1 %: the page too goes through GIN and sorts every match, so the range stays in the bitmap, both in
+    // the lookup the page and the sample share and in the page's own lookup when there is no sample
+    const rare: TokenStats = { ...wide, ...stats({ 物流: 0.001 }) };
+    const shared = buildSearchSql({ ...input('物流', filter), countBound: 200 }, rare).text;
+    expect(shared).toMatch(/matches AS MATERIALIZED \(SELECT .* decision_date >= \$\d+::date AND decision_date <= \$\d+::date AND tokens @> /);
+    const pageOnly = buildSearchSql({ ...input('物流', filter), countBound: 200, count: false, facets: false }, rare).text;
+    expect(pageOnly).toMatch(/decision_date >= \$\d+::date AND decision_date <= \$\d+::date AND tokens @> .* OFFSET 0\) m ORDER BY/);
+    for (const statement of [shared, pageOnly]) expect(statement).not.toMatch(/\) m WHERE decision_date/);
+  });
+  it('looks the matches up once when the page and the sample both go through GIN, and reads only the page whole', () => {
+    const rare = stats({ 野生: 0.0001 });
+    const { text, params } = buildSearchSql(input('野生'), rare);
+    // one GIN lookup (the exact matches have their own, by the whole-query keys), narrow columns kept for both
+    expect(text.match(/tokens @> /g)).toHaveLength(1);
+    expect(text).toMatch(/matches AS MATERIALIZED \(SELECT record_id, decision_date, department_code, department_name, region_code, penalty_categories FROM/);
+    expect(text).toMatch(/FROM public_disclosures WHERE record_id IN \(SELECT record_id FROM matches WHERE record_id NOT IN \(SELECT sort_id FROM exact\) ORDER BY decision_date DESC, record_id DESC LIMIT 21\)\)/);
+    expect(text).toContain('(SELECT * FROM matches LIMIT 1001)');
+    expect(unreferenced({ text, params })).toEqual([]);
+    // a next page keeps its keyset on the shared matches; the count alone shares the keys only
+    const next = buildSearchSql({ ...input('野生'), cursor: { tier: 1, date: '2026-11-01', id: '42' } }, rare);
+    expect(next.text).toMatch(/FROM matches WHERE record_id NOT IN \(SELECT sort_id FROM exact\) AND \(decision_date, record_id\) < \(\$\d+::date, \$\d+::bigint\) ORDER BY/);
+    expect(buildSearchSql({ ...input('野生'), facets: false }, rare).text).toContain('matches AS MATERIALIZED (SELECT record_id, decision_date FROM');
+    // without a count there is no sample to share with: the page looks up on its own
+    expect(buildSearchSql({ ...input('野生'), count: false, facets: false }, rare).text).not.toContain('matches AS');
   });
 });
 
