@@ -1,0 +1,76 @@
+// Paired database cost of two versions of the search statement: for each search of the sample whose statement
+// differs between this checkout and PAIR_BASE_ROOT (another checkout of the repository), EXPLAIN ANALYZE of the
+// base's and this one's statement alternately, five times each, on the same connection; prints the medians
+// (execution + planning) and their sums by kind. Alternating on one connection keeps a busy or drifting machine
+// from favouring either side, which separate runs of variant-costs.ts do not.
+// Usage: PAIR_BASE_ROOT=/tmp/base PROFILE_DATABASE_URL=postgres://…/credit_bench_search \
+//   node -r ./tools/register.js bench/search/plan-pairs.ts   (PROFILE_TAIL=n: n long-tail searches, default 400;
+//   PROFILE_TAIL=0: the 64 queries of the head mix; PROFILE_SHAPE=full|count|page)
+import path from 'node:path';
+import { Database } from '@credit/db';
+import { todayInChina } from '@credit/domain';
+import { buildSearchSql, DEFAULT_COUNT_BOUND, loadTokenStats, parseQuery, searchReaderUrl } from '@credit/search';
+import type { TokenStats } from '@credit/search';
+import { Shape } from './explain';
+import { tailVariants } from './long-tail';
+import { buildVariants, Variant } from './queries';
+
+type Builder = typeof buildSearchSql;
+type SearchSql = ReturnType<Builder>;
+
+function statementOf(build: Builder, variant: Variant, stats: TokenStats, shape: Shape): SearchSql {
+  const query = variant.variables.query ? parseQuery(variant.variables.query as string) : null;
+  if (typeof query === 'string') throw new Error(`bad bench query ${String(variant.variables.query)}`);
+  return build(
+    { table: 'public_disclosures', query, filter: (variant.variables.filter ?? {}) as object, asOf: todayInChina(), limit: 20, countBound: DEFAULT_COUNT_BOUND, cursor: null, count: shape !== 'page', facets: shape === 'full' },
+    stats,
+  );
+}
+
+async function main(): Promise<void> {
+  const url = process.env.PROFILE_DATABASE_URL;
+  const baseRoot = process.env.PAIR_BASE_ROOT;
+  if (!url || !baseRoot) throw new Error('PROFILE_DATABASE_URL (a database bench/search loaded) and PAIR_BASE_ROOT (the other checkout)');
+  // The base's builder, by path: its own relative imports (search-plan, search-text) come from the base too.
+  const base = (await import(path.resolve(baseRoot, 'libs/search/src/postgres/postgres-search.sql.ts'))) as { buildSearchSql: Builder };
+  const shape = (process.env.PROFILE_SHAPE ?? 'full') as Shape;
+  const db = new Database(searchReaderUrl(url), 1);
+  try {
+    const stats = await loadTokenStats(db);
+    const tail = Number(process.env.PROFILE_TAIL ?? 400);
+    const variants = tail > 0 ? (await tailVariants(db, 20_000)).filter((_, i) => i % Math.max(1, Math.floor(20_000 / tail)) === 0).slice(0, tail) : await buildVariants(db);
+    const cost = async (sql: SearchSql): Promise<number> => {
+      const [{ 'QUERY PLAN': plan }] = await db.query<{ 'QUERY PLAN': any }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql.text}`, sql.params);
+      return plan[0]['Execution Time'] + plan[0]['Planning Time'];
+    };
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const sums = new Map<string, { base: number; mine: number; n: number }>();
+    let unchanged = 0;
+    for (const variant of variants) {
+      const before = statementOf(base.buildSearchSql, variant, stats, shape);
+      const after = statementOf(buildSearchSql, variant, stats, shape);
+      if (before.text === after.text && JSON.stringify(before.params) === JSON.stringify(after.params)) {
+        unchanged++;
+        continue;
+      }
+      const runs = { base: [] as number[], mine: [] as number[] };
+      for (let i = 0; i < 5; i++) {
+        runs.base.push(await cost(before));
+        runs.mine.push(await cost(after));
+      }
+      const [b, m] = [median(runs.base), median(runs.mine)];
+      const sum = sums.get(variant.kind) ?? { base: 0, mine: 0, n: 0 };
+      sums.set(variant.kind, { base: sum.base + b, mine: sum.mine + m, n: sum.n + 1 });
+      process.stdout.write(`${variant.kind.padEnd(7)} ${variant.label.padEnd(24)} ${b.toFixed(2)} → ${m.toFixed(2)} ms\n`);
+    }
+    process.stdout.write(`statement unchanged: ${unchanged} of ${variants.length}\n`);
+    for (const [kind, { base: b, mine: m, n }] of sums) process.stdout.write(`${kind}: ${n} changed, ${b.toFixed(1)} → ${m.toFixed(1)} ms (×${(m / b).toFixed(2)})\n`);
+  } finally {
+    await db.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
