@@ -6,7 +6,8 @@
 // BENCH_SEARCH_RECORDS (1000000), BENCH_SEARCH_SECONDS (20),
 // BENCH_SEARCH_REUSE=1 keeps an already loaded and indexed credit_bench_search database.
 // BENCH_SEARCH_BASELINE_ROOT=<another checkout> (with node_modules) also runs that checkout's API on the same
-// data in the same run: the before of a before/after, every figure then a ratio within one run.
+// data in the same run: the before of a before/after, every figure then a ratio within one run. Each side then runs
+// twice, in the order this, baseline, (raw SQL), baseline, this, and its figures are the mean of its two runs.
 // Phases (each BENCH_SEARCH_SECONDS, 50 connections): the full page (count + facets) and the page alone over
 // GraphQL and as raw SQL with the cache off, then the deployed cache with the 64 repeated queries and with a
 // long-tail stream (long-tail.ts), whose hit rate is read from /metrics. Each phase also splits the CPU one request
@@ -27,7 +28,7 @@ import { serverSettings, writeResult } from '../support/bench-database';
 import { databaseServerCpu } from '../support/process-cpu';
 import { BenchPostgres, startBenchPostgres } from './bench-postgres';
 import { explainKinds, searchSql as shapedSql, Shape } from './explain';
-import { CONNECTIONS, cpuLine, cpuRatio, LoadFigures, loadGraphql, loadSql, percentile, round, SECONDS } from './load-phases';
+import { CONNECTIONS, cpuLine, cpuRatio, LoadFigures, loadGraphql, loadSql, meanFigures, percentile, round, SECONDS } from './load-phases';
 import { loadDisclosures } from './load-data';
 import { cacheLookups, HEAD_SHARE, queryStream, tailVariants } from './long-tail';
 import { buildVariants, PAGE_QUERY, QUERY, Variant } from './queries';
@@ -114,15 +115,22 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
       api.child.kill('SIGTERM');
     }
   };
-  // This checkout and the baseline back to back in each mode, so a change in the machine's load between the
-  // phases skews the before/after ratio as little as possible.
-  const mine = await uncached(ROOT);
-  const baselineUncached = BASELINE_ROOT ? await uncached(BASELINE_ROOT) : null;
+  // With a baseline, each mode runs this checkout, the baseline, the baseline again and this checkout again (ABBA),
+  // and each side's figures are the mean of its two runs: the machine speeds up or slows down over a run, and with
+  // identical code on both sides whichever went first measured up to 20 % faster. Raw SQL runs in the middle, so
+  // the GraphQL/SQL ratios are centred on it as well.
+  const twice = async <T>(first: T, again: () => Promise<T>, mean: (a: T, b: T) => T) => mean(first, await again());
+  const mineFirst = await uncached(ROOT);
+  const baselineFirst = BASELINE_ROOT ? await uncached(BASELINE_ROOT) : null;
   const sql = await loadSql(url, variants.map((variant) => searchSql(variant, 'full')), serverCpu);
   const sqlPage = await loadSql(url, variants.map((variant) => searchSql(variant, 'page')), serverCpu);
   loadAverage.afterSql = load();
-  const cached = await cachedRun(ROOT);
-  const baseline = BASELINE_ROOT && baselineUncached ? { root: BASELINE_ROOT, ...baselineUncached, cached: await cachedRun(BASELINE_ROOT) } : null;
+  const baselineUncached = BASELINE_ROOT && baselineFirst ? await twice(baselineFirst, () => uncached(BASELINE_ROOT), meanUncached) : null;
+  const mine = BASELINE_ROOT ? await twice(mineFirst, () => uncached(ROOT), meanUncached) : mineFirst;
+  const cachedFirst = await cachedRun(ROOT);
+  const baselineCached = BASELINE_ROOT ? await twice(await cachedRun(BASELINE_ROOT), () => cachedRun(BASELINE_ROOT), meanCached) : null;
+  const cached = BASELINE_ROOT ? await twice(cachedFirst, () => cachedRun(ROOT), meanCached) : cachedFirst;
+  const baseline = BASELINE_ROOT && baselineUncached && baselineCached ? { root: BASELINE_ROOT, ...baselineUncached, cached: baselineCached } : null;
   const graphql = mine.graphql;
   const result = {
     records: COUNT,
@@ -184,6 +192,19 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
   log(`load average (1/5/15 min): ${Object.entries(loadAverage).map(([at, v]) => `${at} ${v.join('/')}`).join(', ')}`);
   log(`wrote ${writeResult('search', result)}`);
   await db.close().catch(() => undefined);
+}
+
+type Uncached = { serial: Record<string, { graphqlMs: number; sqlMs: number; ratio: number }>; graphql: LoadFigures; page: LoadFigures };
+type Cached = { repeated: LoadFigures; longTail: LoadFigures & { cacheHitRate: number | null } };
+
+/** Two runs of the uncached phases as one: their mean (the first run's serial comparison). */
+function meanUncached(a: Uncached, b: Uncached): Uncached {
+  return { serial: a.serial, graphql: meanFigures(a.graphql, b.graphql), page: meanFigures(a.page, b.page) };
+}
+
+function meanCached(a: Cached, b: Cached): Cached {
+  const rate = a.longTail.cacheHitRate !== null && b.longTail.cacheHitRate !== null ? round((a.longTail.cacheHitRate + b.longTail.cacheHitRate) / 2) : null;
+  return { repeated: meanFigures(a.repeated, b.repeated), longTail: { ...meanFigures(a.longTail, b.longTail), cacheHitRate: rate } };
 }
 
 async function freshDatabase(adminUrl: string, name: string): Promise<string> {
