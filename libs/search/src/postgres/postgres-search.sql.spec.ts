@@ -122,6 +122,19 @@ describe('buildSearchSql plan choice', () => {
     const { text } = buildSearchSql(input('纳税'), stats({ 纳税: 0.05 }));
     expect(shape(text)).toEqual({ page: 'walk', sample: 'gin' });
   });
+  it('looks the page up with the sample, rather than walking for it, while the matches are few enough to read', () => {
+    // 超市 虚假 at 5 % × 6 % = 0.3 %: a walk for 21 matches reads ~7,000 rows; the lookup the sample makes anyway
+    // returns ~3,000
+    const pair = stats({ 超市: 0.05, 虚假: 0.06 });
+    expect(shape(buildSearchSql(input('超市 虚假'), pair).text)).toEqual({ page: 'gin', sample: 'gin' });
+    expect(buildSearchSql(input('超市 虚假'), pair).text).toContain('matches AS MATERIALIZED');
+    // without a sample, the page looked up alone reads every match whole: it walks from PAGE_WALK_MIN_SHARE
+    const pageOnly = buildSearchSql({ ...input('超市 虚假'), count: false, facets: false }, pair).text;
+    expect(pageOnly).not.toContain('tokens @>');
+    expect(pageOnly).toMatch(/arraycontains\(tokens, \$\d+::bigint\[\]\) AND record_id NOT IN \(SELECT sort_id FROM exact\) ORDER BY decision_date DESC, record_id DESC LIMIT 21/);
+    // above SHARED_PAGE_WALK_MIN_SHARE (0.4 %) the page walks again
+    expect(shape(buildSearchSql(input('超市 虚假'), stats({ 超市: 0.05, 虚假: 0.1 })).text)).toEqual({ page: 'walk', sample: 'gin' });
+  });
   it('multiplies the shares of a word and a filter, and walks when nothing narrows the list', () => {
     // a penalty category has no index of its own to walk (a department, severity or county has: see below)
     const narrow = buildSearchSql(input('食品', { penaltyCategory: 'REVOKE_LICENSE' }), stats({ 食品: 0.2, 'c:REVOKE_LICENSE': 0.005 }));

@@ -88,6 +88,12 @@ const WORST_CASE_FACTOR = 8;
 /** The page walks the newest-first index when at least this share of rows match (≤ ~10,000 rows read for 21). */
 export const PAGE_WALK_MIN_SHARE = 0.002;
 /**
+ * The same when the page would share its GIN lookup with the sample (buildSearchSql): then looking up costs only
+ * the matches beyond the sample's, and a walk of ≤ ~5,000 rows is what pays (paired on the bench's 1M: word pairs
+ * of 0.2–0.4 % ×0.69 at 0.004, a wash for the rest at 0.008).
+ */
+export const SHARED_PAGE_WALK_MIN_SHARE = 0.004;
+/**
  * Reading a row while walking (index entry, heap tuple, one containment test over ~100 keys: ~2 µs) costs about
  * ten times reading one entry of a GIN posting list (~0.15 µs) here, so a sample of n matches walks (n / share
  * rows) when that is cheaper than the bitmap (share × rows entries): from share = √(10 n / rows), 4.5% for 200
