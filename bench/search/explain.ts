@@ -17,11 +17,11 @@ export interface KindPlan {
   buffers: number;
 }
 
-/** Exactly the statement the PostgreSQL adapter runs for these variables and this shape. */
-export function searchSql(variables: Record<string, unknown>, stats: TokenStats, shape: Shape = 'full'): { text: string; params: unknown[] } {
+/** Exactly the statement the PostgreSQL adapter runs for these variables and this shape (`build`: another checkout's builder, for plan-pairs.ts). */
+export function searchSql(variables: Record<string, unknown>, stats: TokenStats, shape: Shape = 'full', build = buildSearchSql): { text: string; params: unknown[] } {
   const query = variables.query ? parseQuery(variables.query as string) : null;
   if (typeof query === 'string') throw new Error(`bad bench query ${String(variables.query)}`);
-  return buildSearchSql(
+  return build(
     { table: 'public_disclosures', query, filter: (variables.filter ?? {}) as object, asOf: todayInChina(), limit: 20, countBound: DEFAULT_COUNT_BOUND, cursor: null, count: shape !== 'page', facets: shape === 'full' },
     stats,
   );

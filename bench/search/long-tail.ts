@@ -1,9 +1,12 @@
 // A realistic public query stream: a popular head (the bench's 64 queries, Zipf-weighted) takes HEAD_SHARE of
 // the searches and the rest is a long tail of distinct searches (names, USCCs, word + filter combinations, word
 // pairs), almost none repeated within the run. The cache hit rate it produces is read from /metrics.
-import type { Database } from '@credit/db';
+import { Database } from '@credit/db';
 import { addMonths, todayInChina } from '@credit/domain';
-import type { Variant } from './queries';
+import { loadTokenStats, searchReaderUrl } from '@credit/search';
+import type { TokenStats } from '@credit/search';
+import type { Shape } from './explain';
+import { buildVariants, Variant } from './queries';
 import { DEPARTMENTS, INDUSTRIES, REGIONS, VIOLATION_TYPES } from './word-lists';
 
 /** Share of searches drawn from the head; the rest are (nearly all) distinct. */
@@ -72,4 +75,18 @@ export async function cacheLookups(origin: string, token: string): Promise<{ hit
   const text = await (await fetch(`${origin}/metrics`, { headers: { authorization: `Bearer ${token}` } })).text();
   const read = (result: string) => Number(new RegExp(`credit_search_cache_lookups_total\\{result="${result}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
   return { hit: read('hit'), miss: read('miss') };
+}
+
+/**
+ * What the profiling scripts (variant-costs.ts, plan-pairs.ts) work on: a search reader of the bench's database
+ * (its planner settings decide the plans), the token statistics, the statement shape (PROFILE_SHAPE, default
+ * full) and the searches: PROFILE_TAIL searches of the long tail (every (20,000 / n)-th, the same each run), or
+ * the head mix when it is 0.
+ */
+export async function profileSession(url: string, defaultTail: number): Promise<{ db: Database; stats: TokenStats; shape: Shape; variants: Variant[] }> {
+  const db = new Database(searchReaderUrl(url), 1);
+  const stats = await loadTokenStats(db);
+  const tail = Number(process.env.PROFILE_TAIL ?? defaultTail);
+  const variants = tail > 0 ? (await tailVariants(db, 20_000)).filter((_, i) => i % Math.max(1, Math.floor(20_000 / tail)) === 0).slice(0, tail) : await buildVariants(db);
+  return { db, stats, shape: (process.env.PROFILE_SHAPE ?? 'full') as Shape, variants };
 }

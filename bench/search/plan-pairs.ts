@@ -7,25 +7,12 @@
 //   node -r ./tools/register.js bench/search/plan-pairs.ts   (PROFILE_TAIL=n: n long-tail searches, default 400;
 //   PROFILE_TAIL=0: the 64 queries of the head mix; PROFILE_SHAPE=full|count|page)
 import path from 'node:path';
-import { Database } from '@credit/db';
-import { todayInChina } from '@credit/domain';
-import { buildSearchSql, DEFAULT_COUNT_BOUND, loadTokenStats, parseQuery, searchReaderUrl } from '@credit/search';
-import type { TokenStats } from '@credit/search';
-import { Shape } from './explain';
-import { tailVariants } from './long-tail';
-import { buildVariants, Variant } from './queries';
+import { buildSearchSql } from '@credit/search';
+import { searchSql } from './explain';
+import { profileSession } from './long-tail';
 
 type Builder = typeof buildSearchSql;
 type SearchSql = ReturnType<Builder>;
-
-function statementOf(build: Builder, variant: Variant, stats: TokenStats, shape: Shape): SearchSql {
-  const query = variant.variables.query ? parseQuery(variant.variables.query as string) : null;
-  if (typeof query === 'string') throw new Error(`bad bench query ${String(variant.variables.query)}`);
-  return build(
-    { table: 'public_disclosures', query, filter: (variant.variables.filter ?? {}) as object, asOf: todayInChina(), limit: 20, countBound: DEFAULT_COUNT_BOUND, cursor: null, count: shape !== 'page', facets: shape === 'full' },
-    stats,
-  );
-}
 
 async function main(): Promise<void> {
   const url = process.env.PROFILE_DATABASE_URL;
@@ -33,12 +20,8 @@ async function main(): Promise<void> {
   if (!url || !baseRoot) throw new Error('PROFILE_DATABASE_URL (a database bench/search loaded) and PAIR_BASE_ROOT (the other checkout)');
   // The base's builder, by path: its own relative imports (search-plan, search-text) come from the base too.
   const base = (await import(path.resolve(baseRoot, 'libs/search/src/postgres/postgres-search.sql.ts'))) as { buildSearchSql: Builder };
-  const shape = (process.env.PROFILE_SHAPE ?? 'full') as Shape;
-  const db = new Database(searchReaderUrl(url), 1);
+  const { db, stats, shape, variants } = await profileSession(url, 400);
   try {
-    const stats = await loadTokenStats(db);
-    const tail = Number(process.env.PROFILE_TAIL ?? 400);
-    const variants = tail > 0 ? (await tailVariants(db, 20_000)).filter((_, i) => i % Math.max(1, Math.floor(20_000 / tail)) === 0).slice(0, tail) : await buildVariants(db);
     const cost = async (sql: SearchSql): Promise<number> => {
       const [{ 'QUERY PLAN': plan }] = await db.query<{ 'QUERY PLAN': any }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql.text}`, sql.params);
       return plan[0]['Execution Time'] + plan[0]['Planning Time'];
@@ -47,8 +30,8 @@ async function main(): Promise<void> {
     const sums = new Map<string, { base: number; mine: number; n: number }>();
     let unchanged = 0;
     for (const variant of variants) {
-      const before = statementOf(base.buildSearchSql, variant, stats, shape);
-      const after = statementOf(buildSearchSql, variant, stats, shape);
+      const before = searchSql(variant.variables, stats, shape, base.buildSearchSql);
+      const after = searchSql(variant.variables, stats, shape);
       if (before.text === after.text && JSON.stringify(before.params) === JSON.stringify(after.params)) {
         unchanged++;
         continue;

@@ -2,22 +2,14 @@
 // runs each, full page), sorted by cost: which queries of the mix the database's time goes to.
 // PROFILE_TAIL=n times n searches of the long tail instead (long-tail.ts: a deterministic sample), and sums by kind.
 // Usage: PROFILE_DATABASE_URL=postgres://…/credit_bench_search node -r ./tools/register.js bench/search/variant-costs.ts
-import { Database } from '@credit/db';
-import { loadTokenStats, searchReaderUrl } from '@credit/search';
-import { searchSql, Shape } from './explain';
-import { tailVariants } from './long-tail';
-import { buildVariants } from './queries';
+import { searchSql } from './explain';
+import { profileSession } from './long-tail';
 
 async function main(): Promise<void> {
   const url = process.env.PROFILE_DATABASE_URL;
   if (!url) throw new Error('PROFILE_DATABASE_URL: a database bench/search loaded');
-  const shape = (process.env.PROFILE_SHAPE ?? 'full') as Shape;
-  // The API's search sessions (searchReaderUrl): their planner settings decide the plans.
-  const db = new Database(searchReaderUrl(url), 1);
+  const { db, stats, shape, variants } = await profileSession(url, 0);
   try {
-    const stats = await loadTokenStats(db);
-    const tail = Number(process.env.PROFILE_TAIL ?? 0);
-    const variants = tail > 0 ? (await tailVariants(db, 20_000)).filter((_, i) => i % Math.max(1, Math.floor(20_000 / tail)) === 0).slice(0, tail) : await buildVariants(db);
     const rows: { label: string; kind: string; exec: number; plan: number }[] = [];
     for (const variant of variants) {
       const { text, params } = searchSql(variant.variables, stats, shape);
