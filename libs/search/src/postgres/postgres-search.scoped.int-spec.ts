@@ -56,6 +56,12 @@ describe('PostgreSQL search: walks scoped to a department, severity or county', 
         departmentCode: department, departmentName: `部门${department}`, regionCode: COUNTIES[i % 4], severity: SEVERITIES[i % 2],
       }));
     }
+    // 滁州市华星酒店 is the whole name of one document (an exact match) and part of thirty others' names.
+    const suffixes = ['', ...[...'东西南北中'].flatMap((a) => [...'一二三四五六'].map((b) => `${a}${b}店`))];
+    suffixes.forEach((suffix, i) => docs.push(contractDoc({
+      partyName: `滁州市华星酒店${suffix}`, violationType: '未按规定公示年度报告', decisionDate: `2026-03-${String(1 + (i % 28)).padStart(2, '0')}`, publishedFrom: '2026-03-01',
+      departmentCode: 'CZ-SCJGJ', departmentName: '部门CZ-SCJGJ', regionCode: '341102', severity: 'GENERAL',
+    })));
     // No longer published on AS_OF, and the newest of all: a walk that skipped the publication test would start with them.
     const expired = Array.from({ length: 60 }, (_, i) => contractDoc({
       violationType: '销售假冒注册商标的商品', decisionDate: '2026-06-20', publishedFrom: '2026-06-20', publishedUntil: '2026-06-25',
@@ -163,6 +169,35 @@ describe('PostgreSQL search: walks scoped to a department, severity or county', 
       expect({ query, filter, ids: seen }).toEqual({ query, filter, ids: expected.slice(0, seen.length).map((doc) => doc.id) });
       expect(seen.length).toBe(Math.min(60, expected.length));
     }
+  });
+
+  it('shares one GIN lookup with an exact match first: the page moves from it to the other matches, and a bare count counts both', async () => {
+    const rare = { ...(await loadTokenStats(reader)), frequency: () => 0.0001 };
+    const query = '滁州市华星酒店';
+    const exact = docs.filter((doc) => doc.partyName === query);
+    const others = matching(query, {}).filter((doc) => doc.partyName !== query);
+    expect([exact.length, others.length]).toEqual([1, 30]);
+    const run = async (limit: number, cursor: { tier: 0 | 1 | 2; date: string; id: string } | null, facets = true) => {
+      const request = { table: 'public_disclosures', query: parseQuery(query) as ParsedQuery, filter: {}, asOf: AS_OF, limit, countBound: 2000, cursor, count: true, facets };
+      const { text, params } = buildSearchSql(request, rare);
+      expect(text).toContain('matches AS MATERIALIZED');
+      const [row] = await reader.query<{ hits: HitRow[]; sample?: SampleRow[]; sampled?: number }>(text, params);
+      return { hits: row.hits.slice(0, limit).map(toHit), hasNextPage: row.hits.length > limit, sample: row.sample, sampled: row.sampled };
+    };
+    // a page of one: the exact match, with more to come
+    const first = await run(1, null);
+    expect([first.hits.map((hit) => [hit.tier, hit.doc.id]), first.hasNextPage]).toEqual([[[2, exact[0].id]], true]);
+    expect(first.sample?.length).toBe(31);
+    // after it, the other matches newest first; the exact one is not repeated
+    const cursorOf = (hit: { tier: 0 | 1 | 2; doc: DisclosureDocument }) => ({ tier: hit.tier, date: hit.doc.decisionDate, id: hit.doc.id });
+    const second = await run(20, cursorOf(first.hits[0]));
+    expect(second.hits.map((hit) => [hit.tier, hit.doc.id])).toEqual(others.slice(0, 20).map((doc) => [1, doc.id]));
+    expect(second.hasNextPage).toBe(true);
+    // the last page ends without a next one
+    const last = await run(20, cursorOf(second.hits[19]));
+    expect([last.hits.map((hit) => hit.doc.id), last.hasNextPage]).toEqual([others.slice(20).map((doc) => doc.id), false]);
+    // the count alone (no facets) shares the lookup of the keys only, and counts the exact match once
+    expect((await run(20, null, false)).sampled).toBe(31);
   });
 
   it('falls back to GIN when the filter holds fewer matches than the walk looked for', async () => {

@@ -134,6 +134,20 @@ describe('buildSearchSql plan choice', () => {
     expect(pageOnly).toMatch(/arraycontains\(tokens, \$\d+::bigint\[\]\) AND record_id NOT IN \(SELECT sort_id FROM exact\) ORDER BY decision_date DESC, record_id DESC LIMIT 21/);
     // above SHARED_PAGE_WALK_MIN_SHARE (0.4 %) the page walks again
     expect(shape(buildSearchSql(input('超市 虚假'), stats({ 超市: 0.05, 虚假: 0.1 })).text)).toEqual({ page: 'walk', sample: 'gin' });
+    // the bigrams of one term go together: 天长市 is ~5 % (termwise), not 0.3 %, and its page still walks
+    expect(shape(buildSearchSql(input('天长市'), stats({ 天长: 0.05, 长市: 0.06 })).text)).toEqual({ page: 'walk', sample: 'gin' });
+    // a page scoped to a department's own index stays scoped
+    const scoped = buildSearchSql({ ...input('假冒', { departmentCode: 'CZ-SWJ' }), countBound: 200 }, stats({ 假冒: 0.01, 'g:CZ-SWJ': 0.3 })).text;
+    expect(scoped).toMatch(/page_walk AS \(SELECT [^\n]*department_code = \$\d+::text/);
+    expect(scoped).not.toContain('matches AS');
+    // without statistics every key counts as rare: the sample stops at its bound instead of keeping every match
+    expect(buildSearchSql(input('食品')).text).not.toContain('matches AS');
+  });
+  it('writes the operator alone when the lookup holds every key', () => {
+    const { text, params } = buildSearchSql(input('超市 虚假'), stats({ 超市: 0.05, 虚假: 0.06 }));
+    const lookup = /matches AS MATERIALIZED \(SELECT [^\n]* tokens @> \$(\d+)::bigint\[\]\)/.exec(text);
+    expect(params[Number(lookup?.[1]) - 1]).toEqual(expect.arrayContaining([tokenKey('超市'), tokenKey('虚假')]));
+    expect(text).not.toContain('arraycontains(tokens, $');
   });
   it('multiplies the shares of a word and a filter, and walks when nothing narrows the list', () => {
     // a penalty category has no index of its own to walk (a department, severity or county has: see below)
@@ -223,7 +237,7 @@ describe('date ranges', () => {
     // be read, more than eight times the bitmap of 50,000: keep the bitmap
     expect(testDatesAfterLookup(0.05, 0.045, 201, 1_000_000)).toBe(false);
   });
-  it('writes the range outside the GIN fence of the sample only, never of the page', () => {
+  it('writes the range outside the GIN fence of a sample looked up on its own, never of the page or a shared lookup', () => {
     // 物流 at 3.4 %: the page walks, the sample goes through GIN and tests a month's range on the rows it returns
     const wide: TokenStats = { ...stats({ 物流: 0.034 }), dateShare: () => 0.096 };
     const filter = { decisionDateFrom: '2026-10-05', decisionDateTo: '2026-11-05' };
@@ -269,8 +283,10 @@ describe('buildSearchSql parameters', () => {
   // bounded walk first (医疗器械 plus a word or a region, 28 of 8,150 long-tail searches).
   const queries = [null, '食品', '天长市', '医疗器械', '医疗器械 规定', '滁州市华星电器有限公司', '91341102MA2N0ABC1X', '假冒 过期 商标'];
   const filters = [{}, { regionCode: '341124' }, { departmentCode: 'CZ-SWJ', severity: 'SERIOUS' }, { penaltyCategory: 'FINE', decisionDateFrom: '2026-01-01', decisionDateTo: '2026-06-30' }];
-  const shares = [0, 0.0005, 0.01, 0.05, 0.3, 0.9];
+  const shares = [0, 0.0005, 0.003, 0.01, 0.05, 0.3, 0.9];
   const cases = queries.flatMap((query) => filters.flatMap((filter) => shares.map((share) => [query, filter, share] as const)));
+  // a first page, a next page within the other matches, and one that starts after an exact match
+  const cursors = [null, { tier: 1 as const, date: '2026-05-01', id: '42' }, { tier: 2 as const, date: '2026-05-01', id: '42' }];
 
   it.each([true, false])('uses every parameter it sends, whatever the plan (count %p)', (count) => {
     for (const [query, filter, share] of cases) {
@@ -279,8 +295,10 @@ describe('buildSearchSql parameters', () => {
       const keyStats = stats(Object.fromEntries(tokens.map((token) => [token, share])));
       // and with a date range wide enough to be tested outside a GIN sample's fence
       for (const withDates of [keyStats, { ...keyStats, dateShare: () => 0.3 }]) {
-        const sql = buildSearchSql({ ...input(query, filter), countBound: 200, count, facets: count }, withDates);
-        expect([query, filter, share, unreferenced(sql)]).toEqual([query, filter, share, []]);
+        for (const cursor of cursors) {
+          const sql = buildSearchSql({ ...input(query, filter), countBound: 200, count, facets: count, cursor }, withDates);
+          expect([query, filter, share, cursor, unreferenced(sql)]).toEqual([query, filter, share, cursor, []]);
+        }
       }
     }
   });

@@ -80,8 +80,9 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   const all = andKeys.length ? p(andKeys, 'bigint[]') : '';
   // Estimated termwise: each term's bigrams together, terms and filters independent (see termwiseShare).
   const pageShare = termwiseShare(groups, stats);
-  // A sample looked up in GIN tests a wide date range on the rows GIN returns (decision_date is one of its
-  // columns), rather than letting the planner AND in a bitmap of the whole range: 物流 in one month, 26.7 → 15.3 ms.
+  // A sample looked up in GIN on its own (not sharing the page's lookup, which sorts every match) tests a wide date
+  // range on the rows GIN returns (decision_date is one of its columns), rather than letting the planner AND in a
+  // bitmap of the whole range: 物流 in one month, 26.7 → 15.3 ms.
   const datesOutside = dates.length > 0 && testDatesAfterLookup(stats.dateShare?.(from, to) ?? null, pageShare, bound, stats.rows);
   // A walk, or the GIN matches fenced off and sorted by `fencedOrder` (null: any of them) before the LIMIT. Any
   // of them (the sample) tests a wide date range outside the fence, on the rows the lookup returns.
@@ -146,16 +147,18 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   // 27,715 rows and 64 ms for 200 matches, then the GIN lookup anyway (7 ms).
   const sampleScoped = scope !== null && (walkSample || bound / restShare <= budget);
   const sampleWalksFirst = !sampleScoped && !walkSample && wordKeys.length > 1 && bound / pageShare <= budget;
-  const sampleLooksUp = count && !sampleScoped && !sampleWalksFirst && !walkSample;
-  // A page whose GIN lookup the sample shares costs only the matches beyond the sample's, so it walks from a higher
-  // share than a page looked up alone: 超市 虚假 (~0.3 % of rows) walked 6,000 rows for its 21 matches, 23 → 14 ms.
-  const walkPage = share >= (sampleLooksUp ? SHARED_PAGE_WALK_MIN_SHARE : PAGE_WALK_MIN_SHARE);
-  const pageScoped = scope !== null && (walkPage || scopedPageRows <= budget);
-  const pageWalksFirst = !pageScoped && !walkPage && wordKeys.length > 1 && pageWalkRows <= pageShare * stats.rows;
+  // Without statistics every key counts as rare, and a frequent word's every match would be kept for the sample.
+  const sampleLooksUp = count && stats.rows > 0 && !sampleScoped && !sampleWalksFirst && !walkSample;
+  const pageScoped = scope !== null && (share >= PAGE_WALK_MIN_SHARE || scopedPageRows <= budget);
+  const pageWalksFirst = !pageScoped && share < PAGE_WALK_MIN_SHARE && wordKeys.length > 1 && pageWalkRows <= pageShare * stats.rows;
   // When both look their matches up in GIN, they share one lookup: the page reads every match anyway (to sort
   // them), so its narrow columns are kept once, the sample takes any of them, and only the page's rows are read
-  // whole (by record_id). 兴旺养殖: two lookups of 713 rows and a sort of 713 whole rows, 3.6 → 2.6 ms.
-  const sharedLookup = sampleLooksUp && !pageScoped && !pageWalksFirst && !walkPage;
+  // whole (by record_id). 兴旺养殖: two lookups of 713 rows and a sort of 713 whole rows, 3.6 → 2.6 ms. Such a page
+  // costs only the matches beyond the sample's, so a plain walk gives way to it up to a higher share than to a page
+  // looked up alone: 超市 虚假 (~0.3 % of rows) walked 6,000 rows for its 21 matches, 23 → 14 ms. Estimated termwise
+  // too: the bigrams of 天长市 go together (~5 %), and the lookup would keep all of its matches.
+  const sharedLookup = sampleLooksUp && !pageScoped && !pageWalksFirst && (share < PAGE_WALK_MIN_SHARE || pageShare < SHARED_PAGE_WALK_MIN_SHARE);
+  const walkPage = !sharedLookup && share >= PAGE_WALK_MIN_SHARE;
   if (pageScoped) {
     pageParts.push(...walkThenLookUp('page_walk', pageColumns(tier), scopedPageRows, limit, [...scoped(scope), ...after], notExact, order));
   } else if (pageWalksFirst) {

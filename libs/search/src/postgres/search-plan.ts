@@ -88,9 +88,9 @@ const WORST_CASE_FACTOR = 8;
 /** The page walks the newest-first index when at least this share of rows match (≤ ~10,000 rows read for 21). */
 export const PAGE_WALK_MIN_SHARE = 0.002;
 /**
- * The same when the page would share its GIN lookup with the sample (buildSearchSql): then looking up costs only
- * the matches beyond the sample's, and a walk of ≤ ~5,000 rows is what pays (paired on the bench's 1M: word pairs
- * of 0.2–0.4 % ×0.69 at 0.004, a wash for the rest at 0.008).
+ * Below this share a page that would otherwise walk plainly (no scope, no walk-first) shares the sample's GIN lookup
+ * instead (buildSearchSql): looking up then costs only the matches beyond the sample's, and a walk of ≤ ~5,000 rows
+ * is what pays (paired on the bench's 1M: word pairs of 0.2–0.4 % ×0.69 at 0.004, a wash for the rest at 0.008).
  */
 export const SHARED_PAGE_WALK_MIN_SHARE = 0.004;
 /**
@@ -140,8 +140,10 @@ function mergeOverlapping(groups: number[][]): number[][] {
  * Rows a bounded sample walk may read before giving up for the GIN lookup: about what the lookup itself costs
  * (in walked rows), so a wrong guess at most doubles the cost, and a right one (correlated keys, far more matches
  * than the independent estimate) saves nearly all of it. GIN intersects the lookup keys by stepping along the
- * rarest one and skipping through the others' posting trees, so the rarest list is its cost, not their sum:
- * 食品 + 运输 (226,940 and 50,213 entries) took 6.6 ms, what 50,000 entries take, not 277,000.
+ * rarest one and skipping through the others' posting trees, so the rarest list is most of its cost, not their
+ * sum: 食品 + 运输 (226,940 and 50,213 entries) took 6.6 ms, what 50,000 entries take, not 277,000 (decoding the
+ * others' lists adds ~10 ns an entry, which is why a key of the same term is left out when it rules out little:
+ * worthLookingUp).
  */
 export function walkBudget(lookupKeys: number[], stats: TokenStats): number {
   const entries = lookupKeys.length === 0 ? 0 : Math.min(...lookupKeys.map((key) => stats.frequency(key))) * stats.rows;
@@ -151,8 +153,9 @@ const MAX_WALK_BUDGET = 50_000;
 
 /**
  * The keys the GIN lookup intersects, at most GIN_LOOKUP_KEYS. `groups` are the AND groups of the search: each
- * query term's bigrams, and each filter key alone. Every group puts in its rarest key first (the rarest groups
- * first, when there are more groups than places), then the rarest keys left fill the places. The bigrams of one
+ * query term's bigrams, and each filter key alone. The candidates are each group's rarest key (the rarest groups
+ * first, when there are more groups than places), then the rarest keys left; the first always goes in, each later
+ * one only when it is worth its posting list (below), so places may stay empty. The bigrams of one
  * term often occur together (医疗, 疗器, 器械: the same 87,546 rows of the bench's 1M), so the three rarest keys
  * overall could all come from one term and leave another term (排放) or a region to be tested on each of those
  * rows: 1.3 s for 医疗器械 排放 on an idle server, against tens of milliseconds when both terms are looked up.
@@ -176,8 +179,9 @@ export function ginLookupKeys(groups: number[][], stats: TokenStats): number[] {
 
 /**
  * Whether intersecting `key`'s posting list costs less than testing it on the rows the keys already chosen
- * return. Intersecting costs about its whole list (GIN skips along it, but decodes a page of it for each row it
- * seeks, and the rows of a rarer key fall on nearly every page of a frequent one); testing costs a containment
+ * return. Intersecting costs decoding about its whole list, ~10 ns an entry (GIN skips along it, but decodes a page
+ * of it for each row it seeks, and the rows of a rarer key fall on nearly every page of a frequent one); the bitmap
+ * GIN builds costs far more per entry but only for the rows all keys share (walkBudget); testing costs a containment
  * test per returned row, plus, for a key of another term or filter (taken as independent), fetching the rows it
  * would have ruled out. Within a term the bigrams are taken to go together: the key rules out few rows.
  */
