@@ -149,23 +149,26 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   const sampleWalksFirst = !sampleScoped && !walkSample && wordKeys.length > 1 && bound / pageShare <= budget;
   // Without statistics every key counts as rare, and a frequent word's every match would be kept for the sample.
   const sampleLooksUp = count && stats.rows > 0 && !sampleScoped && !sampleWalksFirst && !walkSample;
-  const pageScoped = scope !== null && (share >= PAGE_WALK_MIN_SHARE || scopedPageRows <= budget);
-  const pageWalksFirst = !pageScoped && share < PAGE_WALK_MIN_SHARE && wordKeys.length > 1 && pageWalkRows <= pageShare * stats.rows;
+  // Whether a page looked up on its own would rather walk (the shared lookup below may still take it).
+  const walkable = share >= PAGE_WALK_MIN_SHARE;
+  const pageScoped = scope !== null && (walkable || scopedPageRows <= budget);
+  const pageWalksFirst = !pageScoped && !walkable && wordKeys.length > 1 && pageWalkRows <= pageShare * stats.rows;
   // When both look their matches up in GIN, they share one lookup: the page reads every match anyway (to sort
   // them), so its narrow columns are kept once, the sample takes any of them, and only the page's rows are read
   // whole (by record_id). 兴旺养殖: two lookups of 713 rows and a sort of 713 whole rows, 3.6 → 2.6 ms. Such a page
   // costs only the matches beyond the sample's, so a plain walk gives way to it up to a higher share than to a page
   // looked up alone: 超市 虚假 (~0.3 % of rows) walked 6,000 rows for its 21 matches, 23 → 14 ms. Estimated termwise
   // too: the bigrams of 天长市 go together (~5 %), and the lookup would keep all of its matches.
-  const sharedLookup = sampleLooksUp && !pageScoped && !pageWalksFirst && (share < PAGE_WALK_MIN_SHARE || pageShare < SHARED_PAGE_WALK_MIN_SHARE);
-  const walkPage = !sharedLookup && share >= PAGE_WALK_MIN_SHARE;
+  const sharedLookup = sampleLooksUp && !pageScoped && !pageWalksFirst && (!walkable || pageShare < SHARED_PAGE_WALK_MIN_SHARE);
+  const walkPage = !sharedLookup && walkable;
   if (pageScoped) {
     pageParts.push(...walkThenLookUp('page_walk', pageColumns(tier), scopedPageRows, limit, [...scoped(scope), ...after], notExact, order));
   } else if (pageWalksFirst) {
     pageParts.push(...walkThenLookUp('page_walk', pageColumns(tier), pageWalkRows, limit, after, notExact, order));
   } else if (sharedLookup) {
     ctes.push(`matches AS MATERIALIZED (SELECT ${columns} FROM ${input.table} WHERE ${[...base, containsAll(all, andKeys, lookup, p, false)].join(' AND ')})`);
-    const newest = `SELECT record_id FROM matches${[...notExact, ...after].length ? ` WHERE ${[...notExact, ...after].join(' AND ')}` : ''} ${NEWEST} LIMIT ${limit}`;
+    const pageMatches = [...notExact, ...after];
+    const newest = `SELECT record_id FROM matches${pageMatches.length ? ` WHERE ${pageMatches.join(' AND ')}` : ''} ${NEWEST} LIMIT ${limit}`;
     pageParts.push(`(SELECT ${pageColumns(tier)} FROM ${input.table} WHERE record_id IN (${newest}))`);
   } else {
     pageParts.push(rows(pageColumns(tier), [...base, containsAll(all, andKeys, lookup, p, walkPage), ...notExact, ...after], walkPage, limit, order));

@@ -154,13 +154,13 @@ const MAX_WALK_BUDGET = 50_000;
 /**
  * The keys the GIN lookup intersects, at most GIN_LOOKUP_KEYS. `groups` are the AND groups of the search: each
  * query term's bigrams, and each filter key alone. The candidates are each group's rarest key (the rarest groups
- * first, when there are more groups than places), then the rarest keys left; the first always goes in, each later
- * one only when it is worth its posting list (below), so places may stay empty. The bigrams of one
+ * first, when there are more groups than places), then the rarest keys left. The bigrams of one
  * term often occur together (医疗, 疗器, 器械: the same 87,546 rows of the bench's 1M), so the three rarest keys
  * overall could all come from one term and leave another term (排放) or a region to be tested on each of those
  * rows: 1.3 s for 医疗器械 排放 on an idle server, against tens of milliseconds when both terms are looked up.
  *
- * A key after the first goes in only when it is worth its posting list (see worthLookingUp): 永盛食品 looks up
+ * The first candidate always goes in; a later one only when it is worth its posting list (see worthLookingUp), so
+ * places may stay empty: 永盛食品 looks up
  * 盛食 and 永盛 (1,365 and 21,052 entries, 709 rows) and tests 食品 on those rows, rather than stepping through
  * 食品's 225,986 entries, which GIN decodes nearly all of when the rows it seeks are spread over every page of the
  * list (one lookup 3.5 → 1.6 ms).
