@@ -113,12 +113,16 @@ export async function loadSql(url: string, statements: { text: string; params: u
   return { p50: round(percentile(latencies, 50)), p90: round(percentile(latencies, 90)), p99: round(percentile(latencies, 99)), requestsPerSecond: Math.round(latencies.length / SECONDS), requests: latencies.length, errors: 0, ...cpu };
 }
 
+/** The mean of two figures of two runs, null when either run has none. */
+export function meanOf(x: number | null | undefined, y: number | null | undefined): number | null {
+  return x == null || y == null ? null : round((x + y) / 2);
+}
+
 /**
  * Two runs of one phase as one: the mean of each figure (percentiles, throughput and CPU per request, so a side
  * measured at two moments of a run is compared at their middle), the sum of requests and errors.
  */
 export function meanFigures(a: LoadFigures, b: LoadFigures): LoadFigures {
-  const mean = (x: number | null | undefined, y: number | null | undefined) => (x == null || y == null ? null : round((x + y) / 2));
   return {
     p50: round((a.p50 + b.p50) / 2),
     p90: round((a.p90 + b.p90) / 2),
@@ -126,9 +130,9 @@ export function meanFigures(a: LoadFigures, b: LoadFigures): LoadFigures {
     requestsPerSecond: Math.round((a.requestsPerSecond + b.requestsPerSecond) / 2),
     requests: a.requests + b.requests,
     errors: a.errors + b.errors,
-    apiCpuMsPerRequest: mean(a.apiCpuMsPerRequest, b.apiCpuMsPerRequest),
-    databaseCpuMsPerRequest: mean(a.databaseCpuMsPerRequest, b.databaseCpuMsPerRequest),
-    clientCpuMsPerRequest: mean(a.clientCpuMsPerRequest, b.clientCpuMsPerRequest) ?? undefined,
+    apiCpuMsPerRequest: meanOf(a.apiCpuMsPerRequest, b.apiCpuMsPerRequest),
+    databaseCpuMsPerRequest: meanOf(a.databaseCpuMsPerRequest, b.databaseCpuMsPerRequest),
+    clientCpuMsPerRequest: meanOf(a.clientCpuMsPerRequest, b.clientCpuMsPerRequest) ?? undefined,
     cpuBoundRequestsPerSecond: a.cpuBoundRequestsPerSecond != null && b.cpuBoundRequestsPerSecond != null ? Math.round((a.cpuBoundRequestsPerSecond + b.cpuBoundRequestsPerSecond) / 2) : null,
     errorKinds: a.errorKinds && b.errorKinds
       ? { answered: a.errorKinds.answered + b.errorKinds.answered, timeouts: a.errorKinds.timeouts + b.errorKinds.timeouts, firstAnswer: a.errorKinds.firstAnswer ?? b.errorKinds.firstAnswer }

@@ -28,7 +28,7 @@ import { serverSettings, writeResult } from '../support/bench-database';
 import { databaseServerCpu } from '../support/process-cpu';
 import { BenchPostgres, startBenchPostgres } from './bench-postgres';
 import { explainKinds, searchSql as shapedSql, Shape } from './explain';
-import { CONNECTIONS, cpuLine, cpuRatio, LoadFigures, loadGraphql, loadSql, meanFigures, percentile, round, SECONDS } from './load-phases';
+import { CONNECTIONS, cpuLine, cpuRatio, LoadFigures, loadGraphql, loadSql, meanFigures, meanOf, percentile, round, SECONDS } from './load-phases';
 import { loadDisclosures } from './load-data';
 import { cacheLookups, HEAD_SHARE, queryStream, tailVariants } from './long-tail';
 import { buildVariants, PAGE_QUERY, QUERY, Variant } from './queries';
@@ -203,8 +203,7 @@ function meanUncached(a: Uncached, b: Uncached): Uncached {
 }
 
 function meanCached(a: Cached, b: Cached): Cached {
-  const rate = a.longTail.cacheHitRate !== null && b.longTail.cacheHitRate !== null ? round((a.longTail.cacheHitRate + b.longTail.cacheHitRate) / 2) : null;
-  return { repeated: meanFigures(a.repeated, b.repeated), longTail: { ...meanFigures(a.longTail, b.longTail), cacheHitRate: rate } };
+  return { repeated: meanFigures(a.repeated, b.repeated), longTail: { ...meanFigures(a.longTail, b.longTail), cacheHitRate: meanOf(a.longTail.cacheHitRate, b.longTail.cacheHitRate) } };
 }
 
 async function freshDatabase(adminUrl: string, name: string): Promise<string> {
@@ -346,7 +345,6 @@ function mixOf(variants: Variant[]): Record<string, number> {
   for (const v of variants) mix[v.kind] = (mix[v.kind] ?? 0) + 1;
   return mix;
 }
-
 
 main().catch((error) => {
   console.error(error);
