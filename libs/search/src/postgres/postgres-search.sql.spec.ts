@@ -46,7 +46,7 @@ describe('buildSearchSql plan choice', () => {
     const sample = sql.slice(sql.indexOf('sample AS ('), sql.indexOf('SELECT (SELECT coalesce'));
     return {
       page: sql.includes('page_walk AS (') ? 'walk, then gin' : /record_id DESC LIMIT \d+\)/.test(page) && !page.includes('OFFSET 0) m') ? 'walk' : 'gin',
-      sample: walked ? 'walk, then gin' : sample.includes('OFFSET 0) m') ? 'gin' : 'walk',
+      sample: sql.includes('blocks AS (') ? 'blocks, then gin' : walked ? 'walk, then gin' : sample.includes('OFFSET 0) m') ? 'gin' : 'walk',
     };
   };
 
@@ -121,6 +121,26 @@ describe('buildSearchSql plan choice', () => {
     expect(sampleWalkMinShare(1001, 1_000_000)).toBeCloseTo(0.1, 2);
     const { text } = buildSearchSql(input('纳税'), stats({ 纳税: 0.05 }));
     expect(shape(text)).toEqual({ page: 'walk', sample: 'gin' });
+  });
+  it('samples a word of a few percent from a block sample of the table, and looks it up in GIN only if the blocks held too few', () => {
+    // 家电 at 3.4 %: 201 matches in ~5,900 rows, against a posting list of 34,000 entries
+    const { text } = buildSearchSql({ ...input('家电'), countBound: 200 }, stats({ 家电: 0.034 }));
+    expect(shape(text)).toEqual({ page: 'walk', sample: 'blocks, then gin' });
+    // twice the rows the sample should take (2 × 201 / 3.4 % of 1,000,000: 1.182 % of the blocks), the same ones every time
+    expect(text).toContain('TABLESAMPLE SYSTEM (1.182) REPEATABLE (0)');
+    expect(text).toMatch(/NOT \(SELECT count\(\*\) FROM blocks\) >= 201/);
+    // below √(3 × 201 / 1,000,000) ≈ 2.5 % the posting list is cheaper; from the walk's threshold (4.5 %) the sample walks
+    expect(shape(buildSearchSql({ ...input('家电'), countBound: 200 }, stats({ 家电: 0.02 })).text).sample).toBe('gin');
+    expect(shape(buildSearchSql({ ...input('家电'), countBound: 200 }, stats({ 家电: 0.05 })).text).sample).toBe('walk');
+    // a larger sample needs more rows: 1,001 matches at 3.4 % stay with GIN
+    expect(shape(buildSearchSql(input('家电'), stats({ 家电: 0.034 })).text).sample).toBe('gin');
+    // only a word alone: with a filter, a date range or a second word, its share is no longer the search's
+    const wordAnd = (query: string, filter: object, shares: Record<string, number>) => shape(buildSearchSql({ ...input(query, filter), countBound: 200 }, stats(shares)).text).sample;
+    expect(wordAnd('家电', { penaltyCategory: 'FINE' }, { 家电: 0.034, 'c:FINE': 0.9 })).not.toBe('blocks, then gin');
+    expect(wordAnd('家电', { decisionDateFrom: '2026-01-01' }, { 家电: 0.034 })).not.toBe('blocks, then gin');
+    expect(wordAnd('家电 茶叶', {}, { 家电: 0.2, 茶叶: 0.17 })).not.toBe('blocks, then gin');
+    // without statistics nothing is sampled so
+    expect(buildSearchSql({ ...input('家电'), countBound: 200 }).text).not.toContain('TABLESAMPLE');
   });
   it('looks the page up with the sample, rather than walking for it, while the matches are few enough to read', () => {
     // 超市 虚假 at 5 % × 6 % = 0.3 %: a walk for 21 matches reads ~7,000 rows; the lookup the sample makes anyway
@@ -283,7 +303,7 @@ describe('buildSearchSql parameters', () => {
   // bounded walk first (医疗器械 plus a word or a region, 28 of 8,150 long-tail searches).
   const queries = [null, '食品', '天长市', '医疗器械', '医疗器械 规定', '滁州市华星电器有限公司', '91341102MA2N0ABC1X', '假冒 过期 商标'];
   const filters = [{}, { regionCode: '341124' }, { departmentCode: 'CZ-SWJ', severity: 'SERIOUS' }, { penaltyCategory: 'FINE', decisionDateFrom: '2026-01-01', decisionDateTo: '2026-06-30' }];
-  const shares = [0, 0.0005, 0.003, 0.01, 0.05, 0.3, 0.9];
+  const shares = [0, 0.0005, 0.003, 0.01, 0.03, 0.05, 0.3, 0.9];
   const cases = queries.flatMap((query) => filters.flatMap((filter) => shares.map((share) => [query, filter, share] as const)));
   // a first page, a next page within the other matches, and one that starts after an exact match
   const cursors = [null, { tier: 1 as const, date: '2026-05-01', id: '42' }, { tier: 2 as const, date: '2026-05-01', id: '42' }];

@@ -1,0 +1,104 @@
+// A word met in a few percent of rows is sampled from a block sample of the table (TABLESAMPLE SYSTEM) before
+// GIN (blockSamplePercent in search-plan.ts). On a real table: the blocks' rows are matches still published, GIN
+// never runs when they are enough, and when they are not, the GIN lookup gives every match, once.
+import { Database } from '@credit/db';
+import { createTestDatabase, TestDatabase } from '@credit/testing';
+import { contractDoc } from '../search-index.contract';
+import type { DisclosureDocument } from '../search-index.port';
+import { parseQuery, ParsedQuery } from '../search-text';
+import { loadTokenStats, PostgresSearchIndex, searchReaderUrl } from './postgres-search.index';
+import { buildSearchSql, facetsOf, SampleRow } from './postgres-search.sql';
+import { tokenKey } from './postgres-search.tokens';
+
+const AS_OF = '2026-06-30';
+// A sample of 11: on 3,000 documents the block sample beats GIN only for a word the statistics put between ~10 %
+// and the walk's threshold (~19 %); the statistics below say 15 %.
+const COUNT_BOUND = 10;
+
+describe('PostgreSQL search: a block sample of the table for a word of a few percent', () => {
+  let database: TestDatabase;
+  let db: Database;
+  let reader: Database;
+  const docs: DisclosureDocument[] = [];
+  const asSample = (list: DisclosureDocument[]): SampleRow[] => list.map((doc) => [doc.departmentCode, doc.departmentName, doc.regionCode, Number(doc.decisionDate.slice(0, 4)), doc.penaltyCategories]);
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = new Database(database.url, 2);
+    reader = new Database(searchReaderUrl(database.url), 2);
+    // One in four sells household appliances (家电), all of them in two departments; the others are in a third one,
+    // so a sampled row of that department would be a row that does not match. 冰箱 is in five documents only. One
+    // in ten, among them, is an appliance seller no longer published on AS_OF (CZ-EXPIRED): a block sample that
+    // skipped the publication test would count them.
+    const expired: DisclosureDocument[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const appliance = i % 4 === 0;
+      const department = appliance ? ['CZ-SCJGJ', 'CZ-SWJ'][i % 8 === 0 ? 0 : 1] : 'CZ-OTHER';
+      docs.push(contractDoc({
+        partyName: `滁州市第${i}号商行`,
+        violationType: appliance ? (i % 600 === 0 ? '销售不合格家电冰箱' : '销售不合格家电') : '未按规定公示年度报告',
+        decisionDate: `2026-0${1 + (i % 5)}-${String(1 + (i % 28)).padStart(2, '0')}`,
+        departmentCode: department,
+        departmentName: `部门${department}`,
+      }));
+      if (i % 10 === 5) expired.push(contractDoc({ violationType: '销售不合格家电', publishedUntil: '2026-06-01', departmentCode: 'CZ-EXPIRED', departmentName: '部门CZ-EXPIRED' }));
+    }
+    // Written in the order made: the expired rows sit on the same pages as the others.
+    const all = docs.flatMap((doc, i) => (i % 10 === 5 ? [doc, expired[(i - 5) / 10]] : [doc]));
+    await new PostgresSearchIndex(db).apply(all.map((doc) => ({ op: 'upsert' as const, version: 1, doc })));
+    await db.query('ANALYZE public_disclosures');
+  });
+  afterAll(async () => {
+    await reader.close();
+    await db.close();
+    await database.drop();
+  });
+
+  const statement = async (query: string) => {
+    const real = await loadTokenStats(reader);
+    const word = tokenKey(query.slice(-2));
+    // The statistics put the word (its last bigram; the others at 90 %) at 15 % of the rows, whatever it really is.
+    const claimed = { ...real, frequency: (key: number) => (key === word ? 0.15 : 0.9) };
+    const request = { table: 'public_disclosures', query: parseQuery(query) as ParsedQuery, filter: {}, asOf: AS_OF, limit: 20, countBound: COUNT_BOUND, cursor: null };
+    return buildSearchSql(request, claimed);
+  };
+  /**
+   * From the plan as run: whether the sample's block scan ran, and whether the lookup after it did (its scan sits
+   * under the one-time filter "fewer than the bound": PostgreSQL 15 writes `$5 < 11`, 17 `(InitPlan 6).col1 < 11`).
+   */
+  const ran = async (sql: { text: string; params: unknown[] }) => {
+    const plan = (await reader.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF) ${sql.text}`, sql.params)).map((row) => row['QUERY PLAN']);
+    const guard = plan.findIndex((line) => new RegExp(`One-Time Filter: \\(.+ < ${COUNT_BOUND + 1}\\)`).test(line));
+    const lookup = plan.slice(guard + 1).find((line) => /->\s+.*Scan .*on public_disclosures /.test(line));
+    const blocks = plan.find((line) => line.includes('Sample Scan on public_disclosures'));
+    return { blocks: blocks !== undefined && !blocks.includes('never executed'), lookup: guard < 0 || lookup === undefined ? null : !lookup.includes('never executed') };
+  };
+
+  it('takes the sample from the blocks when they hold enough matches, all of them published, and never starts the lookup', async () => {
+    const sql = await statement('家电');
+    expect(sql.text).toMatch(/TABLESAMPLE SYSTEM \([\d.]+\) REPEATABLE \(0\)/);
+    const [row] = await reader.query<{ sample: SampleRow[] }>(sql.text, sql.params);
+    // the bound plus one: "more than 10" (the exact tier, whole names, holds nothing here)
+    expect(row.sample).toHaveLength(COUNT_BOUND + 1);
+    const departments = facetsOf(row.sample).departments;
+    expect(departments.every((bucket) => ['CZ-SCJGJ', 'CZ-SWJ'].includes(bucket.value))).toBe(true);
+    expect(departments.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(COUNT_BOUND + 1);
+    // the lookup after the blocks never started
+    expect(await ran(sql)).toEqual({ blocks: true, lookup: false });
+    // and the same blocks give the same sample every time
+    const [again] = await reader.query<{ sample: SampleRow[] }>(sql.text, sql.params);
+    expect(again.sample).toEqual(row.sample);
+  });
+
+  it('falls back to the lookup when the blocks hold too few: every match, counted once, and exact facets', async () => {
+    const sql = await statement('家电冰箱');
+    expect(sql.text).toContain('TABLESAMPLE SYSTEM');
+    const expected = docs.filter((doc) => doc.violationType.includes('家电冰箱'));
+    expect(expected).toHaveLength(5);
+    const [row] = await reader.query<{ sample: SampleRow[] }>(sql.text, sql.params);
+    expect(row.sample).toHaveLength(5);
+    expect(facetsOf(row.sample)).toEqual(facetsOf(asSample(expected)));
+    // the blocks were read, then the matches looked up
+    expect(await ran(sql)).toEqual({ blocks: true, lookup: true });
+  });
+});
