@@ -2,7 +2,9 @@
 // differs between this checkout and PAIR_BASE_ROOT (another checkout of the repository), EXPLAIN ANALYZE of the
 // base's and this one's statement alternately, five times each, on the same connection; prints the medians
 // (execution + planning) and their sums by kind. Alternating on one connection keeps a busy or drifting machine
-// from favouring either side, which separate runs of variant-costs.ts do not.
+// from favouring either side, which separate runs of variant-costs.ts do not. TIMING OFF: with per-node timing,
+// every row through a node costs two clock reads, which inflated plans that test rows one by one (a walk, a block
+// sample: 6,400 rows) against a GIN bitmap built inside one node.
 // Usage: PAIR_BASE_ROOT=/tmp/base PROFILE_DATABASE_URL=postgres://…/credit_bench_search \
 //   node -r ./tools/register.js bench/search/plan-pairs.ts   (PROFILE_TAIL=n: n long-tail searches, default 400;
 //   PROFILE_TAIL=0: the 64 queries of the head mix; PROFILE_SHAPE=full|count|page)
@@ -23,7 +25,7 @@ async function main(): Promise<void> {
   const { db, stats, shape, variants } = await profileSession(url, 400);
   try {
     const cost = async (sql: SearchSql): Promise<number> => {
-      const [{ 'QUERY PLAN': plan }] = await db.query<{ 'QUERY PLAN': any }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql.text}`, sql.params);
+      const [{ 'QUERY PLAN': plan }] = await db.query<{ 'QUERY PLAN': any }>(`EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) ${sql.text}`, sql.params);
       return plan[0]['Execution Time'] + plan[0]['Planning Time'];
     };
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
       const { text, params } = searchSql(variant.variables, stats, shape);
       const runs: { exec: number; plan: number }[] = [];
       for (let i = 0; i < 5; i++) {
-        const [{ 'QUERY PLAN': plan }] = await db.query<{ 'QUERY PLAN': any }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${text}`, params);
+        const [{ 'QUERY PLAN': plan }] = await db.query<{ 'QUERY PLAN': any }>(`EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) ${text}`, params);
         runs.push({ exec: plan[0]['Execution Time'], plan: plan[0]['Planning Time'] });
       }
       runs.sort((a, b) => a.exec - b.exec);
