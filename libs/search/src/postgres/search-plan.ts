@@ -160,7 +160,7 @@ function lookupEntries(lookupKeys: number[], stats: TokenStats): number {
  * before the first row is read: 家电, 超市 and 茶叶 (3.4 % of the bench's 1M, 34,000 entries) 29–31 ms for 201
  * matches in one minute, 6–10 ms in another, where walking the newest rows took 15–16 ms (5,900 rows). A block
  * sample of the table (TABLESAMPLE SYSTEM: whole pages, the same ones every time) tests the rows page by page,
- * ~1.5 µs a row: 8.6–9.4 ms (medians of 7 runs each, alternating). Under 50 concurrent clients the three searches'
+ * ~1.5 µs a row: 8.6–9.4 ms (medians of 7 runs each, alternating). Loaded alone by 50 clients, the three searches'
  * statements took 15–17 ms of database CPU each this way against 39–46 ms through GIN (raw SQL, 10-s phases). A
  * row tested so costs about two posting entries; three leaves room for pages no other search has just read. Worth
  * it only where the word is frequent enough for its rows to be found soon and rare enough for its list to be long:
