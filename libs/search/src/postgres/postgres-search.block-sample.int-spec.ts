@@ -1,6 +1,6 @@
 // A word met in a few percent of rows is sampled from a block sample of the table (TABLESAMPLE SYSTEM) before
-// GIN (blockSamplePercent in search-plan.ts). On a real table: the blocks' rows are matches still published, GIN
-// never runs when they are enough, and when they are not, the GIN lookup gives every match, once.
+// GIN (blockSamplePercent in search-plan.ts). On a real table: the blocks' rows are matches still published, the
+// lookup never starts when they are enough, and when they are not, it gives every match, once.
 import { Database } from '@credit/db';
 import { createTestDatabase, TestDatabase } from '@credit/testing';
 import { contractDoc } from '../search-index.contract';
