@@ -108,17 +108,21 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
     // Against the few exact matches already found (a hashed set), not by testing three more keys per row.
     notExact.push('record_id NOT IN (SELECT sort_id FROM exact)');
   }
+  // A bounded first try, the CTE `name` (`firstTry` its statement), and GIN looking the matches up only when that
+  // found fewer than `take` (a one-time filter: the GIN scan never starts otherwise); `where` is what else every
+  // looked-up row must meet. The two parts come back for a UNION ALL.
+  const lookUpIfShort = (name: string, columns: string, firstTry: string, take: number, where: string[], fencedOrder: string | null): string[] => {
+    ctes.push(`${name} AS (${firstTry})`);
+    const enough = `(SELECT count(*) FROM ${name}) >= ${take}`;
+    return [`(SELECT * FROM ${name} WHERE ${enough})`, rows(columns, [`NOT ${enough}`, ...base, containsAll(all, andKeys, lookup, p, false), ...where], false, take, fencedOrder)];
+  };
   // The keys may be correlated (the bigrams of one word: 医疗, 疗器, 器械 in the same rows), so that a walk finds
   // what is needed far sooner than the independent estimate says: then a bounded walk goes first, named `name`,
-  // and GIN looks the matches up only when the walk fell short (a one-time filter: the GIN scan never starts
-  // otherwise). `from` is where the walk starts (a cursor), `filters` what else every row must meet; the two
-  // parts come back for a UNION ALL.
-  const walkThenLookUp = (name: string, columns: string, walkRows: number, take: number, from: string[], filters: string[], fencedOrder: string | null): string[] => {
-    ctes.push(`${name} AS (SELECT ${columns} FROM (SELECT * FROM ${input.table} WHERE ${[...base, ...from].join(' AND ')} ${NEWEST} LIMIT ${walkRows}) w
-                 WHERE ${[containsAll(all, andKeys, lookup, p, true), ...filters].join(' AND ')} ${NEWEST} LIMIT ${take})`);
-    const enough = `(SELECT count(*) FROM ${name}) >= ${take}`;
-    return [`(SELECT * FROM ${name} WHERE ${enough})`, rows(columns, [`NOT ${enough}`, ...base, containsAll(all, andKeys, lookup, p, false), ...filters, ...from], false, take, fencedOrder)];
-  };
+  // and GIN looks the matches up only when the walk fell short. `from` is where the walk starts (a cursor),
+  // `filters` what else every row must meet.
+  const walkThenLookUp = (name: string, columns: string, walkRows: number, take: number, from: string[], filters: string[], fencedOrder: string | null): string[] =>
+    lookUpIfShort(name, columns, `SELECT ${columns} FROM (SELECT * FROM ${input.table} WHERE ${[...base, ...from].join(' AND ')} ${NEWEST} LIMIT ${walkRows}) w
+                 WHERE ${[containsAll(all, andKeys, lookup, p, true), ...filters].join(' AND ')} ${NEWEST} LIMIT ${take}`, take, [...filters, ...from], fencedOrder);
   const order = 'sort_date DESC, sort_id DESC';
   const after = keyset(tier);
   // A department, severity or county filter scopes a walk to its own newest-first index: it reads only that
@@ -153,15 +157,15 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   const walkable = share >= PAGE_WALK_MIN_SHARE;
   const pageScoped = scope !== null && (walkable || scopedPageRows <= budget);
   const pageWalksFirst = !pageScoped && !walkable && wordKeys.length > 1 && pageWalkRows <= pageShare * stats.rows;
+  // A sample of one word alone (no filter, no date range: its estimate is that word's own share) that would look
+  // its matches up in GIN reads a block sample of the table first when that is cheaper (blockSamplePercent).
+  const blockPercent = sampleLooksUp && termGroups.length === 1 && keys.length === 0 && dates.length === 0 ? blockSamplePercent(bound, share, lookup, stats) : null;
   // When both look their matches up in GIN, they share one lookup: the page reads every match anyway (to sort
   // them), so its narrow columns are kept once, the sample takes any of them, and only the page's rows are read
   // whole (by record_id). 兴旺养殖: two lookups of 713 rows and a sort of 713 whole rows, 3.6 → 2.6 ms. Such a page
   // costs only the matches beyond the sample's, so a plain walk gives way to it up to a higher share than to a page
   // looked up alone: 超市 虚假 (~0.3 % of rows) walked 6,000 rows for its 21 matches, 23 → 14 ms. Estimated termwise
   // too: the bigrams of 天长市 go together (~5 %), and the lookup would keep all of its matches.
-  // A sample of one word alone (no filter, no date range: its estimate is that word's own share) that would look
-  // its matches up in GIN reads a block sample of the table first when that is cheaper (blockSamplePercent).
-  const blockPercent = sampleLooksUp && termGroups.length === 1 && keys.length === 0 && dates.length === 0 ? blockSamplePercent(bound, share, lookup, stats) : null;
   const sharedLookup = sampleLooksUp && blockPercent === null && !pageScoped && !pageWalksFirst && (!walkable || pageShare < SHARED_PAGE_WALK_MIN_SHARE);
   const walkPage = !sharedLookup && walkable;
   if (pageScoped) {
@@ -197,10 +201,9 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
     // The same blocks every time (REPEATABLE), so a search answers alike from one request to the next; GIN looks
     // the matches up only when the blocks held too few (a one-time filter, as after a bounded walk).
     const percent = String(Number(blockPercent.toPrecision(4)));
-    ctes.push(`blocks AS (SELECT ${columns} FROM ${input.table} TABLESAMPLE SYSTEM (${percent}) REPEATABLE (0)
-                 WHERE ${[...base, containsAll(all, andKeys, lookup, p, true)].join(' AND ')} LIMIT ${bound})`);
-    const enough = `(SELECT count(*) FROM blocks) >= ${bound}`;
-    matched = `((SELECT * FROM blocks WHERE ${enough}) UNION ALL ${rows(columns, [`NOT ${enough}`, ...base, containsAll(all, andKeys, lookup, p, false)], false, bound, null)})`;
+    const blocks = `SELECT ${columns} FROM ${input.table} TABLESAMPLE SYSTEM (${percent}) REPEATABLE (0)
+                 WHERE ${[...base, containsAll(all, andKeys, lookup, p, true)].join(' AND ')} LIMIT ${bound}`;
+    matched = `(${lookUpIfShort('blocks', columns, blocks, bound, [], null).join(' UNION ALL ')})`;
   } else {
     matched = rows(columns, [...base, containsAll(all, andKeys, lookup, p, walkSample)], walkSample, bound, null);
   }
