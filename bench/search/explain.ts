@@ -1,5 +1,6 @@
 // EXPLAIN (ANALYZE, BUFFERS) of the search statement per query kind, for the three shapes the API runs: the
 // page with count and facets (a first results page), the page with the count only, and the page alone.
+import path from 'node:path';
 import type { Database } from '@credit/db';
 import { todayInChina } from '@credit/domain';
 import { buildSearchSql, DEFAULT_COUNT_BOUND, parseQuery } from '@credit/search';
@@ -17,7 +18,15 @@ export interface KindPlan {
   buffers: number;
 }
 
-/** Exactly the statement the PostgreSQL adapter runs for these variables and this shape (`build`: another checkout's builder, for plan-pairs.ts). */
+/**
+ * Another checkout's statement builder, by path (for plan-pairs.ts and pair-load.ts): its own relative imports
+ * (search-plan, search-text) come from that checkout too.
+ */
+export async function builderOf(root: string): Promise<typeof buildSearchSql> {
+  return ((await import(path.resolve(root, 'libs/search/src/postgres/postgres-search.sql.ts'))) as { buildSearchSql: typeof buildSearchSql }).buildSearchSql;
+}
+
+/** Exactly the statement the PostgreSQL adapter runs for these variables and this shape (`build`: another checkout's builder, builderOf). */
 export function searchSql(variables: Record<string, unknown>, stats: TokenStats, shape: Shape = 'full', build = buildSearchSql): { text: string; params: unknown[] } {
   const query = variables.query ? parseQuery(variables.query as string) : null;
   if (typeof query === 'string') throw new Error(`bad bench query ${String(variables.query)}`);

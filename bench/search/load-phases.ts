@@ -90,16 +90,17 @@ export async function loadGraphql(api: { port: number; child: ChildProcess }, ne
   };
 }
 
-export async function loadSql(url: string, statements: { text: string; params: unknown[] }[], serverCpu: () => number | null): Promise<LoadFigures> {
+/** The statements round robin from closed-loop clients (default: the phase's 50 for its SECONDS) on a pool of the API's size. */
+export async function loadSql(url: string, statements: { text: string; params: unknown[] }[], serverCpu: () => number | null, { clients = CONNECTIONS, seconds = SECONDS } = {}): Promise<LoadFigures> {
   // The API's search reader pool: raw SQL gets the same.
   const pool = new Pool({ connectionString: searchReaderUrl(url), max: SEARCH_READER_POOL });
   await pool.query('SELECT 1'); // the first connection's start-up is not the phase's
   const meter = cpuMeter(serverCpu);
   const latencies: number[] = [];
   let next = 0;
-  const until = Date.now() + SECONDS * 1000;
+  const until = Date.now() + seconds * 1000;
   await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
+    Array.from({ length: clients }, async () => {
       while (Date.now() < until) {
         const statement = statements[next++ % statements.length];
         const t = performance.now();
@@ -110,7 +111,7 @@ export async function loadSql(url: string, statements: { text: string; params: u
   );
   const cpu = meter(latencies.length);
   await pool.end();
-  return { p50: round(percentile(latencies, 50)), p90: round(percentile(latencies, 90)), p99: round(percentile(latencies, 99)), requestsPerSecond: Math.round(latencies.length / SECONDS), requests: latencies.length, errors: 0, ...cpu };
+  return { p50: round(percentile(latencies, 50)), p90: round(percentile(latencies, 90)), p99: round(percentile(latencies, 99)), requestsPerSecond: Math.round(latencies.length / seconds), requests: latencies.length, errors: 0, ...cpu };
 }
 
 /** The mean of two figures of two runs, null when either run has none. */

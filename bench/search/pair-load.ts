@@ -1,63 +1,38 @@
 // Paired database throughput of two versions of the search statement under load: this checkout's statements and
 // PAIR_BASE_ROOT's (another checkout) for the same searches, run AT THE SAME TIME, each side on its own pool of
-// the API's size with half of the 50 clients, for PAIR_ROUNDS rounds of PAIR_SECONDS; prints the statements each
-// side completed per round, their ratio, and its geometric mean over the rounds. Run at the same moment, both sides meet the same machine: on a shared
-// machine whose speed swung by ×1.7 between consecutive 10-s phases, alternating phases (ABBA) could not resolve
-// 10 %, while the rounds of this script agreed within a few percent.
+// the API's size with half of the 50 clients (load-phases.ts loadSql), for PAIR_ROUNDS rounds of PAIR_SECONDS;
+// prints the statements each side completed per round, their ratio, and its geometric mean over the rounds. Run at
+// the same moment, both sides meet the same machine: on a shared machine whose speed swung by ×1.7 between
+// consecutive 10-s phases, alternating phases (ABBA) could not resolve 10 %, while the rounds of this script agreed
+// within a few percent.
 // Usage: PAIR_BASE_ROOT=/tmp/base PROFILE_DATABASE_URL=postgres://…/credit_bench_search \
 //   node -r ./tools/register.js bench/search/pair-load.ts   (PROFILE_TAIL=n: n long-tail searches, default 0: the
 //   64 queries of the head mix; PROFILE_SHAPE=full|count|page; PAIR_ROUNDS 6, PAIR_SECONDS 15)
-import path from 'node:path';
-import { Pool } from 'pg';
-import { buildSearchSql, SEARCH_READER_POOL, searchReaderUrl } from '@credit/search';
-import { searchSql } from './explain';
-import { CONNECTIONS } from './load-phases';
+import { builderOf, searchSql } from './explain';
+import { CONNECTIONS, loadSql } from './load-phases';
 import { profileSession } from './long-tail';
 
 const ROUNDS = Number(process.env.PAIR_ROUNDS ?? 6);
 const SECONDS = Number(process.env.PAIR_SECONDS ?? 15);
 
-/** Statements completed by `clients` closed-loop clients on a pool of its own until `until`. */
-async function completed(url: string, statements: { text: string; params: unknown[] }[], clients: number, until: number): Promise<number> {
-  const pool = new Pool({ connectionString: searchReaderUrl(url), max: SEARCH_READER_POOL });
-  let next = 0;
-  let done = 0;
-  try {
-    await Promise.all(
-      Array.from({ length: clients }, async () => {
-        while (Date.now() < until) {
-          const statement = statements[next++ % statements.length];
-          await pool.query(statement.text, statement.params);
-          done++;
-        }
-      }),
-    );
-  } finally {
-    await pool.end();
-  }
-  return done;
-}
-
 async function main(): Promise<void> {
   const url = process.env.PROFILE_DATABASE_URL;
   const baseRoot = process.env.PAIR_BASE_ROOT;
   if (!url || !baseRoot) throw new Error('PROFILE_DATABASE_URL (a database bench/search loaded) and PAIR_BASE_ROOT (the other checkout)');
-  // The base's builder, by path: its own relative imports (search-plan, search-text) come from the base too.
-  const base = (await import(path.resolve(baseRoot, 'libs/search/src/postgres/postgres-search.sql.ts'))) as { buildSearchSql: typeof buildSearchSql };
+  const baseBuild = await builderOf(baseRoot);
   const { db, stats, shape, variants } = await profileSession(url, 0);
   await db.close();
   const mine = variants.map((variant) => searchSql(variant.variables, stats, shape));
-  const theirs = variants.map((variant) => searchSql(variant.variables, stats, shape, base.buildSearchSql));
+  const theirs = variants.map((variant) => searchSql(variant.variables, stats, shape, baseBuild));
   const differ = mine.filter((statement, i) => statement.text !== theirs[i].text || JSON.stringify(statement.params) !== JSON.stringify(theirs[i].params)).length;
   process.stdout.write(`${variants.length} searches (${shape}), ${differ} of them with a different statement; ${ROUNDS} rounds of ${SECONDS} s, ${CONNECTIONS / 2} clients a side\n`);
   const ratios: number[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
-    const until = Date.now() + SECONDS * 1000;
     // Which side starts its pool first alternates: with the same statements on both sides (242 of the long tail),
     // the side started first completed 0.7–6.6 % more in every round.
     const mineFirst = round % 2 === 1;
-    const [first, second] = [mineFirst ? mine : theirs, mineFirst ? theirs : mine].map((statements) => completed(url, statements, CONNECTIONS / 2, until));
-    const [x, y] = await Promise.all([first, second]);
+    const [first, second] = [mineFirst ? mine : theirs, mineFirst ? theirs : mine].map((statements) => loadSql(url, statements, () => null, { clients: CONNECTIONS / 2, seconds: SECONDS }));
+    const [x, y] = (await Promise.all([first, second])).map((figures) => figures.requests);
     const [a, b] = mineFirst ? [x, y] : [y, x];
     ratios.push(a / b);
     process.stdout.write(`round ${round} (${mineFirst ? 'this' : 'base'} started first): this ${a}, base ${b} statements (×${(a / b).toFixed(3)})\n`);

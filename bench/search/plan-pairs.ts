@@ -8,20 +8,17 @@
 // Usage: PAIR_BASE_ROOT=/tmp/base PROFILE_DATABASE_URL=postgres://…/credit_bench_search \
 //   node -r ./tools/register.js bench/search/plan-pairs.ts   (PROFILE_TAIL=n: n long-tail searches, default 400;
 //   PROFILE_TAIL=0: the 64 queries of the head mix; PROFILE_SHAPE=full|count|page)
-import path from 'node:path';
 import { buildSearchSql } from '@credit/search';
-import { searchSql } from './explain';
+import { builderOf, searchSql } from './explain';
 import { profileSession } from './long-tail';
 
-type Builder = typeof buildSearchSql;
-type SearchSql = ReturnType<Builder>;
+type SearchSql = ReturnType<typeof buildSearchSql>;
 
 async function main(): Promise<void> {
   const url = process.env.PROFILE_DATABASE_URL;
   const baseRoot = process.env.PAIR_BASE_ROOT;
   if (!url || !baseRoot) throw new Error('PROFILE_DATABASE_URL (a database bench/search loaded) and PAIR_BASE_ROOT (the other checkout)');
-  // The base's builder, by path: its own relative imports (search-plan, search-text) come from the base too.
-  const base = (await import(path.resolve(baseRoot, 'libs/search/src/postgres/postgres-search.sql.ts'))) as { buildSearchSql: Builder };
+  const baseBuild = await builderOf(baseRoot);
   const { db, stats, shape, variants } = await profileSession(url, 400);
   try {
     const cost = async (sql: SearchSql): Promise<number> => {
@@ -32,7 +29,7 @@ async function main(): Promise<void> {
     const sums = new Map<string, { base: number; mine: number; n: number }>();
     let unchanged = 0;
     for (const variant of variants) {
-      const before = searchSql(variant.variables, stats, shape, base.buildSearchSql);
+      const before = searchSql(variant.variables, stats, shape, baseBuild);
       const after = searchSql(variant.variables, stats, shape);
       if (before.text === after.text && JSON.stringify(before.params) === JSON.stringify(after.params)) {
         unchanged++;
