@@ -9,6 +9,7 @@ import { parseQuery, ParsedQuery } from '../search-text';
 import { loadTokenStats, PostgresSearchIndex, searchReaderUrl } from './postgres-search.index';
 import { buildSearchSql, facetsOf, SampleRow } from './postgres-search.sql';
 import { tokenKey } from './postgres-search.tokens';
+import { sampleRowsOf } from './testing/sample-rows';
 
 const AS_OF = '2026-06-30';
 // A sample of 11: on 3,000 documents the block sample beats GIN only for a word the statistics put between ~10 %
@@ -20,7 +21,6 @@ describe('PostgreSQL search: a block sample of the table for a word of a few per
   let db: Database;
   let reader: Database;
   const docs: DisclosureDocument[] = [];
-  const asSample = (list: DisclosureDocument[]): SampleRow[] => list.map((doc) => [doc.departmentCode, doc.departmentName, doc.regionCode, Number(doc.decisionDate.slice(0, 4)), doc.penaltyCategories]);
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -97,7 +97,7 @@ describe('PostgreSQL search: a block sample of the table for a word of a few per
     expect(expected).toHaveLength(5);
     const [row] = await reader.query<{ sample: SampleRow[] }>(sql.text, sql.params);
     expect(row.sample).toHaveLength(5);
-    expect(facetsOf(row.sample)).toEqual(facetsOf(asSample(expected)));
+    expect(facetsOf(row.sample)).toEqual(facetsOf(sampleRowsOf(expected)));
     // the blocks were read, then the matches looked up
     expect(await ran(sql)).toEqual({ blocks: true, lookup: true });
   });

@@ -10,6 +10,7 @@ import { loadTokenStats, PostgresSearchIndex, searchReaderUrl } from './postgres
 import { buildSearchSql } from './postgres-search.sql';
 import { HitRow, toHit } from './postgres-search.rows';
 import { parseQuery, ParsedQuery } from '../search-text';
+import { sampleRowsOf } from './testing/sample-rows';
 
 const AS_OF = '2026-06-30';
 const DEPARTMENTS = ['CZ-SCJGJ', 'CZ-SWJ', 'CZ-HBJ', 'CZ-WLJ'];
@@ -141,7 +142,7 @@ describe('PostgreSQL search: walks scoped to a department, severity or county', 
     const [row] = await reader.query<{ hits: unknown[]; sample: SampleRow[] }>(text, params);
     const expected = matching('假冒', filter);
     expect(row.sample.length).toBe(expected.length);
-    expect(facetsOf(row.sample)).toEqual(facetsOf(expected.map((doc) => [doc.departmentCode, doc.departmentName, doc.regionCode, Number(doc.decisionDate.slice(0, 4)), doc.penaltyCategories])));
+    expect(facetsOf(row.sample)).toEqual(facetsOf(sampleRowsOf(expected)));
   });
 
   it('shares one GIN lookup between the page and the sample: every page, the count and the facets are what the documents say', async () => {
@@ -150,7 +151,6 @@ describe('PostgreSQL search: walks scoped to a department, severity or county', 
     const searches: [string, DisclosureSearchFilter][] = [['假冒', {}], ['假冒', { regionCode: '341103', decisionDateFrom: '2026-02-01' }], ['罐头', { departmentCode: 'CZ-WLJ' }]];
     for (const [query, filter] of searches) {
       const expected = matching(query, filter);
-      const asSample = (list: DisclosureDocument[]): SampleRow[] => list.map((doc) => [doc.departmentCode, doc.departmentName, doc.regionCode, Number(doc.decisionDate.slice(0, 4)), doc.penaltyCategories]);
       const seen: string[] = [];
       let cursor: { tier: 0 | 1 | 2; date: string; id: string } | null = null;
       for (let pageNo = 0; pageNo < 3 && seen.length < expected.length; pageNo++) {
@@ -161,7 +161,7 @@ describe('PostgreSQL search: walks scoped to a department, severity or county', 
         const page = row.hits.slice(0, 20).map(toHit);
         // every match fits in the sample: the count and the facets are exact, on every page
         expect({ query, filter, pageNo, count: row.sample.length }).toEqual({ query, filter, pageNo, count: expected.length });
-        expect(facetsOf(row.sample)).toEqual(facetsOf(asSample(expected)));
+        expect(facetsOf(row.sample)).toEqual(facetsOf(sampleRowsOf(expected)));
         seen.push(...page.map((hit) => hit.doc.id));
         const last = page[page.length - 1];
         cursor = { tier: last.tier, date: last.doc.decisionDate, id: last.doc.id };
@@ -217,7 +217,7 @@ describe('PostgreSQL search: walks scoped to a department, severity or county', 
         const page = await index.search({ query, filter, first: 20, after, asOf: AS_OF, countBound: COUNT_BOUND });
         expect({ query, filter, pageNo, totalCount: page.totalCount, lowerBound: page.totalCountIsLowerBound }).toEqual({ query, filter, pageNo, totalCount: COUNT_BOUND, lowerBound: true });
         // The sample is the COUNT_BOUND + 1 newest matches: the facets count exactly those.
-        const sample: SampleRow[] = expected.slice(0, COUNT_BOUND + 1).map((doc) => [doc.departmentCode, doc.departmentName, doc.regionCode, Number(doc.decisionDate.slice(0, 4)), doc.penaltyCategories]);
+        const sample = sampleRowsOf(expected.slice(0, COUNT_BOUND + 1));
         expect(page.facets).toEqual(facetsOf(sample));
         seen.push(...page.hits.map((hit) => hit.doc.id));
         after = page.hits[page.hits.length - 1].cursor;
