@@ -65,6 +65,38 @@ describe('penalty ingest write path (integration)', () => {
     expect(tier.reasons).toHaveLength(2);
   });
 
+  it('starts a push over when another inserted one of its new decision numbers meanwhile, and updates that record', async () => {
+    // A first push inserts its new numbers without ON CONFLICT. Here a rival transaction inserts one of them and
+    // holds it uncommitted: the push's insert waits on it, fails once it commits, and the push runs again.
+    const [stored] = (await ingest.submit(market, [penaltyRecord({ decisionDate: addDays(today, -2) })] as any)).results;
+    const draft = penaltyRecord({ decisionDate: addDays(today, -2) });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let inserted!: () => void;
+    const ready = new Promise<void>((resolve) => (inserted = resolve));
+    const rival = db.transaction(async (sql) => {
+      await sql.query(
+        `INSERT INTO penalty_records
+         SELECT (jsonb_populate_record(NULL::penalty_records,
+                   to_jsonb(r) || jsonb_build_object('id', nextval(pg_get_serial_sequence('penalty_records', 'id')), 'decision_number', $2::text))).*
+           FROM penalty_records r WHERE r.id = $1`,
+        [stored.recordId, draft.decisionNumber],
+      );
+      inserted();
+      await held;
+    });
+    await ready;
+    const pending = ingest.submit(market, [draft] as any);
+    const waiting = () => db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+    for (let i = 0; i < 200 && (await waiting())[0].n === 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(await waiting()).toEqual([{ n: 1 }]);
+    release();
+    await rival;
+    const summary = await pending;
+    expect(summary).toMatchObject({ created: 0, updated: 1, rejected: 0 });
+    expect(await db.query('SELECT version FROM penalty_records WHERE department_id = $1 AND decision_number = $2', [market.departmentId, draft.decisionNumber])).toEqual([{ version: 2 }]);
+  });
+
   it('writes one audit row (in a chain that verifies) and one outbox row per changed record, none for unchanged ones', async () => {
     const records = [1, 2, 3].map(() => penaltyRecord({ decisionDate: addDays(today, -1) }));
     const created = await ingest.submit(market, records as any);

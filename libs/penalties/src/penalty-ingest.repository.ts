@@ -190,18 +190,35 @@ export class PenaltyIngestRepository {
   /**
    * Inserts new records and updates changed ones in one statement. Rows whose stored content hash is equal
    * are left untouched (and not returned).
+   *
+   * `allNew`: none of these decision numbers was there when the department's rows were locked (a first push),
+   * so nothing is expected to conflict and the statement is a plain INSERT. ON CONFLICT's arbiter probes the
+   * unique index before each row and confirms each speculative insertion with a WAL record of its own: this
+   * statement took 2,399–2,636 ms without it against 2,530–2,778 ms with it for 20,162 new records
+   * (bench/ingest/profile.ts, three alternating pairs: 5 % less in each). Should a concurrent push have inserted
+   * one of the numbers meanwhile, the INSERT fails with unique_violation (isDecisionNumberTaken) where ON
+   * CONFLICT would have updated that row: either way the batch starts over.
    */
-  async upsert(sql: SqlExecutor, departmentId: string, columns: PenaltyColumns, subjectIds: readonly string[]): Promise<UpsertedRecord[]> {
+  async upsert(sql: SqlExecutor, departmentId: string, columns: PenaltyColumns, subjectIds: readonly string[], allNew = false): Promise<UpsertedRecord[]> {
     if (columns.decisionNumbers.length === 0) return [];
+    const onConflict = allNew
+      ? ''
+      : `ON CONFLICT (department_id, decision_number) DO UPDATE
+          SET ${UPDATE_SET}, version = penalty_records.version + 1, updated_at = now()
+        WHERE penalty_records.content_hash <> EXCLUDED.content_hash AND penalty_records.status = 'ACTIVE'`;
     return sql.query<UpsertedRecord>(
       `INSERT INTO penalty_records (department_id, ${TARGET_COLUMNS})
        SELECT $1::bigint, ${SOURCE_COLUMNS}
          FROM unnest(${UNNEST_PARAMS}) AS t(${TARGET_COLUMNS})
-       ON CONFLICT (department_id, decision_number) DO UPDATE
-          SET ${UPDATE_SET}, version = penalty_records.version + 1, updated_at = now()
-        WHERE penalty_records.content_hash <> EXCLUDED.content_hash AND penalty_records.status = 'ACTIVE'
+       ${onConflict}
        RETURNING id, decision_number, version, (xmax = 0) AS inserted`,
       [departmentId, ...columns.parameters(subjectIds)],
     );
   }
+}
+
+/** The unique (department, decision number) of a record already taken: a plain INSERT (upsert's allNew) lost a race. */
+export function isDecisionNumberTaken(error: unknown): boolean {
+  const { code, constraint } = (error ?? {}) as { code?: string; constraint?: string };
+  return code === '23505' && constraint === 'penalty_records_department_id_decision_number_unique';
 }

@@ -18,7 +18,7 @@ import {
 import { SubjectRegistryRepository, SubjectUpsert } from '@credit/subjects';
 import { SubmitStatus } from './dto/penalty-record.models';
 import { PenaltyChangeHooks, PenaltyRecordChange } from './penalty-change.hooks';
-import { ExistingRecord, PenaltyColumns, PenaltyIngestRepository, PreparedPenaltyRow } from './penalty-ingest.repository';
+import { ExistingRecord, isDecisionNumberTaken, PenaltyColumns, PenaltyIngestRepository, PreparedPenaltyRow } from './penalty-ingest.repository';
 import { prepareRow } from './penalty-record.preparation';
 
 export const MAX_BATCH_SIZE = 1000;
@@ -171,7 +171,12 @@ export class PenaltyIngestService {
     // The columns built before the transaction serve when every item is written (a first push); otherwise the
     // ones to write are put together now.
     const columns = toWrite.length === valid.length ? prepared : PenaltyColumns.of(toWrite.map((item) => item.row));
-    const upserted = await this.records.upsert(sql, department.departmentId, columns, toWrite.map((item) => results[item.index].subjectId as string));
+    const upserted = await this.records
+      .upsert(sql, department.departmentId, columns, toWrite.map((item) => results[item.index].subjectId as string), changedIds.length === 0)
+      .catch((error: unknown) => {
+        // A concurrent push inserted one of these new numbers and committed: start over, as below.
+        throw isDecisionNumberTaken(error) ? new RaceLost('concurrent push of the same decision') : error;
+      });
     const byNumber = new Map(upserted.map((row) => [row.decision_number, row]));
     const changes: PenaltyRecordChange[] = [];
     const auditEntries: AuditRecordInput[] = [];
