@@ -5,7 +5,8 @@ import type { SubjectRenameListener } from '@credit/subjects';
 import { SearchOutboxRepository } from './search-outbox.repository';
 
 /**
- * Every penalty change (created, updated, revoked, repaired) writes its outbox row in the writer's transaction;
+ * Every penalty change (created, updated, revoked, repaired) writes its outbox row in the writer's transaction
+ * (a record created there by a plain insert: nothing else can have queued it);
  * so does an approved rename, for every record of the subject, so the index is re-delivered from the new state.
  */
 @Injectable()
@@ -13,7 +14,9 @@ export class SearchOutboxListener implements PenaltyChangeListener, SubjectRenam
   constructor(private readonly outbox: SearchOutboxRepository) {}
 
   async onPenaltyRecordsChanged(sql: SqlExecutor, changes: PenaltyRecordChange[]): Promise<void> {
-    await this.outbox.enqueue(sql, changes.map((change) => change.recordId));
+    const created = changes.filter((change) => change.kind === 'CREATED');
+    await this.outbox.enqueueCreated(sql, created.map((change) => change.recordId));
+    await this.outbox.enqueue(sql, changes.filter((change) => change.kind !== 'CREATED').map((change) => change.recordId));
   }
 
   async onSubjectsRenamed(sql: SqlExecutor, subjectIds: string[]): Promise<void> {
