@@ -3,7 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { retry } from '@credit/common';
-import { Database, isTransactionConflict, pgExecutor, SqlExecutor } from '@credit/db';
+import { Database, isTransactionConflict, isUniqueViolation, pgExecutor, SqlExecutor } from '@credit/db';
 import { tierRecomputeRunning } from './credit-tiers.errors';
 import { IsoDate, TierRuleSet } from '@credit/domain';
 import { buildTierSql, STAGE_DDL, STAGE_DROP, STAGE_INDEXES, TierSqlSet } from './tier-sql.builder';
@@ -55,7 +55,6 @@ export interface StagedRunOutcome extends TierWriteOutcome {
 const CHUNK_WORK_MEM = '64MB';
 // Session-level advisory lock key: one full recomputation at a time (the working tables have fixed names).
 const RECOMPUTE_ALL_LOCK = 7_300_101;
-const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class TierRecomputeRepository {
@@ -249,7 +248,7 @@ function inTransaction<T>(client: PoolClient, fn: () => Promise<T>, attempts = 5
         throw error;
       }
     },
-    { attempts, retryable: (error) => isTransactionConflict(error) || (error as { code?: string } | null)?.code === UNIQUE_VIOLATION },
+    { attempts, retryable: (error) => isTransactionConflict(error) || isUniqueViolation(error) },
   );
 }
 

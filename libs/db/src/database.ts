@@ -59,6 +59,12 @@ export class Database {
   }
 }
 
+/** unique_violation (23505), of `constraint` when one is named: a row another transaction committed first. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const failed = (error ?? {}) as { code?: string; constraint?: string };
+  return failed.code === '23505' && (constraint === undefined || failed.constraint === constraint);
+}
+
 /** A serialization failure (40001) or deadlock (40P01): running the whole transaction again may succeed. */
 export function isTransactionConflict(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;

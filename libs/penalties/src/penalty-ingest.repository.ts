@@ -1,7 +1,7 @@
 // The ingest hot path as set-based SQL over the whole batch (unnest arrays, ON CONFLICT), not the ORM unit of
 // work: on this machine the unit of work reaches ~14% of COPY speed, unnest inserts ~56%.
 import { Injectable } from '@nestjs/common';
-import type { SqlExecutor } from '@credit/db';
+import { isUniqueViolation, SqlExecutor } from '@credit/db';
 
 /** One validated item, flattened to the table's columns. */
 export interface PreparedPenaltyRow {
@@ -219,6 +219,5 @@ export class PenaltyIngestRepository {
 
 /** The unique (department, decision number) of a record already taken: a plain INSERT (upsert's allNew) lost a race. */
 export function isDecisionNumberTaken(error: unknown): boolean {
-  const { code, constraint } = (error ?? {}) as { code?: string; constraint?: string };
-  return code === '23505' && constraint === 'penalty_records_department_id_decision_number_unique';
+  return isUniqueViolation(error, 'penalty_records_department_id_decision_number_unique');
 }
