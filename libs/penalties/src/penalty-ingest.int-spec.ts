@@ -88,10 +88,14 @@ describe('penalty ingest write path (integration)', () => {
     await ready;
     const pending = ingest.submit(market, [draft] as any);
     const waiting = () => db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
-    for (let i = 0; i < 200 && (await waiting())[0].n === 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
-    expect(await waiting()).toEqual([{ n: 1 }]);
-    release();
-    await rival;
+    try {
+      for (let i = 0; i < 200 && (await waiting())[0].n === 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(await waiting()).toEqual([{ n: 1 }]);
+    } finally {
+      // Even when the push never waited, the rival commits: a transaction left open would hang the suite.
+      release();
+      await rival;
+    }
     const summary = await pending;
     expect(summary).toMatchObject({ created: 0, updated: 1, rejected: 0 });
     expect(await db.query('SELECT version FROM penalty_records WHERE department_id = $1 AND decision_number = $2', [market.departmentId, draft.decisionNumber])).toEqual([{ version: 2 }]);
