@@ -5,6 +5,7 @@ import { Database } from '@credit/db';
 import { addMonths, todayInChina } from '@credit/domain';
 import { loadTokenStats, searchReaderUrl } from '@credit/search';
 import type { TokenStats } from '@credit/search';
+import { builderOf } from './explain';
 import type { Shape } from './explain';
 import { buildVariants, Variant } from './queries';
 import { DEPARTMENTS, INDUSTRIES, REGIONS, VIOLATION_TYPES } from './word-lists';
@@ -83,6 +84,18 @@ export async function cacheLookups(origin: string, token: string): Promise<{ hit
  * full) and the searches: PROFILE_TAIL searches of the long tail (every (20,000 / n)-th, the same each run), or
  * the head mix when it is 0.
  */
+/**
+ * profileSession for the scripts that compare this checkout's statements with another's (plan-pairs.ts,
+ * pair-load.ts): PROFILE_DATABASE_URL and PAIR_BASE_ROOT from the environment, and that checkout's builder.
+ */
+export async function pairSession(defaultTail: number): Promise<Awaited<ReturnType<typeof profileSession>> & { url: string; baseBuild: Awaited<ReturnType<typeof builderOf>> }> {
+  const url = process.env.PROFILE_DATABASE_URL;
+  const baseRoot = process.env.PAIR_BASE_ROOT;
+  if (!url || !baseRoot) throw new Error('PROFILE_DATABASE_URL (a database bench/search loaded) and PAIR_BASE_ROOT (the other checkout)');
+  const baseBuild = await builderOf(baseRoot);
+  return { ...(await profileSession(url, defaultTail)), url, baseBuild };
+}
+
 export async function profileSession(url: string, defaultTail: number): Promise<{ db: Database; stats: TokenStats; shape: Shape; variants: Variant[] }> {
   const db = new Database(searchReaderUrl(url), 1);
   const stats = await loadTokenStats(db);

@@ -8,19 +8,15 @@
 // Usage: PAIR_BASE_ROOT=/tmp/base PROFILE_DATABASE_URL=postgres://…/credit_bench_search \
 //   node -r ./tools/register.js bench/search/pair-load.ts   (PROFILE_TAIL=n: n long-tail searches, default 0: the
 //   64 queries of the head mix; PROFILE_SHAPE=full|count|page; PAIR_ROUNDS 6, PAIR_SECONDS 15)
-import { builderOf, searchSql } from './explain';
+import { searchSql } from './explain';
 import { CONNECTIONS, loadSql } from './load-phases';
-import { profileSession } from './long-tail';
+import { pairSession } from './long-tail';
 
 const ROUNDS = Number(process.env.PAIR_ROUNDS ?? 6);
 const SECONDS = Number(process.env.PAIR_SECONDS ?? 15);
 
 async function main(): Promise<void> {
-  const url = process.env.PROFILE_DATABASE_URL;
-  const baseRoot = process.env.PAIR_BASE_ROOT;
-  if (!url || !baseRoot) throw new Error('PROFILE_DATABASE_URL (a database bench/search loaded) and PAIR_BASE_ROOT (the other checkout)');
-  const baseBuild = await builderOf(baseRoot);
-  const { db, stats, shape, variants } = await profileSession(url, 0);
+  const { url, db, stats, shape, variants, baseBuild } = await pairSession(0);
   await db.close();
   const mine = variants.map((variant) => searchSql(variant.variables, stats, shape));
   const theirs = variants.map((variant) => searchSql(variant.variables, stats, shape, baseBuild));

@@ -9,17 +9,13 @@
 //   node -r ./tools/register.js bench/search/plan-pairs.ts   (PROFILE_TAIL=n: n long-tail searches, default 400;
 //   PROFILE_TAIL=0: the 64 queries of the head mix; PROFILE_SHAPE=full|count|page)
 import { buildSearchSql } from '@credit/search';
-import { builderOf, searchSql } from './explain';
-import { profileSession } from './long-tail';
+import { searchSql } from './explain';
+import { pairSession } from './long-tail';
 
 type SearchSql = ReturnType<typeof buildSearchSql>;
 
 async function main(): Promise<void> {
-  const url = process.env.PROFILE_DATABASE_URL;
-  const baseRoot = process.env.PAIR_BASE_ROOT;
-  if (!url || !baseRoot) throw new Error('PROFILE_DATABASE_URL (a database bench/search loaded) and PAIR_BASE_ROOT (the other checkout)');
-  const baseBuild = await builderOf(baseRoot);
-  const { db, stats, shape, variants } = await profileSession(url, 400);
+  const { db, stats, shape, variants, baseBuild } = await pairSession(400);
   try {
     const cost = async (sql: SearchSql): Promise<number> => {
       const [{ 'QUERY PLAN': plan }] = await db.query<{ 'QUERY PLAN': any }>(`EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) ${sql.text}`, sql.params);
