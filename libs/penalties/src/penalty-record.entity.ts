@@ -30,8 +30,11 @@ export class PenaltyRecord extends BaseEntity {
   @Property({ length: 32, nullable: true }) idType!: string | null;
   /** AES-256-GCM ciphertext `keyId:iv:tag:data` (base64); never shown, see idNumberMasked. */
   @Property({ type: 'text', nullable: true }) idNumberEncrypted!: string | null;
-  /** HMAC-SHA256 of the ID number, for lookups without decrypting. */
-  @Property({ length: 64, nullable: true }) @Index() idNumberHash!: string | null;
+  /**
+   * HMAC-SHA256 of the ID number. Not indexed: a person's records are found through their subject, whose key
+   * carries the same hash under a unique index, and an index here would cost every insert a btree entry.
+   */
+  @Property({ length: 64, nullable: true }) idNumberHash!: string | null;
   @Property({ length: 64, nullable: true }) idNumberMasked!: string | null;
   /** Natural persons only: to keep minors out of publication without decrypting. */
   @Property({ type: 'date', nullable: true }) partyBirthDate!: string | null;
