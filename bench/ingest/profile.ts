@@ -32,7 +32,7 @@ function timeStatements(): void {
   Database.prototype.transaction = function <T>(this: Database, fn: (sql: SqlExecutor, client: PoolClient) => Promise<T>, attempts?: number): Promise<T> {
     return original.call(this, (sql: SqlExecutor, client: PoolClient) => {
       const timed: SqlExecutor = {
-        query: async (text: string, params?: unknown[]) => {
+        query: async (text: string, params?: unknown[], statementName?: string) => {
           if (explainNow && !/^\s*(SET|SELECT pg_advisory)/.test(text)) {
             // Run it once under EXPLAIN ANALYZE and undo that, then for real below.
             await sql.query('SAVEPOINT explain');
@@ -42,7 +42,7 @@ function timeStatements(): void {
           }
           const started = process.hrtime.bigint();
           try {
-            return await sql.query(text, params);
+            return await sql.query(text, params, statementName);
           } finally {
             const key = text.replace(/\s+/g, ' ').trim().slice(0, 70);
             const entry = timings.get(key) ?? { ms: 0, calls: 0 };

@@ -2,7 +2,7 @@
 // listener), records moving between subjects, concurrent batches on one subject, the sweep, overrides (the hook
 // for the serious-dishonesty list), and a full recomputation that must not overwrite a fresher tier.
 import { DepartmentPrincipal } from '@credit/common';
-import { Database } from '@credit/db';
+import { Database, pgExecutor } from '@credit/db';
 import { addDays, addMonths, TIER_RULE_SET_V1, todayInChina } from '@credit/domain';
 import { PenaltyIngestService, PenaltyRecordsService } from '@credit/penalties';
 import { companyUscc, createTestApp, penaltyRecord, TestApp } from '@credit/testing';
@@ -214,6 +214,39 @@ describe('tier recomputation', () => {
     expect((await db.transaction((sql) => t.app.get(TierRecomputeService).recomputeSubjects(sql, [id], 'SWEEP'))).changed).toBe(0);
     expect((await stored())[0].changed_at).toEqual(generated.changed_at);
     expect(await historyRows()).toBe(before);
+  });
+
+  it('one connection alternating two rule sets, past the point where a prepared plan turns generic, gives each rule set its own tier', async () => {
+    const uscc = companyUscc('341104');
+    await ingest.submit(department, [penaltyRecord({ uscc, severity: 'GENERAL', fineAmount: '5', decisionDate: addDays(today, -3) })] as any);
+    const [{ id }] = await db.query<{ id: string }>('SELECT id FROM credit_subjects WHERE uscc = $1', [uscc]);
+    const current = t.app.get(TierRecomputeService).ruleSet;
+    const repository = new TierRecomputeRepository();
+    const client = await db.pool.connect();
+    try {
+      const sql = pgExecutor(client);
+      const seen: string[] = [];
+      for (let call = 0; call < 8; call++) {
+        for (const rules of [TIER_RULE_SET_V1, current]) {
+          await client.query('BEGIN');
+          await repository.recomputeFresh(sql, rules, [id], 'TEST', today);
+          seen.push(JSON.stringify(await sql.query('SELECT level, score, rule_version, reasons FROM subject_tiers WHERE subject_id = $1', [id])));
+          await client.query('ROLLBACK');
+        }
+      }
+      // The same answer on every call for each rule set, whichever plan ran it, and each set's own statement.
+      expect(new Set(seen.filter((_, i) => i % 2 === 0)).size).toBe(1);
+      expect(new Set(seen.filter((_, i) => i % 2 === 1)).size).toBe(1);
+      expect(seen[0]).not.toEqual(seen[1]);
+      const prepared = await sql.query<{ calls: number }>(
+        `SELECT (generic_plans + custom_plans)::int AS calls FROM pg_prepared_statements WHERE name LIKE 'tier\\_fresh\\_%'`,
+      );
+      // Two statements (the pushes above may have run the current one on this connection before).
+      expect(prepared).toHaveLength(2);
+      for (const statement of prepared) expect(statement.calls).toBeGreaterThanOrEqual(8);
+    } finally {
+      client.release();
+    }
   });
 
   it('refuses a second full recomputation while one runs', async () => {

@@ -90,7 +90,8 @@ export class TierRecomputeRepository {
                 CROSS JOIN LATERAL (SELECT id FROM credit_subjects s WHERE s.id = b.id FOR NO KEY UPDATE) s) AS locked`,
       [ids],
     );
-    const [row] = await sql.query<TierWriteOutcome>(this.sqlFor(rules).fresh, [asOf, ids, cause]);
+    const { fresh, freshName } = this.sqlFor(rules);
+    const [row] = await sql.query<TierWriteOutcome>(fresh, [asOf, ids, cause], freshName);
     return row;
   }
 

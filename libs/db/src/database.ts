@@ -16,8 +16,8 @@ export class Database {
     this.pool.on('error', () => undefined);
   }
 
-  async query<T extends QueryResultRow = QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return (await this.pool.query<T>(sql, params)).rows;
+  async query<T extends QueryResultRow = QueryResultRow>(sql: string, params: unknown[] = [], statementName?: string): Promise<T[]> {
+    return (await this.pool.query<T>(statementName ? { name: statementName, text: sql, values: params } : { text: sql, values: params })).rows;
   }
 
   /**

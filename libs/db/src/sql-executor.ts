@@ -1,19 +1,34 @@
 // Set-based hot paths (ingest, tier recomputation, outbox, audit) speak SQL with $n placeholders to a
 // transaction. Two executors provide it: a pg client (ingest transactions) and a MikroORM EntityManager inside
 // em.transactional() (ordinary CRUD that must audit in the same transaction).
+import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PoolClient, QueryResultRow } from 'pg';
 
 export interface SqlExecutor {
-  query<T extends QueryResultRow = QueryResultRow>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * `statementName`, for a large statement run often with other parameters: a pg connection prepares the text
+   * once under that name and reuses it, so after five custom plans PostgreSQL may keep a generic one instead of
+   * planning every call. The name must be unique to the text (preparedStatementName). Executors that cannot
+   * prepare (MikroORM's) run the text as usual.
+   */
+  query<T extends QueryResultRow = QueryResultRow>(sql: string, params?: unknown[], statementName?: string): Promise<T[]>;
 }
 
 export function pgExecutor(client: PoolClient): SqlExecutor {
   return {
-    async query<T extends QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-      return (await client.query<T>(sql, params)).rows;
+    async query<T extends QueryResultRow>(sql: string, params: unknown[] = [], statementName?: string): Promise<T[]> {
+      return (await client.query<T>(statementName ? { name: statementName, text: sql, values: params } : { text: sql, values: params })).rows;
     },
   };
+}
+
+/**
+ * A statement name derived from the text: pg refuses a name it has prepared with another text on the same
+ * connection, and two texts (two rule sets, say) must never share a plan.
+ */
+export function preparedStatementName(prefix: string, sql: string): string {
+  return `${prefix}_${createHash('sha256').update(sql).digest('hex').slice(0, 16)}`;
 }
 
 /**
