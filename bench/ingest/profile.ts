@@ -23,7 +23,9 @@ import { freshBenchDatabase } from '../support/bench-database';
 
 const TOTAL = Number(process.env.BENCH_RECORDS ?? 20_000);
 const timings = new Map<string, { ms: number; calls: number }>();
-// PROFILE_EXPLAIN=n prints the plan (EXPLAIN ANALYZE, rolled back) of every statement of the n-th batch.
+// PROFILE_EXPLAIN=n prints the plan (EXPLAIN ANALYZE, rolled back) of every statement of the n-th batch. A named
+// (prepared) statement is explained as its text, so this shows a custom plan and its planning time, not the
+// cached generic plan the connection may be running.
 const EXPLAIN_BATCH = Number(process.env.PROFILE_EXPLAIN ?? -1);
 let explainNow = false;
 

@@ -60,7 +60,7 @@ export class TierRecomputeService {
   }
 
   /**
-   * Recomputes these subjects in the caller's transaction (set-based: three statements whatever the number),
+   * Recomputes these subjects in the caller's transaction (set-based: two statements whatever the number),
    * so the caller's own writes are reflected when it commits. Used by the penalty listener, the sweep and the
    * listing capability (after TierOverridesService.setOverride / clearOverride).
    */
