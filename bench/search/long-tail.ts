@@ -84,6 +84,14 @@ export async function cacheLookups(origin: string, token: string): Promise<{ hit
  * full) and the searches: PROFILE_TAIL searches of the long tail (every (20,000 / n)-th, the same each run), or
  * the head mix when it is 0.
  */
+export async function profileSession(url: string, defaultTail: number): Promise<{ db: Database; stats: TokenStats; shape: Shape; variants: Variant[] }> {
+  const db = new Database(searchReaderUrl(url), 1);
+  const stats = await loadTokenStats(db);
+  const tail = Number(process.env.PROFILE_TAIL ?? defaultTail);
+  const variants = tail > 0 ? (await tailVariants(db, 20_000)).filter((_, i) => i % Math.max(1, Math.floor(20_000 / tail)) === 0).slice(0, tail) : await buildVariants(db);
+  return { db, stats, shape: (process.env.PROFILE_SHAPE ?? 'full') as Shape, variants };
+}
+
 /**
  * profileSession for the scripts that compare this checkout's statements with another's (plan-pairs.ts,
  * pair-load.ts): PROFILE_DATABASE_URL and PAIR_BASE_ROOT from the environment, and that checkout's builder.
@@ -94,12 +102,4 @@ export async function pairSession(defaultTail: number): Promise<Awaited<ReturnTy
   if (!url || !baseRoot) throw new Error('PROFILE_DATABASE_URL (a database bench/search loaded) and PAIR_BASE_ROOT (the other checkout)');
   const baseBuild = await builderOf(baseRoot);
   return { ...(await profileSession(url, defaultTail)), url, baseBuild };
-}
-
-export async function profileSession(url: string, defaultTail: number): Promise<{ db: Database; stats: TokenStats; shape: Shape; variants: Variant[] }> {
-  const db = new Database(searchReaderUrl(url), 1);
-  const stats = await loadTokenStats(db);
-  const tail = Number(process.env.PROFILE_TAIL ?? defaultTail);
-  const variants = tail > 0 ? (await tailVariants(db, 20_000)).filter((_, i) => i % Math.max(1, Math.floor(20_000 / tail)) === 0).slice(0, tail) : await buildVariants(db);
-  return { db, stats, shape: (process.env.PROFILE_SHAPE ?? 'full') as Shape, variants };
 }
