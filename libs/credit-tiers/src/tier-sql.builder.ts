@@ -27,8 +27,8 @@ export interface TierSqlSet {
   fresh: string;
   /**
    * The name `fresh` is prepared under on each connection. Planning it took ~3.4 ms of a ~40 ms batch; its plan
-   * does not depend on the ids (every table is reached by a per-subject lookup), so PostgreSQL keeps the generic
-   * one after five calls: 17 against 22 ms per batch of 950 subjects, executed side by side.
+   * does not depend on the ids (every table is reached by a per-subject lookup), so after five calls PostgreSQL may
+   * keep the generic one (its cost estimate decides): 17 against 22 ms per batch of 950 subjects, side by side.
    */
   freshName: string;
   /** $1 region LIKE prefix or null. Fills tier_stage_subjects (snapshot of each tier row's xmin). */

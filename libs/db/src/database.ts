@@ -3,7 +3,7 @@
 // work does not offer (it formats every row into SQL text, ~4× slower here).
 import { Pool, PoolClient, QueryResultRow } from 'pg';
 import { retry } from '@credit/common';
-import { pgExecutor, SqlExecutor } from './sql-executor';
+import { pgExecutor, queryConfig, SqlExecutor } from './sql-executor';
 
 export const DATABASE_URL = Symbol('DATABASE_URL');
 
@@ -17,7 +17,7 @@ export class Database {
   }
 
   async query<T extends QueryResultRow = QueryResultRow>(sql: string, params: unknown[] = [], statementName?: string): Promise<T[]> {
-    return (await this.pool.query<T>(statementName ? { name: statementName, text: sql, values: params } : { text: sql, values: params })).rows;
+    return (await this.pool.query<T>(queryConfig(sql, params, statementName))).rows;
   }
 
   /**

@@ -3,7 +3,7 @@
 // em.transactional() (ordinary CRUD that must audit in the same transaction).
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { PoolClient, QueryResultRow } from 'pg';
+import type { PoolClient, QueryConfig, QueryResultRow } from 'pg';
 
 export interface SqlExecutor {
   /**
@@ -18,9 +18,14 @@ export interface SqlExecutor {
 export function pgExecutor(client: PoolClient): SqlExecutor {
   return {
     async query<T extends QueryResultRow>(sql: string, params: unknown[] = [], statementName?: string): Promise<T[]> {
-      return (await client.query<T>(statementName ? { name: statementName, text: sql, values: params } : { text: sql, values: params })).rows;
+      return (await client.query<T>(queryConfig(sql, params, statementName))).rows;
     },
   };
+}
+
+/** What a pg client or pool is given: named (prepared on each connection) when a statement name comes with it. */
+export function queryConfig(sql: string, params: unknown[], statementName?: string): QueryConfig {
+  return statementName ? { name: statementName, text: sql, values: params } : { text: sql, values: params };
 }
 
 /**
