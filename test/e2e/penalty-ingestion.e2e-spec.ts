@@ -1,3 +1,4 @@
+import { PENALTY_RECORD_AUDIT_EVENTS_SQL } from '@credit/penalties';
 import { createTestApp, naturalPersonRecord, penaltyRecord, SUBMIT, TestApp } from '@credit/testing';
 
 const REVOKE = `mutation($n: String!, $r: String!) { revokePenaltyRecord(decisionNumber: $n, reason: $r) { id status revokeReason version } }`;
@@ -63,7 +64,9 @@ describe('department ingestion of penalty records (e2e over HTTP)', () => {
     expect(read.data.creditSubject.penaltyRecords.totalCount).toBe(1);
     expect(read.data.creditSubject.penaltyRecords.edges[0].node).toMatchObject({ decisionNumber: good.decisionNumber, status: 'REVOKED', version: 2, fineAmount: '3', department: { code: 'CZ-SCJGJ' } });
 
-    const audit = await t.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE target_type = 'PENALTY_RECORD' ORDER BY id`);
+    // Pushes are audited one entry per batch, revocations one per record: read per record, in chain order.
+    const recordIds = (await t.db.query<{ id: string }>('SELECT id::text FROM penalty_records')).map((row) => row.id);
+    const audit = await t.db.query<{ action: string }>(PENALTY_RECORD_AUDIT_EVENTS_SQL, [recordIds]);
     expect(audit.map((row) => row.action)).toEqual(['PENALTY_RECORD_CREATED', 'PENALTY_RECORD_CREATED', 'PENALTY_RECORD_UPDATED', 'PENALTY_RECORD_REVOKED']);
   });
 

@@ -35,7 +35,7 @@ describe('ingest under faults', () => {
     expect(failed.errors?.[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
     const count = async () => Number((await t.db.query<{ n: string }>('SELECT count(*) AS n FROM penalty_records WHERE decision_number = ANY($1)', [numbers]))[0].n);
     expect(await count()).toBe(0);
-    expect(Number((await t.db.query<{ n: string }>(`SELECT count(*) AS n FROM audit_log WHERE action = 'PENALTY_RECORD_CREATED'`))[0].n)).toBe(0);
+    expect(Number((await t.db.query<{ n: string }>(`SELECT count(*) AS n FROM audit_log WHERE action = 'PENALTY_RECORDS_WRITTEN'`))[0].n)).toBe(0);
 
     const retried = await t.gql(SUBMIT, { records: batch }, { 'x-api-key': apiKey });
     expect(retried.data.submitPenaltyRecords).toMatchObject({ created: 50, rejected: 0 });

@@ -30,7 +30,11 @@ export interface AuditVerification {
   problems: AuditProblem[];
 }
 
-const PAGE = 5000;
+/**
+ * Rows read per round trip. A push's batch entry lists up to 1,000 records (~120 kB of details), so a page of
+ * 500 such rows is ~60 MB held at once; one-record rows are ~0.5 kB.
+ */
+const PAGE = 500;
 
 @Injectable()
 export class AuditVerifier {

@@ -1,11 +1,13 @@
 // The ingest write path against a real database, where its set-based statements meet each other: subjects that
 // change their name, the same new subject named by two batches at once, and what every changed record leaves
-// behind in the same transaction (one audit row in a verifiable chain, one outbox row, a current tier).
+// behind in the same transaction (its item in the batch's audit entry of a verifiable chain, one outbox row, a
+// current tier).
 import { AuditVerifier } from '@credit/audit';
 import { DepartmentPrincipal } from '@credit/common';
 import { Database } from '@credit/db';
 import { addDays, todayInChina } from '@credit/domain';
 import { companyUscc, createTestApp, penaltyRecord, TestApp } from '@credit/testing';
+import { batchDigest, PENALTY_BATCH_ACTION, PENALTY_RECORD_AUDIT_EVENTS_SQL } from './penalty-batch.audit';
 import { PenaltyIngestService } from './penalty-ingest.service';
 
 describe('penalty ingest write path (integration)', () => {
@@ -101,7 +103,7 @@ describe('penalty ingest write path (integration)', () => {
     expect(await db.query('SELECT version FROM penalty_records WHERE department_id = $1 AND decision_number = $2', [market.departmentId, draft.decisionNumber])).toEqual([{ version: 2 }]);
   });
 
-  it('writes one audit row (in a chain that verifies) and one outbox row per changed record, none for unchanged ones', async () => {
+  it('writes one audit entry per batch, naming every changed record with its content hash (in a chain that verifies), and one outbox row per changed record, none for unchanged ones', async () => {
     const records = [1, 2, 3].map(() => penaltyRecord({ decisionDate: addDays(today, -1) }));
     const created = await ingest.submit(market, records as any);
     const ids = created.results.map((r) => r.recordId as string);
@@ -109,13 +111,19 @@ describe('penalty ingest write path (integration)', () => {
     const second = await ingest.submit(market, [records[0], changed] as any);
     expect(second).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
 
-    const audit = await db.query<{ action: string; target_id: string; details: { version: number } }>(
-      `SELECT action, target_id, details FROM audit_log WHERE target_type = 'PENALTY_RECORD' AND target_id = ANY($1::text[]) ORDER BY id`,
-      [ids],
-    );
-    expect(audit.map((row) => `${row.action} ${ids.indexOf(row.target_id)} v${row.details.version}`)).toEqual([
+    const audit = await db.query<{ action: string; record_id: string; version: number; before_hash: string | null; after_hash: string }>(PENALTY_RECORD_AUDIT_EVENTS_SQL, [ids]);
+    expect(audit.map((row) => `${row.action} ${ids.indexOf(row.record_id)} v${row.version}`)).toEqual([
       'PENALTY_RECORD_CREATED 0 v1', 'PENALTY_RECORD_CREATED 1 v1', 'PENALTY_RECORD_CREATED 2 v1', 'PENALTY_RECORD_UPDATED 1 v2',
     ]);
+    // Each record's own hash is in its batch's entry: the stored content of record 1 is what its update audited.
+    const [stored] = await db.query<{ content_hash: string }>('SELECT content_hash FROM penalty_records WHERE id = $1', [ids[1]]);
+    expect(audit[3]).toMatchObject({ before_hash: audit[1].after_hash, after_hash: stored.content_hash });
+    const batches = await db.query<{ target_id: string; after_hash: string; details: { count: number; afterHashes: string[] } }>(
+      `SELECT target_id, after_hash, details FROM audit_log WHERE action = $1 AND details->'recordIds' ?| $2::text[] ORDER BY id`,
+      [PENALTY_BATCH_ACTION, ids],
+    );
+    expect(batches.map((row) => [row.target_id, row.details.count])).toEqual([[market.departmentId, 3], [market.departmentId, 1]]);
+    for (const row of batches) expect(row.after_hash).toBe(batchDigest(row.details.afterHashes));
     expect(await db.query('SELECT count(*)::int AS n FROM search_outbox WHERE record_id = ANY($1::bigint[])', [ids])).toEqual([{ n: 3 }]);
     expect(await t.app.get(AuditVerifier).verify()).toMatchObject({ problems: [] });
   });

@@ -1,8 +1,8 @@
 // submitPenaltyRecords: validate every item (pure domain rules), then write the valid ones in ONE transaction
 // of set-based statements: subjects, previous versions, records, same-transaction listeners (tiers, outbox),
-// audit. Each item gets its own result; a bad item never blocks the good ones.
+// one audit entry for the batch. Each item gets its own result; a bad item never blocks the good ones.
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditRecordInput, AuditService } from '@credit/audit';
+import { AuditService } from '@credit/audit';
 import { actorOf, badInput, DepartmentPrincipal, ingestRows, PersonalDataCipher, PLATFORM_SECRETS, PlatformSecrets } from '@credit/common';
 import { Database, SqlExecutor } from '@credit/db';
 import { DepartmentAuthoritiesRepository } from '@credit/departments';
@@ -18,6 +18,7 @@ import {
 import { SubjectRegistryRepository, SubjectUpsert } from '@credit/subjects';
 import { SubmitStatus } from './dto/penalty-record.models';
 import { PenaltyChangeHooks, PenaltyRecordChange } from './penalty-change.hooks';
+import { PenaltyBatchAuditItem, penaltyBatchAuditEntry } from './penalty-batch.audit';
 import { ExistingRecord, isDecisionNumberTaken, PenaltyColumns, PenaltyIngestRepository, PreparedPenaltyRow } from './penalty-ingest.repository';
 import { prepareRow } from './penalty-record.preparation';
 
@@ -179,7 +180,7 @@ export class PenaltyIngestService {
       });
     const byNumber = new Map(upserted.map((row) => [row.decision_number, row]));
     const changes: PenaltyRecordChange[] = [];
-    const auditEntries: AuditRecordInput[] = [];
+    const audited: PenaltyBatchAuditItem[] = [];
     for (const item of toWrite) {
       const row = byNumber.get(item.row.decisionNumber);
       const before = existing.get(item.row.decisionNumber);
@@ -192,14 +193,13 @@ export class PenaltyIngestService {
         previousSubjectId: before && before.subject_id !== result.subjectId ? before.subject_id : null,
         written: { severity: item.row.severity, penaltyCategories: item.row.penaltyCategories },
       });
-      auditEntries.push({
-        action: row.inserted ? 'PENALTY_RECORD_CREATED' : 'PENALTY_RECORD_UPDATED',
-        targetType: 'PENALTY_RECORD', targetId: row.id, beforeHash: before?.content_hash ?? null, afterHash: item.row.contentHash,
-        details: { decisionNumber: item.row.decisionNumber, version: row.version },
+      audited.push({
+        action: row.inserted ? 'PENALTY_RECORD_CREATED' : 'PENALTY_RECORD_UPDATED', recordId: row.id, decisionNumber: item.row.decisionNumber,
+        version: row.version, beforeHash: before?.content_hash ?? null, afterHash: item.row.contentHash,
       });
     }
     await this.hooks.notify(sql, changes);
-    await this.audit.append(sql, actorOf(department), auditEntries);
+    if (audited.length > 0) await this.audit.append(sql, actorOf(department), [penaltyBatchAuditEntry(department.departmentId, audited)]);
   }
 }
 
