@@ -31,10 +31,10 @@ export interface AuditVerification {
 }
 
 /**
- * Rows read per round trip. A push's batch entry lists up to 1,000 records (~120 kB of details), so a page of
- * 500 such rows is ~60 MB held at once; one-record rows are ~0.5 kB.
+ * Rows read per round trip. A push's batch entry lists up to 1,000 records (~120 kB of details, ~400 kB with
+ * the longest decision numbers), so a page of 200 such rows holds 24–80 MB at once; one-record rows are ~0.5 kB.
  */
-const PAGE = 500;
+const PAGE = 200;
 
 @Injectable()
 export class AuditVerifier {
