@@ -2,6 +2,7 @@ export * from './dto/penalty-record.input';
 export * from './dto/penalty-record.models';
 export * from './penalties.errors';
 export * from './penalties.module';
+export * from './penalty-audit-trail.repository';
 export * from './penalty-batch.audit';
 export * from './penalty-change.hooks';
 export * from './penalty-ingest.service';

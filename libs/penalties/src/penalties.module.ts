@@ -3,6 +3,7 @@ import { CalendarModule } from '@credit/calendar';
 import { DepartmentsModule } from '@credit/departments';
 import { SubjectsModule } from '@credit/subjects';
 import { PenaltiesResolver, SubjectPenaltyRecordsResolver } from './penalties.resolver';
+import { PenaltyAuditTrailRepository } from './penalty-audit-trail.repository';
 import { PenaltyChangeHooks } from './penalty-change.hooks';
 import { PenaltyIngestRepository } from './penalty-ingest.repository';
 import { PenaltyIngestService } from './penalty-ingest.service';
@@ -14,7 +15,7 @@ import { ReportingTimelinessService } from './timeliness/reporting-timeliness.se
 
 @Module({
   imports: [CalendarModule, DepartmentsModule, SubjectsModule],
-  providers: [PenaltyChangeHooks, PenaltyIngestRepository, PenaltyIngestService, PenaltyRecordsRepository, PenaltyRecordsService, PenaltiesResolver, SubjectPenaltyRecordsResolver, ReportingTimelinessRepository, ReportingTimelinessService, ReportingTimelinessResolver],
-  exports: [PenaltyChangeHooks, PenaltyIngestService, PenaltyRecordsService],
+  providers: [PenaltyAuditTrailRepository, PenaltyChangeHooks, PenaltyIngestRepository, PenaltyIngestService, PenaltyRecordsRepository, PenaltyRecordsService, PenaltiesResolver, SubjectPenaltyRecordsResolver, ReportingTimelinessRepository, ReportingTimelinessService, ReportingTimelinessResolver],
+  exports: [PenaltyAuditTrailRepository, PenaltyChangeHooks, PenaltyIngestService, PenaltyRecordsService],
 })
 export class PenaltiesModule {}

@@ -1,5 +1,6 @@
 // Every CLI command, in the order `help` lists them. Each capability adds its commands here.
 import type { CliCommand } from '../command';
+import { auditRecordCommand } from './audit-record.command';
 import { auditVerifyCommand } from './audit-verify.command';
 import { calendarLoadCommand } from './calendar-load.command';
 import { demoCommand } from './demo.command';
@@ -11,4 +12,4 @@ import { searchReindexCommand } from './search-reindex.command';
 import { searchVerifyCommand } from './search-verify.command';
 import { tiersRecomputeCommand } from './tiers-recompute.command';
 
-export const COMMANDS: CliCommand[] = [migrateCommand, demoCommand, auditVerifyCommand, penaltiesImportCommand, searchReindexCommand, searchVerifyCommand, searchDeadLettersCommand, searchRetryCommand, tiersRecomputeCommand, calendarLoadCommand, inspectionsVerifyDrawCommand];
+export const COMMANDS: CliCommand[] = [migrateCommand, demoCommand, auditVerifyCommand, auditRecordCommand, penaltiesImportCommand, searchReindexCommand, searchVerifyCommand, searchDeadLettersCommand, searchRetryCommand, tiersRecomputeCommand, calendarLoadCommand, inspectionsVerifyDrawCommand];
