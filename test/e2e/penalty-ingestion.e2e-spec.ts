@@ -1,4 +1,4 @@
-import { PENALTY_RECORD_AUDIT_EVENTS_SQL } from '@credit/penalties';
+import { PenaltyAuditTrailRepository } from '@credit/penalties';
 import { createTestApp, naturalPersonRecord, penaltyRecord, SUBMIT, TestApp } from '@credit/testing';
 
 const REVOKE = `mutation($n: String!, $r: String!) { revokePenaltyRecord(decisionNumber: $n, reason: $r) { id status revokeReason version } }`;
@@ -66,7 +66,7 @@ describe('department ingestion of penalty records (e2e over HTTP)', () => {
 
     // Pushes are audited one entry per batch, revocations one per record: read per record, in chain order.
     const recordIds = (await t.db.query<{ id: string }>('SELECT id::text FROM penalty_records')).map((row) => row.id);
-    const audit = await t.db.query<{ action: string }>(PENALTY_RECORD_AUDIT_EVENTS_SQL, [recordIds]);
+    const audit = await t.app.get(PenaltyAuditTrailRepository).events(recordIds);
     expect(audit.map((row) => row.action)).toEqual(['PENALTY_RECORD_CREATED', 'PENALTY_RECORD_CREATED', 'PENALTY_RECORD_UPDATED', 'PENALTY_RECORD_REVOKED']);
   });
 

@@ -40,6 +40,9 @@ describe('ingest under faults', () => {
     const retried = await t.gql(SUBMIT, { records: batch }, { 'x-api-key': apiKey });
     expect(retried.data.submitPenaltyRecords).toMatchObject({ created: 50, rejected: 0 });
     expect(await count()).toBe(50);
+    // Exactly one audit entry for the batch (none from the killed attempt), naming all 50 records.
+    const entries = await t.db.query<{ n: number }>(`SELECT (details->>'count')::int AS n FROM audit_log WHERE action = 'PENALTY_RECORDS_WRITTEN' AND details->'decisionNumbers' ?| $1::text[]`, [numbers]);
+    expect(entries).toEqual([{ n: 50 }]);
     const again = await t.gql(SUBMIT, { records: batch }, { 'x-api-key': apiKey });
     expect(again.data.submitPenaltyRecords).toMatchObject({ created: 0, unchanged: 50 });
   });

@@ -59,6 +59,20 @@ describe('audit log (append-only, hash-chained)', () => {
       expect.objectContaining({ id: String(BigInt(deleted) + 1n), problem: 'CHAIN_BROKEN' }),
     ]);
   });
+
+  it('pages by the stored size of the details as well as by rows, so large batch entries come a few at a time', async () => {
+    const repository = new AuditLogRepository(db);
+    const [{ last }] = await db.query<{ last: string }>('SELECT max(id)::text AS last FROM audit_log');
+    // Random hex does not compress: each entry's details are stored at ~60 kB.
+    const large = [1, 2, 3].map((n) => ({ action: 'TEST_BATCH', targetType: 'THING', targetId: `large-${n}`, details: { blob: randomBytes(30_000).toString('hex') } }));
+    await db.transaction((sql) => audit.append(sql, { type: 'SYSTEM', id: null, name: 'system' }, large));
+    const ids = async (limit: number, maxDetailBytes: number) => (await repository.page(last, limit, maxDetailBytes)).map((row) => row.target_id);
+    expect(await ids(5000, 10 * 1024 * 1024)).toEqual(['large-1', 'large-2', 'large-3']);
+    expect(await ids(2, 10 * 1024 * 1024)).toEqual(['large-1', 'large-2']);
+    // Past the bound after the second entry's details; the first row comes even when it alone is over the bound.
+    expect(await ids(5000, 70_000)).toEqual(['large-1', 'large-2']);
+    expect(await ids(5000, 1)).toEqual(['large-1']);
+  });
 });
 
 describe('audit log under concurrent appends', () => {

@@ -33,12 +33,21 @@ export interface CheckpointRow {
 export class AuditLogRepository {
   constructor(private readonly db: Database) {}
 
-  page(afterId: string, limit: number): Promise<AuditRow[]> {
+  /**
+   * The rows after `afterId` in id order: at most `limit`, and none past the row at which the details read so far
+   * (as stored, compressed: pg_column_size does not expand them) reach `maxDetailBytes`, so a page of a push's batch
+   * entries (up to ~550 kB of JSON each) stays bounded in memory while one-record rows still come thousands at a
+   * time. The first row always comes.
+   */
+  page(afterId: string, limit: number, maxDetailBytes: number): Promise<AuditRow[]> {
     return this.db.query<AuditRow>(
       `SELECT id, occurred_at, actor_type, actor_id, actor_name, action, target_type, target_id, before_hash, after_hash, details,
               prev_hash, row_hash, hash_version
-         FROM audit_log WHERE id > $1 ORDER BY id LIMIT $2`,
-      [afterId, limit],
+         FROM (SELECT a.*, sum(coalesce(pg_column_size(a.details), 0)) OVER (ORDER BY a.id) AS read_through
+                 FROM audit_log a WHERE a.id > $1 ORDER BY a.id LIMIT $2) p
+        WHERE p.read_through - coalesce(pg_column_size(p.details), 0) < $3
+        ORDER BY id`,
+      [afterId, limit, maxDetailBytes],
     );
   }
 

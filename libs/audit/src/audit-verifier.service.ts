@@ -30,11 +30,9 @@ export interface AuditVerification {
   problems: AuditProblem[];
 }
 
-/**
- * Rows read per round trip. A push's batch entry lists up to 1,000 records (~120 kB of details, ~400 kB with
- * the longest decision numbers), so a page of 200 such rows holds 24–80 MB at once; one-record rows are ~0.5 kB.
- */
-const PAGE = 200;
+/** Rows read per round trip, and the stored size of their details at which a page stops (AuditLogRepository.page). */
+const PAGE = 5000;
+const PAGE_DETAIL_BYTES = 8 * 1024 * 1024;
 
 @Injectable()
 export class AuditVerifier {
@@ -56,7 +54,7 @@ export class AuditVerifier {
     let legacyRows = 0;
     let newestVersion = 0;
     for (;;) {
-      const rows = await this.repository.page(lastId, PAGE);
+      const rows = await this.repository.page(lastId, PAGE, PAGE_DETAIL_BYTES);
       if (rows.length === 0) break;
       for (const row of rows) {
         checked += 1;

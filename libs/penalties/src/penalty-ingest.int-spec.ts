@@ -7,7 +7,8 @@ import { DepartmentPrincipal } from '@credit/common';
 import { Database } from '@credit/db';
 import { addDays, todayInChina } from '@credit/domain';
 import { companyUscc, createTestApp, penaltyRecord, TestApp } from '@credit/testing';
-import { batchDigest, PENALTY_BATCH_ACTION, PENALTY_RECORD_AUDIT_EVENTS_SQL } from './penalty-batch.audit';
+import { PenaltyAuditTrailRepository } from './penalty-audit-trail.repository';
+import { batchDigest, PENALTY_BATCH_ACTION } from './penalty-batch.audit';
 import { PenaltyIngestService } from './penalty-ingest.service';
 
 describe('penalty ingest write path (integration)', () => {
@@ -111,13 +112,13 @@ describe('penalty ingest write path (integration)', () => {
     const second = await ingest.submit(market, [records[0], changed] as any);
     expect(second).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
 
-    const audit = await db.query<{ action: string; record_id: string; version: number; before_hash: string | null; after_hash: string }>(PENALTY_RECORD_AUDIT_EVENTS_SQL, [ids]);
-    expect(audit.map((row) => `${row.action} ${ids.indexOf(row.record_id)} v${row.version}`)).toEqual([
+    const audit = await t.app.get(PenaltyAuditTrailRepository).events(ids);
+    expect(audit.map((row) => `${row.action} ${ids.indexOf(row.recordId)} v${row.version}`)).toEqual([
       'PENALTY_RECORD_CREATED 0 v1', 'PENALTY_RECORD_CREATED 1 v1', 'PENALTY_RECORD_CREATED 2 v1', 'PENALTY_RECORD_UPDATED 1 v2',
     ]);
     // Each record's own hash is in its batch's entry: the stored content of record 1 is what its update audited.
     const [stored] = await db.query<{ content_hash: string }>('SELECT content_hash FROM penalty_records WHERE id = $1', [ids[1]]);
-    expect(audit[3]).toMatchObject({ before_hash: audit[1].after_hash, after_hash: stored.content_hash });
+    expect(audit[3]).toMatchObject({ beforeHash: audit[1].afterHash, afterHash: stored.content_hash });
     const batches = await db.query<{ target_id: string; after_hash: string; details: { count: number; afterHashes: string[] } }>(
       `SELECT target_id, after_hash, details FROM audit_log WHERE action = $1 AND details->'recordIds' ?| $2::text[] ORDER BY id`,
       [PENALTY_BATCH_ACTION, ids],

@@ -17,8 +17,8 @@ import {
 } from '@credit/domain';
 import { SubjectRegistryRepository, SubjectUpsert } from '@credit/subjects';
 import { SubmitStatus } from './dto/penalty-record.models';
-import { PenaltyChangeHooks, PenaltyRecordChange } from './penalty-change.hooks';
 import { PenaltyBatchAuditItem, penaltyBatchAuditEntry } from './penalty-batch.audit';
+import { PenaltyChangeHooks, PenaltyRecordChange } from './penalty-change.hooks';
 import { ExistingRecord, isDecisionNumberTaken, PenaltyColumns, PenaltyIngestRepository, PreparedPenaltyRow } from './penalty-ingest.repository';
 import { prepareRow } from './penalty-record.preparation';
 
