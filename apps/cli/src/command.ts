@@ -18,3 +18,8 @@ export interface CliCommand {
   asOwner?: boolean;
   run(context: CliContext, args: string[]): Promise<number | void>;
 }
+
+/** A record id as the API returns it (a positive bigint in decimal), for commands that take ids as arguments. */
+export function isRecordId(arg: string): boolean {
+  return /^[1-9]\d{0,18}$/.test(arg);
+}

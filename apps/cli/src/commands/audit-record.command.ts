@@ -1,5 +1,5 @@
 import { PenaltyAuditTrailRepository } from '@credit/penalties';
-import type { CliCommand } from '../command';
+import { CliCommand, isRecordId } from '../command';
 
 const USAGE = 'audit:record <record id> … | --decision <决定书文号>';
 
@@ -22,7 +22,7 @@ export const auditRecordCommand: CliCommand = {
       for (const record of found) context.out(`record ${record.id}: ${decision} of ${record.departmentCode}`);
       ids = found.map((record) => record.id);
     } else {
-      if (args.length === 0 || args.length > 1000 || args.some((id) => !/^[1-9]\d{0,18}$/.test(id))) return usage(context);
+      if (args.length === 0 || args.length > 1000 || !args.every(isRecordId)) return usage(context);
       ids = args;
     }
     const events = await trail.events(ids);

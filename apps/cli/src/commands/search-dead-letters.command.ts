@@ -1,5 +1,5 @@
 import { SearchOutboxDelivery } from '@credit/disclosure';
-import type { CliCommand } from '../command';
+import { CliCommand, isRecordId } from '../command';
 
 export const searchDeadLettersCommand: CliCommand = {
   name: 'search:dead-letters',
@@ -27,7 +27,7 @@ export const searchRetryCommand: CliCommand = {
   description: 'Make dead letters due again (after fixing the record or the code); the worker delivers them.',
   async run(context, args) {
     const ids = args.filter((arg) => arg !== '--all');
-    if ((args.includes('--all') ? 1 : 0) + (ids.length > 0 ? 1 : 0) !== 1 || ids.some((id) => !/^[1-9]\d{0,18}$/.test(id))) {
+    if ((args.includes('--all') ? 1 : 0) + (ids.length > 0 ? 1 : 0) !== 1 || !ids.every(isRecordId)) {
       context.out('usage: search:retry --all | <record id> …  (record ids as search:dead-letters lists them)');
       return 2;
     }
