@@ -17,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 import pino from 'pino';
 import { UsersService } from '@credit/auth';
 import { SYSTEM_ACTOR } from '@credit/audit';
-import { loadConfig, loadSecrets } from '@credit/common';
+import { graphqlFastPath, loadConfig, loadSecrets } from '@credit/common';
 import { DepartmentsService } from '@credit/departments';
 import { CatalogueService, seedBlacklistCatalogue } from '@credit/blacklist';
 import { PenaltyRecordDraft } from '@credit/domain';
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   // The run of the median records-only ratio stands for all: on a shared machine one push took 7.9 s and another
   // 11.1 s of the same code, minutes apart.
   const median = [...runs].sort((a, b) => a.recordsOnlyRatio - b.recordsOnlyRatio)[Math.floor(runs.length / 2)];
-  const { copy, cpu, records, subjects, graphqlSeconds, graphqlRate, copyRate, ratio, recordsOnlyRatio, recordsCopySeconds, rowsPerRecord } = median;
+  const { copy, cpu, records, subjects, graphqlSeconds, graphqlRate, copyRate, ratio, recordsOnlyRatio, recordsCopySeconds, rowsPerRecord, fastPath } = median;
   // The API ran in this process: its V8 flags (npm run bench passes start:prod's, bench/support/api-node-flags.ts).
   const nodeFlags = process.execArgv.filter((flag) => flag.startsWith('--'));
   const file = writeResult('ingest', {
@@ -59,13 +59,14 @@ async function main(): Promise<void> {
     runs: runs.map((run) => ({ graphqlSeconds: run.graphqlSeconds, copySeconds: run.copy.seconds, recordsOnlyCopySeconds: run.recordsCopySeconds, ratio: Number(run.ratio.toFixed(3)), recordsOnlyRatio: Number(run.recordsOnlyRatio.toFixed(3)), cpuSeconds: run.cpu })),
     loadAverage: { start: startLoad, end: os.loadavg() },
     nodeFlags,
+    fastPath,
     server: median.server,
   });
   process.stdout.write(`the run of the median records-only ratio, ${runs.indexOf(median) + 1} of ${RUNS}:\n`);
   process.stdout.write(`rows written by the push, per table (COPY order):\n`);
   for (const t of copy.tables) process.stdout.write(`  ${t.table.padEnd(28)} ${String(t.rows).padStart(9)}   COPY ${t.seconds.toFixed(2)} s\n`);
   process.stdout.write(`  ${'all tables'.padEnd(28)} ${String(copy.totalRows).padStart(9)}   (${records} records, ${subjects} subjects: ${(records / Math.max(1, subjects)).toFixed(2)} records per subject)\n`);
-  process.stdout.write(`submitPenaltyRecords: ${records} records in ${graphqlSeconds.toFixed(1)} s = ${Math.round(graphqlRate)} records/s (${Math.round(copy.totalRows / graphqlSeconds)} rows/s over all tables)\n`);
+  process.stdout.write(`submitPenaltyRecords: ${records} records in ${graphqlSeconds.toFixed(1)} s = ${Math.round(graphqlRate)} records/s (${Math.round(copy.totalRows / graphqlSeconds)} rows/s over all tables); ${fastPath.served} of ${fastPath.batches} batches answered by the fast path\n`);
   process.stdout.write(`COPY of the same rows: ${records} records in ${copy.seconds.toFixed(1)} s (median of ${copy.allSeconds.map((x) => x.toFixed(1)).join(', ')}) = ${Math.round(copyRate)} records/s (${Math.round(copy.totalRows / copy.seconds)} rows/s over all tables)\n`);
   process.stdout.write(`CPU during the push: Node ${cpu.node.toFixed(1)} s (server and the HTTP clients; the server's GC pauses ${cpu.nodeGcPauses.toFixed(1)} s; flags: ${nodeFlags.join(' ') || 'none'}), PostgreSQL backends ${cpu.postgres === null ? 'n/a' : `${cpu.postgres.toFixed(1)} s`}; during the COPY: PostgreSQL ${copy.cpuSeconds === null ? 'n/a' : `${copy.cpuSeconds.toFixed(1)} s`}\n`);
   process.stdout.write(`WAL written (whole server): push ${(copy.walBytes.push / 2 ** 20).toFixed(0)} MiB, COPY ${(copy.walBytes.copy / 2 ** 20).toFixed(0)} MiB\n`);
@@ -107,10 +108,12 @@ async function measure() {
   let gcMs = 0;
   const gc = new PerformanceObserver((list) => list.getEntries().forEach((entry) => (gcMs += entry.duration)));
   gc.observe({ entryTypes: ['gc'] });
+  const servedBefore = await fastPathServed();
   const nodeCpu = process.cpuUsage();
   const { totals, seconds: graphqlSeconds } = await pushFromClientThread(endpoint, bodies);
   const { user, system } = process.cpuUsage(nodeCpu);
   gc.disconnect();
+  const fastPath = { batches: bodies.length, served: (await fastPathServed()) - servedBefore };
   const cpu = { node: (user + system) / 1e6, nodeGcPauses: gcMs / 1000, postgres: await backends.seconds() };
   await app.close();
   if (totals.created !== total) throw new Error(`expected every record to be created, got ${JSON.stringify(totals)}`);
@@ -127,7 +130,13 @@ async function measure() {
   const subjects = copy.tables.find((t) => t.table === 'credit_subjects')?.rows ?? 0;
   const server = await serverSettings(url);
   fs.rmSync(dataDir, { recursive: true, force: true });
-  return { copy, cpu, records, subjects, graphqlSeconds, graphqlRate, copyRate, ratio, recordsOnlyRatio, recordsCopySeconds, rowsPerRecord, server };
+  return { copy, cpu, records, subjects, graphqlSeconds, graphqlRate, copyRate, ratio, recordsOnlyRatio, recordsCopySeconds, rowsPerRecord, server, fastPath };
+}
+
+/** Pushes the API's fast path answered so far (apps/api/src/fast-path; GRAPHQL_FAST_PATH, on by default). */
+async function fastPathServed(): Promise<number> {
+  const { values } = await graphqlFastPath.get();
+  return values.find((v) => v.labels.operation === 'submitPenaltyRecords' && v.labels.outcome === 'served')?.value ?? 0;
 }
 
 /**

@@ -23,7 +23,7 @@ type Outcome = 'served' | 'replayed' | 'passed';
 
 async function counts(): Promise<Record<Outcome, number>> {
   const { values } = await graphqlFastPath.get();
-  const of = (outcome: Outcome) => values.find((v) => v.labels.outcome === outcome)?.value ?? 0;
+  const of = (outcome: Outcome) => values.find((v) => v.labels.operation === 'searchDisclosures' && v.labels.outcome === outcome)?.value ?? 0;
   return { served: of('served'), replayed: of('replayed'), passed: of('passed') };
 }
 

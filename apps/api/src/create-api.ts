@@ -12,7 +12,7 @@ import { createRootLogger, frameworkErrorHandler, HTML_ERROR_PAGE, HtmlErrorPage
 import { registerGraphqlMultipart } from '@credit/imports';
 import { isPortalPath, PortalSettings } from '@credit/portal';
 import { ApiModule } from './api.module';
-import { registerPublicQueryFastPath } from './fast-path/public-query-fast-path';
+import { registerGraphqlFastPath } from './fast-path/graphql-fast-path';
 import { registerGraphqlIde } from './ide/graphql-ide.route';
 import { registerMetricsRoute } from './metrics/metrics.route';
 import { registerRequestBodyGate } from './request-body-gate';
@@ -56,8 +56,9 @@ export async function createApi(runtime: Pick<Runtime, 'config' | 'secrets' | 'd
   const production = runtime.config.nodeEnv === 'production';
   app.get(PortalSettings).developerIde = registerGraphqlIde(fastify, { enabled: !production, log: rootLogger });
   registerSchemaSdlRoute(fastify, { production, schema: () => app.get(GraphQLSchemaHost).schema });
-  // The anonymous public search skips Apollo's per-request pipeline (same schema, resolver, limits and answers).
-  if (runtime.config.graphqlFastPath) registerPublicQueryFastPath(fastify, { path: '/graphql', production, schema: () => app.get(GraphQLSchemaHost).schema });
+  // The anonymous public search and departments' pushes skip Apollo's per-request pipeline (same schema, resolver,
+  // limits and answers).
+  if (runtime.config.graphqlFastPath) registerGraphqlFastPath(fastify, { path: '/graphql', production, schema: () => app.get(GraphQLSchemaHost).schema });
   app.useGlobalPipes(new RejectNulPipe(), new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, exceptionFactory: validationExceptionFactory }));
   app.enableShutdownHooks();
   return app;

@@ -1,14 +1,17 @@
 import { buildSchema } from 'graphql';
-import { compilePlan, fastPathBody } from './fast-path-plan';
+import { compilePlan, DEPARTMENT_PUSH_ROUTE, fastPathBody, PUBLIC_SEARCH_ROUTE } from './fast-path-plan';
 
 const schema = buildSchema(`
   type Query { searchDisclosures(query: String, first: Int): Connection! disclosure(id: ID!): Item }
-  type Mutation { revoke(id: ID!): Item }
+  type Mutation { revoke(id: ID!): Item submitPenaltyRecords(records: [RecordInput!]!): Payload! }
+  input RecordInput { decisionNumber: String! }
+  type Payload { created: Int! }
   type Connection { totalCount: Int! edges: [Edge!]! }
   type Edge { node: Item! }
   type Item { id: ID! name: String }
 `);
 const SEARCH = 'query($q: String) { searchDisclosures(query: $q) { totalCount edges { node { id name } } } }';
+const PUSH = 'mutation($records: [RecordInput!]!) { submitPenaltyRecords(records: $records) { created } }';
 
 describe('fastPathBody', () => {
   type Overrides = Partial<{ method: string; url: string; headers: Record<string, string>; body: unknown }>;
@@ -16,18 +19,20 @@ describe('fastPathBody', () => {
     method: 'POST', url: '/graphql', body: { query: SEARCH, variables: { q: '食品' } }, ...rest, headers: { 'content-type': 'application/json', ...headers },
   });
 
-  it('takes an anonymous JSON POST of a query, its variables and an operation name', () => {
-    expect(fastPathBody(request(), '/graphql')).toEqual({ query: SEARCH, variables: { q: '食品' }, operationName: null });
-    expect(fastPathBody(request({ body: { query: SEARCH, variables: null, operationName: 'A' } }), '/graphql')).toEqual({ query: SEARCH, variables: {}, operationName: 'A' });
+  it('takes a JSON POST of a query, its variables and an operation name, on the route of its kind of caller', () => {
+    const route = PUBLIC_SEARCH_ROUTE;
+    expect(fastPathBody(request(), '/graphql')).toEqual({ query: SEARCH, variables: { q: '食品' }, operationName: null, route });
+    expect(fastPathBody(request({ body: { query: SEARCH, variables: null, operationName: 'A' } }), '/graphql')).toEqual({ query: SEARCH, variables: {}, operationName: 'A', route });
     expect(fastPathBody(request({ headers: { accept: '*/*' } }), '/graphql')).not.toBeNull();
+    // A credential (the gate verified it before this hook) puts the request on the department push route.
+    expect(fastPathBody(request({ headers: { 'x-api-key': 'k' } }), '/graphql')?.route).toBe(DEPARTMENT_PUSH_ROUTE);
+    expect(fastPathBody(request({ headers: { authorization: 'Bearer t' } }), '/graphql')?.route).toBe(DEPARTMENT_PUSH_ROUTE);
   });
 
   it('leaves every other request to Apollo', () => {
     const refused = [
       request({ method: 'GET' }),
       request({ url: '/graphql?x=1' }),
-      request({ headers: { 'x-api-key': 'k' } }),
-      request({ headers: { authorization: 'Bearer t' } }),
       request({ headers: { 'content-type': 'multipart/form-data; boundary=x' } }),
       request({ headers: { accept: 'application/graphql-response+json' } }),
       request({ body: { query: SEARCH, extensions: { persistedQuery: {} } } }),
@@ -42,9 +47,24 @@ describe('fastPathBody', () => {
 
 describe('compilePlan', () => {
   it('compiles one query of one allow-listed root field, keeping its operation name', () => {
-    const plan = compilePlan(schema, SEARCH.replace('query(', 'query Named('), true);
+    const plan = compilePlan(schema, SEARCH.replace('query(', 'query Named('), PUBLIC_SEARCH_ROUTE, true);
     expect(plan).toMatchObject({ field: 'searchDisclosures', operationName: 'Named' });
     expect(typeof plan?.compiled.query).toBe('function');
+    expect(compilePlan(schema, PUSH, DEPARTMENT_PUSH_ROUTE, true)).toMatchObject({ field: 'submitPenaltyRecords', operationName: null });
+  });
+
+  it('keeps each route to its own operation and fields', () => {
+    expect(compilePlan(schema, PUSH, PUBLIC_SEARCH_ROUTE, true)).toBeNull();
+    expect(compilePlan(schema, SEARCH, DEPARTMENT_PUSH_ROUTE, true)).toBeNull();
+    const refused = [
+      'mutation { revoke(id: "1") { id } }',
+      'mutation { a: submitPenaltyRecords(records: []) { created } b: submitPenaltyRecords(records: []) { created } }',
+      'mutation($w: Boolean!) { submitPenaltyRecords(records: []) { created @skip(if: $w) } }',
+      'mutation { submitPenaltyRecords(records: []) { created } revoke(id: "1") { id } }',
+      'mutation { submitPenaltyRecords(records: []) { nope } }',
+      'subscription { submitPenaltyRecords(records: []) { created } }',
+    ];
+    for (const text of refused) expect({ text, plan: compilePlan(schema, text, DEPARTMENT_PUSH_ROUTE, true) }).toEqual({ text, plan: null });
   });
 
   it('refuses what Apollo must judge: other fields, several fields, mutations, directives, fragments, invalid or too deep documents', () => {
@@ -60,6 +80,6 @@ describe('compilePlan', () => {
       'query A { searchDisclosures { totalCount } } query B { searchDisclosures { totalCount } }',
       `query { searchDisclosures { ${Array.from({ length: 6 }, (_, i) => `a${i}: totalCount`).join(' ')} } }`,
     ];
-    for (const text of refused) expect({ text, plan: compilePlan(schema, text, true) }).toEqual({ text, plan: null });
+    for (const text of refused) expect({ text, plan: compilePlan(schema, text, PUBLIC_SEARCH_ROUTE, true) }).toEqual({ text, plan: null });
   });
 });

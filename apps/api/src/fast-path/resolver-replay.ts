@@ -7,6 +7,8 @@ import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
 
 type Outcome = { value: unknown } | { thrown: unknown };
 type Context = { req?: object } | undefined;
+/** A root field: Query.searchDisclosures is { operation: 'query', field: 'searchDisclosures' }. */
+export type RootField = { operation: 'query' | 'mutation'; field: string };
 
 export class ResolverReplay {
   private readonly recording = new WeakMap<object, Outcome | null>();
@@ -14,18 +16,19 @@ export class ResolverReplay {
   private readonly wrapped = new WeakSet<GraphQLSchema>();
 
   /**
-   * Wraps the resolvers of these root Query fields of `schema` (once per schema object). Before anything is
-   * compiled against them: a compiled query keeps the resolver it was compiled with.
+   * Wraps the resolvers of these root fields of `schema` (once per schema object). Before anything is compiled
+   * against them: a compiled query keeps the resolver it was compiled with.
    */
-  install(schema: GraphQLSchema, fields: Iterable<string>): void {
+  install(schema: GraphQLSchema, fields: Iterable<RootField>): void {
     if (this.wrapped.has(schema)) return;
-    for (const field of fields) this.wrap(schema, field);
+    for (const root of fields) this.wrap(schema, root);
     this.wrapped.add(schema);
   }
 
-  private wrap(schema: GraphQLSchema, field: string): void {
-    const definition = schema.getQueryType()?.getFields()[field];
-    if (!definition?.resolve) throw new Error(`no resolver for Query.${field}`);
+  private wrap(schema: GraphQLSchema, { operation, field }: RootField): void {
+    const type = operation === 'query' ? schema.getQueryType() : schema.getMutationType();
+    const definition = type?.getFields()[field];
+    if (!definition?.resolve) throw new Error(`no resolver for ${type?.name ?? operation}.${field}`);
     const original: GraphQLFieldResolver<unknown, Context> = definition.resolve;
     definition.resolve = (source, args, context: Context, info) => {
       const request = context?.req;

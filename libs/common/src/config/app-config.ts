@@ -35,7 +35,7 @@ export interface AppConfig {
   readyMaxOutboxLagSeconds: number;
   outboxMaxAttempts: number;
   searchCacheTtlMs: number;
-  /** Anonymous searchDisclosures through the precompiled fast path (apps/api/src/fast-path); false: Apollo for every request. */
+  /** Anonymous searchDisclosures and departments' submitPenaltyRecords through the precompiled fast path (apps/api/src/fast-path); false: Apollo for every request. */
   graphqlFastPath: boolean;
   bodyLimits: BodyLimits;
   /** Bearer tokens allowed to read /metrics; empty: /metrics is not served at all. */

@@ -21,14 +21,15 @@ export const graphqlDuration = new Histogram({
 });
 
 /**
- * Anonymous searches the API's fast path took (apps/api/src/fast-path): `served` answered by it; `replayed`
- * executed by it, then answered by Apollo from the same resolver outcome because the result had errors;
- * `passed` handed to Apollo before anything ran (variables or cost refused: Apollo says why).
+ * Requests the API's fast path took (apps/api/src/fast-path: anonymous searchDisclosures, departments'
+ * submitPenaltyRecords), by root field: `served` answered by it; `replayed` executed by it, then answered by Apollo
+ * from the same resolver outcome because the result had errors; `passed` handed to Apollo before anything ran
+ * (variables or cost refused: Apollo says why).
  */
 export const graphqlFastPath = new Counter({
   name: 'credit_graphql_fast_path_total',
-  help: 'Anonymous GraphQL requests of a precompiled public document, by outcome (served, replayed, passed)',
-  labelNames: ['outcome'] as const,
+  help: 'GraphQL requests of a precompiled document, by root field and outcome (served, replayed, passed)',
+  labelNames: ['operation', 'outcome'] as const,
   registers: [metricsRegistry],
 });
 
