@@ -3,9 +3,8 @@
 // subject's code, which the selection leaves out) go to two departments, one through the fast path and one with
 // an empty `extensions` object (left to Apollo, which ignores it). Status, headers and body bytes must be the same.
 // The fast path's counter shows which requests it served, replayed through Apollo, or passed on untouched.
-import { graphqlFastPath } from '@credit/common';
 import { addMonths, todayInChina } from '@credit/domain';
-import { companyUscc, createTestApp, penaltyRecord, TestApp } from '@credit/testing';
+import { companyUscc, createTestApp, FastPathOutcome, fastPathCounts, penaltyRecord, TestApp } from '@credit/testing';
 
 const PUSH = `mutation($records: [PenaltyRecordInput!]!) {
   submitPenaltyRecords(records: $records) {
@@ -15,13 +14,7 @@ const PUSH = `mutation($records: [PenaltyRecordInput!]!) {
 
 const today = todayInChina();
 
-type Outcome = 'served' | 'replayed' | 'passed';
-
-async function counts(): Promise<Record<Outcome, number>> {
-  const { values } = await graphqlFastPath.get();
-  const of = (outcome: Outcome) => values.find((v) => v.labels.operation === 'submitPenaltyRecords' && v.labels.outcome === outcome)?.value ?? 0;
-  return { served: of('served'), replayed: of('replayed'), passed: of('passed') };
-}
+const counts = () => fastPathCounts('submitPenaltyRecords');
 
 describe('department push fast path', () => {
   let t: TestApp;
@@ -48,7 +41,7 @@ describe('department push fast path', () => {
     const middle = await counts();
     const apollo = await post({ query: PUSH, variables: { records: variables.apollo }, extensions: {} }, headers.apollo);
     expect(await counts()).toEqual(middle); // the Apollo copy never touches the fast path
-    const did = (Object.keys(before) as Outcome[]).filter((k) => middle[k] > before[k]);
+    const did = (Object.keys(before) as FastPathOutcome[]).filter((k) => middle[k] > before[k]);
     return { fast, apollo, did };
   };
   const asDepartments = { fast: () => ({ 'x-api-key': keys.fast }), apollo: () => ({ 'x-api-key': keys.apollo }) };

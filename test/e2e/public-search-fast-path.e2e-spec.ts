@@ -2,9 +2,8 @@
 // sent twice: as a public client sends it (the fast path takes it) and with an empty `extensions` object (which
 // the fast path leaves to Apollo, and Apollo ignores); status, content type and body bytes must be the same.
 // The fast path's counter shows which requests it served, replayed through Apollo, or passed on untouched.
-import { graphqlFastPath } from '@credit/common';
 import { addMonths, todayInChina } from '@credit/domain';
-import { companyUscc, createTestApp, penaltyRecord, SUBMIT, TestApp } from '@credit/testing';
+import { companyUscc, createTestApp, FastPathOutcome, fastPathCounts, penaltyRecord, SUBMIT, TestApp } from '@credit/testing';
 
 const PAGE = `query($q: String, $f: DisclosureFilter, $first: Int, $after: String) {
   searchDisclosures(query: $q, filter: $f, first: $first, after: $after) {
@@ -19,13 +18,7 @@ const TWO_FIELDS = `query($id: ID!) { searchDisclosures(first: 1) { totalCount }
 
 const today = todayInChina();
 
-type Outcome = 'served' | 'replayed' | 'passed';
-
-async function counts(): Promise<Record<Outcome, number>> {
-  const { values } = await graphqlFastPath.get();
-  const of = (outcome: Outcome) => values.find((v) => v.labels.operation === 'searchDisclosures' && v.labels.outcome === outcome)?.value ?? 0;
-  return { served: of('served'), replayed: of('replayed'), passed: of('passed') };
-}
+const counts = () => fastPathCounts('searchDisclosures');
 
 describe('public search fast path', () => {
   let t: TestApp;
@@ -47,7 +40,7 @@ describe('public search fast path', () => {
     const apollo = await post({ ...body, extensions: {} }, headers);
     const after = await counts();
     expect(after).toEqual(middle); // the Apollo copy never touches the fast path
-    const did = (Object.keys(before) as Outcome[]).filter((k) => middle[k] > before[k]);
+    const did = (Object.keys(before) as FastPathOutcome[]).filter((k) => middle[k] > before[k]);
     return { fast, apollo, did };
   };
 
