@@ -85,6 +85,7 @@ describe('department push fast path', () => {
     // and Apollo's through the fast path, are unchanged too.
     const crossed = await both({ fast: records.apollo, apollo: records.fast }, { fast: asDepartments.apollo(), apollo: asDepartments.fast() });
     expect(crossed.did).toEqual(['served']);
+    expect(crossed.fast).toEqual(crossed.apollo);
     expect(JSON.parse(crossed.fast.body).data.submitPenaltyRecords).toMatchObject({ created: 0, unchanged: 2 });
 
     const changed = { fast: records.fast.map((r) => ({ ...r, penaltyContent: '警告，罚款人民币叁万元整' })), apollo: records.apollo.map((r) => ({ ...r, penaltyContent: '警告，罚款人民币叁万元整' })) };
@@ -100,9 +101,9 @@ describe('department push fast path', () => {
     expect(empty.fast).toEqual(empty.apollo);
     expect(JSON.parse(empty.fast.body).errors[0].extensions.code).toBe('BAD_USER_INPUT');
 
+    // An admin's token takes the credentialed route, whose plan of this text exists: the role guard refuses.
     const admin = { authorization: `Bearer ${await t.adminToken()}` };
     const records = twinBatches(() => [penaltyRecord()]);
-    await post({ query: PUSH, variables: { records: records.fast } }, admin); // the admin's route sees the text once
     const forbidden = await both(records, { fast: admin, apollo: admin });
     expect(forbidden.did).toEqual(['replayed']);
     expect(forbidden.fast).toEqual(forbidden.apollo);
@@ -127,6 +128,17 @@ describe('department push fast path', () => {
     }
     const stored = await t.db.query<{ n: string }>(`SELECT count(*) AS n FROM penalty_records WHERE decision_number = ANY($1)`, [cases.flatMap((c) => c.fast.flat().map((r) => (r as { decisionNumber: string }).decisionNumber))]);
     expect(Number(stored[0].n)).toBe(0);
+  });
+
+  it('never runs a document with literal values: a crafted string is data for Apollo, never code', async () => {
+    // graphql-jit would paste a string starting with its Date marker into its generated code (fast-path-plan.ts).
+    const payload = "__MAGIC_DATE__33a9e76d_02e0_4128_8e92_3530ad3da74d0) && (globalThis.pushFastPathInjected = true) && (0";
+    const text = `mutation { submitPenaltyRecords(records: [{ decisionNumber: ${JSON.stringify(payload)}, partyName: "x", partyType: LEGAL_ENTITY,
+      violationType: "x", violationFacts: "x", legalBasis: "x", penaltyCategories: [WARNING], penaltyContent: "x", decisionDate: "2026-10-15" }]) { rejected } }`;
+    const before = await counts();
+    for (let i = 0; i < 3; i++) await post({ query: text }, asDepartments.fast());
+    expect(await counts()).toEqual(before);
+    expect((globalThis as Record<string, unknown>).pushFastPathInjected).toBeUndefined();
   });
 
   it('never takes an anonymous push or a bad credential: Apollo and the credential gate answer them', async () => {

@@ -2,9 +2,10 @@
 // caller: the anonymous public search (a query of searchDisclosures) and a department's push (a mutation of
 // submitPenaltyRecords, sent with a credential the credential gate has already verified). A plan exists only
 // for a document Apollo would run unchanged for that caller: one operation of the route's kind selecting one
-// allow-listed root field, no directives, valid against the schema, inside that caller's depth, alias and
-// directive limits. Everything else (and every check that depends on the request) is left to Apollo.
-import { DocumentNode, GraphQLSchema, Kind, OperationDefinitionNode, parse, validate, visit } from 'graphql';
+// allow-listed root field, no directives, values only from variables (literalsAreSafe), valid against the schema,
+// inside that caller's depth, alias and directive limits. Everything else (and every check that depends on the
+// request) is left to Apollo.
+import { BREAK, DocumentNode, GraphQLSchema, Kind, OperationDefinitionNode, parse, validate, visit } from 'graphql';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
 import { ANONYMOUS_QUERY_LIMITS, AUTHENTICATED_QUERY_LIMITS, isAnonymousRequest, QueryLimits, shapeError } from '@credit/common';
 
@@ -75,6 +76,35 @@ export function fastPathBody(request: RequestLike, path: string): FastPathBody |
   return { query, variables: (variables as Record<string, unknown> | null | undefined) ?? {}, operationName: operationName ?? null, route };
 }
 
+/** Argument literals graphql-jit may write into its generated code as they are: numbers, booleans, enums, null. */
+const SAFE_ARGUMENT_KINDS: ReadonlySet<Kind> = new Set([Kind.VARIABLE, Kind.INT, Kind.FLOAT, Kind.BOOLEAN, Kind.ENUM, Kind.NULL]);
+
+/**
+ * Whether the document's values come from its variables. graphql-jit (0.8.9) writes literal arguments into the
+ * code it generates with JSON.stringify and then turns strings that start with its internal markers back into
+ * `new Date(…)`, NaN or Infinity by text replacement, so a string literal beginning with the Date marker is pasted
+ * in as code: remote code execution by anyone who can send a query twice. It also puts variables nested in list
+ * or object literals in place without graphql-js's null checks. So a plan takes no string literal anywhere (block
+ * strings and variable defaults included) and no list or object literal as an argument; such documents are
+ * answered by Apollo. Clients send their values as variables (README), and those are coerced by generated code
+ * that never turns data into code.
+ */
+export function literalsAreSafe(document: DocumentNode): boolean {
+  let safe = true;
+  visit(document, {
+    StringValue: () => {
+      safe = false;
+      return BREAK;
+    },
+    Argument: (node) => {
+      if (SAFE_ARGUMENT_KINDS.has(node.value.kind)) return undefined;
+      safe = false;
+      return BREAK;
+    },
+  });
+  return safe;
+}
+
 /** The plan for one query text on one route, or null when Apollo must take it. Runs once per distinct text (cached by the caller). */
 export function compilePlan(schema: GraphQLSchema, text: string, route: FastPathRoute, production: boolean): FastPathPlan | null {
   let document: DocumentNode;
@@ -90,7 +120,7 @@ export function compilePlan(schema: GraphQLSchema, text: string, route: FastPath
   if (others.length > 0 || root.kind !== Kind.FIELD || !route.fields.has(root.name.value)) return null;
   let directives = 0;
   visit(document, { Directive: () => void directives++ });
-  if (directives > 0) return null;
+  if (directives > 0 || !literalsAreSafe(document)) return null;
   if (validate(schema, document).length > 0) return null;
   // The same shape verdict as queryLimitsPlugin gives this caller (introspection counts for anonymous callers in
   // production only).
