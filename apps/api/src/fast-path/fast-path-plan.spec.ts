@@ -117,6 +117,19 @@ describe('compilePlan and literals', () => {
     expect(flags.planRanLiteral).toBeUndefined();
   });
 
+  it('never compiles variable defaults, or aliases and variables named like JavaScript internals', () => {
+    const refused = [
+      'query($f: Int = 2) { searchDisclosures(first: $f) { totalCount } }',
+      'query($__proto__: String) { searchDisclosures(query: $__proto__) { totalCount } }',
+      'query($constructor: String) { searchDisclosures(query: $constructor) { totalCount } }',
+      'query { searchDisclosures { __proto__: totalCount } }',
+      'query { searchDisclosures { toString: totalCount } }',
+      'query { searchDisclosures { edges { node_id: node { id } } } }',
+    ];
+    for (const text of refused) expect({ text, plan: compilePlan(schema, text, PUBLIC_SEARCH_ROUTE, true) }).toEqual({ text, plan: null });
+    expect(compilePlan(schema, 'query($q: String) { searchDisclosures(query: $q) { count: totalCount edges { n: node { id } } } }', PUBLIC_SEARCH_ROUTE, true)).not.toBeNull();
+  });
+
   it('compiles number, boolean, enum and null literals beside variables', () => {
     expect(compilePlan(schema, 'query($q: String) { searchDisclosures(query: $q, first: 2) { totalCount } }', PUBLIC_SEARCH_ROUTE, true)).not.toBeNull();
     expect(compilePlan(schema, 'query { searchDisclosures(query: null, first: 2) { totalCount } }', PUBLIC_SEARCH_ROUTE, true)).not.toBeNull();

@@ -2,9 +2,9 @@
 // caller: the anonymous public search (a query of searchDisclosures) and a department's push (a mutation of
 // submitPenaltyRecords, sent with a credential the credential gate has already verified). A plan exists only
 // for a document Apollo would run unchanged for that caller: one operation of the route's kind selecting one
-// allow-listed root field, no directives, values only from variables (literalsAreSafe), valid against the schema,
-// inside that caller's depth, alias and directive limits. Everything else (and every check that depends on the
-// request) is left to Apollo.
+// allow-listed root field, no directives, values only from variables and no names that mean something to
+// JavaScript (isSafeForGraphqlJit), valid against the schema, inside that caller's depth, alias and directive
+// limits. Everything else (and every check that depends on the request) is left to Apollo.
 import { BREAK, DocumentNode, GraphQLSchema, Kind, OperationDefinitionNode, parse, validate, visit } from 'graphql';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
 import { ANONYMOUS_QUERY_LIMITS, AUTHENTICATED_QUERY_LIMITS, isAnonymousRequest, QueryLimits, shapeError } from '@credit/common';
@@ -78,29 +78,34 @@ export function fastPathBody(request: RequestLike, path: string): FastPathBody |
 
 /** Argument literals graphql-jit may write into its generated code as they are: numbers, booleans, enums, null. */
 const SAFE_ARGUMENT_KINDS: ReadonlySet<Kind> = new Set([Kind.VARIABLE, Kind.INT, Kind.FLOAT, Kind.BOOLEAN, Kind.ENUM, Kind.NULL]);
+/** Names that mean something to every JavaScript object (__proto__, constructor, toString …). */
+const OBJECT_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /**
- * Whether the document's values come from its variables. graphql-jit (0.8.9) writes literal arguments into the
- * code it generates with JSON.stringify and then turns strings that start with its internal markers back into
- * `new Date(…)`, NaN or Infinity by text replacement, so a string literal beginning with the Date marker is pasted
- * in as code: remote code execution by anyone who can send a query twice. It also puts variables nested in list
- * or object literals in place without graphql-js's null checks. So a plan takes no string literal anywhere (block
- * strings and variable defaults included) and no list or object literal as an argument; such documents are
- * answered by Apollo. Clients send their values as variables (README), and those are coerced by generated code
- * that never turns data into code.
+ * Whether graphql-jit may compile the document: its values come from its variables, and its names cannot collide
+ * with JavaScript's. graphql-jit (0.8.9) writes literal arguments into the code it generates with JSON.stringify
+ * and then turns strings that start with its internal markers back into `new Date(…)`, NaN or Infinity by text
+ * replacement, so a string literal beginning with the Date marker is pasted in as code: remote code execution by
+ * anyone who can send a query twice. It also puts variables nested in list or object literals in place without
+ * graphql-js's null checks. So a plan takes no string literal anywhere, no list or object literal as an argument
+ * and no variable default. Names: an alias or variable named `__proto__` (or another Object.prototype name) sets
+ * or reads the prototype of the objects graphql-jit builds, and graphql-jit names each field's resolve info by
+ * joining the aliases of its path with `_`, so `tier_subject: subject` and `subject { tier }` would share one;
+ * such names are refused too. Everything refused is answered by Apollo. Clients send their values as variables
+ * (README), which generated code coerces without ever turning data into code.
  */
-export function literalsAreSafe(document: DocumentNode): boolean {
+export function isSafeForGraphqlJit(document: DocumentNode): boolean {
   let safe = true;
+  const refuse = () => {
+    safe = false;
+    return BREAK;
+  };
+  const badName = (name: string) => name.startsWith('__') || OBJECT_NAMES.has(name);
   visit(document, {
-    StringValue: () => {
-      safe = false;
-      return BREAK;
-    },
-    Argument: (node) => {
-      if (SAFE_ARGUMENT_KINDS.has(node.value.kind)) return undefined;
-      safe = false;
-      return BREAK;
-    },
+    StringValue: refuse,
+    Argument: (node) => (SAFE_ARGUMENT_KINDS.has(node.value.kind) ? undefined : refuse()),
+    VariableDefinition: (node) => (node.defaultValue !== undefined || badName(node.variable.name.value) ? refuse() : undefined),
+    Field: (node) => (node.alias !== undefined && (badName(node.alias.value) || node.alias.value.includes('_')) ? refuse() : undefined),
   });
   return safe;
 }
@@ -120,7 +125,7 @@ export function compilePlan(schema: GraphQLSchema, text: string, route: FastPath
   if (others.length > 0 || root.kind !== Kind.FIELD || !route.fields.has(root.name.value)) return null;
   let directives = 0;
   visit(document, { Directive: () => void directives++ });
-  if (directives > 0 || !literalsAreSafe(document)) return null;
+  if (directives > 0 || !isSafeForGraphqlJit(document)) return null;
   if (validate(schema, document).length > 0) return null;
   // The same shape verdict as queryLimitsPlugin gives this caller (introspection counts for anonymous callers in
   // production only).
