@@ -7,6 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
+import { preparedStatementName } from '@credit/db';
 import { SEARCH_READER_POOL, searchReaderUrl } from '@credit/search';
 import { cpuSecondsOf } from '../support/process-cpu';
 
@@ -104,7 +105,8 @@ export async function loadSql(url: string, statements: { text: string; params: u
       while (Date.now() < until) {
         const statement = statements[next++ % statements.length];
         const t = performance.now();
-        await pool.query(statement.text, statement.params);
+        // As the adapter runs it: a prepared statement per text (generic plans on these connections).
+        await pool.query({ name: preparedStatementName('search', statement.text), text: statement.text, values: statement.params });
         latencies.push(performance.now() - t);
       }
     }),

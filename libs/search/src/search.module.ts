@@ -3,7 +3,7 @@ import { Client } from '@elastic/elasticsearch';
 import { APP_CONFIG, AppConfig } from '@credit/common';
 import { Database, DATABASE_URL } from '@credit/db';
 import { ElasticsearchSearchIndex } from './elasticsearch/elasticsearch-search.index';
-import { PostgresSearchIndex, searchReaderUrl } from './postgres/postgres-search.index';
+import { PostgresSearchIndex, SEARCH_READER_MAX_USES, searchReaderUrl } from './postgres/postgres-search.index';
 import { SEARCH_INDEX, SearchIndex } from './search-index.port';
 import { CachedSearchIndex } from './search-result.cache';
 
@@ -20,7 +20,11 @@ export const SEARCH_READER_POOL = 10;
   providers: [
     // Public searches get their own small pool with planner settings of their own (see SEARCH_SESSION_OPTIONS),
     // so a burst of anonymous searches also cannot take every connection of the writers.
-    { provide: SEARCH_READER, inject: [DATABASE_URL], useFactory: (url: string) => new Database(searchReaderUrl(url), SEARCH_READER_POOL) },
+    {
+      provide: SEARCH_READER,
+      inject: [DATABASE_URL],
+      useFactory: (url: string) => new Database(searchReaderUrl(url), SEARCH_READER_POOL, { maxUses: SEARCH_READER_MAX_USES }),
+    },
     {
       provide: SEARCH_INDEX,
       inject: [APP_CONFIG, Database, SEARCH_READER],

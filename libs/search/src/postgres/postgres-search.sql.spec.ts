@@ -326,8 +326,17 @@ describe('buildSearchSql parameters', () => {
   it('covers the bounded walk that goes to GIN with more than three keys', () => {
     const sql = buildSearchSql({ ...input('医疗器械设备'), countBound: 200 }, stats(Object.fromEntries((parseQuery('医疗器械设备') as ParsedQuery).tokens.map((token) => [token, 0.05]))));
     expect(sql.text).toContain('walked AS (');
-    expect(sql.params.length).toBeGreaterThan(5);
+    expect(sql.params.length).toBeGreaterThan(3); // the keys; today is in the text
     expect(unreferenced(sql)).toEqual([]);
+  });
+
+  it('writes today into the text as a date literal (the statement runs with a generic plan), and nothing but a real date', () => {
+    const sql = buildSearchSql({ ...input('食品'), asOf: '2026-12-06' });
+    expect(sql.text).toContain(`published_until >= '2026-12-06'::date`);
+    expect(sql.params).not.toContain('2026-12-06');
+    for (const bad of ["2026-12-06'; DROP TABLE public_disclosures; --", '2026-02-30', '20261206']) {
+      expect(() => buildSearchSql({ ...input('食品'), asOf: bad })).toThrow(RangeError);
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 // SQL of the PostgreSQL search: the tiered search query. Kept as explicit, set-based SQL (one round trip per
 // search) because it is the public hot path. The rows it reads are postgres-search.rows.ts, the keys it looks up
 // postgres-search.tokens.ts.
+import { isIsoDate } from '@credit/domain';
 import type { DisclosureFacets, DisclosureSearchFilter, FacetBucket } from '../search-index.port';
 import { ParsedQuery, regionPrefix, tokenize } from '../search-text';
 import { HIT_FIELDS, READ_COLUMNS, Tier } from './postgres-search.rows';
@@ -40,6 +41,12 @@ function positiveInt(value: number, name: string): number {
   return value;
 }
 
+/** A calendar date as a SQL literal; anything but YYYY-MM-DD (a real date) is refused, so nothing else reaches the text. */
+export function sqlDateLiteral(date: string): string {
+  if (!isIsoDate(date)) throw new RangeError(`not an ISO date: ${date}`);
+  return `'${date}'::date`;
+}
+
 /**
  * One statement, one round trip: the page (exact matches first, then the other matches newest first) and the
  * bounded sample the count and the facets come from (the newest matches when walking, any matches otherwise).
@@ -62,7 +69,11 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   const { decisionDateFrom: from = null, decisionDateTo: to = null } = input.filter;
   if (from) dates.push(`decision_date >= ${p(from, 'date')}`);
   if (to) dates.push(`decision_date <= ${p(to, 'date')}`);
-  const base = ['NOT withdrawn', `published_from <= ${p(input.asOf, 'date')}`, `published_until >= ${p(input.asOf, 'date')}`, ...dates];
+  // Today is written into the text, not bound: the statement runs prepared with a generic plan (one per text and
+  // day, see SEARCH_SESSION_OPTIONS), and a generic plan must know that published_until >= today holds for nearly
+  // every row, or it ANDs in a bitmap of the whole table.
+  const today = sqlDateLiteral(input.asOf);
+  const base = ['NOT withdrawn', `published_from <= ${today}`, `published_until >= ${today}`, ...dates];
   const keys = filterKeys(input.filter).map(tokenKey);
   const wordKeys = input.query ? input.query.tokens.map(tokenKey) : [];
   const andKeys = [...wordKeys, ...keys];
