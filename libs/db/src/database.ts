@@ -10,9 +10,9 @@ export const DATABASE_URL = Symbol('DATABASE_URL');
 export class Database {
   readonly pool: Pool;
 
-  /** `maxUses`: a connection is replaced after that many checkouts (what it prepared goes with it). */
-  constructor(url: string, max = 10, options: { maxUses?: number } = {}) {
-    this.pool = new Pool({ connectionString: url, max, application_name: 'credit-platform', maxUses: options.maxUses });
+  /** `maxUses`, `maxLifetimeSeconds`: a connection is replaced after that many checkouts or that long (what it prepared goes with it). */
+  constructor(url: string, max = 10, options: { maxUses?: number; maxLifetimeSeconds?: number } = {}) {
+    this.pool = new Pool({ connectionString: url, max, application_name: 'credit-platform', ...options });
     // An idle client that loses its server must not crash the process; the next checkout reconnects.
     this.pool.on('error', () => undefined);
   }

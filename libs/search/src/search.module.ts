@@ -3,7 +3,7 @@ import { Client } from '@elastic/elasticsearch';
 import { APP_CONFIG, AppConfig } from '@credit/common';
 import { Database, DATABASE_URL } from '@credit/db';
 import { ElasticsearchSearchIndex } from './elasticsearch/elasticsearch-search.index';
-import { PostgresSearchIndex, SEARCH_READER_MAX_USES, searchReaderUrl } from './postgres/postgres-search.index';
+import { PostgresSearchIndex, SEARCH_READER_MAX_LIFETIME_SECONDS, SEARCH_READER_MAX_USES, searchReaderUrl } from './postgres/postgres-search.index';
 import { SEARCH_INDEX, SearchIndex } from './search-index.port';
 import { CachedSearchIndex } from './search-result.cache';
 
@@ -23,7 +23,8 @@ export const SEARCH_READER_POOL = 10;
     {
       provide: SEARCH_READER,
       inject: [DATABASE_URL],
-      useFactory: (url: string) => new Database(searchReaderUrl(url), SEARCH_READER_POOL, { maxUses: SEARCH_READER_MAX_USES }),
+      useFactory: (url: string) =>
+        new Database(searchReaderUrl(url), SEARCH_READER_POOL, { maxUses: SEARCH_READER_MAX_USES, maxLifetimeSeconds: SEARCH_READER_MAX_LIFETIME_SECONDS }),
     },
     {
       provide: SEARCH_INDEX,

@@ -32,22 +32,23 @@ export const LIVE_TABLE = 'public_disclosures';
  * indexes are read from memory, not from disk: random_page_cost 1.1 (as on SSDs) lets a walk scoped to a filter
  * take that filter's own index, where the default 4 can prefer the newest-first index and skip most rows.
  *
- * Generic plans: a search runs as a prepared statement (one per text, for the texts PreparedSearchTexts names; the
- * text already fixes the plan's shape and carries today's date as a literal), planned once per connection instead
- * of on every search. On the
- * bench's 1M, 242 searches of the long tail took 21 % less backend CPU (4.26 → 3.35 ms a search) and 26 % less
- * time, none of them more than 1.04× slower, with the same pages and the same sample sets. Forced, because
- * PostgreSQL's own choice (auto) kept custom plans for most of them (−6 %). The other statements on these
- * connections write today's date into their text too: a generic plan that had to guess `published_until >=
- * $date` would AND in a bitmap of the whole table (120 ms for a USCC).
+ * Generic plans, forced: a search text that PreparedSearchTexts names runs as a prepared statement, planned once
+ * per connection instead of on every search (the text already fixes the plan's shape and carries today's date as
+ * a literal); PostgreSQL's own choice (auto) kept custom plans for most texts. The force applies to every
+ * statement with parameters on these connections, unnamed ones included (planned on each run, generically):
+ * the other statements write today's date into their text too, since a generic plan that had to guess
+ * `published_until >= $date` would AND in a bitmap of the whole table (120 ms for a USCC).
  */
 export const SEARCH_SESSION_OPTIONS = '-c enable_seqscan=off -c jit=off -c random_page_cost=1.1 -c plan_cache_mode=force_generic_plan';
 
 /**
- * How many times a search connection is used before it is replaced, so the statements it prepared (at most
- * MAX_PREPARED_TEXTS a day, prepared-search-texts.ts) do not outlive their day for long on a busy connection.
+ * Search connections are replaced after this many uses or this long, whichever comes first, so the statements
+ * one prepared (at most MAX_PREPARED_TEXTS a window of 10 minutes, prepared-search-texts.ts) go with it: pg-pool
+ * hands out the most recently used idle connection, so on a quiet API one connection takes every search and is
+ * never idle long enough to be closed.
  */
 export const SEARCH_READER_MAX_USES = 20_000;
+export const SEARCH_READER_MAX_LIFETIME_SECONDS = 600;
 
 /** The database URL with the search session settings, for a dedicated pool of search readers. */
 export function searchReaderUrl(url: string): string {
@@ -112,7 +113,7 @@ export class PostgresSearchIndex implements SearchIndex {
       { table: this.table, query, filter: request.filter, asOf: request.asOf, limit: request.first, countBound: request.countBound, cursor, ...extras },
       await this.tokenStats(),
     );
-    const [row] = await this.reader.query<{ hits: HitRow[]; sample?: SampleRow[]; sampled?: number }>(text, params, this.prepared.nameFor(text, request.asOf));
+    const [row] = await this.reader.query<{ hits: HitRow[]; sample?: SampleRow[]; sampled?: number }>(text, params, this.prepared.nameFor(text));
     const page = row.hits.slice(0, request.first);
     const hasNextPage = row.hits.length > request.first;
     // Without a count: the page itself is the lower bound.
