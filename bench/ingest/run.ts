@@ -17,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 import pino from 'pino';
 import { UsersService } from '@credit/auth';
 import { SYSTEM_ACTOR } from '@credit/audit';
-import { graphqlFastPath, loadConfig, loadSecrets } from '@credit/common';
+import { fastPathCounts, loadConfig, loadSecrets } from '@credit/common';
 import { DepartmentsService } from '@credit/departments';
 import { CatalogueService, seedBlacklistCatalogue } from '@credit/blacklist';
 import { PenaltyRecordDraft } from '@credit/domain';
@@ -108,12 +108,13 @@ async function measure() {
   let gcMs = 0;
   const gc = new PerformanceObserver((list) => list.getEntries().forEach((entry) => (gcMs += entry.duration)));
   gc.observe({ entryTypes: ['gc'] });
-  const servedBefore = await fastPathServed();
+  const servedBefore = (await fastPathCounts('submitPenaltyRecords')).served;
   const nodeCpu = process.cpuUsage();
   const { totals, seconds: graphqlSeconds } = await pushFromClientThread(endpoint, bodies);
   const { user, system } = process.cpuUsage(nodeCpu);
   gc.disconnect();
-  const fastPath = { batches: bodies.length, served: (await fastPathServed()) - servedBefore };
+  // Pushes the API's fast path answered (apps/api/src/fast-path; GRAPHQL_FAST_PATH, on by default).
+  const fastPath = { batches: bodies.length, served: (await fastPathCounts('submitPenaltyRecords')).served - servedBefore };
   const cpu = { node: (user + system) / 1e6, nodeGcPauses: gcMs / 1000, postgres: await backends.seconds() };
   await app.close();
   if (totals.created !== total) throw new Error(`expected every record to be created, got ${JSON.stringify(totals)}`);
@@ -131,12 +132,6 @@ async function measure() {
   const server = await serverSettings(url);
   fs.rmSync(dataDir, { recursive: true, force: true });
   return { copy, cpu, records, subjects, graphqlSeconds, graphqlRate, copyRate, ratio, recordsOnlyRatio, recordsCopySeconds, rowsPerRecord, server, fastPath };
-}
-
-/** Pushes the API's fast path answered so far (apps/api/src/fast-path; GRAPHQL_FAST_PATH, on by default). */
-async function fastPathServed(): Promise<number> {
-  const { values } = await graphqlFastPath.get();
-  return values.find((v) => v.labels.operation === 'submitPenaltyRecords' && v.labels.outcome === 'served')?.value ?? 0;
 }
 
 /**

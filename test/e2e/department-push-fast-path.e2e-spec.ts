@@ -3,8 +3,9 @@
 // subject's code, which the selection leaves out) go to two departments, one through the fast path and one with
 // an empty `extensions` object (left to Apollo, which ignores it). Status, headers and body bytes must be the same.
 // The fast path's counter shows which requests it served, replayed through Apollo, or passed on untouched.
+import { FastPathOutcome, fastPathCounts } from '@credit/common';
 import { addMonths, todayInChina } from '@credit/domain';
-import { companyUscc, createTestApp, FastPathOutcome, fastPathCounts, penaltyRecord, TestApp } from '@credit/testing';
+import { companyUscc, createTestApp, penaltyRecord, TestApp } from '@credit/testing';
 
 const PUSH = `mutation($records: [PenaltyRecordInput!]!) {
   submitPenaltyRecords(records: $records) {

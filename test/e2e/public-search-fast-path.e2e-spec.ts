@@ -2,8 +2,9 @@
 // sent twice: as a public client sends it (the fast path takes it) and with an empty `extensions` object (which
 // the fast path leaves to Apollo, and Apollo ignores); status, content type and body bytes must be the same.
 // The fast path's counter shows which requests it served, replayed through Apollo, or passed on untouched.
+import { FastPathOutcome, fastPathCounts } from '@credit/common';
 import { addMonths, todayInChina } from '@credit/domain';
-import { companyUscc, createTestApp, FastPathOutcome, fastPathCounts, penaltyRecord, SUBMIT, TestApp } from '@credit/testing';
+import { companyUscc, createTestApp, penaltyRecord, SUBMIT, TestApp } from '@credit/testing';
 
 const PAGE = `query($q: String, $f: DisclosureFilter, $first: Int, $after: String) {
   searchDisclosures(query: $q, filter: $f, first: $first, after: $after) {

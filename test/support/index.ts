@@ -6,4 +6,3 @@ export * from './redis';
 export * from './portal-fixture';
 export * from './chromium';
 export * from './inspection-fixture';
-export * from './fast-path';

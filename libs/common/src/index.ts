@@ -22,3 +22,4 @@ export * from './graphql/reject-nul.pipe';
 export * from './errors/identifier-errors';
 export * from './retry/backoff';
 export * from './http/content-etag';
+export * from './cache/second-sighting';

@@ -9,7 +9,7 @@
 // whose variables Apollo would refuse is handed to it before anything runs. test/e2e/*-fast-path.e2e-spec.ts
 // compare the bytes.
 import { ExecutionResult, GraphQLSchema } from 'graphql';
-import { anonymousCostMemo, graphqlDuration, graphqlFastPath, graphqlRequests, operationCost } from '@credit/common';
+import { anonymousCostMemo, graphqlDuration, graphqlFastPath, graphqlRequests, operationCost, SecondSighting } from '@credit/common';
 import { compilePlan, FAST_PATH_ROUTES, fastPathBody, FastPathBody, FastPathPlan, FastPathRoute } from './fast-path-plan';
 import { ResolverReplay } from './resolver-replay';
 
@@ -37,8 +37,8 @@ type HookHost = { addHook(name: 'preHandler', hook: (request: HookRequest, reply
 const ROOT_FIELDS = FAST_PATH_ROUTES.flatMap((route) => [...route.fields].map((field) => ({ operation: route.operation, field })));
 
 export function registerGraphqlFastPath(fastify: HookHost, options: FastPathOptions): void {
-  const plans = new Map<FastPathRoute, Map<string, FastPathPlan | null>>(FAST_PATH_ROUTES.map((route) => [route, new Map()]));
-  const seen = new Map<FastPathRoute, Set<string>>(FAST_PATH_ROUTES.map((route) => [route, new Set()]));
+  // Per route: the plans compiled (null: Apollo's to answer) and the texts seen once.
+  const routes = new Map(FAST_PATH_ROUTES.map((route) => [route, { plans: new Map<string, FastPathPlan | null>(), sightings: new SecondSighting(MAX_SEEN) }]));
   const replay = new ResolverReplay();
 
   // Anonymous searches repeat their variables, so their cost is remembered; a push's list variable does not count
@@ -56,24 +56,19 @@ export function registerGraphqlFastPath(fastify: HookHost, options: FastPathOpti
 
   const budget = { second: 0, compiled: 0 };
   const planFor = (schema: GraphQLSchema, route: FastPathRoute, text: string): FastPathPlan | null => {
-    const routePlans = plans.get(route) as Map<string, FastPathPlan | null>;
-    let plan = routePlans.get(text);
+    const { plans, sightings } = routes.get(route) as { plans: Map<string, FastPathPlan | null>; sightings: SecondSighting };
+    let plan = plans.get(text);
     if (plan !== undefined) return plan;
-    const routeSeen = seen.get(route) as Set<string>;
-    if (!routeSeen.has(text)) {
-      if (routeSeen.size >= MAX_SEEN) routeSeen.clear();
-      routeSeen.add(text);
-      return null;
-    }
+    if (!sightings.seenBefore(text)) return null;
     const second = Math.floor(Date.now() / 1000);
     if (budget.second !== second) Object.assign(budget, { second, compiled: 0 });
     if (budget.compiled++ >= MAX_COMPILES_PER_SECOND) return null;
-    routeSeen.delete(text);
+    sightings.forget(text);
     // Before the first compilation: a compiled query keeps the resolver it was compiled with.
     replay.install(schema, ROOT_FIELDS);
     plan = compilePlan(schema, text, route, options.production);
-    if (routePlans.size >= MAX_PLANS) routePlans.clear();
-    routePlans.set(text, plan);
+    if (plans.size >= MAX_PLANS) plans.clear();
+    plans.set(text, plan);
     return plan;
   };
 

@@ -33,6 +33,15 @@ export const graphqlFastPath = new Counter({
   registers: [metricsRegistry],
 });
 
+export type FastPathOutcome = 'served' | 'replayed' | 'passed';
+
+/** graphqlFastPath's counts so far for one root field, by outcome (for the tests and bench/ingest). */
+export async function fastPathCounts(operation: string): Promise<Record<FastPathOutcome, number>> {
+  const { values } = await graphqlFastPath.get();
+  const of = (outcome: FastPathOutcome) => values.find((v) => v.labels.operation === operation && v.labels.outcome === outcome)?.value ?? 0;
+  return { served: of('served'), replayed: of('replayed'), passed: of('passed') };
+}
+
 export const ingestRows = new Counter({
   name: 'credit_ingest_rows_total',
   help: 'Penalty records received by submitPenaltyRecords, by result status',

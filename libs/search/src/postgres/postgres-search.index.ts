@@ -132,9 +132,10 @@ export class PostgresSearchIndex implements SearchIndex {
 
   async getVisible(ids: string[], asOf: IsoDate): Promise<DisclosureDocument[]> {
     if (ids.length === 0) return [];
+    const today = sqlDateLiteral(asOf);
     const rows = await this.reader.query(
       `SELECT ${READ_COLUMNS} FROM ${this.table}
-        WHERE record_id = ANY($1::bigint[]) AND NOT withdrawn AND published_from <= ${sqlDateLiteral(asOf)} AND published_until >= ${sqlDateLiteral(asOf)}`,
+        WHERE record_id = ANY($1::bigint[]) AND NOT withdrawn AND published_from <= ${today} AND published_until >= ${today}`,
       [ids],
     );
     return rows.map(toDocument);

@@ -7,6 +7,7 @@
 // (SEARCH_READER_MAX_LIFETIME_SECONDS), so a backend holds at most about twice that many. Every other search runs
 // unnamed: planned on each run, and with the session's forced generic plans (SEARCH_SESSION_OPTIONS), a generic
 // plan, as good as a custom one for nearly every search (bench/search/prepared-costs.ts lists the exceptions).
+import { SecondSighting } from '@credit/common';
 import { preparedStatementName } from '@credit/db';
 
 export const MAX_PREPARED_TEXTS = 64;
@@ -15,7 +16,7 @@ const MAX_SEEN_TEXTS = 4_096;
 
 export class PreparedSearchTexts {
   private window = -1;
-  private readonly seen = new Set<string>();
+  private readonly sightings = new SecondSighting(MAX_SEEN_TEXTS);
   private readonly named = new Map<string, string>();
 
   constructor(private readonly now: () => number = Date.now) {}
@@ -25,18 +26,14 @@ export class PreparedSearchTexts {
     const window = Math.floor(this.now() / PREPARED_TEXTS_WINDOW_MS);
     if (window !== this.window) {
       this.window = window;
-      this.seen.clear();
+      this.sightings.clear();
       this.named.clear();
     }
     const known = this.named.get(text);
     if (known !== undefined) return known;
     if (this.named.size >= MAX_PREPARED_TEXTS) return undefined;
-    if (!this.seen.has(text)) {
-      if (this.seen.size >= MAX_SEEN_TEXTS) this.seen.clear();
-      this.seen.add(text);
-      return undefined;
-    }
-    this.seen.delete(text);
+    if (!this.sightings.seenBefore(text)) return undefined;
+    this.sightings.forget(text);
     const name = preparedStatementName('search', text);
     this.named.set(text, name);
     return name;
