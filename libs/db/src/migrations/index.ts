@@ -21,6 +21,7 @@ import { Migration20261204210000 } from './Migration20261204210000';
 import { Migration20261205020000 } from './Migration20261205020000';
 import { Migration20261205040000 } from './Migration20261205040000';
 import { Migration20261205150000 } from './Migration20261205150000';
+import { Migration20261205210000 } from './Migration20261205210000';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128120419', class: Migration20261128120419 },
@@ -43,4 +44,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261205020000', class: Migration20261205020000 },
   { name: 'Migration20261205040000', class: Migration20261205040000 },
   { name: 'Migration20261205150000', class: Migration20261205150000 },
+  { name: 'Migration20261205210000', class: Migration20261205210000 },
 ];

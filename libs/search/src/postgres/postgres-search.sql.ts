@@ -6,6 +6,7 @@ import type { DisclosureFacets, DisclosureSearchFilter, FacetBucket } from '../s
 import { ParsedQuery, regionPrefix, tokenize } from '../search-text';
 import { HIT_FIELDS, READ_COLUMNS, Tier } from './postgres-search.rows';
 import { exactKeys, filterKeys, FILTER_KEY, tokenKey } from './postgres-search.tokens';
+import { TOKEN_SIGNATURE_TYPE, tokenSignature } from './token-signature';
 import { blockSamplePercent, containsAll, estimatedShare, ginLookupKeys, NO_TOKEN_STATS, PAGE_WALK_MIN_SHARE, sampleWalkMinShare, SHARED_PAGE_WALK_MIN_SHARE, termwiseShare, testDatesAfterLookup, TokenStats, walkBudget } from './search-plan';
 
 export { GIN_LOOKUP_KEYS, NO_TOKEN_STATS, PAGE_WALK_MIN_SHARE, sampleWalkMinShare, SHARED_PAGE_WALK_MIN_SHARE } from './search-plan';
@@ -89,6 +90,9 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   const cursor = input.cursor;
   const keyset = (tier: Tier) => (cursor && tier === cursor.tier ? [`(decision_date, record_id) < (${p(cursor.date, 'date')}, ${p(cursor.id, 'bigint')})`] : []);
   const all = andKeys.length ? p(andKeys, 'bigint[]') : '';
+  // The keys' signature, a parameter only once a walk tests it (an unreferenced parameter cannot be typed).
+  let mask: string | null = null;
+  const contains = (walk: boolean) => containsAll(all, andKeys, lookup, p, walk, () => (mask ??= p(tokenSignature(andKeys), TOKEN_SIGNATURE_TYPE)));
   // Estimated termwise: each term's bigrams together, terms and filters independent (see termwiseShare).
   const pageShare = termwiseShare(groups, stats);
   // A sample looked up in GIN on its own (not sharing the page's lookup, which sorts every match) tests a wide date
@@ -125,7 +129,7 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   const lookUpIfShort = (name: string, columns: string, firstTry: string, take: number, where: string[], fencedOrder: string | null): string[] => {
     ctes.push(`${name} AS (${firstTry})`);
     const enough = `(SELECT count(*) FROM ${name}) >= ${take}`;
-    return [`(SELECT * FROM ${name} WHERE ${enough})`, rows(columns, [`NOT ${enough}`, ...base, containsAll(all, andKeys, lookup, p, false), ...where], false, take, fencedOrder)];
+    return [`(SELECT * FROM ${name} WHERE ${enough})`, rows(columns, [`NOT ${enough}`, ...base, contains(false), ...where], false, take, fencedOrder)];
   };
   // The keys may be correlated (the bigrams of one word: 医疗, 疗器, 器械 in the same rows), so that a walk finds
   // what is needed far sooner than the independent estimate says: then a bounded walk goes first, named `name`,
@@ -133,7 +137,7 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   // `filters` what else every row must meet.
   const walkThenLookUp = (name: string, columns: string, walkRows: number, take: number, from: string[], filters: string[], fencedOrder: string | null): string[] =>
     lookUpIfShort(name, columns, `SELECT ${columns} FROM (SELECT * FROM ${input.table} WHERE ${[...base, ...from].join(' AND ')} ${NEWEST} LIMIT ${walkRows}) w
-                 WHERE ${[containsAll(all, andKeys, lookup, p, true), ...filters].join(' AND ')} ${NEWEST} LIMIT ${take}`, take, [...filters, ...from], fencedOrder);
+                 WHERE ${[contains(true), ...filters].join(' AND ')} ${NEWEST} LIMIT ${take}`, take, [...filters, ...from], fencedOrder);
   const order = 'sort_date DESC, sort_id DESC';
   const after = keyset(tier);
   // A department, severity or county filter scopes a walk to its own newest-first index: it reads only that
@@ -184,12 +188,12 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   } else if (pageWalksFirst) {
     pageParts.push(...walkThenLookUp('page_walk', pageColumns(tier), pageWalkRows, limit, after, notExact, order));
   } else if (sharedLookup) {
-    ctes.push(`matches AS MATERIALIZED (SELECT ${columns} FROM ${input.table} WHERE ${[...base, containsAll(all, andKeys, lookup, p, false)].join(' AND ')})`);
+    ctes.push(`matches AS MATERIALIZED (SELECT ${columns} FROM ${input.table} WHERE ${[...base, contains(false)].join(' AND ')})`);
     const pageMatches = [...notExact, ...after];
     const newest = `SELECT record_id FROM matches${pageMatches.length ? ` WHERE ${pageMatches.join(' AND ')}` : ''} ${NEWEST} LIMIT ${limit}`;
     pageParts.push(`(SELECT ${pageColumns(tier)} FROM ${input.table} WHERE record_id IN (${newest}))`);
   } else {
-    pageParts.push(rows(pageColumns(tier), [...base, containsAll(all, andKeys, lookup, p, walkPage), ...notExact, ...after], walkPage, limit, order));
+    pageParts.push(rows(pageColumns(tier), [...base, contains(walkPage), ...notExact, ...after], walkPage, limit, order));
   }
   ctes.push(`page AS (${pageParts.join(' UNION ALL ')})`);
   const hits = `(SELECT coalesce(json_agg(json_build_array(${HIT_FIELDS.map((field) => `h.${field}`).join(', ')}) ORDER BY h.tier DESC, h.sort_date DESC, h.sort_id DESC), '[]') FROM page h) AS hits`;
@@ -213,10 +217,10 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
     // the matches up only when the blocks held too few (a one-time filter, as after a bounded walk).
     const percent = String(Number(blockPercent.toPrecision(4)));
     const blocks = `SELECT ${columns} FROM ${input.table} TABLESAMPLE SYSTEM (${percent}) REPEATABLE (0)
-                 WHERE ${[...base, containsAll(all, andKeys, lookup, p, true)].join(' AND ')} LIMIT ${bound}`;
+                 WHERE ${[...base, contains(true)].join(' AND ')} LIMIT ${bound}`;
     matched = `(${lookUpIfShort('blocks', columns, blocks, bound, [], null).join(' UNION ALL ')})`;
   } else {
-    matched = rows(columns, [...base, containsAll(all, andKeys, lookup, p, walkSample)], walkSample, bound, null);
+    matched = rows(columns, [...base, contains(walkSample)], walkSample, bound, null);
   }
   const exactColumns = facets ? 'sort_id, sort_date, department_code, department_name, region_code, penalty_categories' : 'sort_id, sort_date';
   const sample = input.query

@@ -8,6 +8,7 @@ import { BigIntType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core
  * prefixed exact keys (u:USCC, d:decision number, x:full name, r:region prefixes, g:department, c:category,
  * s:severity); its GIN index serves every text query and most filters in one index scan. A department, severity
  * or county filter can instead walk its own newest-first index and test the other keys on that filter's rows.
+ * A walk tests `token_signature` (a bit per key) before `tokens`.
  */
 @Entity({ tableName: 'public_disclosures' })
 @Index({ name: 'public_disclosures_tokens_gin', expression: 'create index "public_disclosures_tokens_gin" on "public_disclosures" using gin ("tokens")' })
@@ -63,5 +64,10 @@ export class PublicDisclosure {
   @Property({ type: 'date', nullable: true }) withdrawnOn!: string | null;
   @Property({ length: 1000, nullable: true }) withdrawalReason!: string | null;
   @Property({ columnType: 'bigint[]', defaultRaw: `'{}'` }) tokens!: number[];
+  /**
+   * Bit k mod 1024 set for every key k of `tokens` (token-signature.ts): a walk tests it before the array. NULL on
+   * a tombstone and on rows written before the column (tested by the array alone until search:reindex).
+   */
+  @Property({ columnType: 'bit(1024)', nullable: true }) tokenSignature!: string | null;
   @Property({ type: 'timestamptz', defaultRaw: 'now()' }) indexedAt!: Date;
 }

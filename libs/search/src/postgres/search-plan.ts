@@ -1,5 +1,6 @@
 // How a search reaches its matches, chosen from the token statistics rather than left to the planner: walk the
 // newest-first index or look the rarest keys up in GIN, and which keys. buildSearchSql writes the statement.
+import { signatureThen } from './token-signature';
 
 /** Share of documents holding a key, from the column's most-common-elements statistics, and the row count. */
 export interface TokenStats {
@@ -234,9 +235,10 @@ const FETCH_ROW_IN_POSTINGS = 250;
  * all)`: the function form of the operator is not indexable, so the frequent keys (公司, 有限, 食品 …) do not make GIN
  * intersect huge posting lists. For a walk: only the function form, so that no plan but the walk is possible.
  */
-export function containsAll(all: string, keys: number[], lookupKeys: number[], p: (value: unknown, cast: string) => string, walk: boolean): string {
+export function containsAll(all: string, keys: number[], lookupKeys: number[], p: (value: unknown, cast: string) => string, walk: boolean, mask: () => string): string {
   if (keys.length === 0) return 'true';
-  if (walk) return `arraycontains(tokens, ${all})`;
+  // A walked row is tested against the keys' signature first (token-signature.ts).
+  if (walk) return signatureThen(mask(), `arraycontains(tokens, ${all})`);
   // The lookup is a subset of the keys: when it holds every one of them, the operator alone says it all.
   if (lookupKeys.length === new Set(keys).size) return `tokens @> ${all}`;
   return `tokens @> ${p(lookupKeys, 'bigint[]')} AND arraycontains(tokens, ${all})`;
