@@ -25,8 +25,14 @@ export class PostgresIndexBuild implements IndexBuild {
   static async start(db: Database, live: string): Promise<PostgresIndexBuild> {
     const name = `${live}${BUILD_SUFFIX}`;
     await db.query(`DROP TABLE IF EXISTS ${name}`);
-    await db.query(`CREATE TABLE ${name} (LIKE ${live} INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`);
+    await db.query(`CREATE TABLE ${name} (LIKE ${live} INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE)`);
     await db.query(`ALTER TABLE ${name} ADD CONSTRAINT ${name}_pkey PRIMARY KEY (record_id)`);
+    // The live table's triggers too (the token signature is computed by one), before the first row goes in.
+    const triggers = await db.query<{ definition: string }>(
+      `SELECT pg_get_triggerdef(oid) AS definition FROM pg_trigger WHERE tgrelid = to_regclass($1) AND NOT tgisinternal ORDER BY tgname`,
+      [live],
+    );
+    for (const { definition } of triggers) await db.query(onTable(definition, live, name));
     // LIKE does not copy per-column statistics targets; the planner needs the tokens' one (see the migration).
     const targets = await db.query<{ column: string; target: number }>(
       `SELECT attname AS column, attstattarget AS target FROM pg_attribute WHERE attrelid = to_regclass($1) AND attnum > 0 AND attstattarget > 0`,
@@ -79,6 +85,13 @@ export class PostgresIndexBuild implements IndexBuild {
       [table],
     );
   }
+}
+
+/** A trigger's definition (pg_get_triggerdef) on another table: its `ON [schema.]table` names `table` instead. */
+export function onTable(definition: string, from: string, to: string): string {
+  const moved = definition.replace(new RegExp(`( ON (?:"?\\w+"?\\.)?)"?${from}"?( )`), `$1${to}$2`);
+  if (moved === definition) throw new Error(`cannot move trigger to ${to}: ${definition}`);
+  return moved;
 }
 
 function truncate(identifier: string): string {

@@ -2,7 +2,6 @@
 // the page rows of the search statement read back into documents.
 import type { DisclosureDocument } from '../search-index.port';
 import { documentTokens, tokenKey } from './postgres-search.tokens';
-import { TOKEN_SIGNATURE_TYPE, tokenSignature } from './token-signature';
 
 /** [document key, column, SQL type] — the order shared by every write and read. */
 const CONTENT: [keyof DisclosureDocument, string, string][] = [
@@ -40,29 +39,28 @@ export const READ_COLUMNS = [
 ].join(', ');
 
 export function upsertSql(table: string): string {
-  const recordset = ['record_id bigint', 'version bigint', ...CONTENT.map(([, column, type]) => `${column} ${type}`), 'tokens bigint[]', `token_signature ${TOKEN_SIGNATURE_TYPE}`].join(', ');
-  const set = [...CONTENT_COLUMNS, 'tokens', 'token_signature'].map((column) => `${column} = EXCLUDED.${column}`).join(', ');
-  return `INSERT INTO ${table} AS p (record_id, version, withdrawn, ${CONTENT_COLUMNS.join(', ')}, tokens, token_signature, indexed_at)
-          SELECT d.record_id, d.version, false, ${CONTENT_COLUMNS.map((c) => `d.${c}`).join(', ')}, d.tokens, d.token_signature, now()
+  const recordset = ['record_id bigint', 'version bigint', ...CONTENT.map(([, column, type]) => `${column} ${type}`), 'tokens bigint[]'].join(', ');
+  const set = [...CONTENT_COLUMNS, 'tokens'].map((column) => `${column} = EXCLUDED.${column}`).join(', ');
+  return `INSERT INTO ${table} AS p (record_id, version, withdrawn, ${CONTENT_COLUMNS.join(', ')}, tokens, indexed_at)
+          SELECT d.record_id, d.version, false, ${CONTENT_COLUMNS.map((c) => `d.${c}`).join(', ')}, d.tokens, now()
             FROM jsonb_to_recordset($1::jsonb) AS d(${recordset})
            ORDER BY d.record_id
           ON CONFLICT (record_id) DO UPDATE SET version = EXCLUDED.version, withdrawn = false, ${set}, indexed_at = now()
            WHERE p.version < EXCLUDED.version`;
 }
 
-/** A delete writes a tombstone that keeps the version and drops the content (and the keys with their signature). */
+/** A delete writes a tombstone that keeps the version and drops the content and the keys. */
 export function tombstoneSql(table: string): string {
   const clear = CONTENT_COLUMNS.map((column) => `${column} = NULL`).join(', ');
   return `INSERT INTO ${table} AS p (record_id, version, withdrawn, tokens, indexed_at)
           SELECT t.id, t.version, true, '{}', now() FROM unnest($1::bigint[], $2::bigint[]) AS t(id, version) ORDER BY t.id
-          ON CONFLICT (record_id) DO UPDATE SET version = EXCLUDED.version, withdrawn = true, ${clear}, tokens = '{}', token_signature = NULL, indexed_at = now()
+          ON CONFLICT (record_id) DO UPDATE SET version = EXCLUDED.version, withdrawn = true, ${clear}, tokens = '{}', indexed_at = now()
            WHERE p.version < EXCLUDED.version`;
 }
 
 /** One JSON row for jsonb_to_recordset. */
 export function toWriteRow(doc: DisclosureDocument, version: number): Record<string, unknown> {
-  const tokens = documentTokens(doc).map(tokenKey);
-  const row: Record<string, unknown> = { record_id: doc.id, version, tokens, token_signature: tokenSignature(tokens) };
+  const row: Record<string, unknown> = { record_id: doc.id, version, tokens: documentTokens(doc).map(tokenKey) };
   for (const [key, column] of CONTENT) row[column] = doc[key];
   return row;
 }

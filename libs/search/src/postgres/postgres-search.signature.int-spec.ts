@@ -1,7 +1,7 @@
 // Walks test a row's token signature before its token array (token-signature.ts). The signature must hold the bit
-// of every token the row has, as PostgreSQL numbers the bits, or a walk would skip a match: checked here on the
-// stored rows, and every walking search must answer as it does on rows without a signature (written before the
-// column existed), and as the documents say.
+// of every token the row has, set the way the searched mask sets it, or a walk would skip a match: checked here on
+// the stored rows (a trigger computes them), whoever wrote the tokens and after a rebuild; and every walking search
+// must answer as it does on rows without a signature (written before the column existed), and as the documents say.
 import { Database } from '@credit/db';
 import { createTestDatabase, TestDatabase } from '@credit/testing';
 import { contractDoc } from '../search-index.contract';
@@ -10,6 +10,8 @@ import { parseQuery, ParsedQuery } from '../search-text';
 import { loadTokenStats, PostgresSearchIndex, searchReaderUrl } from './postgres-search.index';
 import { HitRow, toHit } from './postgres-search.rows';
 import { buildSearchSql, facetsOf, SampleRow, TokenStats } from './postgres-search.sql';
+import { documentTokens, tokenKey } from './postgres-search.tokens';
+import { tokenSignature } from './token-signature';
 import { sampleRowsOf } from './testing/sample-rows';
 
 const AS_OF = '2026-06-30';
@@ -95,14 +97,61 @@ describe('PostgreSQL search: the token signature a walk tests first', () => {
     const without: unknown[] = [];
     for (const [query, filter] of searches) for (const stats of [real, frequent]) without.push(await answer(query, filter, stats));
     expect(without).toEqual(withSignatures);
+    // Signed again (the trigger runs on every write of tokens), for the tests below.
+    await db.query('UPDATE public_disclosures SET tokens = tokens');
   });
 
-  it('drops the signature with the tokens when a record is withdrawn', async () => {
+  it('is the same bit string whether Node writes it (the searched mask) or PostgreSQL (the rows)', async () => {
+    const keySets = [[], [0], [1023, 1024, 2 ** 53 - 1], docs.slice(0, 5).flatMap((doc) => documentTokens(doc).map(tokenKey))];
+    for (const keys of keySets) {
+      const [row] = await db.query<{ database: string; node: string }>(
+        'SELECT public_disclosure_token_signature($1::bigint[])::text AS database, $2::bit(1024)::text AS node',
+        [keys, tokenSignature(keys)],
+      );
+      expect(row.node).toMatch(/^[01]{1024}$/);
+      expect(row.database).toBe(row.node);
+    }
+  });
+
+  it('is computed from the tokens by the database, whoever writes them: a writer that knows only the tokens cannot leave it stale', async () => {
     const [doc] = docs;
-    await new PostgresSearchIndex(db).apply([{ op: 'upsert', version: 2, doc }]);
-    const signature = async () => (await db.query<{ s: string | null }>('SELECT token_signature::text AS s FROM public_disclosures WHERE record_id = $1', [doc.id]))[0].s;
-    expect(await signature()).toMatch(/^[01]{1024}$/);
+    // What the previous release's upsert does: new tokens, the signature not mentioned. 麒麟瓷砖 is in no document.
+    const renamed = { ...doc, partyName: '滁州市麒麟瓷砖商行' };
+    // The row is signed, and its signature lacks a key of 麒麟瓷砖: left as it was, the walk below would skip the row.
+    const searched = (parseQuery('麒麟瓷砖') as ParsedQuery).tokens.map(tokenKey);
+    const [before] = await db.query<{ covers: boolean | null }>(
+      'SELECT (token_signature & $2::bit(1024)) = $2::bit(1024) AS covers FROM public_disclosures WHERE record_id = $1',
+      [doc.id, tokenSignature(searched)],
+    );
+    expect(before.covers).toBe(false);
+    await db.query('UPDATE public_disclosures SET party_name = $2, tokens = $3::bigint[] WHERE record_id = $1', [doc.id, renamed.partyName, documentTokens(renamed).map(tokenKey)]);
+    const frequent: TokenStats = { ...(await loadTokenStats(reader)), frequency: () => 0.5 };
+    const request = { table: 'public_disclosures', query: parseQuery('麒麟瓷砖') as ParsedQuery, filter: {}, asOf: AS_OF, limit: 20, countBound: 3000, cursor: null };
+    const { text, params } = buildSearchSql(request, frequent);
+    expect(text).toMatch(/token_signature & /);
+    const [row] = await reader.query<{ hits: HitRow[] }>(text, params);
+    expect(row.hits.map((hit) => toHit(hit).doc.id)).toEqual([doc.id]);
+  });
+
+  it('holds no key of a withdrawn record, and a rebuilt index signs every row (its table gets the trigger)', async () => {
+    const [, doc] = docs;
     await new PostgresSearchIndex(db).apply([{ op: 'delete', version: 3, id: doc.id }]);
-    expect(await signature()).toBeNull();
+    const [withdrawn] = await db.query<{ s: string }>('SELECT token_signature::text AS s FROM public_disclosures WHERE record_id = $1', [doc.id]);
+    expect(withdrawn.s).toBe('0'.repeat(1024));
+
+    const build = await new PostgresSearchIndex(db).beginBuild();
+    await build.apply(docs.slice(2, 500).map((d) => ({ op: 'upsert' as const, version: 5, doc: d })));
+    await build.commit();
+    const [rebuilt] = await db.query<{ rows: number; unsigned: number; unset: number; triggers: number }>(
+      `SELECT (SELECT count(*)::int FROM public_disclosures) AS rows,
+              (SELECT count(*)::int FROM public_disclosures WHERE token_signature IS NULL) AS unsigned,
+              (SELECT count(*)::int FROM public_disclosures p CROSS JOIN LATERAL unnest(p.tokens) k WHERE get_bit(p.token_signature, (k % 1024)::int) = 0) AS unset,
+              (SELECT count(*)::int FROM pg_trigger WHERE tgrelid = 'public_disclosures'::regclass AND NOT tgisinternal) AS triggers`,
+    );
+    expect(rebuilt).toEqual({ rows: 498, unsigned: 0, unset: 0, triggers: 1 });
+    // and a write after the swap is signed too
+    await new PostgresSearchIndex(db).apply([{ op: 'upsert', version: 6, doc: docs[2] }]);
+    const [after] = await db.query<{ s: string | null }>('SELECT token_signature::text AS s FROM public_disclosures WHERE record_id = $1', [docs[2].id]);
+    expect(after.s).toMatch(/1/);
   });
 });

@@ -65,8 +65,9 @@ export class PublicDisclosure {
   @Property({ length: 1000, nullable: true }) withdrawalReason!: string | null;
   @Property({ columnType: 'bigint[]', defaultRaw: `'{}'` }) tokens!: number[];
   /**
-   * Bit k mod 1024 set for every key k of `tokens` (token-signature.ts): a walk tests it before the array. NULL on
-   * a tombstone and on rows written before the column (tested by the array alone until search:reindex).
+   * Bit k mod 1024 set for every key k of `tokens` (token-signature.ts): a walk tests it before the array. Computed
+   * by a trigger on every write of `tokens` (Migration20261205210000), never written by the application; NULL on
+   * rows written before the column (tested by the array alone until search:reindex).
    */
   @Property({ columnType: 'bit(1024)', nullable: true }) tokenSignature!: string | null;
   @Property({ type: 'timestamptz', defaultRaw: 'now()' }) indexedAt!: Date;

@@ -12,7 +12,9 @@ export const TOKEN_SIGNATURE_TYPE = `bit(${TOKEN_SIGNATURE_BITS})`;
 /**
  * The signature of these token keys (tokenKey values: non-negative integers below 2^53) as PostgreSQL's hex
  * bit-string input, `x` and 256 hex digits: key k sets bit k mod 1024, counted from the left as get_bit counts.
- * The keys' low bits come from the hash's mixed half, so they spread evenly.
+ * The keys' low bits come from the hash's mixed half, so they spread evenly. This is the searched mask; the rows'
+ * signatures are computed the same way by the database (public_disclosure_token_signature, a trigger on every
+ * write of `tokens`: Migration20261205210000), so that no writer can leave one that does not match its tokens.
  */
 export function tokenSignature(keys: readonly number[]): string {
   const bytes = new Uint8Array(TOKEN_SIGNATURE_BITS / 8);
