@@ -2,14 +2,14 @@
 // GIN (blockSamplePercent in search-plan.ts). On a real table: the blocks' rows are matches still published, the
 // lookup never starts when they are enough, and when they are not, it gives every match, once.
 import { Database } from '@credit/db';
-import { createTestDatabase, TestDatabase } from '@credit/testing';
 import { contractDoc } from '../search-index.contract';
 import type { DisclosureDocument } from '../search-index.port';
 import { parseQuery, ParsedQuery } from '../search-text';
-import { loadTokenStats, PostgresSearchIndex, searchReaderUrl } from './postgres-search.index';
+import { loadTokenStats, PostgresSearchIndex } from './postgres-search.index';
 import { buildSearchSql, facetsOf, SampleRow } from './postgres-search.sql';
 import { tokenKey } from './postgres-search.tokens';
 import { sampleRowsOf } from './testing/sample-rows';
+import { openSearchDatabases, SearchDatabases } from './testing/search-databases';
 
 const AS_OF = '2026-06-30';
 // A sample of 11: on 3,000 documents the block sample beats GIN only for a word the statistics put between ~10 %
@@ -17,15 +17,14 @@ const AS_OF = '2026-06-30';
 const COUNT_BOUND = 10;
 
 describe('PostgreSQL search: a block sample of the table for a word of a few percent', () => {
-  let database: TestDatabase;
+  let databases: SearchDatabases;
   let db: Database;
   let reader: Database;
   const docs: DisclosureDocument[] = [];
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    db = new Database(database.url, 2);
-    reader = new Database(searchReaderUrl(database.url), 2);
+    databases = await openSearchDatabases();
+    ({ db, reader } = databases);
     // One in four sells household appliances (家电), all of them in two departments; the others are in a third one,
     // so a sampled row of that department would be a row that does not match. 冰箱 is in five documents only. One
     // in ten, among them, is an appliance seller no longer published on AS_OF (CZ-EXPIRED): a block sample that
@@ -48,11 +47,7 @@ describe('PostgreSQL search: a block sample of the table for a word of a few per
     await new PostgresSearchIndex(db).apply(all.map((doc) => ({ op: 'upsert' as const, version: 1, doc })));
     await db.query('ANALYZE public_disclosures');
   });
-  afterAll(async () => {
-    await reader.close();
-    await db.close();
-    await database.drop();
-  });
+  afterAll(() => databases.close());
 
   const statement = async (query: string) => {
     const real = await loadTokenStats(reader);

@@ -2,13 +2,13 @@
 // statement per text, planned once per connection, today's date written into the text. The answers must be those
 // of a statement planned afresh for its values, on every day: a new day is a new text, never yesterday's plan.
 import { Database } from '@credit/db';
-import { createTestDatabase, TestDatabase } from '@credit/testing';
 import { contractDoc } from '../search-index.contract';
 import type { DisclosureSearchRequest } from '../search-index.port';
-import { PostgresSearchIndex, searchReaderUrl } from './postgres-search.index';
+import { PostgresSearchIndex } from './postgres-search.index';
+import { openSearchDatabases, SearchDatabases } from './testing/search-databases';
 
 describe('PostgreSQL search: prepared statements with generic plans', () => {
-  let database: TestDatabase;
+  let databases: SearchDatabases;
   let db: Database;
   let reader: Database;
 
@@ -16,10 +16,9 @@ describe('PostgreSQL search: prepared statements with generic plans', () => {
   const ids = (page: { hits: { doc: { id: string } }[]; totalCount: number }) => ({ ids: page.hits.map((hit) => hit.doc.id), total: page.totalCount });
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    db = new Database(database.url, 2);
     // One connection, so the statements it prepared can be read back from it.
-    reader = new Database(searchReaderUrl(database.url), 1);
+    databases = await openSearchDatabases(1);
+    ({ db, reader } = databases);
     const docs = Array.from({ length: 60 }, (_, i) =>
       contractDoc({
         violationType: i % 2 === 0 ? '销售假冒注册商标的商品' : '未按规定公示年度报告',
@@ -30,11 +29,7 @@ describe('PostgreSQL search: prepared statements with generic plans', () => {
     );
     await new PostgresSearchIndex(db).apply(docs.map((doc) => ({ op: 'upsert' as const, version: 1, doc })));
   });
-  afterAll(async () => {
-    await reader.close();
-    await db.close();
-    await database.drop();
-  });
+  afterAll(() => databases.close());
 
   it('answers as a freshly planned statement does, with a generic plan, and a new day gets a new statement', async () => {
     const prepared = new PostgresSearchIndex(db, reader);

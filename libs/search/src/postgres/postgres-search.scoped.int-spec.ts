@@ -2,15 +2,15 @@
 // buildSearchSql). On a corpus large enough for the statistics to choose that walk, every page, cursor, count and
 // facet must be what the documents say: computed here from the documents themselves, newest first.
 import { Database } from '@credit/db';
-import { createTestDatabase, TestDatabase } from '@credit/testing';
 import { contractDoc } from '../search-index.contract';
 import type { DisclosureDocument, DisclosureSearchFilter } from '../search-index.port';
 import { facetsOf, SampleRow } from './postgres-search.sql';
-import { loadTokenStats, PostgresSearchIndex, searchReaderUrl } from './postgres-search.index';
+import { loadTokenStats, PostgresSearchIndex } from './postgres-search.index';
 import { buildSearchSql } from './postgres-search.sql';
 import { HitRow, toHit } from './postgres-search.rows';
 import { parseQuery, ParsedQuery } from '../search-text';
 import { sampleRowsOf } from './testing/sample-rows';
+import { openSearchDatabases, SearchDatabases } from './testing/search-databases';
 
 const AS_OF = '2026-06-30';
 const DEPARTMENTS = ['CZ-SCJGJ', 'CZ-SWJ', 'CZ-HBJ', 'CZ-WLJ'];
@@ -21,16 +21,15 @@ const SEVERITIES = ['GENERAL', 'SERIOUS'];
 const COUNT_BOUND = 10;
 
 describe('PostgreSQL search: walks scoped to a department, severity or county', () => {
-  let database: TestDatabase;
+  let databases: SearchDatabases;
   let db: Database;
   let reader: Database;
   let index: PostgresSearchIndex;
   const docs: DisclosureDocument[] = [];
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    db = new Database(database.url, 2);
-    reader = new Database(searchReaderUrl(database.url), 2);
+    databases = await openSearchDatabases();
+    ({ db, reader } = databases);
     // 4,000 documents; one in three sells counterfeits (假冒), spread over departments, counties and severities
     // so that each filter holds a quarter or a half of them. Dates repeat, so the record id breaks ties.
     for (let i = 0; i < 4000; i++) {
@@ -72,11 +71,7 @@ describe('PostgreSQL search: walks scoped to a department, severity or county', 
     await db.query('ANALYZE public_disclosures');
     index = new PostgresSearchIndex(db, reader);
   });
-  afterAll(async () => {
-    await reader.close();
-    await db.close();
-    await database.drop();
-  });
+  afterAll(() => databases.close());
 
   const matching = (query: string | null, filter: DisclosureSearchFilter) =>
     docs

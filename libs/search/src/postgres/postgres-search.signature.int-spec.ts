@@ -3,30 +3,29 @@
 // the stored rows (a trigger computes them), whoever wrote the tokens and after a rebuild; and every walking search
 // must answer as it does on rows without a signature (written before the column existed), and as the documents say.
 import { Database } from '@credit/db';
-import { createTestDatabase, TestDatabase } from '@credit/testing';
 import { contractDoc } from '../search-index.contract';
 import type { DisclosureDocument, DisclosureSearchFilter } from '../search-index.port';
 import { parseQuery, ParsedQuery } from '../search-text';
-import { loadTokenStats, PostgresSearchIndex, searchReaderUrl } from './postgres-search.index';
+import { loadTokenStats, PostgresSearchIndex } from './postgres-search.index';
 import { HitRow, toHit } from './postgres-search.rows';
 import { buildSearchSql, facetsOf, SampleRow, TokenStats } from './postgres-search.sql';
 import { documentTokens, tokenKey } from './postgres-search.tokens';
 import { tokenSignature } from './token-signature';
 import { sampleRowsOf } from './testing/sample-rows';
+import { openSearchDatabases, SearchDatabases } from './testing/search-databases';
 
 const AS_OF = '2026-06-30';
 const DEPARTMENTS = ['CZ-SCJGJ', 'CZ-SWJ', 'CZ-HBJ'];
 
 describe('PostgreSQL search: the token signature a walk tests first', () => {
-  let database: TestDatabase;
+  let databases: SearchDatabases;
   let db: Database;
   let reader: Database;
   const docs: DisclosureDocument[] = [];
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    db = new Database(database.url, 2);
-    reader = new Database(searchReaderUrl(database.url), 2);
+    databases = await openSearchDatabases();
+    ({ db, reader } = databases);
     // One in four sells counterfeits (假冒), one in seven holds expired food (过期食品), many hold neither; names vary.
     const facts = ['当事人销售假冒注册商标的商品。', '当事人经营过期食品。', '当事人未按规定公示年度报告。', '当事人未取得许可擅自经营。'];
     for (let i = 0; i < 3000; i++) {
@@ -44,11 +43,7 @@ describe('PostgreSQL search: the token signature a walk tests first', () => {
     await new PostgresSearchIndex(db).apply(docs.map((doc) => ({ op: 'upsert' as const, version: 1, doc })));
     await db.query('ANALYZE public_disclosures');
   });
-  afterAll(async () => {
-    await reader.close();
-    await db.close();
-    await database.drop();
-  });
+  afterAll(() => databases.close());
 
   it('holds the bit of every token of its row, counted as PostgreSQL counts them (key mod 1024 from the left)', async () => {
     const [row] = await db.query<{ rows: number; keys: number; unset: number; set: number }>(
