@@ -9,6 +9,7 @@ import { loadTokenStats, PostgresSearchIndex } from './postgres-search.index';
 import { buildSearchSql } from './postgres-search.sql';
 import { HitRow, toHit } from './postgres-search.rows';
 import { parseQuery, ParsedQuery } from '../search-text';
+import { matchingDocuments } from './testing/matching-documents';
 import { sampleRowsOf } from './testing/sample-rows';
 import { openSearchDatabases, SearchDatabases } from './testing/search-databases';
 
@@ -73,13 +74,7 @@ describe('PostgreSQL search: walks scoped to a department, severity or county', 
   });
   afterAll(() => databases.close());
 
-  const matching = (query: string | null, filter: DisclosureSearchFilter) =>
-    docs
-      .filter((doc) => !query || `${doc.partyName}\n${doc.violationType}\n${doc.violationFacts}`.includes(query))
-      .filter((doc) => (!filter.departmentCode || doc.departmentCode === filter.departmentCode) && (!filter.severity || doc.severity === filter.severity))
-      .filter((doc) => !filter.regionCode || (doc.regionCode as string).startsWith(filter.regionCode.replace(/(00)+$/, '')))
-      .filter((doc) => (!filter.decisionDateFrom || doc.decisionDate >= filter.decisionDateFrom) && (!filter.decisionDateTo || doc.decisionDate <= filter.decisionDateTo))
-      .sort((a, b) => (a.decisionDate === b.decisionDate ? Number(b.id) - Number(a.id) : a.decisionDate < b.decisionDate ? 1 : -1));
+  const matching = (query: string | null, filter: DisclosureSearchFilter) => matchingDocuments(docs, query, filter);
 
   const cases: [string | null, DisclosureSearchFilter][] = [
     ['假冒', { departmentCode: 'CZ-SWJ' }],

@@ -11,6 +11,7 @@ import { HitRow, toHit } from './postgres-search.rows';
 import { buildSearchSql, facetsOf, SampleRow, TokenStats } from './postgres-search.sql';
 import { documentTokens, tokenKey } from './postgres-search.tokens';
 import { tokenSignature } from './token-signature';
+import { matchingDocuments } from './testing/matching-documents';
 import { sampleRowsOf } from './testing/sample-rows';
 import { openSearchDatabases, SearchDatabases } from './testing/search-databases';
 
@@ -77,10 +78,7 @@ describe('PostgreSQL search: the token signature a walk tests first', () => {
         const found = await answer(query, filter, stats);
         withSignatures.push(found);
         if (stats === frequent && query !== null) expect({ query, filter, walks: found.walksWithSignature }).toEqual({ query, filter, walks: true });
-        const expected = docs
-          .filter((doc) => (query ?? '').split(' ').every((word) => `${doc.partyName}\n${doc.violationType}\n${doc.violationFacts}`.includes(word)))
-          .filter((doc) => (!filter.departmentCode || doc.departmentCode === filter.departmentCode) && (!filter.regionCode || doc.regionCode === filter.regionCode))
-          .sort((a, b) => (a.decisionDate === b.decisionDate ? Number(b.id) - Number(a.id) : a.decisionDate < b.decisionDate ? 1 : -1));
+        const expected = matchingDocuments(docs, query, filter);
         // every match fits in the sample (countBound 3,000): the count and the facets are exact
         expect({ query, filter, ids: found.ids, count: found.count, facets: found.facets }).toEqual({
           query, filter, ids: expected.slice(0, 20).map((doc) => doc.id), count: expected.length, facets: facetsOf(sampleRowsOf(expected)),
