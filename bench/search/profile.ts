@@ -4,7 +4,8 @@
 // layer (GraphQL execution, Nest/Apollo/Fastify, pg, JSON, the search code, GC …).
 // Usage: PROFILE_DATABASE_URL=postgres://…/credit_bench_search node -r ./tools/register.js bench/search/profile.ts
 // (a database that bench/search loaded; BENCH_SEARCH_REUSE=1 keeps it). PROFILE_QUERY=page: no count, no facets;
-// PROFILE_QUERY=typename: `{ __typename }`, the HTTP + GraphQL floor. PROFILE_CONNECTIONS (50). Prints the API's CPU
+// PROFILE_QUERY=typename: `{ __typename }`, the HTTP + GraphQL floor. PROFILE_CONNECTIONS (50). PROFILE_CACHE_TTL_MS (0:
+// every search reaches PostgreSQL; 2000 as deployed: the head mix answered from the result cache). Prints the API's CPU
 // per request from /proc (user + system), the steadier figure on a shared machine.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -82,7 +83,7 @@ async function main(): Promise<void> {
     cwd: ROOT,
     env: {
       ...process.env, SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.json'), DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', DATA_DIR: dir,
-      RUN_WORKER_IN_PROCESS: 'false', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000', ADMIN_PASSWORD: 'bench-operator-passphrase', SEARCH_BACKEND: 'postgres', SEARCH_CACHE_TTL_MS: '0',
+      RUN_WORKER_IN_PROCESS: 'false', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000', ADMIN_PASSWORD: 'bench-operator-passphrase', SEARCH_BACKEND: 'postgres', SEARCH_CACHE_TTL_MS: process.env.PROFILE_CACHE_TTL_MS ?? '0',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
