@@ -1,5 +1,5 @@
 import type { DisclosureSearchPage, DisclosureSearchRequest, IndexBuild, SearchIndex } from './search-index.port';
-import { CachedSearchIndex, searchCacheLookups } from './search-result.cache';
+import { CachedSearchIndex, searchCacheLookups, searchCacheRefreshes } from './search-result.cache';
 
 const request = (over: Partial<DisclosureSearchRequest> = {}): DisclosureSearchRequest => ({
   query: '食品', filter: {}, first: 20, after: null, asOf: '2026-11-28', countBound: 200, ...over,
@@ -118,5 +118,105 @@ describe('CachedSearchIndex', () => {
     await cache.search(request({ query: 'a3' }));
     await cache.search(request({ query: 'a1' })); // evicted: asked again
     expect(fake.searches()).toBe(4);
+  });
+  describe('refreshing popular pages ahead of expiry', () => {
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
+    const refreshes = async () => Object.fromEntries((await searchCacheRefreshes.get()).values.map((v) => [v.labels.result, v.value]));
+    /** A page searched at `now` and asked twice more: popular, refreshed by a hit after 85 % of its 2-s lifetime. */
+    async function popular(cache: CachedSearchIndex): Promise<void> {
+      await cache.search(request());
+      await cache.search(request());
+      await cache.search(request());
+    }
+
+    it('answers from the cached page while one background search runs, then from the new page for a whole lifetime from its start', async () => {
+      const before = await refreshes();
+      const fake = fakeIndex();
+      const cache = new CachedSearchIndex(fake.index, 2_000, 500, clock);
+      const start = now;
+      await popular(cache);
+      now = start + 1_699;
+      expect((await cache.search(request())).totalCount).toBe(1);
+      expect(fake.searches()).toBe(1); // not yet 85 % of the lifetime
+      fake.hold(true);
+      now = start + 1_750;
+      expect((await cache.search(request())).totalCount).toBe(1);
+      now = start + 1_800;
+      expect((await cache.search(request())).totalCount).toBe(1);
+      expect(fake.searches()).toBe(2); // one refresh, however many hits
+      fake.release();
+      await settle();
+      now = start + 2_100; // the first page would have expired
+      expect((await cache.search(request())).totalCount).toBe(2);
+      expect(fake.searches()).toBe(2);
+      now = start + 1_750 + 2_000; // the refreshed page lives 2 s from when its search began
+      fake.hold(false);
+      expect((await cache.search(request())).totalCount).toBe(3);
+      expect(((await refreshes()).stored ?? 0) - (before.stored ?? 0)).toBe(1);
+    });
+
+    it('waits for a refresh still running when the page expires, instead of searching again', async () => {
+      const fake = fakeIndex();
+      const cache = new CachedSearchIndex(fake.index, 2_000, 500, clock);
+      const start = now;
+      await popular(cache);
+      fake.hold(true);
+      now = start + 1_750;
+      await cache.search(request()); // starts the refresh, held
+      now = start + 2_100;
+      const waiting = cache.search(request());
+      await settle();
+      expect(fake.searches()).toBe(2);
+      fake.release();
+      expect((await waiting).totalCount).toBe(2);
+      expect((await cache.search(request())).totalCount).toBe(2);
+      expect(fake.searches()).toBe(2);
+    });
+
+    it('leaves a page asked only once more to expire', async () => {
+      const fake = fakeIndex();
+      const cache = new CachedSearchIndex(fake.index, 2_000, 500, clock);
+      const start = now;
+      await cache.search(request());
+      now = start + 1_900;
+      await cache.search(request());
+      await settle();
+      expect(fake.searches()).toBe(1);
+      now = start + 2_001;
+      expect((await cache.search(request())).totalCount).toBe(2);
+    });
+
+    it('drops a refresh a write overtook, and lets a page whose refresh failed expire', async () => {
+      const before = await refreshes();
+      const fake = fakeIndex();
+      const cache = new CachedSearchIndex(fake.index, 2_000, 500, clock);
+      let start = now;
+      await popular(cache);
+      fake.hold(true);
+      now = start + 1_750;
+      await cache.search(request()); // starts the refresh, held
+      await cache.apply([]); // a withdrawal, say
+      fake.release();
+      await settle();
+      fake.hold(false);
+      expect((await cache.search(request())).totalCount).toBe(3); // a miss: neither the old page nor the refresh's
+
+      let fail = false;
+      const flaky = new CachedSearchIndex({ ...fake.index, search: (r) => (fail ? Promise.reject(new Error('down')) : fake.index.search(r)) }, 2_000, 500, clock);
+      start = now;
+      await popular(flaky);
+      fail = true;
+      now = start + 1_750;
+      expect((await flaky.search(request())).totalCount).toBe(4); // the refresh fails in the background
+      await settle();
+      now = start + 1_999;
+      expect((await flaky.search(request())).totalCount).toBe(4);
+      now = start + 2_000;
+      await expect(flaky.search(request())).rejects.toThrow('down'); // expired: a miss, whose failure the caller sees
+      fail = false;
+      expect((await flaky.search(request())).totalCount).toBe(5);
+      const after = await refreshes();
+      expect([(after.dropped ?? 0) - (before.dropped ?? 0), (after.failed ?? 0) - (before.failed ?? 0)]).toEqual([1, 1]);
+    });
   });
 });
