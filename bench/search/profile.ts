@@ -5,7 +5,9 @@
 // Usage: PROFILE_DATABASE_URL=postgres://…/credit_bench_search node -r ./tools/register.js bench/search/profile.ts
 // (a database that bench/search loaded; BENCH_SEARCH_REUSE=1 keeps it). PROFILE_QUERY=page: no count, no facets;
 // PROFILE_QUERY=typename: `{ __typename }`, the HTTP + GraphQL floor. PROFILE_CONNECTIONS (50). PROFILE_CACHE_TTL_MS (0:
-// every search reaches PostgreSQL; 2000 as deployed: the head mix answered from the result cache). Prints the API's CPU
+// every search reaches PostgreSQL; 2000 as deployed: the head mix answered from the result cache). PROFILE_MIX=tail
+// sends the bench's long-tail stream (long-tail.ts: a fifth from the head mix, the rest distinct) instead of the
+// 64 head queries in turn. Prints the API's CPU
 // per request from /proc (user + system), the steadier figure on a shared machine.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,6 +18,7 @@ import { Database } from '@credit/db';
 import { searchReaderUrl } from '@credit/search';
 import { cpuSecondsOf, cpuSplitOf } from '../support/process-cpu';
 import { breakDown, formatBreakdown } from './profile-layers';
+import { queryStream, tailVariants } from './long-tail';
 import { buildVariants, PAGE_QUERY, QUERY } from './queries';
 
 const ROOT = path.resolve(process.env.PROFILE_ROOT ?? path.resolve(__dirname, '../..'));
@@ -76,6 +79,7 @@ async function main(): Promise<void> {
   if (!url) throw new Error('PROFILE_DATABASE_URL: a database loaded by bench/search');
   const db = new Database(searchReaderUrl(url), 2);
   const variants = await buildVariants(db);
+  const stream = process.env.PROFILE_MIX === 'tail' ? queryStream(variants, await tailVariants(db, 20_000)) : null;
   await db.close();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-prof-'));
   const port = 20000 + Math.floor(Math.random() * 20000);
@@ -101,11 +105,12 @@ async function main(): Promise<void> {
   const splitBefore = cpuSplitOf(child.pid) ?? [0, 0];
   const bodies = variants.map((v) => JSON.stringify({ query, variables: v.variables }));
   let next = 0;
+  const body = () => (stream ? JSON.stringify({ query, variables: stream().variables }) : bodies[next++ % bodies.length]);
   // The load window on the profile's clock (CLOCK_MONOTONIC, as process.hrtime): start-up is left out.
   const fromUs = Number(process.hrtime.bigint() / 1000n);
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/graphql`, connections: Number(process.env.PROFILE_CONNECTIONS ?? 50), duration: SECONDS,
-    requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (r: any) => ({ ...r, body: bodies[next++ % bodies.length] }) }],
+    requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (r: any) => ({ ...r, body: body() }) }],
   } as any);
   const toUs = Number(process.hrtime.bigint() / 1000n);
   const cpuMsPerRequest = (((cpuSecondsOf(child.pid) ?? 0) - cpuBefore) * 1000) / result.requests.total;
