@@ -173,6 +173,85 @@ describe('CachedSearchIndex', () => {
       expect(fake.searches()).toBe(2);
     });
 
+    it('starts no refresh while the first search of a page is still running', async () => {
+      const fake = fakeIndex();
+      const cache = new CachedSearchIndex(fake.index, 2_000, 500, clock);
+      const start = now;
+      fake.hold(true);
+      const first = cache.search(request());
+      void cache.search(request());
+      void cache.search(request());
+      now = start + 1_750;
+      const late = cache.search(request());
+      expect(fake.searches()).toBe(1);
+      fake.release();
+      expect((await first).totalCount).toBe(1);
+      expect((await late).totalCount).toBe(1);
+    });
+
+    it('searches again once a refresh has run past its own lifetime, rather than wait for it', async () => {
+      const before = await refreshes();
+      const fake = fakeIndex();
+      const cache = new CachedSearchIndex(fake.index, 2_000, 500, clock);
+      const start = now;
+      await popular(cache);
+      fake.hold(true);
+      now = start + 1_750;
+      await cache.search(request()); // starts the refresh, which hangs
+      fake.hold(false);
+      now = start + 1_750 + 2_000;
+      const answer = cache.search(request());
+      expect(fake.searches()).toBe(3); // a search of its own, not the hung one
+      expect((await answer).totalCount).toBe(3);
+      fake.release(); // the hung refresh comes back: its entry was replaced
+      await settle();
+      expect((await cache.search(request())).totalCount).toBe(3);
+      const after = await refreshes();
+      expect([(after.stored ?? 0) - (before.stored ?? 0), (after.dropped ?? 0) - (before.dropped ?? 0)]).toEqual([0, 1]);
+    });
+
+    it('drops a refresh that comes back after its own lifetime with nobody waiting', async () => {
+      const before = await refreshes();
+      const fake = fakeIndex();
+      const cache = new CachedSearchIndex(fake.index, 2_000, 500, clock);
+      const start = now;
+      await popular(cache);
+      fake.hold(true);
+      now = start + 1_750;
+      await cache.search(request());
+      now = start + 1_750 + 2_000;
+      fake.release();
+      await settle();
+      const after = await refreshes();
+      expect([(after.stored ?? 0) - (before.stored ?? 0), (after.dropped ?? 0) - (before.dropped ?? 0)]).toEqual([0, 1]);
+      fake.hold(false);
+      expect((await cache.search(request())).totalCount).toBe(3);
+    });
+
+    it('hands a failed refresh to the callers that joined it, and the next caller searches again', async () => {
+      const pending: { resolve: (page: DisclosureSearchPage) => void; reject: (error: Error) => void }[] = [];
+      const fake = fakeIndex();
+      const backend: SearchIndex = { ...fake.index, search: () => new Promise((resolve, reject) => pending.push({ resolve, reject })) };
+      const cache = new CachedSearchIndex(backend, 2_000, 500, clock);
+      const start = now;
+      const first = cache.search(request());
+      pending[0].resolve(pageOf(1));
+      await first;
+      await cache.search(request());
+      await cache.search(request());
+      now = start + 1_750;
+      expect((await cache.search(request())).totalCount).toBe(1); // starts the refresh
+      now = start + 2_100;
+      const joined = cache.search(request());
+      expect(pending).toHaveLength(2);
+      pending[1].reject(new Error('down'));
+      await expect(joined).rejects.toThrow('down');
+      const again = cache.search(request());
+      expect(pending).toHaveLength(3);
+      pending[2].resolve(pageOf(3));
+      expect((await again).totalCount).toBe(3);
+    });
+
     it('leaves a page asked only once more to expire', async () => {
       const fake = fakeIndex();
       const cache = new CachedSearchIndex(fake.index, 2_000, 500, clock);

@@ -28,10 +28,14 @@ export const searchCacheLookups = new Counter({
   registers: [metricsRegistry],
 });
 
-/** Background refreshes of popular pages (stored; dropped: a write came first; failed: the page expires as before). */
+/**
+ * Background refreshes of popular pages: stored; dropped (a write cleared the page, or it was evicted, replaced or
+ * past its lifetime when the search came back); failed (the page expires as before). The database searches the cache
+ * sends on are its misses plus these.
+ */
 export const searchCacheRefreshes = new Counter({
   name: 'credit_search_cache_refreshes_total',
-  help: 'Popular public search pages refreshed ahead of expiry, by result (stored, dropped after a write, failed)',
+  help: 'Popular public search pages searched again ahead of expiry, by result (stored; dropped: a write cleared the page, or it was evicted, replaced or expired first; failed)',
   labelNames: ['result'] as const,
   registers: [metricsRegistry],
 });
@@ -72,7 +76,8 @@ export class CachedSearchIndex implements SearchIndex {
     private readonly inner: SearchIndex,
     private readonly ttlMs = DEFAULT_SEARCH_CACHE_TTL_MS,
     private readonly maxEntries = DEFAULT_MAX_ENTRIES,
-    private readonly now: () => number = Date.now,
+    // Monotonic: a wall clock stepped back would keep every page answering for as long again.
+    private readonly now: () => number = () => performance.now(),
   ) {
     this.backend = inner.backend;
   }
@@ -125,16 +130,18 @@ export class CachedSearchIndex implements SearchIndex {
 
   /**
    * Searches again in the background while `stale` keeps answering; the new page replaces it while `stale` is still
-   * the key's entry. A write in between clears every entry (invalidate), so its page is then dropped, as a miss's
-   * would be; so is one whose entry was evicted meanwhile. A failure leaves `stale` to expire; callers that joined
-   * the refresh after that see the failure, as they would a miss's.
+   * the key's entry and the page is within its own lifetime. A write in between clears every entry (invalidate), so
+   * its page is then dropped, as a miss's would be; so is one whose entry was evicted or replaced meanwhile, or that
+   * came back too late to answer anyone (callers that joined it have it). A failure leaves `stale` to expire; callers
+   * that joined the refresh see the failure, as they would a miss's.
    */
   private refresh(key: string, request: DisclosureSearchRequest, stale: Entry, startedAt: number): void {
     const fresh = this.inner.search(request);
     Object.assign(stale, { refreshing: true, refresh: fresh, refreshStartedAt: startedAt });
     fresh.then(
       (page) => {
-        if (this.entries.get(key) !== stale) {
+        if (this.entries.get(key) !== stale || this.now() >= startedAt + this.ttlMs) {
+          if (this.entries.get(key) === stale) this.entries.delete(key);
           searchCacheRefreshes.inc({ result: 'dropped' });
           return;
         }
