@@ -12,7 +12,7 @@
 // GraphQL and as raw SQL with the cache off, then the deployed cache with the 64 repeated queries and with a
 // long-tail stream (long-tail.ts), whose hit rate is read from /metrics. Each phase also splits the CPU one request
 // took between the API, the database server and the load generator (load-phases.ts).
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -154,6 +154,7 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
     longTail: { headShare: HEAD_SHARE, distinctTailQueries: tail.length, ...cached.longTail },
     baseline: baseline && {
       root: baseline.root,
+      commit: commitOf(baseline.root),
       graphql: baseline.graphql,
       page: baseline.page,
       cachedGraphql: baseline.cached.repeated,
@@ -348,6 +349,15 @@ async function serialComparison(port: number, db: Database, variants: Variant[])
     out[kind] = { graphqlMs: round(percentile(g, 50)), sqlMs: round(percentile(s, 50)), ratio: round(percentile(g, 50) / percentile(s, 50)) };
   }
   return out;
+}
+
+/** The short commit a checkout is at (null when it is not a git checkout). */
+function commitOf(root: string): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
 }
 
 function mixOf(variants: Variant[]): Record<string, number> {

@@ -20,6 +20,8 @@ const HEADLINES: Record<string, [label: string, path: string][]> = {
     ['page only p99 ms', 'pageOnly.graphql.p99'],
     ['page only raw SQL q/s', 'pageOnly.rawSql.requestsPerSecond'],
     ['page only GraphQL/SQL p50', 'pageOnly.ratioP50'],
+    ['cached head req/s', 'cachedGraphql.requestsPerSecond'],
+    ['cached head p99 ms', 'cachedGraphql.p99'],
     ['long tail req/s', 'longTail.requestsPerSecond'],
     ['long tail cache hit rate', 'longTail.cacheHitRate'],
   ],
@@ -67,13 +69,34 @@ export function beforeAfterTable(resultsDir: string, resultName: string, product
   const productionBefore = path.join(resultsDir, 'before', 'production', `${resultName}.json`);
   const beforeFile = production && fs.existsSync(productionBefore) ? productionBefore : path.join(resultsDir, 'before', `${resultName}.json`);
   const afterFile = path.join(resultsDir, `${resultName}.json`);
-  if (!headlines || !fs.existsSync(beforeFile) || !fs.existsSync(afterFile)) return null;
-  const before = JSON.parse(fs.readFileSync(beforeFile, 'utf8')) as Json;
+  if (!headlines || !fs.existsSync(afterFile)) return null;
+  if (!fs.existsSync(beforeFile) && !inRunBefore(JSON.parse(fs.readFileSync(afterFile, 'utf8')) as Json)) return null;
   const after = JSON.parse(fs.readFileSync(afterFile, 'utf8')) as Json;
+  const before = inRunBefore(after) ?? (JSON.parse(fs.readFileSync(beforeFile, 'utf8')) as Json);
   const width = Math.max(...headlines.map(([label]) => label.length));
   const lines = [
     `before (${show(before.commit)}, ${show(before.measuredAt)}, shared_buffers ${bufferPool(before)}) → after (${show(after.measuredAt)}, shared_buffers ${bufferPool(after)}):`,
     ...headlines.map(([label, dotted]) => `  ${label.padEnd(width)}  ${show(pick(before, dotted)).padStart(10)}  →  ${show(pick(after, dotted)).padStart(10)}`),
   ];
   return lines.join('\n');
+}
+
+/**
+ * The before a search run measured itself (BENCH_SEARCH_BASELINE_ROOT: the other checkout's API in the same ABBA run,
+ * on the same server and data), in the shape of a result file, so its figures stand beside the run's own rather than
+ * a before/ file from another day. The raw SQL phase is shared by both sides, so its rows show only after. Null
+ * when the run had no baseline.
+ */
+function inRunBefore(after: Json): Json | null {
+  const baseline = after.baseline as Json | null | undefined;
+  if (!baseline || typeof baseline !== 'object' || !baseline.graphql) return null;
+  return {
+    commit: `${String(baseline.commit ?? baseline.root)}, same run`,
+    measuredAt: after.measuredAt,
+    server: after.server,
+    load: { graphql: baseline.graphql },
+    pageOnly: { graphql: baseline.page },
+    cachedGraphql: baseline.cachedGraphql,
+    longTail: baseline.longTail,
+  };
 }
