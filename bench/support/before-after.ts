@@ -70,9 +70,10 @@ export function beforeAfterTable(resultsDir: string, resultName: string, product
   const beforeFile = production && fs.existsSync(productionBefore) ? productionBefore : path.join(resultsDir, 'before', `${resultName}.json`);
   const afterFile = path.join(resultsDir, `${resultName}.json`);
   if (!headlines || !fs.existsSync(afterFile)) return null;
-  if (!fs.existsSync(beforeFile) && !inRunBefore(JSON.parse(fs.readFileSync(afterFile, 'utf8')) as Json)) return null;
   const after = JSON.parse(fs.readFileSync(afterFile, 'utf8')) as Json;
-  const before = inRunBefore(after) ?? (JSON.parse(fs.readFileSync(beforeFile, 'utf8')) as Json);
+  const inRun = inRunBefore(after);
+  if (!inRun && !fs.existsSync(beforeFile)) return null;
+  const before = inRun ?? (JSON.parse(fs.readFileSync(beforeFile, 'utf8')) as Json);
   const width = Math.max(...headlines.map(([label]) => label.length));
   const lines = [
     `before (${show(before.commit)}, ${show(before.measuredAt)}, shared_buffers ${bufferPool(before)}) → after (${show(after.measuredAt)}, shared_buffers ${bufferPool(after)}):`,

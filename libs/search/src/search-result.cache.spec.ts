@@ -122,11 +122,24 @@ describe('CachedSearchIndex', () => {
   describe('refreshing popular pages ahead of expiry', () => {
     const settle = () => new Promise((resolve) => setImmediate(resolve));
     const refreshes = async () => Object.fromEntries((await searchCacheRefreshes.get()).values.map((v) => [v.labels.result, v.value]));
+    /** How many refreshes ended with `result` since `before` was read. */
+    const since = async (before: Record<string, number>, result: string) => ((await refreshes())[result] ?? 0) - (before[result] ?? 0);
     /** A page searched at `now` and asked twice more: popular, refreshed by a hit after 85 % of its 2-s lifetime. */
     async function popular(cache: CachedSearchIndex): Promise<void> {
       await cache.search(request());
       await cache.search(request());
       await cache.search(request());
+    }
+    /** A popular page whose refresh a hit at 1,750 ms has started, held until `fake.release()`; `start` is its search's time. */
+    async function heldRefresh() {
+      const fake = fakeIndex();
+      const cache = new CachedSearchIndex(fake.index, 2_000, 500, clock);
+      const start = now;
+      await popular(cache);
+      fake.hold(true);
+      now = start + 1_750;
+      await cache.search(request());
+      return { fake, cache, start };
     }
 
     it('answers from the cached page while one background search runs, then from the new page for a whole lifetime from its start', async () => {
@@ -152,17 +165,11 @@ describe('CachedSearchIndex', () => {
       now = start + 1_750 + 2_000; // the refreshed page lives 2 s from when its search began
       fake.hold(false);
       expect((await cache.search(request())).totalCount).toBe(3);
-      expect(((await refreshes()).stored ?? 0) - (before.stored ?? 0)).toBe(1);
+      expect(await since(before, 'stored')).toBe(1);
     });
 
     it('waits for a refresh still running when the page expires, instead of searching again', async () => {
-      const fake = fakeIndex();
-      const cache = new CachedSearchIndex(fake.index, 2_000, 500, clock);
-      const start = now;
-      await popular(cache);
-      fake.hold(true);
-      now = start + 1_750;
-      await cache.search(request()); // starts the refresh, held
+      const { fake, cache, start } = await heldRefresh();
       now = start + 2_100;
       const waiting = cache.search(request());
       await settle();
@@ -191,13 +198,7 @@ describe('CachedSearchIndex', () => {
 
     it('searches again once a refresh has run past its own lifetime, rather than wait for it', async () => {
       const before = await refreshes();
-      const fake = fakeIndex();
-      const cache = new CachedSearchIndex(fake.index, 2_000, 500, clock);
-      const start = now;
-      await popular(cache);
-      fake.hold(true);
-      now = start + 1_750;
-      await cache.search(request()); // starts the refresh, which hangs
+      const { fake, cache, start } = await heldRefresh(); // the refresh hangs
       fake.hold(false);
       now = start + 1_750 + 2_000;
       const answer = cache.search(request());
@@ -206,24 +207,16 @@ describe('CachedSearchIndex', () => {
       fake.release(); // the hung refresh comes back: its entry was replaced
       await settle();
       expect((await cache.search(request())).totalCount).toBe(3);
-      const after = await refreshes();
-      expect([(after.stored ?? 0) - (before.stored ?? 0), (after.dropped ?? 0) - (before.dropped ?? 0)]).toEqual([0, 1]);
+      expect([await since(before, 'stored'), await since(before, 'dropped')]).toEqual([0, 1]);
     });
 
     it('drops a refresh that comes back after its own lifetime with nobody waiting', async () => {
       const before = await refreshes();
-      const fake = fakeIndex();
-      const cache = new CachedSearchIndex(fake.index, 2_000, 500, clock);
-      const start = now;
-      await popular(cache);
-      fake.hold(true);
-      now = start + 1_750;
-      await cache.search(request());
+      const { fake, cache, start } = await heldRefresh();
       now = start + 1_750 + 2_000;
       fake.release();
       await settle();
-      const after = await refreshes();
-      expect([(after.stored ?? 0) - (before.stored ?? 0), (after.dropped ?? 0) - (before.dropped ?? 0)]).toEqual([0, 1]);
+      expect([await since(before, 'stored'), await since(before, 'dropped')]).toEqual([0, 1]);
       fake.hold(false);
       expect((await cache.search(request())).totalCount).toBe(3);
     });
@@ -267,13 +260,7 @@ describe('CachedSearchIndex', () => {
 
     it('drops a refresh a write overtook, and lets a page whose refresh failed expire', async () => {
       const before = await refreshes();
-      const fake = fakeIndex();
-      const cache = new CachedSearchIndex(fake.index, 2_000, 500, clock);
-      let start = now;
-      await popular(cache);
-      fake.hold(true);
-      now = start + 1_750;
-      await cache.search(request()); // starts the refresh, held
+      const { fake, cache } = await heldRefresh();
       await cache.apply([]); // a withdrawal, say
       fake.release();
       await settle();
@@ -282,7 +269,7 @@ describe('CachedSearchIndex', () => {
 
       let fail = false;
       const flaky = new CachedSearchIndex({ ...fake.index, search: (r) => (fail ? Promise.reject(new Error('down')) : fake.index.search(r)) }, 2_000, 500, clock);
-      start = now;
+      const start = now;
       await popular(flaky);
       fail = true;
       now = start + 1_750;
@@ -294,8 +281,7 @@ describe('CachedSearchIndex', () => {
       await expect(flaky.search(request())).rejects.toThrow('down'); // expired: a miss, whose failure the caller sees
       fail = false;
       expect((await flaky.search(request())).totalCount).toBe(5);
-      const after = await refreshes();
-      expect([(after.dropped ?? 0) - (before.dropped ?? 0), (after.failed ?? 0) - (before.failed ?? 0)]).toEqual([1, 1]);
+      expect([await since(before, 'dropped'), await since(before, 'failed')]).toEqual([1, 1]);
     });
   });
 });

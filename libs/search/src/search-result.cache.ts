@@ -68,9 +68,8 @@ interface Entry {
 
 export class CachedSearchIndex implements SearchIndex {
   readonly backend: SearchIndex['backend'];
+  /** A write clears it (invalidate), so a search begun before the write finds its entry gone and is not kept. */
   private readonly entries = new Map<string, Entry>();
-  /** Bumped by every write: a search started under an older generation is not stored. */
-  private generation = 0;
 
   constructor(
     private readonly inner: SearchIndex,
@@ -99,19 +98,14 @@ export class CachedSearchIndex implements SearchIndex {
       return hit.refresh;
     }
     searchCacheLookups.inc({ result: 'miss' });
-    if (hit) this.entries.delete(key);
-    const generation = this.generation;
     const page = this.inner.search(request);
     const entry = this.store(key, page, now);
-    const forget = () => {
-      if (this.entries.get(key) === entry) this.entries.delete(key);
-    };
     page.then(
+      () => (entry.settled = true),
       () => {
-        entry.settled = true;
-        if (generation !== this.generation) forget();
+        // A failure is never cached.
+        if (this.entries.get(key) === entry) this.entries.delete(key);
       },
-      forget, // a failure is never cached
     );
     return page;
   }
@@ -140,8 +134,9 @@ export class CachedSearchIndex implements SearchIndex {
     Object.assign(stale, { refreshing: true, refresh: fresh, refreshStartedAt: startedAt });
     fresh.then(
       (page) => {
-        if (this.entries.get(key) !== stale || this.now() >= startedAt + this.ttlMs) {
-          if (this.entries.get(key) === stale) this.entries.delete(key);
+        const current = this.entries.get(key) === stale;
+        if (!current || this.now() >= startedAt + this.ttlMs) {
+          if (current) this.entries.delete(key);
           searchCacheRefreshes.inc({ result: 'dropped' });
           return;
         }
@@ -157,7 +152,6 @@ export class CachedSearchIndex implements SearchIndex {
 
   /** Drops every cached page: the next search of any kind goes to the backend. */
   invalidate(): void {
-    this.generation++;
     this.entries.clear();
   }
 
