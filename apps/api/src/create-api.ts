@@ -13,6 +13,7 @@ import { registerGraphqlMultipart } from '@credit/imports';
 import { isPortalPath, PortalSettings } from '@credit/portal';
 import { ApiModule } from './api.module';
 import { registerGraphqlFastPath } from './fast-path/graphql-fast-path';
+import { closeConnectionsWhileDraining } from './graceful-shutdown';
 import { registerGraphqlIde } from './ide/graphql-ide.route';
 import { registerMetricsRoute } from './metrics/metrics.route';
 import { registerRequestBodyGate } from './request-body-gate';
@@ -36,6 +37,9 @@ export async function createApi(runtime: Pick<Runtime, 'config' | 'secrets' | 'd
     logController: new LogController({ disableRequestLogging: (request: { url?: string }) => PROBES.has(request.url ?? '') }),
     // request.ip, and so every per-address limit, comes from X-Forwarded-For only behind a configured proxy.
     trustProxy: runtime.config.trustProxy,
+    // While draining (graceful-shutdown.ts), a request that arrives on an open keep-alive connection is answered,
+    // with Connection: close, instead of refused with 503: the listener is closed already, so nothing new comes.
+    return503OnClosing: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRuntime(runtime), adapter, {
     logger: new PinoNestLogger(rootLogger),
@@ -50,6 +54,7 @@ export async function createApi(runtime: Pick<Runtime, 'config' | 'secrets' | 'd
   registerRequestBodyGate(fastify, { config: runtime.config, store: app.get(RATE_LIMIT_STORE) });
   registerGraphqlMultipart(fastify, { maxFileBytes: runtime.config.imports.maxUploadBytes });
   registerTokenLimit(fastify, '/graphql');
+  closeConnectionsWhileDraining(fastify);
   registerMetricsRoute(fastify, app.get(Observability), runtime.config.metricsTokens);
   // Development aids: GraphiQL at /ide (never in production; the portal's footer links to it then) and the SDL.
   // GET / is the public portal (libs/portal).
@@ -60,6 +65,7 @@ export async function createApi(runtime: Pick<Runtime, 'config' | 'secrets' | 'd
   // limits and answers).
   if (runtime.config.graphqlFastPath) registerGraphqlFastPath(fastify, { path: '/graphql', production, schema: () => app.get(GraphQLSchemaHost).schema });
   app.useGlobalPipes(new RejectNulPipe(), new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, exceptionFactory: validationExceptionFactory }));
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts handles the signals (graceful-shutdown.ts); Nest's listener would close the
+  // modules under requests in flight and then kill the process with the signal.
   return app;
 }

@@ -6,6 +6,7 @@ import { UsersService, generatePassword } from '@credit/auth';
 import { exitOnStartupFailure, prepareRuntime, Runtime } from '@credit/bootstrap';
 import { bootLogLevel, createRootLogger } from '@credit/common';
 import { createApi } from './create-api';
+import { drainAndClose } from './graceful-shutdown';
 
 async function main(): Promise<void> {
   const bootLogger = createRootLogger(bootLogLevel());
@@ -24,9 +25,13 @@ async function serve(runtime: Runtime): Promise<void> {
   const logger = createRootLogger(runtime.config.logLevel);
   const app = await createApi(runtime, logger);
   const firstAdmin = await ensureFirstAdmin(app.get(UsersService), runtime, logger);
+  let stopping = false;
   const shutdown = async (signal: string) => {
-    logger.info(`received ${signal}, shutting down`);
-    await app.close();
+    if (stopping) return;
+    stopping = true;
+    logger.info(`received ${signal}, shutting down: finishing the requests in flight`);
+    const { shutdownDrainDelayMs: drainDelayMs, shutdownTimeoutMs: timeoutMs } = runtime.config;
+    await drainAndClose(app, { drainDelayMs, timeoutMs, log: (line) => logger.warn(line) });
     await runtime.shutdown();
     process.exit(0);
   };

@@ -9,8 +9,12 @@ async function main(): Promise<void> {
   const logger = createRootLogger(bootLogLevel());
   const runtime = await prepareRuntime({ log: (message) => logger.info(message) });
   const app = await NestFactory.createApplicationContext(WorkerModule.forRuntime(runtime), { logger: new PinoNestLogger(logger) });
-  app.enableShutdownHooks();
+  // The signals are handled here, once: enableShutdownHooks() would add Nest's own listener, which closes the
+  // application beside this one and then kills the process with the signal (exit 143, not 0).
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     await app.close();
     await runtime.shutdown();
     process.exit(0);

@@ -33,6 +33,10 @@ export interface AppConfig {
   /** How long a JWT holder's active/disabled status is trusted before it is read again (at most 60). */
   userStatusCacheSeconds: number;
   readyMaxOutboxLagSeconds: number;
+  /** On SIGTERM, how long /ready answers 503 before the listener closes (apps/api/src/graceful-shutdown.ts). */
+  shutdownDrainDelayMs: number;
+  /** On SIGTERM, how long requests in flight may take before their connections are closed. */
+  shutdownTimeoutMs: number;
   outboxMaxAttempts: number;
   searchCacheTtlMs: number;
   /** Anonymous searchDisclosures and departments' submitPenaltyRecords through the precompiled fast path (apps/api/src/fast-path); false: Apollo for every request. */
@@ -185,6 +189,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     passwordHashCost: int('PASSWORD_HASH_COST', 17, 10, 20),
     userStatusCacheSeconds: int('USER_STATUS_CACHE_SECONDS', 30, 0, 60),
     readyMaxOutboxLagSeconds: int('READY_MAX_OUTBOX_LAG_SECONDS', 300, 1, 86_400),
+    // Behind a load balancer that polls /ready, a few of its intervals; 0 (default) closes the listener at once.
+    shutdownDrainDelayMs: int('SHUTDOWN_DRAIN_DELAY_MS', 0, 0, 120_000),
+    // Under Kubernetes' default grace of 30 s, which ends in SIGKILL.
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 20_000, 100, 600_000),
     // A record whose search document cannot be built is tried this often (backing off 1, 2, 4 … s) before it
     // becomes a dead letter; an unreachable index never dead-letters anything.
     outboxMaxAttempts: int('OUTBOX_MAX_ATTEMPTS', 5, 1, 100),
