@@ -26,6 +26,9 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** Every API this file started: killed after each test, however the test ended (a failed start included). */
+const started: ChildProcess[] = [];
+
 async function startApi(env: Record<string, string>): Promise<Api> {
   const port = await freePort();
   const child = spawn(process.execPath, ['-r', './tools/register.js', 'apps/api/src/main.ts'], {
@@ -33,6 +36,7 @@ async function startApi(env: Record<string, string>): Promise<Api> {
     env: { PATH: process.env.PATH, NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ADMIN_PASSWORD: 'shutdown-test-passphrase', RUN_WORKER_IN_PROCESS: 'false', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  started.push(child);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   for (let i = 0; ; i++) {
     if (i > 600) throw new Error('the API did not start');
@@ -42,11 +46,15 @@ async function startApi(env: Record<string, string>): Promise<Api> {
   return { child, port, exited };
 }
 
-/** A POST /graphql whose headers and first half of the body are sent now, the rest when `finish` is called. */
-function halfSentRequest(port: number): { finish: () => void; response: Promise<{ status: number; headers: string; body: string }>; closed: Promise<void> } {
+/**
+ * A POST /graphql sent up to `cut` (by default its headers and half its body) now, the rest when `finish` is
+ * called. Cut inside the headers, the request has not reached Fastify's routing yet.
+ */
+function halfSentRequest(port: number, cutAt: 'body' | 'headers' = 'body'): { finish: () => void; response: Promise<{ status: number; headers: string; body: string }>; closed: Promise<void> } {
   const socket = net.connect(port, '127.0.0.1');
-  const cut = Math.floor(BODY.length / 2);
-  socket.write(`POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(BODY)}\r\n\r\n${BODY.slice(0, cut)}`);
+  const whole = `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(BODY)}\r\n\r\n${BODY}`;
+  const cut = cutAt === 'headers' ? whole.indexOf('Content-Type') : whole.length - Math.ceil(BODY.length / 2);
+  socket.write(whole.slice(0, cut));
   let received = '';
   socket.on('data', (chunk) => (received += chunk));
   socket.on('error', () => undefined);
@@ -55,7 +63,7 @@ function halfSentRequest(port: number): { finish: () => void; response: Promise<
     const [head, body = ''] = received.split('\r\n\r\n');
     return { status: Number(head.split(' ')[1] ?? 0), headers: head.toLowerCase(), body };
   });
-  return { finish: () => socket.write(BODY.slice(cut)), response, closed };
+  return { finish: () => socket.write(whole.slice(cut)), response, closed };
 }
 
 /** Whether a new connection to the port is refused (the listener is closed). */
@@ -80,7 +88,7 @@ describe('graceful shutdown (SIGTERM)', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'credit-shutdown-'));
   });
   afterEach(() => {
-    if (api && api.child.exitCode === null && api.child.signalCode === null) api.child.kill('SIGKILL');
+    for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     api = null;
   });
   afterAll(async () => {
@@ -91,6 +99,8 @@ describe('graceful shutdown (SIGTERM)', () => {
   it('answers the request in flight, is not ready meanwhile, refuses new connections, and exits 0', async () => {
     api = await startApi({ DATABASE_URL: database.url, DATA_DIR: dataDir, SHUTDOWN_DRAIN_DELAY_MS: '1500' });
     const inFlight = halfSentRequest(api.port);
+    // Its headers not complete yet: routed after the listener closed, it must be answered rather than refused (503).
+    const unrouted = halfSentRequest(api.port, 'headers');
     await new Promise((resolve) => setTimeout(resolve, 200));
     api.child.kill('SIGTERM');
 
@@ -117,10 +127,12 @@ describe('graceful shutdown (SIGTERM)', () => {
     expect(api.child.exitCode).toBeNull();
 
     inFlight.finish();
-    const response = await inFlight.response;
-    expect(response.status).toBe(200);
-    expect(response.headers).toContain('connection: close');
-    expect(JSON.parse(response.body)).toEqual({ data: { searchDisclosures: { totalCount: 0 } } });
+    unrouted.finish();
+    for (const response of [await inFlight.response, await unrouted.response]) {
+      expect(response.status).toBe(200);
+      expect(response.headers).toContain('connection: close');
+      expect(JSON.parse(response.body)).toEqual({ data: { searchDisclosures: { totalCount: 0 } } });
+    }
     expect(await api.exited).toEqual({ code: 0, signal: null });
   });
 

@@ -3,6 +3,7 @@
 // destroy hooks before it closes the HTTP server: Apollo stopped and the database pools closed under requests still
 // being answered, and Nest's listener then killed the process with the signal. Twenty clients searching when the
 // API got SIGTERM saw 10 connections reset and 10 answers 503 (Apollo refusing "during server shutdown").
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import { Observability } from '@credit/common';
@@ -10,12 +11,22 @@ import { Observability } from '@credit/common';
 export interface ShutdownOptions {
   /** How long /ready answers 503 before the listener closes: a load balancer's time to stop sending traffic. */
   drainDelayMs: number;
-  /** How long requests in flight may take to finish; then their connections are closed. */
+  /** From the signal, how long the drain may take (the delay included); then the open connections are closed. */
   timeoutMs: number;
   log: (line: string) => void;
 }
 
-/** The Fastify instances whose application is draining. */
+/** What a drain needs of the application: its Fastify instance, a way out of rotation, and the rest of its close. */
+export interface Drainable {
+  fastify: FastifyInstance;
+  markNotReady(): void;
+  close(): Promise<void>;
+}
+
+/** How often connections that have gone idle since the listener closed are closed. */
+const IDLE_SWEEP_MS = 100;
+
+/** The Fastify instances that are draining. */
 const draining = new WeakSet<FastifyInstance>();
 
 /**
@@ -30,34 +41,46 @@ export function closeConnectionsWhileDraining(fastify: FastifyInstance): void {
   });
 }
 
-/** How often connections that have gone idle since the listener closed are closed. */
-const IDLE_SWEEP_MS = 100;
+export function drainAndClose(app: NestFastifyApplication, options: ShutdownOptions): Promise<void> {
+  return drain(
+    {
+      fastify: app.getHttpAdapter().getInstance(),
+      markNotReady: () => app.get(Observability).registerReadiness('shutdown', async () => ({ ok: false, detail: 'shutting down' })),
+      close: () => app.close(),
+    },
+    options,
+  );
+}
 
 /**
- * Drains, then closes `app`. During the delay everything is served and /ready says `shutdown`; then the listener
- * closes (new connections are refused) and a request that arrives on an open keep-alive connection is still
- * answered, with `Connection: close` (return503OnClosing is off in create-api.ts), so a client that was sent to
- * this replica loses nothing. Keep-alive connections are closed as soon as they are idle. When every connection
- * has ended, or after `timeoutMs`, the application closes (Apollo, workers, pools).
+ * During the delay everything is served and /ready says `shutdown`; then the listener closes (new connections are
+ * refused) and a request that arrives on a connection still open is answered rather than refused with 503
+ * (return503OnClosing is off in create-api.ts). Keep-alive connections are closed as soon as they are idle. When
+ * every connection has ended, or at the deadline, the rest of the application closes (Apollo, jobs, pools).
  */
-export async function drainAndClose(app: NestFastifyApplication, options: ShutdownOptions): Promise<void> {
-  const fastify = app.getHttpAdapter().getInstance();
+export async function drain(target: Drainable, options: ShutdownOptions): Promise<void> {
+  const { fastify } = target;
   const server = fastify.server;
-  app.get(Observability).registerReadiness('shutdown', async () => ({ ok: false, detail: 'shutting down' }));
+  const deadline = Date.now() + options.timeoutMs;
+  target.markNotReady();
   draining.add(fastify);
-  if (options.drainDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, options.drainDelayMs));
-  // Node closes the connections idle when the listener closes, not those that become idle afterwards: a
-  // connection whose request finished stays open for the keep-alive timeout (72 s) unless it is closed here.
+  // Also what no onSend hook sees: the answers Fastify gives before routing (frameworkErrors in create-api.ts).
+  server.prependListener('request', (_request: IncomingMessage, response: ServerResponse) => response.setHeader('connection', 'close'));
+  const delay = Math.min(options.drainDelayMs, options.timeoutMs);
+  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+  // Node closes the connections idle when the listener closes, not those that become idle afterwards without a
+  // Connection: close (an answer whose headers went out before the signal): those would stay open for the
+  // keep-alive timeout (72 s) unless closed here.
   const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
-  const deadline = setTimeout(() => {
-    options.log(`shutdown: requests still in flight after ${options.timeoutMs} ms; closing their connections`);
+  const forced = setTimeout(() => {
+    options.log(`shutdown: requests still in flight ${options.timeoutMs} ms after the signal; closing their connections`);
     server.closeAllConnections();
-  }, options.timeoutMs);
+  }, Math.max(0, deadline - Date.now()));
   try {
     await fastify.close();
   } finally {
     clearInterval(sweep);
-    clearTimeout(deadline);
+    clearTimeout(forced);
   }
-  await app.close();
+  await target.close();
 }

@@ -3,10 +3,13 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { UsersService, generatePassword } from '@credit/auth';
-import { exitOnStartupFailure, prepareRuntime, Runtime } from '@credit/bootstrap';
+import { exitOnShutdownSignals, exitOnStartupFailure, prepareRuntime, Runtime } from '@credit/bootstrap';
 import { bootLogLevel, createRootLogger } from '@credit/common';
 import { createApi } from './create-api';
 import { drainAndClose } from './graceful-shutdown';
+
+/** After the HTTP drain: Apollo, the jobs (a running job finishes), the pools. */
+const CLOSE_BOUND_MS = 15_000;
 
 async function main(): Promise<void> {
   const bootLogger = createRootLogger(bootLogLevel());
@@ -25,18 +28,16 @@ async function serve(runtime: Runtime): Promise<void> {
   const logger = createRootLogger(runtime.config.logLevel);
   const app = await createApi(runtime, logger);
   const firstAdmin = await ensureFirstAdmin(app.get(UsersService), runtime, logger);
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info(`received ${signal}, shutting down: finishing the requests in flight`);
-    const { shutdownDrainDelayMs: drainDelayMs, shutdownTimeoutMs: timeoutMs } = runtime.config;
-    await drainAndClose(app, { drainDelayMs, timeoutMs, log: (line) => logger.warn(line) });
-    await runtime.shutdown();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  const { shutdownDrainDelayMs: drainDelayMs, shutdownTimeoutMs: timeoutMs } = runtime.config;
+  // The drain is bounded by timeoutMs from the signal; closing the application after it, by a few seconds more.
+  exitOnShutdownSignals(
+    runtime,
+    async (signal) => {
+      logger.info(`received ${signal}, shutting down: finishing the requests in flight`);
+      await drainAndClose(app, { drainDelayMs, timeoutMs, log: (line) => logger.warn(line) });
+    },
+    { boundMs: timeoutMs + CLOSE_BOUND_MS, log: { info: (line) => logger.info(line), error: (line) => logger.error(line) } },
+  );
   await app.listen({ port: runtime.config.port, host: runtime.config.host });
   logger.info(`GraphQL API ready at http://${runtime.config.host}:${runtime.config.port}/graphql (database: ${runtime.embedded ? 'embedded PostgreSQL in ' + runtime.config.dataDir : 'DATABASE_URL'})`);
   // Printed once, on purpose, on stdout and after the "ready" line, where the operator starting it looks.

@@ -3,3 +3,4 @@ export * from './orm-entities';
 export * from './runtime';
 export * from './capabilities';
 export * from './startup-failure';
+export * from './shutdown-signals';

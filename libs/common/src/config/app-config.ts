@@ -33,9 +33,9 @@ export interface AppConfig {
   /** How long a JWT holder's active/disabled status is trusted before it is read again (at most 60). */
   userStatusCacheSeconds: number;
   readyMaxOutboxLagSeconds: number;
-  /** On SIGTERM, how long /ready answers 503 before the listener closes (apps/api/src/graceful-shutdown.ts). */
+  /** On SIGTERM or SIGINT, how long /ready answers 503 before the listener closes (apps/api/src/graceful-shutdown.ts). */
   shutdownDrainDelayMs: number;
-  /** On SIGTERM, how long requests in flight may take before their connections are closed. */
+  /** On SIGTERM or SIGINT, how long the drain may take from the signal (the delay included); then connections are closed. */
   shutdownTimeoutMs: number;
   outboxMaxAttempts: number;
   searchCacheTtlMs: number;
