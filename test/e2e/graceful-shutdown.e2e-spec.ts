@@ -97,7 +97,7 @@ describe('graceful shutdown (SIGTERM)', () => {
   });
 
   it('answers the request in flight, is not ready meanwhile, refuses new connections, and exits 0', async () => {
-    api = await startApi({ DATABASE_URL: database.url, DATA_DIR: dataDir, SHUTDOWN_DRAIN_DELAY_MS: '1500' });
+    api = await startApi({ DATABASE_URL: database.url, DATA_DIR: dataDir, SHUTDOWN_DRAIN_DELAY_MS: '4000' });
     const inFlight = halfSentRequest(api.port);
     // Its headers not complete yet: routed after the listener closed, it must be answered rather than refused (503).
     const unrouted = halfSentRequest(api.port, 'headers');
@@ -107,7 +107,7 @@ describe('graceful shutdown (SIGTERM)', () => {
     // During the drain delay: out of rotation, and still answering what the load balancer sends before it notices.
     // (The signal is handled asynchronously: the first probes may come before it.)
     let ready = await fetch(`http://127.0.0.1:${api.port}/ready`);
-    for (let i = 0; ready.status === 200 && i < 20; i++) {
+    for (let i = 0; ready.status === 200 && i < 80; i++) {
       await new Promise((resolve) => setTimeout(resolve, 25));
       ready = await fetch(`http://127.0.0.1:${api.port}/ready`);
     }

@@ -49,6 +49,8 @@ describe('drain', () => {
   let agent: http.Agent;
   let held: ReturnType<typeof gate>;
   let streamed: ReturnType<typeof gate>;
+  /** Opened by a route when a request reaches it: the request is in flight from then on. */
+  let reached: ReturnType<typeof gate>;
   const calls: string[] = [];
   const logged: string[] = [];
   const options = (overrides: Partial<ShutdownOptions> = {}): ShutdownOptions => ({ drainDelayMs: 0, timeoutMs: 10_000, log: (line) => logged.push(line), ...overrides });
@@ -59,14 +61,19 @@ describe('drain', () => {
     logged.length = 0;
     held = gate();
     streamed = gate();
+    reached = gate();
     fastify = Fastify();
     closeConnectionsWhileDraining(fastify);
     fastify.get('/now', async () => 'now');
     fastify.get('/held', async () => {
+      reached.open();
       await held.opened;
       return 'held';
     });
-    fastify.get('/never', () => new Promise(() => undefined));
+    fastify.get('/never', () => {
+      reached.open();
+      return new Promise(() => undefined);
+    });
     // An answer whose headers go out at once and whose body ends later.
     fastify.get('/stream', (_request, reply) => {
       reply.hijack();
@@ -86,7 +93,7 @@ describe('drain', () => {
 
   it('answers the request in flight with Connection: close, refuses new connections meanwhile, then closes the application', async () => {
     const answer = get(port, '/held', agent);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await reached.opened;
     const drained = drain(target(), options());
     expect(calls).toEqual(['not ready']);
     for (let i = 0; !(await refused(port)); i++) {
@@ -135,7 +142,7 @@ describe('drain', () => {
 
   it('at the deadline, closes the connections still open and closes the application', async () => {
     const answer = get(port, '/never', agent);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await reached.opened;
     const started = Date.now();
     await drain(target(), options({ timeoutMs: 300 }));
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);

@@ -23,10 +23,12 @@ export function exitOnShutdownSignals(runtime: Pick<Runtime, 'shutdown'>, close:
       return;
     }
     stopping = true;
+    // Not unref'd: once the listener and the pools are closed, a close that waits on a promise nothing will settle
+    // leaves the event loop empty, and Node would exit 0 without the runtime stopped. Every path ends in exit().
     setTimeout(() => {
       log.error(`shutdown did not finish within ${boundMs} ms; exiting`);
       process.exit(1);
-    }, boundMs).unref();
+    }, boundMs);
     let code = 0;
     try {
       await close(signal);

@@ -227,6 +227,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   // Lower costs exist only so test suites can log in quickly; a production server never hashes below OWASP's cost.
   if (config.nodeEnv === 'production' && config.passwordHashCost < 17) problems.push('PASSWORD_HASH_COST must be at least 17 in production');
   if (config.migrationDatabaseUrl !== null && config.databaseUrl === null) problems.push('MIGRATION_DATABASE_URL needs DATABASE_URL (the application role)');
+  // The timeout counts from the signal and includes the delay: a delay as long would cut every request in flight.
+  if (config.shutdownDrainDelayMs >= config.shutdownTimeoutMs) problems.push('SHUTDOWN_DRAIN_DELAY_MS must be below SHUTDOWN_TIMEOUT_MS (the timeout counts from the signal and includes the delay)');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
