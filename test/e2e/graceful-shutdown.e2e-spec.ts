@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { createTestDatabase, TestDatabase } from '@credit/testing';
+import { connectionRefused, createTestDatabase, TestDatabase } from '@credit/testing';
 
 const root = path.join(__dirname, '../..');
 const BODY = JSON.stringify({ query: '{ searchDisclosures(first: 1) { totalCount } }' });
@@ -66,18 +66,6 @@ function halfSentRequest(port: number, cutAt: 'body' | 'headers' = 'body'): { fi
   return { finish: () => socket.write(whole.slice(cut)), response, closed };
 }
 
-/** Whether a new connection to the port is refused (the listener is closed). */
-function refused(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('error', () => resolve(true));
-  });
-}
-
 describe('graceful shutdown (SIGTERM)', () => {
   let database: TestDatabase;
   let dataDir: string;
@@ -120,7 +108,7 @@ describe('graceful shutdown (SIGTERM)', () => {
 
     // Then the listener closes while the request is still being received.
     const until = Date.now() + 10_000;
-    while (!(await refused(api.port))) {
+    while (!(await connectionRefused(api.port))) {
       if (Date.now() > until) throw new Error('the listener did not close');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

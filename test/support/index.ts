@@ -6,3 +6,4 @@ export * from './redis';
 export * from './portal-fixture';
 export * from './chromium';
 export * from './inspection-fixture';
+export * from './sockets';

@@ -3,6 +3,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import Fastify, { FastifyInstance } from 'fastify';
+import { connectionRefused } from '@credit/testing';
 import { closeConnectionsWhileDraining, drain, ShutdownOptions } from './graceful-shutdown';
 
 /** A promise with its resolve, to hold a route until the test lets it go. */
@@ -29,17 +30,6 @@ function get(port: number, path: string, agent: http.Agent, onHeaders?: () => vo
       response.on('error', reject);
     });
     request.on('error', reject);
-  });
-}
-
-function refused(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('error', () => resolve(true));
   });
 }
 
@@ -96,7 +86,7 @@ describe('drain', () => {
     await reached.opened;
     const drained = drain(target(), options());
     expect(calls).toEqual(['not ready']);
-    for (let i = 0; !(await refused(port)); i++) {
+    for (let i = 0; !(await connectionRefused(port)); i++) {
       if (i > 100) throw new Error('the listener did not close');
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
@@ -112,7 +102,7 @@ describe('drain', () => {
     const drained = drain(target(), options({ drainDelayMs: 300 }));
     expect(await get(port, '/now', agent)).toEqual({ status: 200, connection: 'close', body: 'now' });
     await drained;
-    expect(await refused(port)).toBe(true);
+    expect(await connectionRefused(port)).toBe(true);
   });
 
   it('says Connection: close also on answers given before routing (a URL Fastify cannot decode)', async () => {
