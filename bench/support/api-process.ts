@@ -3,8 +3,8 @@
 // attackers, and its memory is read from /proc as an operator would read it.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from '@credit/db';
 import { apiNodeFlags } from './api-node-flags';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -28,17 +28,6 @@ export interface ApiProcess {
   resetPeak(): boolean;
   /** SIGTERM (the server's graceful shutdown), SIGKILL after `graceMs`; resolves with the exit code or signal. */
   stop(graceMs?: number): Promise<string>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** A field of /proc/<pid>/status in bytes (the kernel states them in kB). */

@@ -7,23 +7,18 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '@credit/db';
 import { connectionRefused, createTestDatabase, TestDatabase } from '@credit/testing';
 
 const root = path.join(__dirname, '../..');
 const BODY = JSON.stringify({ query: '{ searchDisclosures(first: 1) { totalCount } }' });
 
+type Exit = { code: number | null; signal: NodeJS.Signals | null };
+
 interface Api {
   child: ChildProcess;
   port: number;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
+  exited: Promise<Exit>;
 }
 
 /** Every API this file started: killed after each test, however the test ended (a failed start included). */
@@ -37,7 +32,7 @@ async function startApi(env: Record<string, string>): Promise<Api> {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   started.push(child);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   for (let i = 0; ; i++) {
     if (i > 600) throw new Error('the API did not start');
     if (await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false)) break;
@@ -47,8 +42,8 @@ async function startApi(env: Record<string, string>): Promise<Api> {
 }
 
 /**
- * A POST /graphql sent up to `cut` (by default its headers and half its body) now, the rest when `finish` is
- * called. Cut inside the headers, the request has not reached Fastify's routing yet.
+ * A POST /graphql of which part is sent now (by default its headers and half its body; `cutAt: 'headers'`, part of
+ * its headers), the rest when `finish` is called. Cut inside the headers, the request has not reached routing yet.
  */
 function halfSentRequest(port: number, cutAt: 'body' | 'headers' = 'body'): { finish: () => void; response: Promise<{ status: number; headers: string; body: string }>; closed: Promise<void> } {
   const socket = net.connect(port, '127.0.0.1');

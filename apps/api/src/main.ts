@@ -42,7 +42,7 @@ async function serve(runtime: Runtime): Promise<void> {
       await listening.catch(() => undefined);
       await drainAndClose(app, { drainDelayMs, timeoutMs, log: (line) => logger.warn(line) });
     },
-    { boundMs: timeoutMs + CLOSE_BOUND_MS, log: { info: (line) => logger.info(line), error: (line) => logger.error(line) } },
+    { boundMs: timeoutMs + CLOSE_BOUND_MS, log: logger },
   );
   listening = app.listen({ port: runtime.config.port, host: runtime.config.host });
   await listening;

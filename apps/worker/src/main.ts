@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRuntime(runtime), { logger: new PinoNestLogger(logger) });
   // The signals are handled once, here: enableShutdownHooks() would add Nest's own listener, which closes the
   // application beside this one and then kills the process with the signal (exit 143, not 0).
-  exitOnShutdownSignals(runtime, () => app.close(), { boundMs: WORKER_CLOSE_BOUND_MS, log: { info: (line) => logger.info(line), error: (line) => logger.error(line) } });
+  exitOnShutdownSignals(runtime, () => app.close(), { boundMs: WORKER_CLOSE_BOUND_MS, log: logger });
   logger.info('worker running');
 }
 

@@ -189,7 +189,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     passwordHashCost: int('PASSWORD_HASH_COST', 17, 10, 20),
     userStatusCacheSeconds: int('USER_STATUS_CACHE_SECONDS', 30, 0, 60),
     readyMaxOutboxLagSeconds: int('READY_MAX_OUTBOX_LAG_SECONDS', 300, 1, 86_400),
-    // Behind a load balancer that polls /ready, a few of its intervals; 0 (default) closes the listener at once.
+    // Behind a load balancer that polls /ready, its interval times the failures it waits for; 0 closes the listener at once.
     shutdownDrainDelayMs: int('SHUTDOWN_DRAIN_DELAY_MS', 0, 0, 120_000),
     // Under Kubernetes' default grace of 30 s, which ends in SIGKILL.
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 20_000, 100, 600_000),
