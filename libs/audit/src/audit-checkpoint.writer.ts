@@ -2,7 +2,7 @@
 // and when the process that runs the jobs shuts down, to audit_checkpoints (INSERT-only for the application)
 // and, when AUDIT_CHECKPOINT_FILE is set, to that file as well (out of reach of anyone who only has the database).
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, JobRegistry, PeriodicJob, PLATFORM_SECRETS, PlatformSecrets } from '@credit/common';
+import { APP_CONFIG, AppConfig, errorMessage, JobRegistry, PeriodicJob, PLATFORM_SECRETS, PlatformSecrets } from '@credit/common';
 import { appendCheckpointFile, checkpointMac, checkpointSignatureValid, SignedCheckpoint } from './audit-checkpoint';
 import { AuditLogRepository } from './audit-log.repository';
 
@@ -35,7 +35,7 @@ export class AuditCheckpointWriter implements PeriodicJob, OnModuleInit, BeforeA
 
   async beforeApplicationShutdown(): Promise<void> {
     if (!this.runsAsJob) return;
-    await this.write().catch((error) => this.logger.warn(`no audit checkpoint at shutdown: ${error instanceof Error ? error.message : String(error)}`));
+    await this.write().catch((error) => this.logger.warn(`no audit checkpoint at shutdown: ${errorMessage(error)}`));
   }
 
   /** Signs and stores the current head; null when the log is empty or the head is the last checkpoint's. */

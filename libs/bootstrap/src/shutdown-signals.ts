@@ -1,5 +1,6 @@
 // One way for a long-running process (api, worker) to end on SIGINT or SIGTERM: close once, stop what the runtime
 // started, exit 0; exit 1 when closing fails or outlasts its bound, so a supervisor sees that it did not end cleanly.
+import { errorMessage } from '@credit/common';
 import type { Runtime } from './runtime';
 
 export interface ShutdownLog {
@@ -33,11 +34,11 @@ export function exitOnShutdownSignals(runtime: Pick<Runtime, 'shutdown'>, close:
     try {
       await close(signal);
     } catch (error) {
-      log.error(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+      log.error(`shutdown failed: ${errorMessage(error)}`);
       code = 1;
     }
     await runtime.shutdown().catch((error: unknown) => {
-      log.error(`stopping the embedded PostgreSQL failed: ${error instanceof Error ? error.message : String(error)}`);
+      log.error(`stopping the embedded PostgreSQL failed: ${errorMessage(error)}`);
       code = 1;
     });
     process.exit(code);

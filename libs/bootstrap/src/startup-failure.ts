@@ -1,6 +1,6 @@
 // What an operator sees when the platform cannot start: one line that names the setting to fix, and exit code 2,
 // instead of a driver's stack trace. Anything not recognised here is a bug and keeps its stack (exit 1).
-import { ConfigError } from '@credit/common';
+import { ConfigError, errorMessage } from '@credit/common';
 
 export const EXIT_BAD_ENVIRONMENT = 2;
 
@@ -14,7 +14,7 @@ interface Context {
 export function describeStartupFailure(error: unknown, context: Context): string | null {
   if (error instanceof ConfigError) return `无法启动：配置无效（cannot start: invalid configuration: ${error.problems.join('; ')}）`;
   const code = typeof error === 'object' && error !== null ? String((error as { code?: unknown }).code ?? '') : '';
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const where = context.databaseUrl ? `DATABASE_URL=${redactUrl(context.databaseUrl)}` : 'the embedded PostgreSQL in DATA_DIR';
   switch (code) {
     case '3D000':

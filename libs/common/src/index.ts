@@ -1,6 +1,7 @@
 export * from './config/app-config';
 export * from './config/secrets';
 export * from './errors/domain-error';
+export * from './errors/error-message';
 export * from './errors/graphql-exception.filter';
 export * from './errors/html-error-page';
 export * from './errors/framework-errors';

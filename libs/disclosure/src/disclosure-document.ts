@@ -1,5 +1,6 @@
 // From a stored penalty record to what the search index must hold for it: the public projection (upsert) or
 // nothing (delete). Pure: the domain policy decides, this file only maps columns and picks the region.
+import { errorMessage } from '@credit/common';
 import type { IndexOperation, DisclosureDocument } from '@credit/search';
 import {
   decideDisclosure,
@@ -99,7 +100,7 @@ export function tryIndexOperationFor(row: DisclosureSourceRow, version: number, 
   try {
     return { ok: true, operation: indexOperationFor(row, version, options, asOf) };
   } catch (error) {
-    return { ok: false, id: row.id, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, id: row.id, error: errorMessage(error) };
   }
 }
 

@@ -1,7 +1,7 @@
 // The public search (公示查询): anonymous, served from the search index, with the publication window checked
 // again on the way out so an expired record never shows, even before the expiry sweep has withdrawn it.
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { badInput, DomainError, pageInfoOf, requireIsoDate } from '@credit/common';
+import { badInput, DomainError, errorMessage, pageInfoOf, requireIsoDate } from '@credit/common';
 import { IsoDate, PENALTY_CATEGORY_LABELS, PenaltyCategory, regionName, todayInChina } from '@credit/domain';
 import { DEFAULT_COUNT_BOUND, DisclosureDocument, DisclosureFacets, DisclosureSearchFilter, parseQuery, SEARCH_INDEX, SearchIndex } from '@credit/search';
 import { DEFAULT_DISCLOSURE_PAGE, DisclosureFilter, MAX_DISCLOSURE_PAGE, SearchDisclosuresArgs } from './dto/disclosure.inputs';
@@ -65,7 +65,7 @@ export class DisclosureSearchService {
       return await call();
     } catch (error) {
       if (error instanceof DomainError) throw error;
-      this.logger.error(`search backend failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(`search backend failed: ${errorMessage(error)}`);
       throw searchUnavailable();
     }
   }

@@ -2,7 +2,7 @@
 // current row (one query for the batch), write upserts and deletes with the claimed versions, acknowledge.
 // At-least-once: a crash between write and ack redelivers, and the versions make the repeat a no-op.
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, PeriodicJob } from '@credit/common';
+import { APP_CONFIG, AppConfig, errorMessage, PeriodicJob } from '@credit/common';
 import { Database } from '@credit/db';
 import { todayInChina } from '@credit/domain';
 import { IndexOperation, SEARCH_INDEX, SearchIndex } from '@credit/search';
@@ -54,7 +54,7 @@ export class SearchOutboxDelivery implements PeriodicJob {
       delivered = built.good;
       await this.index.apply(built.operations);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       await this.outbox.fail(this.db, claimed, message);
       this.logger.warn(`search index refused ${claimed.length} changes; they stay in the outbox: ${message}`);
       throw error;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Presets, SingleBar } from 'cli-progress';
-import { DepartmentPrincipal, DomainError } from '@credit/common';
+import { DepartmentPrincipal, DomainError, errorMessage } from '@credit/common';
 import { Department } from '@credit/departments';
 import { ImportProgress, ImportSummary, PenaltyImportService } from '@credit/imports';
 import type { CliCommand, CliContext } from '../command';
@@ -36,7 +36,7 @@ export function parseImportArgs(args: string[]): ImportArgs | string {
   try {
     parsed = parseArgs({ args, options: { department: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } }, allowPositionals: true });
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return errorMessage(error);
   }
   const { values, positionals } = parsed;
   if (!values.department) return 'missing --department <code>';

@@ -3,6 +3,7 @@
 // When Redis does not answer, the replica falls back to its own in-process counters (and says so in the
 // log) rather than refusing every caller or letting every caller through.
 import { Logger } from '@nestjs/common';
+import { errorMessage } from '@credit/common';
 import { Counter, MemoryRateLimitStore, RateLimitStore } from './rate-limit.store';
 import { RespClient, RespValue } from './resp-client';
 
@@ -70,7 +71,7 @@ export class RedisRateLimitStore implements RateLimitStore {
   private warn(error: unknown): void {
     if (Date.now() - this.lastWarning < WARN_EVERY_MS) return;
     this.lastWarning = Date.now();
-    this.logger.warn(`Redis unavailable, using this replica's own rate-limit counters: ${error instanceof Error ? error.message : String(error)}`);
+    this.logger.warn(`Redis unavailable, using this replica's own rate-limit counters: ${errorMessage(error)}`);
   }
 }
 

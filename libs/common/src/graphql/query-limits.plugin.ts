@@ -10,6 +10,7 @@ import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { DocumentNode, GraphQLError, GraphQLSchema, Kind, Lexer, OperationDefinitionNode, Source, TokenKind, TypeNode, validate, visit } from 'graphql';
 import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from './pagination';
+import { errorMessage } from '../errors/error-message';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -204,7 +205,7 @@ export function queryLimitsPlugin(options: QueryLimitsOptions): ApolloServerPlug
               cost = (anonymous ? anonymousCost : operationCost)(schema, document, request.operationName ?? undefined, operation, request.variables ?? {});
             } catch (error) {
               // Computing the cost coerces the variables first; a bad variable is the caller's input error.
-              throw new GraphQLError(error instanceof Error ? error.message : String(error), { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+              throw new GraphQLError(errorMessage(error), { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
             }
             if (cost > limits.maxCost) throw limitError(`The query costs ${cost}, more than the limit of ${limits.maxCost} (page sizes multiply)`, 'maxCost');
           }

@@ -2,6 +2,7 @@
 // by whichever process hosts the runner: the worker app in production, the API itself with `npm start`.
 import { Injectable, Logger, OnApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { BackoffPolicy, backoffDelay } from '../retry/backoff';
+import { errorMessage } from '../errors/error-message';
 
 export interface PeriodicJob {
   /** Stable name for logs and metrics, e.g. `disclosure.outbox`. */
@@ -78,7 +79,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       this.schedule(job, busy ? 0 : job.intervalMs, 0);
     } catch (error) {
       const backoff = backoffDelay(failures + 1, jobBackoffPolicy(job.intervalMs));
-      this.logger.warn(`job ${job.name} failed (attempt ${failures + 1}), retrying in ${backoff} ms: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(`job ${job.name} failed (attempt ${failures + 1}), retrying in ${backoff} ms: ${errorMessage(error)}`);
       this.schedule(job, backoff, failures + 1);
     }
   }

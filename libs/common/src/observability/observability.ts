@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Gauge, Registry } from 'prom-client';
 import { metricsRegistry } from './metrics';
+import { errorMessage } from '../errors/error-message';
 
 export interface ReadinessResult {
   ok: boolean;
@@ -55,7 +56,7 @@ export class Observability {
         } catch (error) {
           // /ready is public: a thrown error's text (a driver message with host, role or table names) is logged
           // for the operator and the answer only says the check could not run.
-          this.logger.warn(`readiness check ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+          this.logger.warn(`readiness check ${name} failed: ${errorMessage(error)}`);
           return [name, { ok: false, detail: 'check failed' }];
         } finally {
           clearTimeout(timer);
