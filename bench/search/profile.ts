@@ -123,7 +123,13 @@ async function main(): Promise<void> {
   if (!file) throw new Error(`no profile written in ${dir}`);
   const { layers, functions } = summarise(path.join(dir, file));
   process.stdout.write(`${ROOT}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, API CPU ${cpuMsPerRequest.toFixed(2)} ms per request (${Math.round(systemShare * 100)}% of it in the kernel); load ${os.loadavg().map((v) => v.toFixed(2)).join('/')}\n`);
-  process.stdout.write(`${formatBreakdown(breakDown(path.join(dir, file), fromUs, toUs), result.requests.total)}\n`);
+  const breakdown = breakDown(path.join(dir, file), fromUs, toUs);
+  process.stdout.write(`${formatBreakdown(breakdown, result.requests.total)}\n`);
+  // The profile's clock runs while the API's thread waits for a core: a sample taken when it runs again counts the
+  // wait against the frame it resumed in. On two cores shared with PostgreSQL and the load generator that is mostly
+  // a writev, which has just woken the process that takes the core. /proc counts only the time on a core.
+  const offCpuMs = breakdown.busyMs / result.requests.total - cpuMsPerRequest;
+  if (offCpuMs > 0) process.stdout.write(`busy in the profile ${(breakdown.busyMs / result.requests.total).toFixed(3)} ms per request, on a core (/proc) ${cpuMsPerRequest.toFixed(3)}: ~${offCpuMs.toFixed(3)} ms per request are waits for a core, counted against the frame that resumed (mostly writev)\n`);
   if (process.env.PROFILE_SELF_TIME !== '1') return;
   process.stdout.write(`profile ${path.join(dir, file)}\nself time by layer (% of busy):\n${layers.map(([k, v]) => `  ${v}% ${k}`).join('\n')}\ntop functions:\n${functions.map(([k, v]) => `  ${v}% ${k}`).join('\n')}\n`);
 }

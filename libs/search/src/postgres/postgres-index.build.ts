@@ -2,8 +2,10 @@
 // transaction: readers see the old table or the new one, never a half-built one. The build table starts with
 // only its primary key (bulk loading is several times faster without the GIN index); the live table's other
 // indexes are re-created from their own definitions at commit, so the migrations stay the single source of truth.
+// Its columns are the live table's, in the order of column-layout.ts.
 import type { Database } from '@credit/db';
 import type { IndexBuild, IndexOperation } from '../search-index.port';
+import { createWithLayout } from './column-layout';
 import { applyToTable } from './postgres-index.writes';
 
 const BUILD_SUFFIX = '_build';
@@ -25,7 +27,7 @@ export class PostgresIndexBuild implements IndexBuild {
   static async start(db: Database, live: string): Promise<PostgresIndexBuild> {
     const name = `${live}${BUILD_SUFFIX}`;
     await db.query(`DROP TABLE IF EXISTS ${name}`);
-    await db.query(`CREATE TABLE ${name} (LIKE ${live} INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE)`);
+    await createWithLayout(db, live, name);
     await db.query(`ALTER TABLE ${name} ADD CONSTRAINT ${name}_pkey PRIMARY KEY (record_id)`);
     // The live table's triggers too (the token signature is computed by one), before the first row goes in.
     const triggers = await db.query<{ definition: string }>(
@@ -33,7 +35,7 @@ export class PostgresIndexBuild implements IndexBuild {
       [live],
     );
     for (const { definition } of triggers) await db.query(onTable(definition, live, name));
-    // LIKE does not copy per-column statistics targets; the planner needs the tokens' one (see the migration).
+    // Per-column statistics targets are not part of a column's definition; the planner needs the tokens' one (see the migration).
     const targets = await db.query<{ column: string; target: number }>(
       `SELECT attname AS column, attstattarget AS target FROM pg_attribute WHERE attrelid = to_regclass($1) AND attnum > 0 AND attstattarget > 0`,
       [live],
