@@ -1,8 +1,9 @@
 // A rebuild lays the table's columns out in WALKED_COLUMNS_FIRST's order, and changes nothing else about them:
-// types, defaults, NOT NULL, storage, CHECK constraints, and a column no list names (one a later migration adds).
+// types, defaults, generation expressions, NOT NULL, storage, compression, collations, statistics targets, CHECK
+// constraints, and columns no list names (ones a later migration adds).
 import { Database } from '@credit/db';
 import { contractDoc } from '../search-index.contract';
-import { layoutOrder, WALKED_COLUMNS_FIRST } from './column-layout';
+import { createWithLayout, layoutOrder, WALKED_COLUMNS_FIRST } from './column-layout';
 import { PostgresSearchIndex } from './postgres-search.index';
 import { openSearchDatabases, SearchDatabases } from './testing/search-databases';
 
@@ -11,13 +12,19 @@ interface Column {
   type: string;
   not_null: boolean;
   default: string | null;
+  generated: string;
   storage: string;
+  compression: string;
+  collation: string | null;
+  statistics: number;
 }
 
 async function columnsOf(db: Database): Promise<Column[]> {
   return db.query<Column>(
     `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
-            pg_get_expr(d.adbin, d.adrelid) AS default, a.attstorage::text AS storage
+            pg_get_expr(d.adbin, d.adrelid) AS default, a.attgenerated::text AS generated, a.attstorage::text AS storage,
+            a.attcompression::text AS compression, a.attcollation::regcollation::text AS collation,
+            coalesce(a.attstattarget, -1)::int AS statistics
        FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
       WHERE a.attrelid = 'public_disclosures'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
   );
@@ -34,8 +41,9 @@ describe('PostgreSQL search: the column layout a rebuild writes', () => {
   afterAll(() => databases.close());
 
   it('puts the walked columns first and keeps every column as the migrations define it', async () => {
-    // A column and a constraint of a later migration, which no list here knows.
-    await db.query(`ALTER TABLE public_disclosures ADD COLUMN review_note varchar(40) NOT NULL DEFAULT 'none'`);
+    // Columns and a constraint of a later migration, which no list here knows.
+    await db.query(`ALTER TABLE public_disclosures ADD COLUMN party_name_upper text GENERATED ALWAYS AS (upper(party_name)) STORED`);
+    await db.query(`ALTER TABLE public_disclosures ADD COLUMN review_note varchar(40) COMPRESSION pglz COLLATE "C" NOT NULL DEFAULT 'none'`);
     await db.query(`ALTER TABLE public_disclosures ADD CONSTRAINT public_disclosures_version_check CHECK (version >= 0)`);
     const before = await columnsOf(db);
     // As the migrations leave it, the token signature comes last but for the new column.
@@ -53,16 +61,25 @@ describe('PostgreSQL search: the column layout a rebuild writes', () => {
     const byName = (columns: Column[]) => Object.fromEntries(columns.map((c) => [c.name, c]));
     expect(byName(after)).toEqual(byName(before));
     expect(byName(after).token_signature.storage).toBe('p');
+    expect(byName(after).tokens.statistics).toBe(1000);
+    expect(byName(after).review_note).toMatchObject({ collation: '"C"', compression: 'p', default: "'none'::character varying" });
+    expect(byName(after).party_name_upper).toMatchObject({ generated: 's', default: 'upper((party_name)::text)' });
     await expect(db.query(`UPDATE public_disclosures SET version = -1 WHERE record_id = $1`, [docs[0].id])).rejects.toMatchObject({ code: '23514' });
 
     // The rebuilt table answers and takes writes as before (the token signature's trigger came along).
     const page = await index.search({ query: '华星', filter: {}, asOf: '2026-06-30', first: 10, after: null, countBound: 200 });
     expect(page.hits.map((h) => h.doc.id).sort()).toEqual(docs.map((d) => d.id).sort());
     await index.apply([{ op: 'upsert', version: 2, doc: { ...docs[0], partyName: '滁州市金源商行' } }]);
-    const [row] = await db.query<{ signed: boolean; note: string }>(
-      `SELECT token_signature IS NOT NULL AS signed, review_note AS note FROM public_disclosures WHERE record_id = $1`,
+    const [row] = await db.query<{ signed: boolean; note: string; upper: string }>(
+      `SELECT token_signature IS NOT NULL AS signed, review_note AS note, party_name_upper AS upper FROM public_disclosures WHERE record_id = $1`,
       [docs[0].id],
     );
-    expect(row).toEqual({ signed: true, note: 'none' });
+    expect(row).toEqual({ signed: true, note: 'none', upper: '滁州市金源商行' });
+  });
+
+  it('refuses an identity column, whose sequence a copy of its definition would not have, naming it', async () => {
+    await db.query(`CREATE TABLE layout_scratch (id bigint GENERATED ALWAYS AS IDENTITY, note text)`);
+    await expect(createWithLayout(db, 'layout_scratch', 'layout_scratch_build')).rejects.toThrow('layout_scratch.id is an identity column');
+    expect((await db.query(`SELECT to_regclass('layout_scratch_build') AS t`))[0].t).toBeNull();
   });
 });

@@ -1,10 +1,11 @@
 // The order of public_disclosures' columns, which decides what a row costs a walk. A walk (newest-first, scoped, a
 // block sample) reads every row it passes and tests the publication dates and the token signature; PostgreSQL
-// finds a column by stepping over every column before it, and an offset can be remembered only up to the first
-// column of variable width. The migrations added columns over time (token_signature last, behind 23 text columns),
-// so a walked row stepped over all of them. Measured on the search bench's 1M rows (the same rows copied in this
-// order beside the live table, alternately, warm): 食品's sample, 908 rows walked for 201 matches, 1.01–1.27 →
-// 0.81–0.96 ms; a walk of ~9,000 rows for 2,001 matches, 14.6–16.0 → 9.4–10.8 ms.
+// finds a column by stepping over every column before it, and remembers an offset only up to the first column of
+// variable width (or the row's first null). The migrations added columns over time: token_signature came 28th,
+// behind 19 columns of variable width (texts, arrays, numerics), so a walked row stepped over all of them. Measured
+// on the search bench's 1M rows (the same rows copied in this order beside the live table, alternately, warm):
+// 食品's sample, 908 rows walked for 201 matches, 1.01–1.27 → 0.81–0.96 ms; a walk of ~9,000 rows for 2,001
+// matches, 14.6–16.0 → 9.4–10.8 ms.
 import type { Database } from '@credit/db';
 
 /**
@@ -27,18 +28,29 @@ interface ColumnDefinition {
   default: string | null;
   /** Set only where it differs from the type's own (token_signature is stored plain, see its migration). */
   storage: string | null;
+  /** Schema-qualified where the search path would not find it; null: the type's own. */
   collation: string | null;
+  /** pglz or lz4; null: the server's default_toast_compression. */
+  compression: string | null;
+  /** 's' stored, 'v' virtual (PostgreSQL 18): `default` is then the generation expression. */
+  generated: '' | 's' | 'v';
+  identity: '' | 'a' | 'd';
 }
 
 const STORAGE: Record<string, string> = { p: 'PLAIN', e: 'EXTERNAL', m: 'MAIN', x: 'EXTENDED' };
 
-/** Creates `table` with `live`'s columns as `live` defines them (type, default, NOT NULL, storage, collation, CHECKs), in layoutOrder. */
+/**
+ * Creates `table` with `live`'s columns as `live` defines them (type, default or generation expression, NOT NULL,
+ * storage, compression, collation, CHECK constraints), in layoutOrder.
+ */
 export async function createWithLayout(db: Database, live: string, table: string): Promise<void> {
   const columns = await db.query<ColumnDefinition>(
     `SELECT a.attname AS name, quote_ident(a.attname) AS ident, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS "notNull",
             pg_get_expr(d.adbin, d.adrelid) AS default,
             CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage::text END AS storage,
-            CASE WHEN a.attcollation <> t.typcollation THEN (SELECT quote_ident(c.collname) FROM pg_collation c WHERE c.oid = a.attcollation) END AS collation
+            CASE WHEN a.attcollation <> t.typcollation THEN a.attcollation::regcollation::text END AS collation,
+            CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END AS compression,
+            a.attgenerated::text AS generated, a.attidentity::text AS identity
        FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
        LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
       WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped
@@ -48,9 +60,13 @@ export async function createWithLayout(db: Database, live: string, table: string
   if (columns.length === 0) throw new Error(`no columns found for ${live}`);
   const definitions = layoutOrder(columns.map((column) => column.name)).map((name) => {
     const column = columns.find((c) => c.name === name) as ColumnDefinition;
+    // An identity column draws from its own sequence, which a copy of its definition would not have; the index is
+    // written by the outbox with the records' ids, so no migration should add one here.
+    if (column.identity !== '') throw new Error(`${live}.${column.name} is an identity column, which a rebuild cannot copy`);
+    const value = column.default === null ? '' : column.generated === '' ? `DEFAULT ${column.default}` : `GENERATED ALWAYS AS (${column.default}) ${column.generated === 's' ? 'STORED' : 'VIRTUAL'}`;
     return [
-      column.ident, column.type, column.collation ? `COLLATE ${column.collation}` : '',
-      column.default !== null ? `DEFAULT ${column.default}` : '', column.notNull ? 'NOT NULL' : '',
+      column.ident, column.type, column.compression ? `COMPRESSION ${column.compression}` : '', column.collation ? `COLLATE ${column.collation}` : '',
+      value, column.notNull ? 'NOT NULL' : '',
     ].filter(Boolean).join(' ');
   });
   await db.query(`CREATE TABLE ${table} (${definitions.join(', ')})`);
