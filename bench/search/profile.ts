@@ -129,8 +129,9 @@ async function main(): Promise<void> {
   // wait against the frame it resumed in. On two cores shared with PostgreSQL and the load generator that is mostly
   // a writev, which has just woken the process that takes the core. /proc counts only the time on a core, of every
   // thread of the process (GC helpers, libuv's pool), so the difference is a lower bound of the main thread's waits.
-  const offCpuMs = breakdown.busyMs / result.requests.total - cpuMsPerRequest;
-  if (offCpuMs > 0) process.stdout.write(`busy in the profile ${(breakdown.busyMs / result.requests.total).toFixed(3)} ms per request, on a core (/proc) ${cpuMsPerRequest.toFixed(3)}: at least ${offCpuMs.toFixed(3)} ms per request are waits for a core, counted against the frame that resumed (mostly writev)\n`);
+  const busyMsPerRequest = breakdown.busyMs / result.requests.total;
+  const offCpuMs = busyMsPerRequest - cpuMsPerRequest;
+  if (offCpuMs > 0) process.stdout.write(`busy in the profile ${busyMsPerRequest.toFixed(3)} ms per request, on a core (/proc) ${cpuMsPerRequest.toFixed(3)}: at least ${offCpuMs.toFixed(3)} ms per request are waits for a core, counted against the frame that resumed (mostly writev)\n`);
   if (process.env.PROFILE_SELF_TIME !== '1') return;
   process.stdout.write(`profile ${path.join(dir, file)}\nself time by layer (% of busy):\n${layers.map(([k, v]) => `  ${v}% ${k}`).join('\n')}\ntop functions:\n${functions.map(([k, v]) => `  ${v}% ${k}`).join('\n')}\n`);
 }

@@ -32,6 +32,8 @@ interface ColumnDefinition {
   collation: string | null;
   /** pglz or lz4; null: the server's default_toast_compression. */
   compression: string | null;
+  /** The planner's per-column statistics target where one is set (the tokens' 1000, see its migration); else null. */
+  statistics: number | null;
   /** 's' stored, 'v' virtual (PostgreSQL 18): `default` is then the generation expression. */
   generated: '' | 's' | 'v';
   identity: '' | 'a' | 'd';
@@ -41,7 +43,7 @@ const STORAGE: Record<string, string> = { p: 'PLAIN', e: 'EXTERNAL', m: 'MAIN', 
 
 /**
  * Creates `table` with `live`'s columns as `live` defines them (type, default or generation expression, NOT NULL,
- * storage, compression, collation, CHECK constraints), in layoutOrder.
+ * storage, compression, collation, statistics target, CHECK constraints), in layoutOrder.
  */
 export async function createWithLayout(db: Database, live: string, table: string): Promise<void> {
   const columns = await db.query<ColumnDefinition>(
@@ -50,6 +52,7 @@ export async function createWithLayout(db: Database, live: string, table: string
             CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage::text END AS storage,
             CASE WHEN a.attcollation <> t.typcollation THEN a.attcollation::regcollation::text END AS collation,
             CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END AS compression,
+            CASE WHEN a.attstattarget > 0 THEN a.attstattarget::int END AS statistics,
             a.attgenerated::text AS generated, a.attidentity::text AS identity
        FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
        LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
@@ -58,8 +61,9 @@ export async function createWithLayout(db: Database, live: string, table: string
     [live],
   );
   if (columns.length === 0) throw new Error(`no columns found for ${live}`);
-  const definitions = layoutOrder(columns.map((column) => column.name)).map((name) => {
-    const column = columns.find((c) => c.name === name) as ColumnDefinition;
+  const byName = new Map(columns.map((column) => [column.name, column]));
+  const definitions = layoutOrder([...byName.keys()]).map((name) => {
+    const column = byName.get(name) as ColumnDefinition;
     // An identity column draws from its own sequence, which a copy of its definition would not have; the index is
     // written by the outbox with the records' ids, so no migration should add one here.
     if (column.identity !== '') throw new Error(`${live}.${column.name} is an identity column, which a rebuild cannot copy`);
@@ -70,9 +74,12 @@ export async function createWithLayout(db: Database, live: string, table: string
     ].filter(Boolean).join(' ');
   });
   await db.query(`CREATE TABLE ${table} (${definitions.join(', ')})`);
-  for (const column of columns.filter((c) => c.storage !== null)) {
-    await db.query(`ALTER TABLE ${table} ALTER COLUMN ${column.ident} SET STORAGE ${STORAGE[column.storage as string]}`);
-  }
+  // Settings a column definition cannot carry, in one statement.
+  const settings = columns.flatMap((c) => [
+    ...(c.storage !== null ? [`ALTER COLUMN ${c.ident} SET STORAGE ${STORAGE[c.storage]}`] : []),
+    ...(c.statistics !== null ? [`ALTER COLUMN ${c.ident} SET STATISTICS ${Number(c.statistics)}`] : []),
+  ]);
+  if (settings.length > 0) await db.query(`ALTER TABLE ${table} ${settings.join(', ')}`);
   // CHECK constraints, as LIKE … INCLUDING CONSTRAINTS would copy them (none today; the primary key comes after).
   const checks = await db.query<{ name: string; definition: string }>(
     `SELECT quote_ident(conname) AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conrelid = to_regclass($1) AND contype = 'c' ORDER BY conname`,

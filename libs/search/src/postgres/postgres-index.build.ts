@@ -35,12 +35,6 @@ export class PostgresIndexBuild implements IndexBuild {
       [live],
     );
     for (const { definition } of triggers) await db.query(onTable(definition, live, name));
-    // Per-column statistics targets are not part of a column's definition; the planner needs the tokens' one (see the migration).
-    const targets = await db.query<{ column: string; target: number }>(
-      `SELECT quote_ident(attname) AS column, attstattarget AS target FROM pg_attribute WHERE attrelid = to_regclass($1) AND attnum > 0 AND attstattarget > 0`,
-      [live],
-    );
-    for (const { column, target } of targets) await db.query(`ALTER TABLE ${name} ALTER COLUMN ${column} SET STATISTICS ${Number(target)}`);
     return new PostgresIndexBuild(db, live, name);
   }
 
