@@ -8,7 +8,8 @@ import os from 'node:os';
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
 import { preparedStatementName } from '@credit/db';
-import { SEARCH_READER_POOL, searchReaderUrl } from '@credit/search';
+import { loadConfig } from '@credit/common';
+import { searchReaderUrl } from '@credit/search';
 import { cpuSecondsOf } from '../support/process-cpu';
 
 export const SECONDS = Number(process.env.BENCH_SEARCH_SECONDS ?? 20);
@@ -93,8 +94,8 @@ export async function loadGraphql(api: { port: number; child: ChildProcess }, ne
 
 /** The statements round robin from closed-loop clients (default: the phase's 50 for its SECONDS) on a pool of the API's size. */
 export async function loadSql(url: string, statements: { text: string; params: unknown[] }[], serverCpu: () => number | null, { clients = CONNECTIONS, seconds = SECONDS } = {}): Promise<LoadFigures> {
-  // The API's search reader pool: raw SQL gets the same.
-  const pool = new Pool({ connectionString: searchReaderUrl(url), max: SEARCH_READER_POOL });
+  // The API's search reader pool (SEARCH_READER_POOL, read as the API reads it): raw SQL gets the same.
+  const pool = new Pool({ connectionString: searchReaderUrl(url), max: loadConfig().searchReaderPool });
   await pool.query('SELECT 1'); // the first connection's start-up is not the phase's
   const meter = cpuMeter(serverCpu);
   const latencies: number[] = [];

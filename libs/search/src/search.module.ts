@@ -3,18 +3,12 @@ import { Client } from '@elastic/elasticsearch';
 import { APP_CONFIG, AppConfig } from '@credit/common';
 import { Database, DATABASE_URL } from '@credit/db';
 import { ElasticsearchSearchIndex } from './elasticsearch/elasticsearch-search.index';
-import { PostgresSearchIndex, SEARCH_READER_MAX_LIFETIME_SECONDS, SEARCH_READER_MAX_USES, searchReaderUrl } from './postgres/postgres-search.index';
+import { PostgresSearchIndex, SEARCH_READER_APPLICATION_NAME, SEARCH_READER_MAX_LIFETIME_SECONDS, SEARCH_READER_MAX_USES, searchReaderUrl } from './postgres/postgres-search.index';
 import { SEARCH_INDEX, SearchIndex } from './search-index.port';
 import { CachedSearchIndex } from './search-result.cache';
 
 /** The SearchIndex port bound to the configured backend: PostgreSQL by default, Elasticsearch when set. */
 const SEARCH_READER = Symbol('SEARCH_READER');
-/**
- * Connections answering public searches. Two cores run Node and PostgreSQL together here: more connections than
- * that only queue inside PostgreSQL instead of in the pool, so the size mainly bounds how many searches one
- * burst can have in flight at once (the API's writers keep their own pool).
- */
-export const SEARCH_READER_POOL = 10;
 
 @Module({
   providers: [
@@ -22,9 +16,18 @@ export const SEARCH_READER_POOL = 10;
     // so a burst of anonymous searches also cannot take every connection of the writers.
     {
       provide: SEARCH_READER,
-      inject: [DATABASE_URL],
-      useFactory: (url: string) =>
-        new Database(searchReaderUrl(url), SEARCH_READER_POOL, { maxUses: SEARCH_READER_MAX_USES, maxLifetimeSeconds: SEARCH_READER_MAX_LIFETIME_SECONDS }),
+      // SEARCH_READER_POOL connections (default 4): searches are CPU-bound in PostgreSQL, so more connections than
+      // about twice the database's cores only take turns on its cores, and each turn costs CPU. On the bench's two
+      // cores (bench/search/pool-size.ts, raw SQL of the full page, 50 clients) 10 connections cost the database
+      // 2.9–3.5 ms a search and 3–6 cost 2.4–3.1 ms. The pool still bounds how many searches a burst has in flight
+      // at once (the API's writers keep their own pool).
+      inject: [APP_CONFIG, DATABASE_URL],
+      useFactory: (config: AppConfig, url: string) =>
+        new Database(searchReaderUrl(url), config.searchReaderPool, {
+          maxUses: SEARCH_READER_MAX_USES,
+          maxLifetimeSeconds: SEARCH_READER_MAX_LIFETIME_SECONDS,
+          applicationName: SEARCH_READER_APPLICATION_NAME,
+        }),
     },
     {
       provide: SEARCH_INDEX,

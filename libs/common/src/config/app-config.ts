@@ -39,6 +39,8 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   outboxMaxAttempts: number;
   searchCacheTtlMs: number;
+  /** Connections of the API's pool that answers public searches (SEARCH_READER_POOL). */
+  searchReaderPool: number;
   /** Anonymous searchDisclosures and departments' submitPenaltyRecords through the precompiled fast path (apps/api/src/fast-path); false: Apollo for every request. */
   graphqlFastPath: boolean;
   bodyLimits: BodyLimits;
@@ -90,6 +92,9 @@ type Env = Record<string, string | undefined>;
 const KIB = 1024;
 const MIB = 1024 * KIB;
 const GIB = 1024 * MIB;
+
+/** SEARCH_READER_POOL's default, sized for the two cores the benchmarks run on. */
+export const DEFAULT_SEARCH_READER_POOL = 4;
 
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
@@ -198,6 +203,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxMaxAttempts: int('OUTBOX_MAX_ATTEMPTS', 5, 1, 100),
     // Identical public searches share one answer this long; at most 4 s so a withdrawal still disappears within 5 s.
     searchCacheTtlMs: int('SEARCH_CACHE_TTL_MS', 2_000, 0, 4_000),
+    // About twice the database server's cores: searches are CPU-bound in PostgreSQL, and backends beyond that only
+    // take turns on the cores, each turn costing CPU (bench/search/pool-size.ts).
+    searchReaderPool: int('SEARCH_READER_POOL', DEFAULT_SEARCH_READER_POOL, 1, 200),
     graphqlFastPath: bool('GRAPHQL_FAST_PATH', true),
     bodyLimits: {
       defaultBytes: int('BODY_LIMIT_BYTES', 64 * KIB, KIB, 64 * MIB),

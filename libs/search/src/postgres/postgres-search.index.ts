@@ -49,6 +49,8 @@ export const SEARCH_SESSION_OPTIONS = '-c enable_seqscan=off -c jit=off -c rando
  */
 export const SEARCH_READER_MAX_USES = 20_000;
 export const SEARCH_READER_MAX_LIFETIME_SECONDS = 600;
+/** The search readers' application_name in pg_stat_activity (the API's other connections are 'credit-platform'). */
+export const SEARCH_READER_APPLICATION_NAME = 'credit-search';
 
 /** The database URL with the search session settings, for a dedicated pool of search readers. */
 export function searchReaderUrl(url: string): string {

@@ -1,0 +1,72 @@
+// The search readers' pool size (SEARCH_READER_POOL): the raw SQL of the bench's full page from closed-loop clients
+// on pools of different sizes, in the order given (alternate them: this machine drifts by 10-20 % over minutes),
+// each after a 2-s warm-up in which every connection prepares the statements. Prints queries per second and the
+// database's CPU per query, to show whether more backends than cores cost the database more per search.
+// Usage: PROFILE_DATABASE_URL=postgres://…/credit_bench_search [POOL_PLAN=10x50,4x50,1x1] [POOL_SECONDS=15] \
+//   node -r ./tools/register.js bench/search/pool-size.ts   (POOL_PLAN: pool size x clients, comma-separated)
+import { Pool } from 'pg';
+import { preparedStatementName } from '@credit/db';
+import { searchReaderUrl } from '@credit/search';
+import { databaseServerCpu } from '../support/process-cpu';
+import { searchSql } from './explain';
+import { profileSession } from './long-tail';
+
+type Statement = { text: string; params: unknown[] };
+
+/** Closed-loop clients round robin over the statements until `seconds` have passed; returns the queries run. */
+async function drive(pool: Pool, statements: Statement[], clients: number, seconds: number): Promise<number> {
+  let next = 0;
+  let done = 0;
+  const until = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (Date.now() < until) {
+        const { text, params } = statements[next++ % statements.length];
+        await pool.query({ name: preparedStatementName('search', text), text, values: params });
+        done++;
+      }
+    }),
+  );
+  return done;
+}
+
+async function phase(url: string, statements: Statement[], serverCpu: () => number | null, size: number, clients: number, seconds: number) {
+  const pool = new Pool({ connectionString: searchReaderUrl(url), max: size });
+  await drive(pool, statements, clients, 2);
+  const before = serverCpu();
+  const client = process.cpuUsage();
+  const done = await drive(pool, statements, clients, seconds);
+  const after = serverCpu();
+  const used = process.cpuUsage(client);
+  await pool.end();
+  const perQuery = (ms: number) => Number((ms / done).toFixed(3));
+  return {
+    pool: size,
+    clients,
+    queriesPerSecond: Math.round(done / seconds),
+    databaseCpuMsPerQuery: before === null || after === null ? null : perQuery((after - before) * 1000),
+    clientCpuMsPerQuery: perQuery((used.user + used.system) / 1000),
+  };
+}
+
+async function main(): Promise<void> {
+  const url = process.env.PROFILE_DATABASE_URL;
+  if (!url) throw new Error('PROFILE_DATABASE_URL: a database bench/search loaded');
+  const { db, stats, shape, variants } = await profileSession(url, 0);
+  try {
+    const serverCpu = await databaseServerCpu(db);
+    const statements = variants.map((variant) => searchSql(variant.variables, stats, shape));
+    const seconds = Number(process.env.POOL_SECONDS ?? 15);
+    for (const step of (process.env.POOL_PLAN ?? '10x50,4x50,1x1,4x50,10x50').split(',')) {
+      const [size, clients] = step.split('x').map(Number);
+      console.log(JSON.stringify(await phase(url, statements, serverCpu, size, clients, seconds)));
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
