@@ -92,10 +92,18 @@ export async function loadGraphql(api: { port: number; child: ChildProcess }, ne
   };
 }
 
+/**
+ * SEARCH_READER_POOL as this checkout's API reads it (the API inherits this process's environment), the variable
+ * alone: another variable the bench does not use cannot fail the phase after the long load.
+ */
+export function searchReaderPool(): number {
+  return loadConfig({ SEARCH_READER_POOL: process.env.SEARCH_READER_POOL }).searchReaderPool;
+}
+
 /** The statements round robin from closed-loop clients (default: the phase's 50 for its SECONDS) on a pool of the API's size. */
 export async function loadSql(url: string, statements: { text: string; params: unknown[] }[], serverCpu: () => number | null, { clients = CONNECTIONS, seconds = SECONDS } = {}): Promise<LoadFigures> {
-  // The API's search reader pool (SEARCH_READER_POOL, read as the API reads it): raw SQL gets the same.
-  const pool = new Pool({ connectionString: searchReaderUrl(url), max: loadConfig().searchReaderPool });
+  // The API's search reader pool: raw SQL gets the same size.
+  const pool = new Pool({ connectionString: searchReaderUrl(url), max: searchReaderPool() });
   await pool.query('SELECT 1'); // the first connection's start-up is not the phase's
   const meter = cpuMeter(serverCpu);
   const latencies: number[] = [];

@@ -59,6 +59,7 @@ async function main(): Promise<void> {
     const seconds = Number(process.env.POOL_SECONDS ?? 15);
     for (const step of (process.env.POOL_PLAN ?? '10x50,4x50,1x1,4x50,10x50').split(',')) {
       const [size, clients] = step.split('x').map(Number);
+      if (!(Number.isInteger(size) && size > 0 && Number.isInteger(clients) && clients > 0)) throw new Error(`POOL_PLAN: "${step}" is not <pool size>x<clients>`);
       console.log(JSON.stringify(await phase(url, statements, serverCpu, size, clients, seconds)));
     }
   } finally {

@@ -1,7 +1,6 @@
 // Public searches run on their own pool of SEARCH_READER_POOL connections (default 4, about twice the database's
 // cores: see libs/search/src/search.module.ts), which pg_stat_activity shows as application_name 'credit-search'.
 // A burst of searches larger than the pool waits for it rather than opening more connections.
-import { ConfigError, loadConfig } from '@credit/common';
 import { createTestApp, TestApp } from '@credit/testing';
 
 const SEARCH = `query($q: String) { searchDisclosures(query: $q, first: 5) { totalCount edges { node { id } } } }`;
@@ -26,13 +25,5 @@ describe('the search readers pool', () => {
       expect(answer.data.searchDisclosures).toEqual({ totalCount: 0, edges: [] });
     }
     expect(await searchConnections()).toBe(3);
-  });
-
-  it('defaults to four connections and refuses a size outside 1–200, naming the variable', () => {
-    expect(loadConfig({}).searchReaderPool).toBe(4);
-    for (const size of ['0', '201', 'many']) {
-      expect(() => loadConfig({ SEARCH_READER_POOL: size })).toThrow(ConfigError);
-      expect(() => loadConfig({ SEARCH_READER_POOL: size })).toThrow(/SEARCH_READER_POOL/);
-    }
   });
 });

@@ -10,12 +10,9 @@ export const DATABASE_URL = Symbol('DATABASE_URL');
 export class Database {
   readonly pool: Pool;
 
-  /**
-   * `maxUses`, `maxLifetimeSeconds`: a connection is replaced after that many checkouts or that long (what it
-   * prepared goes with it). `applicationName`: what pg_stat_activity shows for the pool's connections.
-   */
-  constructor(url: string, max = 10, { applicationName = 'credit-platform', ...options }: { maxUses?: number; maxLifetimeSeconds?: number; applicationName?: string } = {}) {
-    this.pool = new Pool({ connectionString: url, max, application_name: applicationName, ...options });
+  /** `maxUses`, `maxLifetimeSeconds`: a connection is replaced after that many checkouts or that long (what it prepared goes with it). */
+  constructor(url: string, max = 10, options: { maxUses?: number; maxLifetimeSeconds?: number } = {}) {
+    this.pool = new Pool({ connectionString: url, max, application_name: 'credit-platform', ...options });
     // An idle client that loses its server must not crash the process; the next checkout reconnects.
     this.pool.on('error', () => undefined);
   }

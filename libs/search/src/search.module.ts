@@ -3,7 +3,7 @@ import { Client } from '@elastic/elasticsearch';
 import { APP_CONFIG, AppConfig } from '@credit/common';
 import { Database, DATABASE_URL } from '@credit/db';
 import { ElasticsearchSearchIndex } from './elasticsearch/elasticsearch-search.index';
-import { PostgresSearchIndex, SEARCH_READER_APPLICATION_NAME, SEARCH_READER_MAX_LIFETIME_SECONDS, SEARCH_READER_MAX_USES, searchReaderUrl } from './postgres/postgres-search.index';
+import { PostgresSearchIndex, SEARCH_READER_MAX_LIFETIME_SECONDS, SEARCH_READER_MAX_USES, searchReaderUrl } from './postgres/postgres-search.index';
 import { SEARCH_INDEX, SearchIndex } from './search-index.port';
 import { CachedSearchIndex } from './search-result.cache';
 
@@ -16,18 +16,13 @@ const SEARCH_READER = Symbol('SEARCH_READER');
     // so a burst of anonymous searches also cannot take every connection of the writers.
     {
       provide: SEARCH_READER,
-      // SEARCH_READER_POOL connections (default 4): searches are CPU-bound in PostgreSQL, so more connections than
-      // about twice the database's cores only take turns on its cores, and each turn costs CPU. On the bench's two
-      // cores (bench/search/pool-size.ts, raw SQL of the full page, 50 clients) 10 connections cost the database
-      // 2.9–3.5 ms a search and 3–6 cost 2.4–3.1 ms. The pool still bounds how many searches a burst has in flight
-      // at once (the API's writers keep their own pool).
+      // SEARCH_READER_POOL connections (default 4, for a database on two cores): searches are CPU-bound in
+      // PostgreSQL, so more connections than about twice the database's cores only take turns on its cores, and
+      // each turn costs CPU (libs/search/README.md, "Search pool"). The pool also bounds how many searches a burst
+      // has in flight at once; the API's writers keep their own pool.
       inject: [APP_CONFIG, DATABASE_URL],
       useFactory: (config: AppConfig, url: string) =>
-        new Database(searchReaderUrl(url), config.searchReaderPool, {
-          maxUses: SEARCH_READER_MAX_USES,
-          maxLifetimeSeconds: SEARCH_READER_MAX_LIFETIME_SECONDS,
-          applicationName: SEARCH_READER_APPLICATION_NAME,
-        }),
+        new Database(searchReaderUrl(url), config.searchReaderPool, { maxUses: SEARCH_READER_MAX_USES, maxLifetimeSeconds: SEARCH_READER_MAX_LIFETIME_SECONDS }),
     },
     {
       provide: SEARCH_INDEX,

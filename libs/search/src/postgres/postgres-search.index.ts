@@ -49,13 +49,18 @@ export const SEARCH_SESSION_OPTIONS = '-c enable_seqscan=off -c jit=off -c rando
  */
 export const SEARCH_READER_MAX_USES = 20_000;
 export const SEARCH_READER_MAX_LIFETIME_SECONDS = 600;
-/** The search readers' application_name in pg_stat_activity (the API's other connections are 'credit-platform'). */
+/** The search readers' application_name in pg_stat_activity (the Database pools' is 'credit-platform'). */
 export const SEARCH_READER_APPLICATION_NAME = 'credit-search';
 
-/** The database URL with the search session settings, for a dedicated pool of search readers. */
+/**
+ * The database URL with the search session settings, for a dedicated pool of search readers. The name is set in
+ * the URL too: node-postgres lets the URL's parameters override its config object, so an application_name in
+ * DATABASE_URL would otherwise hide which connections are the searches'.
+ */
 export function searchReaderUrl(url: string): string {
   const parsed = new URL(url);
   parsed.searchParams.set('options', SEARCH_SESSION_OPTIONS);
+  parsed.searchParams.set('application_name', SEARCH_READER_APPLICATION_NAME);
   return parsed.toString();
 }
 
