@@ -3,7 +3,9 @@
 // The database: the bench's own embedded PostgreSQL with production-like settings (bench-postgres.ts; data kept
 // in BENCH_SEARCH_PGDATA, default <tmp>/credit-bench-search-pg), or the server in BENCH_DATABASE_URL (an admin
 // URL). Either way the server's settings are printed and written to the result.
-// BENCH_SEARCH_RECORDS (1000000), BENCH_SEARCH_SECONDS (20),
+// BENCH_SEARCH_RECORDS (1000000), BENCH_SEARCH_SECONDS (20; a short phase measures mostly its own start, the API's
+// and the raw SQL pool's new connections and statements: 3-s phases gave 103-118 req/s and 11-12 ms of database CPU
+// a full page where 15-s phases on the same load minutes later gave 245 req/s and 4.9 ms, so use 3 s only to load),
 // BENCH_SEARCH_REUSE=1 keeps an already loaded and indexed credit_bench_search database.
 // BENCH_SEARCH_BASELINE_ROOT=<another checkout> (with node_modules) also runs that checkout's API on the same
 // data in the same run: the before of a before/after, every figure then a ratio within one run. Each side then runs
