@@ -100,12 +100,13 @@ export function searchReaderPool(): number {
   return loadConfig({ SEARCH_READER_POOL: process.env.SEARCH_READER_POOL }).searchReaderPool;
 }
 
-/** The statements round robin from closed-loop clients (default: the phase's 50 for its SECONDS) on a pool of the API's size. */
-export async function loadSql(url: string, statements: { text: string; params: unknown[] }[], serverCpu: () => number | null, { clients = CONNECTIONS, seconds = SECONDS } = {}): Promise<LoadFigures> {
-  // The API's search reader pool: raw SQL gets the same size.
-  const pool = new Pool({ connectionString: searchReaderUrl(url), max: searchReaderPool() });
-  await pool.query('SELECT 1'); // the first connection's start-up is not the phase's
-  const meter = cpuMeter(serverCpu);
+export type SqlStatement = { text: string; params: unknown[] };
+
+/**
+ * Closed-loop clients round robin over the statements on the pool until `seconds` have passed (every client sees
+ * every statement); returns each query's latency in ms.
+ */
+export async function closedLoop(pool: Pool, statements: SqlStatement[], clients: number, seconds: number): Promise<number[]> {
   const latencies: number[] = [];
   let next = 0;
   const until = Date.now() + seconds * 1000;
@@ -120,6 +121,16 @@ export async function loadSql(url: string, statements: { text: string; params: u
       }
     }),
   );
+  return latencies;
+}
+
+/** The statements round robin from closed-loop clients (default: the phase's 50 for its SECONDS) on a pool of the API's size. */
+export async function loadSql(url: string, statements: SqlStatement[], serverCpu: () => number | null, { clients = CONNECTIONS, seconds = SECONDS } = {}): Promise<LoadFigures> {
+  // The API's search reader pool: raw SQL gets the same size.
+  const pool = new Pool({ connectionString: searchReaderUrl(url), max: searchReaderPool() });
+  await pool.query('SELECT 1'); // the first connection's start-up is not the phase's
+  const meter = cpuMeter(serverCpu);
+  const latencies = await closedLoop(pool, statements, clients, seconds);
   const cpu = meter(latencies.length);
   await pool.end();
   return { p50: round(percentile(latencies, 50)), p90: round(percentile(latencies, 90)), p99: round(percentile(latencies, 99)), requestsPerSecond: Math.round(latencies.length / seconds), requests: latencies.length, errors: 0, ...cpu };

@@ -5,37 +5,18 @@
 // Usage: PROFILE_DATABASE_URL=postgres://…/credit_bench_search [POOL_PLAN=10x50,4x50,1x1] [POOL_SECONDS=15] \
 //   node -r ./tools/register.js bench/search/pool-size.ts   (POOL_PLAN: pool size x clients, comma-separated)
 import { Pool } from 'pg';
-import { preparedStatementName } from '@credit/db';
 import { searchReaderUrl } from '@credit/search';
 import { databaseServerCpu } from '../support/process-cpu';
 import { searchSql } from './explain';
+import { closedLoop, SqlStatement } from './load-phases';
 import { profileSession } from './long-tail';
 
-type Statement = { text: string; params: unknown[] };
-
-/** Closed-loop clients round robin over the statements until `seconds` have passed; returns the queries run. */
-async function drive(pool: Pool, statements: Statement[], clients: number, seconds: number): Promise<number> {
-  let next = 0;
-  let done = 0;
-  const until = Date.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (Date.now() < until) {
-        const { text, params } = statements[next++ % statements.length];
-        await pool.query({ name: preparedStatementName('search', text), text, values: params });
-        done++;
-      }
-    }),
-  );
-  return done;
-}
-
-async function phase(url: string, statements: Statement[], serverCpu: () => number | null, size: number, clients: number, seconds: number) {
+async function phase(url: string, statements: SqlStatement[], serverCpu: () => number | null, size: number, clients: number, seconds: number) {
   const pool = new Pool({ connectionString: searchReaderUrl(url), max: size });
-  await drive(pool, statements, clients, 2);
+  await closedLoop(pool, statements, clients, 2);
   const before = serverCpu();
   const client = process.cpuUsage();
-  const done = await drive(pool, statements, clients, seconds);
+  const done = (await closedLoop(pool, statements, clients, seconds)).length;
   const after = serverCpu();
   const used = process.cpuUsage(client);
   await pool.end();

@@ -70,7 +70,8 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
   const settings = await serverSettings(searchReaderUrl(url));
   log(`server: ${serverKind}; ${Object.entries(settings).map(([k, v]) => `${k}=${v}`).join(', ')}`);
   // A baseline checkout older than SEARCH_READER_POOL answers on its own fixed pool (10), whatever this says.
-  log(`search readers: the API's pool and raw SQL's, ${searchReaderPool()} connections (SEARCH_READER_POOL)`);
+  const readers = searchReaderPool();
+  log(`search readers: the API's pool and raw SQL's, ${readers} connections (SEARCH_READER_POOL)`);
   const sizes = (await db.query(`SELECT pg_size_pretty(pg_table_size('public_disclosures')) AS "table", pg_size_pretty(pg_relation_size('public_disclosures_tokens_gin')) AS gin,
       (SELECT count(*)::int FROM public_disclosures WHERE NOT withdrawn) AS documents`))[0];
   log(`index: ${sizes.documents} documents, table ${sizes.table}, GIN ${sizes.gin}`);
@@ -146,7 +147,7 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
   const result = {
     records: COUNT,
     server: { kind: serverKind, settings },
-    searchReaderPool: searchReaderPool(),
+    searchReaderPool: readers,
     // The V8 flags each API ran with: its checkout's start:prod flags.
     apiNodeFlags: { this: apiNodeFlags(ROOT), baseline: BASELINE_ROOT ? apiNodeFlags(BASELINE_ROOT) : null },
     index: sizes,

@@ -93,9 +93,6 @@ const KIB = 1024;
 const MIB = 1024 * KIB;
 const GIB = 1024 * MIB;
 
-/** SEARCH_READER_POOL's default: twice the cores of a database on two cores, as the embedded one and the benchmarks'. */
-export const DEFAULT_SEARCH_READER_POOL = 4;
-
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
   const read = (name: string): string | undefined => {
@@ -203,10 +200,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxMaxAttempts: int('OUTBOX_MAX_ATTEMPTS', 5, 1, 100),
     // Identical public searches share one answer this long; at most 4 s so a withdrawal still disappears within 5 s.
     searchCacheTtlMs: int('SEARCH_CACHE_TTL_MS', 2_000, 0, 4_000),
-    // About twice the database server's cores: searches are CPU-bound in PostgreSQL, and backends beyond that only
-    // take turns on the cores, each turn costing CPU (libs/search/README.md). At most 100: the embedded server
-    // allows 200 connections, and the API's other pools and the worker need theirs.
-    searchReaderPool: int('SEARCH_READER_POOL', DEFAULT_SEARCH_READER_POOL, 1, 100),
+    // About twice the database server's cores (4 suits a database on two, as the embedded one and the benchmarks'):
+    // searches are CPU-bound in PostgreSQL, and backends beyond that only take turns on the cores, each turn costing
+    // CPU (libs/search/README.md). At most 100: the embedded server allows 200 connections, and the API's other
+    // pools and the worker need theirs.
+    searchReaderPool: int('SEARCH_READER_POOL', 4, 1, 100),
     graphqlFastPath: bool('GRAPHQL_FAST_PATH', true),
     bodyLimits: {
       defaultBytes: int('BODY_LIMIT_BYTES', 64 * KIB, KIB, 64 * MIB),
