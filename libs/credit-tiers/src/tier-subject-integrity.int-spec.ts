@@ -107,6 +107,29 @@ describe('tier rows and their credit subjects (set-based checks in place of fore
     expect([await count('subject_tiers', id), await count('subject_tier_history', id)]).toEqual([0, 0]);
   });
 
+  it('checks an insert\'s subjects by primary key, never by scanning credit_subjects (the work grows with the rows inserted, not the table)', async () => {
+    const ids = [await newSubject(), await newSubject(), await newSubject()];
+    const scans = async () => {
+      const { rows } = await sql.query<{ seq: string; idx: string }>(
+        `SELECT seq_scan AS seq, idx_scan AS idx FROM pg_stat_xact_user_tables WHERE relname = 'credit_subjects'`,
+      );
+      return { seq: Number(rows[0].seq), idx: Number(rows[0].idx) };
+    };
+    // The statistics of the running transaction: nothing else counts in them.
+    await sql.query('BEGIN');
+    try {
+      const before = await scans();
+      await sql.query(`INSERT INTO subject_tiers ${TIER_COLUMNS} VALUES ${ids.map(tierRow).join(', ')}`);
+      await sql.query(`INSERT INTO subject_tier_history ${HISTORY_COLUMNS} VALUES ${ids.map(historyRow).join(', ')}, ${historyRow(ids[0])}`);
+      const after = await scans();
+      expect(after.seq - before.seq).toBe(0);
+      // one probe per distinct subject of each statement
+      expect(after.idx - before.idx).toBe(6);
+    } finally {
+      await sql.query('ROLLBACK');
+    }
+  });
+
   it('empties both tables when credit_subjects is truncated (last: it empties everything)', async () => {
     const id = await newSubject();
     await sql.query(`INSERT INTO subject_tiers ${TIER_COLUMNS} VALUES ${tierRow(id)}`);

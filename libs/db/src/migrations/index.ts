@@ -22,6 +22,7 @@ import { Migration20261205020000 } from './Migration20261205020000';
 import { Migration20261205040000 } from './Migration20261205040000';
 import { Migration20261205150000 } from './Migration20261205150000';
 import { Migration20261205210000 } from './Migration20261205210000';
+import { Migration20261206100000 } from './Migration20261206100000';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128120419', class: Migration20261128120419 },
@@ -45,4 +46,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261205040000', class: Migration20261205040000 },
   { name: 'Migration20261205150000', class: Migration20261205150000 },
   { name: 'Migration20261205210000', class: Migration20261205210000 },
+  { name: 'Migration20261206100000', class: Migration20261206100000 },
 ];
