@@ -7,7 +7,8 @@ import { Migration } from '@mikro-orm/migrations';
  * scan of the whole table.
  *
  * The planner took that scan while the table was small enough for it to look cheaper, and PL/pgSQL keeps a plan
- * for the session (until credit_subjects is analyzed again). On 18,767 subjects, an insert of 300 tier history
+ * for the session, for each table the trigger is on, until something invalidates it (an ANALYZE of
+ * credit_subjects, DDL). On 18,767 subjects, an insert of 300 tier history
  * rows (an ingest batch's size) scanned all of them. 200 such inserts, alternately, in a rolled-back transaction
  * that held the subjects first as the ingest does: 5.1–5.7 ms each with the old check, 2.4–2.9 ms with this one,
  * 1.7 ms with none. Inserting a row for each of the 18,767 subjects in one statement took 653–783 ms against 697–742 ms. On
@@ -15,15 +16,17 @@ import { Migration } from '@mikro-orm/migrations';
  * with either (first runs 25.2 and 29.5 s against 29.9 and 27.3 s, alternately).
  *
  * The probes keep to the primary key however small the table was when the session planned them (the function runs
- * with enable_seqscan off), so the check's work follows the rows inserted, never the table's size.
+ * with enable_seqscan off), so the check's work follows the rows inserted, not the table's size. Only a refused
+ * insert reads more: naming the smallest missing id reads the whole primary key once.
  *
- * Guarantees unchanged: each subject is locked FOR KEY SHARE until the inserting transaction ends, and a missing one
- * raises foreign_key_violation (23503) naming the smallest missing id.
+ * Guarantees unchanged: each subject is locked FOR KEY SHARE until the inserting transaction ends, a missing one
+ * raises foreign_key_violation (23503) naming the smallest missing id, and a null subject_id is not the check's to
+ * refuse (as with a foreign key; both columns are NOT NULL).
  */
 export class Migration20261206100000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(requireCreditSubjects(`select count(*), count(l.id) into wanted, locked
-    from (select distinct subject_id from new_rows) n
+    from (select distinct subject_id from new_rows where subject_id is not null) n
     left join lateral (select s.id from credit_subjects s where s.id = n.subject_id for key share of s) l on true;`, 'set enable_seqscan = off'));
   }
 
