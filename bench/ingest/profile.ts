@@ -2,12 +2,14 @@
 // (no HTTP, no GraphQL), one batch at a time, and sums the wall time of every SQL statement run inside the
 // ingest transactions (by the first words of its text); what is left is JavaScript and round trips.
 // `BENCH_RECORDS=20000 node -r ./tools/register.js bench/ingest/profile.ts` (add --cpu-prof for a V8 profile;
-// PROFILE_EXPLAIN=n for the plans of the n-th batch's statements).
+// PROFILE_EXPLAIN=n for the plans of the n-th batch's statements). PROFILE_TEMPLATE=<database> pushes into a copy of
+// that database instead of an empty one: PROFILE_TEMPLATE=credit_bench_tiers, after bench/tiers on the same server,
+// pushes into 1,000,000 subjects with 3,000,000 records and their tiers (the demo's subjects are new to it).
 import './production-env';
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
-import type { PoolClient } from 'pg';
+import { Client, type PoolClient } from 'pg';
 import pino from 'pino';
 import { SYSTEM_ACTOR } from '@credit/audit';
 import { CatalogueService, seedBlacklistCatalogue } from '@credit/blacklist';
@@ -60,7 +62,9 @@ function timeStatements(): void {
 }
 
 async function main(): Promise<void> {
-  const url = await freshBenchDatabase('credit_bench_ingest_profile');
+  const template = process.env.PROFILE_TEMPLATE || undefined;
+  const url = await freshBenchDatabase('credit_bench_ingest_profile', template);
+  if (template) await describeBackground(url, template);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'credit-prof-'));
   const env = { NODE_ENV: 'production', DATA_DIR: dataDir, LOG_LEVEL: 'silent', RUN_WORKER_IN_PROCESS: 'false' };
   const app = await createApi({ config: { ...loadConfig(env), databaseUrl: url }, secrets: loadSecrets(dataDir, env), databaseUrl: url }, pino({ level: 'silent' }));
@@ -90,6 +94,21 @@ async function main(): Promise<void> {
   for (const [key, t] of [...timings].sort((a, b) => b[1].ms - a[1].ms)) process.stdout.write(`${t.ms.toFixed(0).padStart(8)} ms ${String(t.calls).padStart(5)}×  ${key}\n`);
   await app.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** What the copied database held before the push, its statistics fresh (the copy keeps the template's). */
+async function describeBackground(url: string, template: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('VACUUM ANALYZE');
+    const { rows } = await client.query<Record<string, string>>(
+      'SELECT (SELECT count(*) FROM credit_subjects) AS subjects, (SELECT count(*) FROM penalty_records) AS records, (SELECT count(*) FROM subject_tiers) AS tiers',
+    );
+    process.stdout.write(`pushing into a copy of ${template}: ${Object.entries(rows[0]).map(([what, n]) => `${Number(n).toLocaleString()} ${what}`).join(', ')}\n`);
+  } finally {
+    await client.end();
+  }
 }
 
 main().catch((error) => {

@@ -11,18 +11,20 @@ export const BENCH_ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://pos
 
 /**
  * BENCH_DB_SUFFIX is appended to every bench database name, so runs side by side on one server (a "before"
- * run and a helper's, say) each get their own database instead of dropping each other's.
+ * run and a helper's, say) each get their own database instead of dropping each other's. `template`: a copy of
+ * that database (on the same server, with no one connected to it) instead of an empty one.
  */
-export async function freshBenchDatabase(baseName: string): Promise<string> {
+export async function freshBenchDatabase(baseName: string, template?: string): Promise<string> {
   const name = `${baseName}${process.env.BENCH_DB_SUFFIX ?? ''}`;
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
+  for (const plain of [name, template ?? 'template0']) if (!/^[a-z_][a-z0-9_]*$/.test(plain)) throw new Error(`not a plain database name: ${plain}`);
   const admin = new Client({ connectionString: BENCH_ADMIN_URL });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE template0`);
+  await admin.query(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE ${template ?? 'template0'}`);
   await admin.end();
   const url = new URL(BENCH_ADMIN_URL);
   url.pathname = `/${name}`;
+  // A copy of another bench's database is brought up to this checkout's migrations like any other.
   await migrateDatabase(url.toString(), ORM_ENTITIES);
   return url.toString();
 }
