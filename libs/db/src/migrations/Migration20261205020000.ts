@@ -21,23 +21,7 @@ export class Migration20261205020000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "subject_tiers" drop constraint "subject_tiers_subject_id_foreign";`);
     this.addSql(`alter table "subject_tier_history" drop constraint "subject_tier_history_subject_id_foreign";`);
-    this.addSql(`create function require_credit_subjects() returns trigger language plpgsql as $$
-declare
-  wanted bigint;
-  locked bigint;
-  missing bigint;
-begin
-  select count(distinct subject_id) into wanted from new_rows;
-  select count(*) into locked from (
-    select 1 from credit_subjects s where s.id in (select subject_id from new_rows) for key share of s
-  ) l;
-  if locked <> wanted then
-    select min(n.subject_id) into missing from new_rows n
-     where not exists (select 1 from credit_subjects s where s.id = n.subject_id);
-${missingSubject('missing')}
-  end if;
-  return null;
-end $$;`);
+    this.addSql(`create function require_credit_subjects() returns trigger language plpgsql as ${REQUIRE_CREDIT_SUBJECTS_BODY}`);
     this.addSql(`create function require_credit_subject_of_row() returns trigger language plpgsql as $$
 begin
   perform 1 from credit_subjects s where s.id = new.subject_id for key share of s;
@@ -105,8 +89,27 @@ end $$;`);
 
 const TABLES = ['subject_tiers', 'subject_tier_history'] as const;
 
+/** require_credit_subjects()'s body as created here; Migration20261206100000's down puts it back. */
+export const REQUIRE_CREDIT_SUBJECTS_BODY = `$$
+declare
+  wanted bigint;
+  locked bigint;
+  missing bigint;
+begin
+  select count(distinct subject_id) into wanted from new_rows;
+  select count(*) into locked from (
+    select 1 from credit_subjects s where s.id in (select subject_id from new_rows) for key share of s
+  ) l;
+  if locked <> wanted then
+    select min(n.subject_id) into missing from new_rows n
+     where not exists (select 1 from credit_subjects s where s.id = n.subject_id);
+${missingSubject('missing')}
+  end if;
+  return null;
+end $$;`;
+
 /** The foreign key's error (23503, with the key in the detail) for the subject id `key`, an expression. */
-function missingSubject(key: string): string {
+export function missingSubject(key: string): string {
   return `    raise exception 'insert or update on table "%" names a credit subject that does not exist', tg_table_name
       using errcode = 'foreign_key_violation', detail = format('Key (subject_id)=(%s) is not present in table "credit_subjects".', ${key});`;
 }

@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { missingSubject, REQUIRE_CREDIT_SUBJECTS_BODY } from './Migration20261205020000';
 
 /**
  * The set-based subject check of subject_tiers and subject_tier_history inserts (Migration20261205020000) probes
@@ -36,33 +37,14 @@ begin
     from (select distinct subject_id from new_rows where subject_id is not null) n
     left join lateral (select s.id from credit_subjects s where s.id = n.subject_id for key share of s) l on true;
   if missing is not null then
-${RAISE_MISSING}
+${missingSubject('missing')}
   end if;
   return null;
 end $$;`);
   }
 
   override async down(): Promise<void> {
-    this.addSql(`create or replace function require_credit_subjects() returns trigger language plpgsql as $$
-declare
-  wanted bigint;
-  locked bigint;
-  missing bigint;
-begin
-  select count(distinct subject_id) into wanted from new_rows;
-  select count(*) into locked from (
-    select 1 from credit_subjects s where s.id in (select subject_id from new_rows) for key share of s
-  ) l;
-  if locked <> wanted then
-    select min(n.subject_id) into missing from new_rows n
-     where not exists (select 1 from credit_subjects s where s.id = n.subject_id);
-${RAISE_MISSING}
-  end if;
-  return null;
-end $$;`);
+    this.addSql(`create or replace function require_credit_subjects() returns trigger language plpgsql as ${REQUIRE_CREDIT_SUBJECTS_BODY}`);
   }
 }
 
-/** The foreign key's error (23503, with the key in the detail) for the subject id in `missing`. */
-const RAISE_MISSING = `    raise exception 'insert or update on table "%" names a credit subject that does not exist', tg_table_name
-      using errcode = 'foreign_key_violation', detail = format('Key (subject_id)=(%s) is not present in table "credit_subjects".', missing);`;
