@@ -16,11 +16,12 @@ export const BENCH_ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://pos
  */
 export async function freshBenchDatabase(baseName: string, template?: string): Promise<string> {
   const name = `${baseName}${process.env.BENCH_DB_SUFFIX ?? ''}`;
-  for (const plain of [name, template ?? 'template0']) if (!/^[a-z_][a-z0-9_]*$/.test(plain)) throw new Error(`not a plain database name: ${plain}`);
+  const source = template ?? 'template0';
+  for (const plain of [name, source]) if (!/^[a-z_][a-z0-9_]*$/.test(plain)) throw new Error(`not a plain database name: ${plain}`);
   const admin = new Client({ connectionString: BENCH_ADMIN_URL });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE ${template ?? 'template0'}`);
+  await admin.query(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE ${source}`);
   await admin.end();
   const url = new URL(BENCH_ADMIN_URL);
   url.pathname = `/${name}`;
