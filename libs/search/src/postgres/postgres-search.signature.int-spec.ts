@@ -2,7 +2,7 @@
 // of every token the row has, set the way the searched mask sets it, or a walk would skip a match: checked here on
 // the stored rows (a trigger computes them), whoever wrote the tokens and after a rebuild; and every walking search
 // must answer as it does on rows without a signature (written before the column existed), and as the documents say.
-import { Database } from '@credit/db';
+import { Database, TOKEN_SIGNATURE_SQL } from '@credit/db';
 import { contractDoc } from '../search-index.contract';
 import type { DisclosureDocument, DisclosureSearchFilter } from '../search-index.port';
 import { parseQuery, ParsedQuery } from '../search-text';
@@ -16,6 +16,9 @@ import { sampleRowsOf } from './testing/sample-rows';
 import { openSearchDatabases, SearchDatabases } from './testing/search-databases';
 
 const AS_OF = '2026-06-30';
+/** Whether signature `s` lacks one of the three bits key `k` sets (token-signature.ts signatureBits), in SQL. */
+const LACKS_A_BIT = (s: string, k: string) =>
+  `(get_bit(${s}, (${k} % 1024)::int) = 0 OR get_bit(${s}, ((${k} / 1024) % 1024)::int) = 0 OR get_bit(${s}, ((${k} / 4294967296) % 1024)::int) = 0)`;
 const DEPARTMENTS = ['CZ-SCJGJ', 'CZ-SWJ', 'CZ-HBJ'];
 
 describe('PostgreSQL search: the token signature a walk tests first', () => {
@@ -46,16 +49,16 @@ describe('PostgreSQL search: the token signature a walk tests first', () => {
   });
   afterAll(() => databases.close());
 
-  it('holds the bit of every token of its row, counted as PostgreSQL counts them (key mod 1024 from the left)', async () => {
+  it('holds the bits of every token of its row, counted as PostgreSQL counts them (from the left)', async () => {
     const [row] = await db.query<{ rows: number; keys: number; unset: number; set: number }>(
       `SELECT count(DISTINCT p.record_id)::int AS rows, count(*)::int AS keys,
-              count(*) FILTER (WHERE get_bit(p.token_signature, (k % 1024)::int) = 0)::int AS unset,
+              count(*) FILTER (WHERE ${LACKS_A_BIT('p.token_signature', 'k')})::int AS unset,
               (SELECT avg(length(replace(token_signature::text, '0', '')))::int FROM public_disclosures) AS set
          FROM public_disclosures p CROSS JOIN LATERAL unnest(p.tokens) AS k`,
     );
     expect(row).toMatchObject({ rows: docs.length, unset: 0 });
-    // and sets little else: no more bits than the row has keys
-    expect(row.set).toBeLessThanOrEqual(row.keys / row.rows);
+    // and sets little else: no more bits than three a key of the row
+    expect(row.set).toBeLessThanOrEqual((3 * row.keys) / row.rows);
     expect(row.set).toBeGreaterThan(10);
   });
 
@@ -95,7 +98,7 @@ describe('PostgreSQL search: the token signature a walk tests first', () => {
   });
 
   it('is the same bit string whether Node writes it (the searched mask) or PostgreSQL (the rows)', async () => {
-    const keySets = [[], [0], [1023, 1024, 2 ** 53 - 1], docs.slice(0, 5).flatMap((doc) => documentTokens(doc).map(tokenKey))];
+    const keySets = [[], [0], [1023, 1024, 2 ** 53 - 1], [3 * 2 ** 32 + 7 * 1024 + 5], docs.slice(0, 5).flatMap((doc) => documentTokens(doc).map(tokenKey))];
     for (const keys of keySets) {
       const [row] = await db.query<{ database: string; node: string }>(
         'SELECT public_disclosure_token_signature($1::bigint[])::text AS database, $2::bit(1024)::text AS node',
@@ -138,7 +141,7 @@ describe('PostgreSQL search: the token signature a walk tests first', () => {
     const [rebuilt] = await db.query<{ rows: number; unsigned: number; unset: number; triggers: number }>(
       `SELECT (SELECT count(*)::int FROM public_disclosures) AS rows,
               (SELECT count(*)::int FROM public_disclosures WHERE token_signature IS NULL) AS unsigned,
-              (SELECT count(*)::int FROM public_disclosures p CROSS JOIN LATERAL unnest(p.tokens) k WHERE get_bit(p.token_signature, (k % 1024)::int) = 0) AS unset,
+              (SELECT count(*)::int FROM public_disclosures p CROSS JOIN LATERAL unnest(p.tokens) k WHERE ${LACKS_A_BIT('p.token_signature', 'k')}) AS unset,
               (SELECT count(*)::int FROM pg_trigger WHERE tgrelid = 'public_disclosures'::regclass AND NOT tgisinternal) AS triggers`,
     );
     expect(rebuilt).toEqual({ rows: 498, unsigned: 0, unset: 0, triggers: 1 });
@@ -146,5 +149,38 @@ describe('PostgreSQL search: the token signature a walk tests first', () => {
     await new PostgresSearchIndex(db).apply([{ op: 'upsert', version: 6, doc: docs[2] }]);
     const [after] = await db.query<{ s: string | null }>('SELECT token_signature::text AS s FROM public_disclosures WHERE record_id = $1', [docs[2].id]);
     expect(after.s).toMatch(/1/);
+  });
+
+  it('is set again on every row, of the live table and of a build beside it, when the migration to three bits a key runs (and back)', async () => {
+    const lacking = async (table: string) => {
+      const [row] = await db.query<{ rows: number; lacking: number }>(
+        `SELECT count(*)::int AS rows,
+                count(*) FILTER (WHERE token_signature IS NULL OR EXISTS (SELECT 1 FROM unnest(tokens) k WHERE ${LACKS_A_BIT('token_signature', 'k')}))::int AS lacking
+           FROM ${table}`,
+      );
+      return row;
+    };
+    const run = async (statements: string[]) => {
+      for (const statement of statements) await db.query(statement);
+    };
+    // A search:reindex half-way through when the migration runs: its rows so far were signed by the function it replaces.
+    const build = await new PostgresSearchIndex(db).beginBuild();
+    try {
+      await build.apply(docs.slice(600, 700).map((doc) => ({ op: 'upsert' as const, version: 7, doc })));
+      await run(TOKEN_SIGNATURE_SQL.oneBit);
+      // Signed with one bit a key, every row lacks some of the three; some were written before the column.
+      await db.query('UPDATE public_disclosures SET token_signature = NULL WHERE record_id IN (SELECT record_id FROM public_disclosures ORDER BY record_id LIMIT 10)');
+      expect(await lacking('public_disclosures')).toEqual({ rows: 498, lacking: 498 });
+      expect(await lacking('public_disclosures_build')).toEqual({ rows: 100, lacking: 100 });
+      await run(TOKEN_SIGNATURE_SQL.threeBits);
+      expect(await lacking('public_disclosures')).toEqual({ rows: 498, lacking: 0 });
+      expect(await lacking('public_disclosures_build')).toEqual({ rows: 100, lacking: 0 });
+    } finally {
+      await build.abort();
+    }
+    // Without a build beside it, the live table alone.
+    await run(TOKEN_SIGNATURE_SQL.oneBit);
+    await run(TOKEN_SIGNATURE_SQL.threeBits);
+    expect(await lacking('public_disclosures')).toEqual({ rows: 498, lacking: 0 });
   });
 });
