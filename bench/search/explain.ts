@@ -26,12 +26,15 @@ export async function builderOf(root: string): Promise<typeof buildSearchSql> {
   return ((await import(path.resolve(root, 'libs/search/src/postgres/postgres-search.sql.ts'))) as { buildSearchSql: typeof buildSearchSql }).buildSearchSql;
 }
 
-/** Exactly the statement the PostgreSQL adapter runs for these variables and this shape (`build`: another checkout's builder, builderOf). */
-export function searchSql(variables: Record<string, unknown>, stats: TokenStats, shape: Shape = 'full', build = buildSearchSql): { text: string; params: unknown[] } {
+/**
+ * Exactly the statement the PostgreSQL adapter runs for these variables and this shape (`build`: another checkout's
+ * builder, builderOf), on the live table or on `table` (pair-load.ts: a copy holding the other checkout's rows).
+ */
+export function searchSql(variables: Record<string, unknown>, stats: TokenStats, shape: Shape = 'full', build = buildSearchSql, table = 'public_disclosures'): { text: string; params: unknown[] } {
   const query = variables.query ? parseQuery(variables.query as string) : null;
   if (typeof query === 'string') throw new Error(`bad bench query ${String(variables.query)}`);
   return build(
-    { table: 'public_disclosures', query, filter: (variables.filter ?? {}) as object, asOf: todayInChina(), limit: 20, countBound: DEFAULT_COUNT_BOUND, cursor: null, count: shape !== 'page', facets: shape === 'full' },
+    { table, query, filter: (variables.filter ?? {}) as object, asOf: todayInChina(), limit: 20, countBound: DEFAULT_COUNT_BOUND, cursor: null, count: shape !== 'page', facets: shape === 'full' },
     stats,
   );
 }

@@ -7,21 +7,24 @@
 // within a few percent.
 // Usage: PAIR_BASE_ROOT=/tmp/base PROFILE_DATABASE_URL=postgres://…/credit_bench_search \
 //   node -r ./tools/register.js bench/search/pair-load.ts   (PROFILE_TAIL=n: n long-tail searches, default 0: the
-//   64 queries of the head mix; PROFILE_SHAPE=full|count|page; PAIR_ROUNDS 6, PAIR_SECONDS 15)
+//   64 queries of the head mix; PROFILE_SHAPE=full|count|page; PAIR_ROUNDS 6, PAIR_SECONDS 15). PAIR_BASE_TABLE: the
+//   base side searches that table instead of public_disclosures, a copy of it with the rows as the base checkout
+//   writes them (the token signature's bits before migration 20261206120000: libs/search/README.md)
 import { searchSql } from './explain';
 import { CONNECTIONS, loadSql } from './load-phases';
 import { pairSession } from './long-tail';
 
 const ROUNDS = Number(process.env.PAIR_ROUNDS ?? 6);
 const SECONDS = Number(process.env.PAIR_SECONDS ?? 15);
+const BASE_TABLE = process.env.PAIR_BASE_TABLE || 'public_disclosures';
 
 async function main(): Promise<void> {
   const { url, db, stats, shape, variants, baseBuild } = await pairSession(0);
   await db.close();
   const mine = variants.map((variant) => searchSql(variant.variables, stats, shape));
-  const theirs = variants.map((variant) => searchSql(variant.variables, stats, shape, baseBuild));
+  const theirs = variants.map((variant) => searchSql(variant.variables, stats, shape, baseBuild, BASE_TABLE));
   const differ = mine.filter((statement, i) => statement.text !== theirs[i].text || JSON.stringify(statement.params) !== JSON.stringify(theirs[i].params)).length;
-  process.stdout.write(`${variants.length} searches (${shape}), ${differ} of them with a different statement; ${ROUNDS} rounds of ${SECONDS} s, ${CONNECTIONS / 2} clients a side\n`);
+  process.stdout.write(`${variants.length} searches (${shape}), ${differ} of them with a different statement (base on ${BASE_TABLE}); ${ROUNDS} rounds of ${SECONDS} s, ${CONNECTIONS / 2} clients a side\n`);
   const ratios: number[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
     // Which side starts its pool first alternates: with the same statements on both sides (242 of the long tail),
