@@ -14,19 +14,27 @@ import { Migration } from '@mikro-orm/migrations';
  * rewritten or rebuilt (`npm run cli -- search:reindex`). PLAIN storage: 136 bytes never worth compressing, and a
  * compressed one would cost every walked row a decompression.
  */
-export class Migration20261205210000 extends Migration {
-  override async up(): Promise<void> {
-    this.addSql(`create function public_disclosure_token_signature(tokens bigint[]) returns bit(1024)
+/** Setting the bit of `key` in `signature`: one bit a key, as this migration signs (Migration20261206120000 sets three). */
+export const ONE_BIT_A_KEY = `signature := set_bit(signature, (key % 1024)::int, 1);`;
+
+/** The statement that creates (or replaces) public_disclosure_token_signature, `setBits` run for each key. */
+export function tokenSignatureFunction(verb: 'create' | 'create or replace', setBits: string): string {
+  return `${verb} function public_disclosure_token_signature(tokens bigint[]) returns bit(1024)
       language plpgsql immutable strict parallel safe as $$
       declare
         signature bit(1024) := repeat('0', 1024)::bit(1024);
         key bigint;
       begin
         foreach key in array tokens loop
-          signature := set_bit(signature, (key % 1024)::int, 1);
+          ${setBits}
         end loop;
         return signature;
-      end $$;`);
+      end $$;`;
+}
+
+export class Migration20261205210000 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(tokenSignatureFunction('create', ONE_BIT_A_KEY));
     this.addSql(`create function public_disclosures_sign_tokens() returns trigger language plpgsql as $$
       begin
         new.token_signature := public_disclosure_token_signature(new.tokens);

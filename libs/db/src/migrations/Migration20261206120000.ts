@@ -1,23 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
+import { ONE_BIT_A_KEY, tokenSignatureFunction } from './Migration20261205210000';
 
-/** The body of public_disclosure_token_signature, setting each key's bits (`setBits`: statements on `key`). */
-function signatureFunction(setBits: string): string {
-  return `create or replace function public_disclosure_token_signature(tokens bigint[]) returns bit(1024)
-      language plpgsql immutable strict parallel safe as $$
-      declare
-        signature bit(1024) := repeat('0', 1024)::bit(1024);
-        key bigint;
-      begin
-        foreach key in array tokens loop
-          ${setBits}
-        end loop;
-        return signature;
-      end $$;`;
-}
-
-const ONE_BIT = `signature := set_bit(signature, (key % 1024)::int, 1);`;
 // token-signature.ts signatureBits: three slices of the key's two hashes (keys are non-negative, so / floors).
-const THREE_BITS = `signature := set_bit(signature, (key % 1024)::int, 1);
+const THREE_BITS = `${ONE_BIT_A_KEY}
           signature := set_bit(signature, ((key / 1024) % 1024)::int, 1);
           signature := set_bit(signature, ((key / 4294967296) % 1024)::int, 1);`;
 
@@ -38,8 +23,8 @@ const RESIGN = [
 
 /** The statements of up (three bits) and down (one bit), in order; exported for the signature's int-spec. */
 export const TOKEN_SIGNATURE_SQL = {
-  threeBits: [signatureFunction(THREE_BITS), ...RESIGN],
-  oneBit: [signatureFunction(ONE_BIT), ...RESIGN],
+  threeBits: [tokenSignatureFunction('create or replace', THREE_BITS), ...RESIGN],
+  oneBit: [tokenSignatureFunction('create or replace', ONE_BIT_A_KEY), ...RESIGN],
 };
 
 /**
