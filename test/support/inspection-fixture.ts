@@ -47,6 +47,9 @@ export async function seedInspections(t: TestApp, options: { subjects?: number; 
   // One subject with a published decision, the others only in the subject register.
   const disclosed = { uscc: companyUscc(INSPECTION_REGION), name: '天长市示范抽查商贸有限公司' };
   fail(await t.gql(SUBMIT, { records: [penaltyRecord({ severity: 'GENERAL', decisionDate: addMonths(todayInChina(), -1), partyName: disclosed.name, uscc: disclosed.uscc })] }, department));
+  // The subject page finds the decision in the search index: delivered now, not whenever the in-process worker gets
+  // to it (a CI run under load served the page before it had, and the page said there was no decision).
+  await t.deliverOutbox();
   const others = Array.from({ length: count - 1 }, (_, i) => ({ uscc: companyUscc(INSPECTION_REGION), name: i === 0 ? INSPECTION_SCRIPT_NAME : `天长市抽查样本${i}号有限公司` }));
   await t.db.query(
     `INSERT INTO credit_subjects (subject_key, uscc, name, subject_type, region_code, category)
