@@ -23,7 +23,9 @@ async function main(): Promise<void> {
   await db.close();
   const mine = variants.map((variant) => searchSql(variant.variables, stats, shape));
   const theirs = variants.map((variant) => searchSql(variant.variables, stats, shape, baseBuild, BASE_TABLE));
-  const differ = mine.filter((statement, i) => statement.text !== theirs[i].text || JSON.stringify(statement.params) !== JSON.stringify(theirs[i].params)).length;
+  // Compared as on one table: a statement that differs only by PAIR_BASE_TABLE's name is the same statement.
+  const onLive = (text: string) => text.split(BASE_TABLE).join('public_disclosures');
+  const differ = mine.filter((statement, i) => statement.text !== onLive(theirs[i].text) || JSON.stringify(statement.params) !== JSON.stringify(theirs[i].params)).length;
   process.stdout.write(`${variants.length} searches (${shape}), ${differ} of them with a different statement (base on ${BASE_TABLE}); ${ROUNDS} rounds of ${SECONDS} s, ${CONNECTIONS / 2} clients a side\n`);
   const ratios: number[] = [];
   for (let round = 1; round <= ROUNDS; round++) {

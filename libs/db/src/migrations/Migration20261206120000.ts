@@ -11,11 +11,18 @@ const THREE_BITS = `${ONE_BIT_A_KEY}
  * set the same bits, and a row signed otherwise could be skipped by a walk. The table a search:reindex may be
  * building beside the live one too (postgres-index.build.ts), since its rows already written were signed by the
  * function this replaces. Rows without a signature (written before the column) get one.
+ *
+ * Each table is locked against writes first (EXCLUSIVE: searches go on reading). The new function is visible to
+ * other sessions only once the migration commits, so a row another process inserted while the UPDATE ran (an
+ * outbox worker of the previous release, a reindex filling its build table) would be signed by the old function
+ * after the UPDATE's snapshot was taken, and stay so.
  */
 const RESIGN = [
+  `lock table "public_disclosures" in exclusive mode;`,
   `update "public_disclosures" set token_signature = public_disclosure_token_signature(tokens);`,
   `do $$ begin
         if to_regclass('public_disclosures_build') is not null then
+          lock table public_disclosures_build in exclusive mode;
           update public_disclosures_build set token_signature = public_disclosure_token_signature(tokens);
         end if;
       end $$;`,
@@ -30,12 +37,17 @@ export const TOKEN_SIGNATURE_SQL = {
 /**
  * The token signature sets three bits a key instead of one (token-signature.ts). With one, a searched key whose bit
  * a near-universal key of the rows also sets let nearly every walked row through to the exact array test: on the
- * bench's 1M, 55 %, 97 % and 100 % of the rows lacking 假冒, 餐饮 and 过期, and the costliest searches of the
- * bench's mix were walks for those words (餐饮 with a category filter 9.75 ms, 过期 with a severity 6.64 ms).
+ * bench's 1M, 55 %, 97 % and 100 % of the rows lacking 假冒, 餐饮 and 过期 (过期 with a severity filter took
+ * 6.64 ms, 2.83 ms after this).
  *
- * Rewrites every row's signature once (1,000,000 rows: see the closing figures in libs/search/README.md), in the
- * migration's transaction: a search of the new release never meets a row signed the old way. The down migration
- * puts the one-bit function back and re-signs the rows with it.
+ * Rewrites every row's signature once, in the migration's transaction, with the table locked against writes
+ * (searches go on): a search of the new release never meets a row signed the old way. On the bench's 1M that took
+ * 113 and 90 s, every update a new row version in every index (docs/OPERATING-DATABASE.md: deploy it outside a
+ * search:reindex, VACUUM after).
+ *
+ * A rolling deploy: the first of a key's three bits is the one bit the previous release set, so its searches still
+ * find every row this signs. The reverse does not hold: run down() (which puts the one-bit function back and
+ * re-signs every row with it) only once no process of this release is left.
  */
 export class Migration20261206120000 extends Migration {
   override async up(): Promise<void> {

@@ -160,9 +160,11 @@ describe('PostgreSQL search: the token signature a walk tests first', () => {
       );
       return row;
     };
-    const run = async (statements: string[]) => {
-      for (const statement of statements) await db.query(statement);
-    };
+    // In one transaction, as the migrator runs a migration (its table locks need one).
+    const run = (statements: string[]) =>
+      db.transaction(async (sql) => {
+        for (const statement of statements) await sql.query(statement);
+      });
     // A search:reindex half-way through when the migration runs: its rows so far were signed by the function it replaces.
     const build = await new PostgresSearchIndex(db).beginBuild();
     try {
@@ -170,10 +172,12 @@ describe('PostgreSQL search: the token signature a walk tests first', () => {
       await run(TOKEN_SIGNATURE_SQL.oneBit);
       // Signed with one bit a key, every row lacks some of the three; some were written before the column.
       await db.query('UPDATE public_disclosures SET token_signature = NULL WHERE record_id IN (SELECT record_id FROM public_disclosures ORDER BY record_id LIMIT 10)');
-      expect(await lacking('public_disclosures')).toEqual({ rows: 498, lacking: 498 });
+      const live = await lacking('public_disclosures');
+      expect(live.rows).toBeGreaterThan(10);
+      expect(live.lacking).toBe(live.rows);
       expect(await lacking('public_disclosures_build')).toEqual({ rows: 100, lacking: 100 });
       await run(TOKEN_SIGNATURE_SQL.threeBits);
-      expect(await lacking('public_disclosures')).toEqual({ rows: 498, lacking: 0 });
+      expect(await lacking('public_disclosures')).toEqual({ rows: live.rows, lacking: 0 });
       expect(await lacking('public_disclosures_build')).toEqual({ rows: 100, lacking: 0 });
     } finally {
       await build.abort();
@@ -181,6 +185,30 @@ describe('PostgreSQL search: the token signature a walk tests first', () => {
     // Without a build beside it, the live table alone.
     await run(TOKEN_SIGNATURE_SQL.oneBit);
     await run(TOKEN_SIGNATURE_SQL.threeBits);
-    expect(await lacking('public_disclosures')).toEqual({ rows: 498, lacking: 0 });
+    expect((await lacking('public_disclosures')).lacking).toBe(0);
+  });
+
+  it('makes a document written while the migration runs wait for it, and signs it with the new function', async () => {
+    const run = (sql: { query: (text: string) => Promise<unknown> }, statements: string[]) => statements.reduce((done, statement) => done.then(() => sql.query(statement)), Promise.resolve() as Promise<unknown>);
+    await db.transaction((sql) => run(sql, TOKEN_SIGNATURE_SQL.oneBit));
+    const doc = docs[1500];
+    let written = false;
+    let write: Promise<void> = Promise.resolve();
+    await db.transaction(async (sql) => {
+      await run(sql, TOKEN_SIGNATURE_SQL.threeBits);
+      // An outbox worker of the previous release indexing a document meanwhile: without the table lock it would be
+      // signed by the function the migration replaces, after the re-signing UPDATE's snapshot, and stay so.
+      write = new PostgresSearchIndex(db).apply([{ op: 'upsert', version: 9, doc }]).then(() => {
+        written = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(written).toBe(false);
+    });
+    await write;
+    const [row] = await db.query<{ lacking: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM unnest(tokens) k WHERE ${LACKS_A_BIT('token_signature', 'k')}) AS lacking FROM public_disclosures WHERE record_id = $1`,
+      [doc.id],
+    );
+    expect(row).toEqual({ lacking: false });
   });
 });

@@ -8,7 +8,7 @@ import { BigIntType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core
  * prefixed exact keys (u:USCC, d:decision number, x:full name, r:region prefixes, g:department, c:category,
  * s:severity); its GIN index serves every text query and most filters in one index scan. A department, severity
  * or county filter can instead walk its own newest-first index and test the other keys on that filter's rows.
- * A walk tests `token_signature` (a bit per key) before `tokens`.
+ * A walk tests `token_signature` (three bits a key) before `tokens`.
  */
 @Entity({ tableName: 'public_disclosures' })
 @Index({ name: 'public_disclosures_tokens_gin', expression: 'create index "public_disclosures_tokens_gin" on "public_disclosures" using gin ("tokens")' })
@@ -65,9 +65,10 @@ export class PublicDisclosure {
   @Property({ length: 1000, nullable: true }) withdrawalReason!: string | null;
   @Property({ columnType: 'bigint[]', defaultRaw: `'{}'` }) tokens!: number[];
   /**
-   * Bit k mod 1024 set for every key k of `tokens` (token-signature.ts): a walk tests it before the array. Computed
-   * by a trigger on every write of `tokens` (Migration20261205210000), never written by the application; NULL on
-   * rows written before the column (tested by the array alone until search:reindex).
+   * Three bits set for every key of `tokens` (token-signature.ts signatureBits): a walk tests it before the array.
+   * Computed by a trigger on every write of `tokens` (Migration20261205210000; three bits since
+   * Migration20261206120000, which signed every row), never written by the application; a NULL one (a row written
+   * before the column, until re-signed) is tested by the array alone.
    */
   @Property({ columnType: 'bit(1024)', nullable: true }) tokenSignature!: string | null;
   @Property({ type: 'timestamptz', defaultRaw: 'now()' }) indexedAt!: Date;

@@ -47,6 +47,14 @@ describe('tokenSignature', () => {
     );
   });
 
+  it("sets, as its first bit, the one bit a key of the one-bit signature (k mod 1024): the previous release's masks stay inside the rows' signatures", () => {
+    fc.assert(
+      fc.property(fc.maxSafeNat(), (key) => {
+        expect(signatureBits(key)[0]).toBe(key % 1024);
+      }),
+    );
+  });
+
   it('refuses what is not a token key', () => {
     for (const key of [-1, 0.5, 2 ** 53, Number.NaN]) expect(() => tokenSignature([key])).toThrow(RangeError);
   });

@@ -19,7 +19,8 @@ export const TOKEN_SIGNATURE_TYPE = `bit(${TOKEN_SIGNATURE_BITS})`;
  * The bits key k sets, counted from the left as get_bit counts: k mod 1024, floor(k / 1024) mod 1024 and
  * floor(k / 2^32) mod 1024, three slices of tokenKey's two hashes (its low 32 bits are one hash, the bits above
  * them the other), so a key that shares one bit with another seldom shares all three. The same as the database's
- * public_disclosure_token_signature (Migration20261206120000).
+ * public_disclosure_token_signature (Migration20261206120000). The first is the one bit a key of the signature
+ * before it: a process of that release, during a rolling deploy, still finds every row signed with three.
  */
 export function signatureBits(key: number): [number, number, number] {
   if (!Number.isSafeInteger(key) || key < 0) throw new RangeError(`not a token key: ${key}`);
@@ -30,7 +31,8 @@ export function signatureBits(key: number): [number, number, number] {
  * The signature of these token keys (tokenKey values: non-negative integers below 2^53) as PostgreSQL's hex
  * bit-string input, `x` and 256 hex digits, with signatureBits set for every key. This is the searched mask; the
  * rows' signatures are computed the same way by the database (public_disclosure_token_signature, a trigger on
- * every write of `tokens`: Migration20261205210000), so that no writer can leave one that does not match its tokens.
+ * every write of `tokens`: Migration20261205210000, three bits since Migration20261206120000), so that no writer
+ * can leave one that does not match its tokens.
  */
 export function tokenSignature(keys: readonly number[]): string {
   const bytes = new Uint8Array(TOKEN_SIGNATURE_BITS / 8);
