@@ -4,6 +4,13 @@
 import { ID_TYPE_LABELS, PARTY_TYPE_LABELS, PENALTY_CATEGORY_LABELS, PenaltyRecordDraft, SEVERITY_LABELS } from '@credit/domain';
 import { generateDemoData } from '../../apps/cli/src/demo/demo-data.generator';
 
+/**
+ * The department the benchmark registers and imports as. Its records name it as their authority: a department may
+ * publish only as an authority registered for it (AUTHORITY_NOT_ALLOWED otherwise), and the demo's records name
+ * the demo's departments.
+ */
+export const BENCH_DEPARTMENT = { code: 'BENCH-IMPORT', name: '基准测试导入部门', uscc: '113411000030000142', regionCode: '341100' };
+
 export function* benchDrafts(total: number): Generator<PenaltyRecordDraft[]> {
   let produced = 0;
   for (let seed = 1; produced < total; seed++) {
@@ -12,7 +19,7 @@ export function* benchDrafts(total: number): Generator<PenaltyRecordDraft[]> {
       for (const record of records) {
         if (produced >= total) break;
         const decisionNumber = `基准导入〔${seed}〕${produced}号`;
-        chunk.push({ ...record, decisionNumber, violationFacts: `${record.violationFacts}（案号${decisionNumber}）` });
+        chunk.push({ ...record, decisionNumber, violationFacts: `${record.violationFacts}（案号${decisionNumber}）`, authorityName: BENCH_DEPARTMENT.name, authorityUscc: BENCH_DEPARTMENT.uscc });
         produced += 1;
       }
     }

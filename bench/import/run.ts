@@ -18,7 +18,7 @@ import { PenaltyIngestService } from '@credit/penalties';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApi } from '../../apps/api/src/create-api';
 import { BENCH_ADMIN_URL, freshBenchDatabase, writeResult } from '../support/bench-database';
-import { benchDrafts } from './bench-rows';
+import { BENCH_DEPARTMENT, benchDrafts } from './bench-rows';
 
 const TOTAL = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 /** Several rounds on a shared machine: the medians are reported. */
@@ -32,7 +32,7 @@ async function boot(url: string, dataDir: string): Promise<{ app: NestFastifyApp
   const runtime = { config: { ...loadConfig(env), databaseUrl: url }, secrets: loadSecrets(dataDir, env), databaseUrl: url };
   const app = await createApi(runtime, pino({ level: 'silent' }));
   await app.init();
-  const { department } = await app.get(DepartmentsService).create({ code: 'BENCH-IMPORT', name: '基准测试导入部门', uscc: '113411000030000142', regionCode: '341100' }, SYSTEM_ACTOR);
+  const { department } = await app.get(DepartmentsService).create(BENCH_DEPARTMENT, SYSTEM_ACTOR);
   return { app, department: { kind: 'DEPARTMENT', departmentId: department.id, departmentCode: department.code, departmentName: department.name, regionCode: department.regionCode, apiKeyId: 'bench' } };
 }
 
