@@ -181,7 +181,7 @@ describe('PenaltyImportService (real PostgreSQL)', () => {
     const cases: [string, Buffer, string][] = [
       ['corrupt.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]), '无法读取xlsx工作簿'],
       // An upload cut short inside an entry, or inside the end-of-central-directory record: the reader waited for
-      // ever on the entry it was reading (xlsx-rows.worker.js parseMended), and the import never ended.
+      // ever on the entry it was reading (zip-parse-mend.js), and the import never ended.
       ['truncated.xlsx', workbook.subarray(0, workbook.length >> 1), '无法读取xlsx工作簿'],
       ['truncated-end.xlsx', workbook.subarray(0, workbook.length - 30), '无法读取xlsx工作簿'],
       ['old.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(100)]), '不支持旧版Excel（.xls）文件'],

@@ -22,7 +22,8 @@ const READ_AHEAD_CHUNKS = 8;
  */
 const WORKER_HEAP_MB = 1024;
 
-type WorkerMessage = { type: 'rows'; rows: SheetRow[] } | { type: 'end' } | { type: 'error'; message: string } | { type: 'limit'; breach: LimitBreach };
+/** `error`: the file cannot be read (a coded refusal); `fault`: the reader itself is broken (zip-parse-mend.js). */
+type WorkerMessage = { type: 'rows'; rows: SheetRow[] } | { type: 'end' } | { type: 'error'; message: string } | { type: 'fault'; message: string } | { type: 'limit'; breach: LimitBreach };
 
 export async function* readXlsxRows(file: string, limits: SheetLimits): AsyncGenerator<SheetRow> {
   // exceljs spools a worksheet to a temporary file when it comes before the shared strings in the zip; that
@@ -50,6 +51,7 @@ export async function* readXlsxRows(file: string, limits: SheetLimits): AsyncGen
       const message = queue.shift() as WorkerMessage;
       if (message.type === 'end') return;
       if (message.type === 'limit') throw limitError(message.breach);
+      if (message.type === 'fault') throw new Error(`XLSX reader: ${message.message}`);
       if (message.type === 'error') {
         throw badInput(`无法读取xlsx工作簿，请确认文件未损坏并另存后重试（the workbook cannot be read: ${message.message}）`, 'file');
       }

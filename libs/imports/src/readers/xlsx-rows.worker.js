@@ -16,38 +16,16 @@ const ExcelJS = require('exceljs');
 // The very copy of unzipper exceljs reads the workbook with, so both passes see the same entries.
 const unzipper = require(require.resolve('unzipper', { paths: [nodePath.dirname(require.resolve('exceljs/package.json'))] }));
 
-/**
- * Both passes below parse the zip through this wrapper of unzipper 0.10's Parse, which mends two faults of it.
- *
- * It emitted 'end' as soon as its writable side finished, that is once it had taken in the last bytes of the
- * file, not once it had emitted the entries those bytes hold. exceljs's reader, busy with an entry (spooling a
- * worksheet that comes before the shared strings to a temporary file), then saw the end and stopped: the entries
- * after it were never read. With the fixture's order (the worksheet, then the shared strings, styles and
- * workbook.xml) the read failed ("reading 'sheets'") 3 times in 3,008, 16 at a time, and never in 3,008 with the
- * listener gone; with Excel's order (the shared strings after the worksheet) cells would have been read without
- * their text. Without it the readable side ends when Parse ends it, at the end-of-central-directory record.
- *
- * And when the file ended inside an entry (a truncated upload), Parse emitted FILE_ENDED on itself but left that
- * entry's stream open, so whoever was reading the entry waited for ever: the worker never answered and the import
- * never ended. The entry in progress now fails with the error too.
- */
-const parseZip = unzipper.Parse;
-unzipper.Parse = function parseMended(options) {
-  const zip = parseZip(options);
-  const early = zip.listeners('finish').filter((listener) => /emit\(['"]end['"]\)/.test(String(listener)));
-  if (early.length !== 1) throw new Error('unzipper Parse: the early end listener was not found; check parseMended in xlsx-rows.worker.js');
-  zip.removeListener('finish', early[0]);
-  let entry = null;
-  const push = zip.push;
-  zip.push = function pushEntry(chunk) {
-    if (chunk !== null && typeof chunk === 'object' && typeof chunk.pipe === 'function') entry = chunk;
-    return push.call(this, chunk);
-  };
-  zip.on('error', (error) => {
-    if (entry !== null && !entry.destroyed) entry.destroy(error);
-  });
-  return zip;
-};
+const { mendParse, UnzipperChanged } = require('./zip-parse-mend');
+
+/** An error for the main thread: the file's (a coded refusal) or, should unzipper have changed, this installation's. */
+function report(error) {
+  const message = error instanceof Error ? error.message : String(error);
+  parentPort.postMessage({ type: error instanceof UnzipperChanged ? 'fault' : 'error', message });
+}
+
+// Both passes below parse through the mended Parse (zip-parse-mend.js).
+mendParse(unzipper, report);
 
 const { path, chunkRows, chunkChars, initialCredits, limits } = workerData;
 let credits = initialCredits;
@@ -152,10 +130,10 @@ async function main() {
     if (chunk.length > 0) await send(chunk);
     parentPort.postMessage({ type: 'end' });
   } catch (error) {
-    parentPort.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    report(error);
   } finally {
     input.destroy();
   }
 }
 
-main().catch((error) => parentPort.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) }));
+main().catch(report);
