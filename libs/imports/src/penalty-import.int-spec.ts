@@ -180,10 +180,12 @@ describe('PenaltyImportService (real PostgreSQL)', () => {
     const workbook = fs.readFileSync(path.join(FIXTURE_DIR, 'penalties.xlsx'));
     const cases: [string, Buffer, string][] = [
       ['corrupt.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]), '无法读取xlsx工作簿'],
-      // An upload cut short inside an entry, or inside the end-of-central-directory record: the reader waited for
-      // ever on the entry it was reading (zip-parse-mend.js), and the import never ended.
+      // An upload cut short inside an entry, inside the central directory, or inside the end-of-central-directory
+      // record (its last 22 bytes): the reader waited for ever on the entry it was reading (zip-parse-mend.js), and
+      // the import never ended.
       ['truncated.xlsx', workbook.subarray(0, workbook.length >> 1), '无法读取xlsx工作簿'],
-      ['truncated-end.xlsx', workbook.subarray(0, workbook.length - 30), '无法读取xlsx工作簿'],
+      ['truncated-directory.xlsx', workbook.subarray(0, workbook.length - 30), '无法读取xlsx工作簿'],
+      ['truncated-end.xlsx', workbook.subarray(0, workbook.length - 10), '无法读取xlsx工作簿'],
       ['old.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(100)]), '不支持旧版Excel（.xls）文件'],
       ['utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('行政相对人名称', 'utf16le')]), '文件为UTF-16编码'],
       ['empty.csv', Buffer.alloc(0), '文件为空'],

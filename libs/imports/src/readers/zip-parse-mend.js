@@ -10,7 +10,11 @@
 //
 // And when the file ended inside an entry (a truncated upload) or held a broken one, Parse emitted the error on
 // itself and left the entry's stream open, so whoever was reading the entry waited for ever: the import never
-// ended. Every Parse error now goes to `onError` (the worker reports it, and the reader ends the worker).
+// ended. Every Parse error now goes to `onError` (the worker reports it, and the reader ends the worker), apart
+// from the AbortError Node gives a stream its reader stopped on purpose (the first pass leaving its loop at the
+// inflation limit), which would otherwise follow the limit's own message.
+//
+// The removed listener emitted 'close' too; the stream now closes when it is destroyed once both sides have ended.
 'use strict';
 
 const EMITS_END = /emit\(['"]end['"]\)/;
@@ -31,7 +35,9 @@ function mendParse(unzipper, onError) {
     const early = earlyEndListeners(zip);
     if (early.length !== 1) throw new UnzipperChanged(`unzipper's Parse has ${early.length} listeners that end it early, not one: check zip-parse-mend.js against the installed unzipper`);
     zip.removeListener('finish', early[0]);
-    zip.on('error', onError);
+    zip.on('error', (error) => {
+      if (error.name !== 'AbortError') onError(error);
+    });
     return zip;
   };
 }
