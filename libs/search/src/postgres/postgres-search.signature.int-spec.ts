@@ -2,7 +2,7 @@
 // of every token the row has, set the way the searched mask sets it, or a walk would skip a match: checked here on
 // the stored rows (a trigger computes them), whoever wrote the tokens and after a rebuild; and every walking search
 // must answer as it does on rows without a signature (written before the column existed), and as the documents say.
-import { Database, TOKEN_SIGNATURE_SQL } from '@credit/db';
+import { Database, SqlExecutor, TOKEN_SIGNATURE_SQL } from '@credit/db';
 import { contractDoc } from '../search-index.contract';
 import type { DisclosureDocument, DisclosureSearchFilter } from '../search-index.port';
 import { parseQuery, ParsedQuery } from '../search-text';
@@ -16,6 +16,13 @@ import { sampleRowsOf } from './testing/sample-rows';
 import { openSearchDatabases, SearchDatabases } from './testing/search-databases';
 
 const AS_OF = '2026-06-30';
+/** A migration's statements in order, on `sql` (inside a transaction, as the migrator runs them: their table locks need one). */
+async function runStatements(sql: SqlExecutor, statements: string[]): Promise<void> {
+  for (const statement of statements) await sql.query(statement);
+}
+/** The same in a transaction of their own. */
+const runMigration = (database: Database, statements: string[]) => database.transaction((sql) => runStatements(sql, statements));
+
 /** Whether signature `s` lacks one of the three bits key `k` sets (token-signature.ts signatureBits), in SQL. */
 const LACKS_A_BIT = (s: string, k: string) =>
   `(get_bit(${s}, (${k} % 1024)::int) = 0 OR get_bit(${s}, ((${k} / 1024) % 1024)::int) = 0 OR get_bit(${s}, ((${k} / 4294967296) % 1024)::int) = 0)`;
@@ -160,42 +167,36 @@ describe('PostgreSQL search: the token signature a walk tests first', () => {
       );
       return row;
     };
-    // In one transaction, as the migrator runs a migration (its table locks need one).
-    const run = (statements: string[]) =>
-      db.transaction(async (sql) => {
-        for (const statement of statements) await sql.query(statement);
-      });
     // A search:reindex half-way through when the migration runs: its rows so far were signed by the function it replaces.
     const build = await new PostgresSearchIndex(db).beginBuild();
     try {
       await build.apply(docs.slice(600, 700).map((doc) => ({ op: 'upsert' as const, version: 7, doc })));
-      await run(TOKEN_SIGNATURE_SQL.oneBit);
+      await runMigration(db, TOKEN_SIGNATURE_SQL.oneBit);
       // Signed with one bit a key, every row lacks some of the three; some were written before the column.
       await db.query('UPDATE public_disclosures SET token_signature = NULL WHERE record_id IN (SELECT record_id FROM public_disclosures ORDER BY record_id LIMIT 10)');
       const live = await lacking('public_disclosures');
       expect(live.rows).toBeGreaterThan(10);
       expect(live.lacking).toBe(live.rows);
       expect(await lacking('public_disclosures_build')).toEqual({ rows: 100, lacking: 100 });
-      await run(TOKEN_SIGNATURE_SQL.threeBits);
+      await runMigration(db, TOKEN_SIGNATURE_SQL.threeBits);
       expect(await lacking('public_disclosures')).toEqual({ rows: live.rows, lacking: 0 });
       expect(await lacking('public_disclosures_build')).toEqual({ rows: 100, lacking: 0 });
     } finally {
       await build.abort();
     }
     // Without a build beside it, the live table alone.
-    await run(TOKEN_SIGNATURE_SQL.oneBit);
-    await run(TOKEN_SIGNATURE_SQL.threeBits);
+    await runMigration(db, TOKEN_SIGNATURE_SQL.oneBit);
+    await runMigration(db, TOKEN_SIGNATURE_SQL.threeBits);
     expect((await lacking('public_disclosures')).lacking).toBe(0);
   });
 
   it('makes a document written while the migration runs wait for it, and signs it with the new function', async () => {
-    const run = (sql: { query: (text: string) => Promise<unknown> }, statements: string[]) => statements.reduce((done, statement) => done.then(() => sql.query(statement)), Promise.resolve() as Promise<unknown>);
-    await db.transaction((sql) => run(sql, TOKEN_SIGNATURE_SQL.oneBit));
+    await runMigration(db, TOKEN_SIGNATURE_SQL.oneBit);
     const doc = docs[1500];
     let written = false;
     let write: Promise<void> = Promise.resolve();
     await db.transaction(async (sql) => {
-      await run(sql, TOKEN_SIGNATURE_SQL.threeBits);
+      await runStatements(sql, TOKEN_SIGNATURE_SQL.threeBits);
       // An outbox worker of the previous release indexing a document meanwhile: without the table lock it would be
       // signed by the function the migration replaces, after the re-signing UPDATE's snapshot, and stay so.
       write = new PostgresSearchIndex(db).apply([{ op: 'upsert', version: 9, doc }]).then(() => {
