@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { DepartmentPrincipal, DomainError } from '@credit/common';
 import { buildUscc, TEMPLATE_COLUMNS } from '@credit/domain';
 import { createTestApp, TestApp } from '@credit/testing';
@@ -196,6 +197,35 @@ describe('PenaltyImportService (real PostgreSQL)', () => {
       const error = await service.import(market, file).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(DomainError);
       expect([(error as DomainError).code, (error as DomainError).message]).toEqual(['BAD_USER_INPUT', expect.stringContaining(message)]);
+    }
+  });
+
+  it('a workbook changed after it was written is refused, not imported with what the change made of it', async () => {
+    // Entries stored uncompressed, so the change below still reads as XML: one digit of a decision number, as a
+    // flipped bit on a disk or a line could leave it. JSZip writes the second workbook's CRCs in data descriptors
+    // after each entry's data, where unzipper's Parse reads and drops them: only the central directory has them.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('行政处罚');
+    sheet.addRow([...HEADERS]);
+    for (const row of fixtureRows('己', 6).slice(0, 2)) sheet.addRow(HEADERS.map((header) => row?.[header] ?? null));
+    for (const streamFiles of [false, true]) {
+      const bytes = Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE', streamFiles } } as Partial<ExcelJS.XlsxWriteOptions>));
+      const changed = Buffer.from(bytes);
+      const number = Buffer.from('滁市监己罚〔2026〕1号');
+      const at = changed.indexOf(number);
+      expect(at).toBeGreaterThan(0);
+      changed[at + number.length - '1号'.length] = '7'.charCodeAt(0);
+      fs.writeFileSync(path.join(work, 'changed.xlsx'), changed);
+      const stored = await countOf('己');
+      const error = await service.import(market, path.join(work, 'changed.xlsx')).catch((caught: unknown) => caught);
+      expect([(error as DomainError).code, (error as DomainError).message]).toEqual([
+        'BAD_USER_INPUT',
+        expect.stringMatching(/^无法读取xlsx工作簿.*the entry xl\/sharedStrings\.xml does not match its checksum/),
+      ]);
+      expect(await countOf('己')).toBe(stored);
+      // The same workbook as written reads, data descriptors and all (the second time, its rows are unchanged).
+      fs.writeFileSync(path.join(work, 'intact.xlsx'), bytes);
+      expect(await service.import(market, path.join(work, 'intact.xlsx'))).toMatchObject(streamFiles ? { unchanged: 2 } : { created: 2 });
     }
   });
 

@@ -6,16 +6,19 @@
 //
 // Limits (sheet-limits.ts): before exceljs sees the file, every zip entry is inflated once and its real output
 // counted (the sizes a zip header declares are the attacker's to choose), so a workbook that expands past
-// maxInflatedBytes is refused having cost only CPU. Rows wider than maxColumns and cells longer than
+// maxInflatedBytes is refused having cost only CPU. The same pass checks each entry's CRC-32 against the central
+// directory (zip-central-directory.js), so a damaged file is refused rather than read as other rows. Rows wider than maxColumns and cells longer than
 // maxCellChars are refused here, before they are copied to the main thread.
 'use strict';
 const fs = require('node:fs');
 const nodePath = require('node:path');
 const { parentPort, workerData } = require('node:worker_threads');
+const { crc32 } = require('node:zlib');
 const ExcelJS = require('exceljs');
 // The very copy of unzipper exceljs reads the workbook with, so both passes see the same entries.
 const unzipper = require(require.resolve('unzipper', { paths: [nodePath.dirname(require.resolve('exceljs/package.json'))] }));
 
+const { EntryChecksums } = require('./zip-central-directory');
 const { mendParse, UnzipperChanged } = require('./zip-parse-mend');
 
 /** An error for the main thread: the file's (a coded refusal) or, should unzipper have changed, this installation's. */
@@ -59,18 +62,26 @@ async function send(rows) {
   parentPort.postMessage({ type: 'rows', rows });
 }
 
-/** Inflates every entry, counting what comes out; stops at the first byte past the limit. */
+/**
+ * Inflates every entry, counting what comes out and checking its CRC-32; false at the first byte past the limit.
+ * A damaged file throws (DamagedZip, or Parse's own error through the mend).
+ */
 async function inflatesWithin(max) {
+  const checksums = new EntryChecksums(path);
   const input = fs.createReadStream(path);
   const zip = input.pipe(unzipper.Parse({ forceStream: true }));
   let total = 0;
   try {
     for await (const entry of zip) {
+      let crc = 0;
       for await (const chunk of entry) {
         total += chunk.length;
         if (total > max) return false;
+        crc = crc32(chunk, crc);
       }
+      checksums.check(entry.props.pathBuffer, crc);
     }
+    checksums.finish();
     return true;
   } finally {
     input.destroy();
