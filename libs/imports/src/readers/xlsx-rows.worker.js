@@ -21,10 +21,13 @@ const unzipper = require(require.resolve('unzipper', { paths: [nodePath.dirname(
 const { EntryChecksums } = require('./zip-central-directory');
 const { mendParse, UnzipperChanged } = require('./zip-parse-mend');
 
+/** A fault of this installation, not of the uploaded file. */
+class ReaderFault extends Error {}
+
 /** An error for the main thread: the file's (a coded refusal) or, should unzipper have changed, this installation's. */
 function report(error) {
   const message = error instanceof Error ? error.message : String(error);
-  parentPort.postMessage({ type: error instanceof UnzipperChanged ? 'fault' : 'error', message });
+  parentPort.postMessage({ type: error instanceof UnzipperChanged || error instanceof ReaderFault ? 'fault' : 'error', message });
 }
 
 // Both passes below parse through the mended Parse (zip-parse-mend.js).
@@ -99,6 +102,8 @@ function breachOf(rowNumber, values) {
 }
 
 async function main() {
+  // Node 20.15 and 22.2 brought zlib.crc32 (package.json's engines): older ones would refuse every file as damaged.
+  if (typeof crc32 !== 'function') throw new ReaderFault(`this Node.js (${process.version}) has no zlib.crc32: 20.15 or later is needed`);
   if (!(await inflatesWithin(limits.maxInflatedBytes))) {
     parentPort.postMessage({ type: 'limit', breach: { limit: 'inflated', max: limits.maxInflatedBytes } });
     return;

@@ -19,7 +19,10 @@ const ZIP64_EOCD_SIGNATURE = 0x06064b50;
 const ZIP64_EOCD_LENGTH = 56;
 const CENTRAL_HEADER_SIGNATURE = 0x02014b50;
 const CENTRAL_HEADER_LENGTH = 46;
-/** Bytes after the record that are tolerated (as unzipper's Parse tolerates them): some tools append padding. */
+/**
+ * Bytes after the record that are tolerated: some tools append padding. More is refused as damage (unzipper's Parse,
+ * reading from the front, never looked at the end, so such a file read before this check).
+ */
 const TRAILING_SLACK = 1024;
 
 /** The file is not the zip its records describe: cut short, damaged, or not a zip at all. */
@@ -111,14 +114,18 @@ function parseCentralDirectory(directory, entries) {
 class EntryChecksums {
   constructor(path) {
     this.expected = centralDirectoryCrcs(path);
+    this.taken = new Map();
   }
 
   check(nameBytes, crc) {
     const name = nameBytes.toString('latin1');
     const list = this.expected.get(name);
     const shown = nameBytes.toString('utf8');
-    if (!list || list.length === 0) throw new DamagedZip(`the entry ${shown} is missing from the central directory`);
-    const stored = list.shift();
+    // Taken in order by position, not shift(): a directory may repeat one name a million times.
+    const taken = this.taken.get(name) ?? 0;
+    if (!list || taken === list.length) throw new DamagedZip(`the entry ${shown} is missing from the central directory`);
+    this.taken.set(name, taken + 1);
+    const stored = list[taken];
     if (stored !== crc) {
       throw new DamagedZip(`the entry ${shown} does not match its checksum (CRC-32 ${hex(crc)} read, ${hex(stored)} recorded): the file is damaged`);
     }
@@ -126,7 +133,7 @@ class EntryChecksums {
 
   finish() {
     for (const [name, list] of this.expected) {
-      if (list.length > 0) throw new DamagedZip(`the entry ${Buffer.from(name, 'latin1').toString('utf8')} of the central directory is not in the file`);
+      if ((this.taken.get(name) ?? 0) < list.length) throw new DamagedZip(`the entry ${Buffer.from(name, 'latin1').toString('utf8')} of the central directory is not in the file`);
     }
   }
 }
