@@ -7,8 +7,8 @@
 // Limits (sheet-limits.ts): before exceljs sees the file, every zip entry is inflated once and its real output
 // counted (the sizes a zip header declares are the attacker's to choose), so a workbook that expands past
 // maxInflatedBytes is refused having cost only CPU. The same pass checks each entry's CRC-32 against the central
-// directory (zip-central-directory.js), so a damaged file is refused rather than read as other rows. Rows wider than maxColumns and cells longer than
-// maxCellChars are refused here, before they are copied to the main thread.
+// directory (zip-central-directory.js), so a damaged file is refused rather than read as other rows. Rows wider
+// than maxColumns and cells longer than maxCellChars are refused here, before they are copied to the main thread.
 'use strict';
 const fs = require('node:fs');
 const nodePath = require('node:path');

@@ -50,9 +50,9 @@ function readAt(fd, position, length) {
 }
 
 /**
- * The end-of-central-directory record is the last 22 bytes but for a comment of up to 65,535 (and whatever a
- * TRAILING_SLACK of padding): the nearest candidate to the end whose directory lies inside the file and starts with
- * a central header (or is empty) is the one, so a comment holding the signature's bytes does not mislead it.
+ * The end-of-central-directory record is the last 22 bytes of the file but for a comment of up to 65,535 bytes
+ * and TRAILING_SLACK of padding: the candidate nearest the end whose directory lies inside the file and starts
+ * with a central header (or is empty) is the one, so a comment holding the signature's bytes does not mislead it.
  */
 function locateCentralDirectory(fd, fileSize) {
   const tailLength = Math.min(fileSize, EOCD_LENGTH + MAX_COMMENT_LENGTH + TRAILING_SLACK);
