@@ -1,7 +1,8 @@
 // Imports a department's "双公示" spreadsheet: rows are read as a stream, mapped to drafts and pushed through
-// the SAME PenaltyIngestService.submit the API uses, 1,000 at a time, so validation, idempotency, audit,
-// tiers and the outbox are exactly those of submitPenaltyRecords. While one batch is being written the next
-// is being read, so reading the file costs little on top of the writes.
+// the SAME PenaltyIngestService the API uses (its two steps, validate then write), 1,000 at a time, so
+// validation, idempotency, audit, tiers and the outbox are exactly those of submitPenaltyRecords. While one batch
+// is being written the next is read and validated, so reading the file costs little on top of the writes; the
+// database sees one batch's transaction at a time, as from a client pushing one call after another.
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, badInput, DepartmentPrincipal, DomainError } from '@credit/common';
 import {
@@ -121,8 +122,8 @@ export class PenaltyImportService {
       const keep = options.keepRejectedRows ?? DEFAULT_KEPT_REJECTIONS;
       const firstRowOf = new Map<string, number>();
       const progress = () => options.onProgress?.({ rowsRead: summary.rowsRead, accepted: summary.accepted, rejected: summary.rejected, elapsedMs: Date.now() - started });
-      const settle = async (batch: PendingRow[]) => {
-        const outcomes = await this.submit(department, batch, dryRun);
+      const settle = async (batch: PendingRow[], write: () => Promise<RowOutcome[]>) => {
+        const outcomes = await write();
         await record(batch, outcomes, mapping, report, summary, keep);
         progress();
       };
@@ -139,8 +140,10 @@ export class PenaltyImportService {
           batch.push({ row, mapped, refused: claimDecisionNumber(mapped, row.rowNumber, firstRowOf) });
           for (const cell of row.cells) if (typeof cell === 'string') batchChars += cell.length;
           if (batch.length === MAX_BATCH_SIZE || batchChars >= BATCH_TEXT_CHARS) {
+            // Validated while the previous batch is still being written; written once that one is done.
+            const write = this.stage(department, batch, dryRun);
             await inFlight;
-            inFlight = settle(batch);
+            inFlight = settle(batch, write);
             // Observed now, awaited later: a failing batch must not count as an unhandled rejection meanwhile.
             inFlight.catch(() => undefined);
             batch = [];
@@ -149,7 +152,7 @@ export class PenaltyImportService {
         }
         await inFlight;
         inFlight = null;
-        if (batch.length > 0) await settle(batch);
+        if (batch.length > 0) await settle(batch, this.stage(department, batch, dryRun));
       } catch (error) {
         await inFlight?.catch(() => undefined);
         inFlight = null;
@@ -167,15 +170,24 @@ export class PenaltyImportService {
     }
   }
 
-  /** Rows refused locally never reach the service; the rest go as one batch, in order (to preview in a dry run). */
-  private async submit(department: DepartmentPrincipal, batch: PendingRow[], dryRun: boolean): Promise<RowOutcome[]> {
+  /**
+   * Rows refused locally never reach the service; the rest go as one batch, in order. Validation starts now, so it
+   * overlaps with the writing of the batch before (the database still sees one transaction at a time); the
+   * returned step writes the batch (previews it, in a dry run, which writes nothing and so has nothing to overlap).
+   */
+  private stage(department: DepartmentPrincipal, batch: PendingRow[], dryRun: boolean): () => Promise<RowOutcome[]> {
     const outcomes: RowOutcome[] = batch.map((item) => ({ status: SubmitStatus.REJECTED, errors: item.refused ? [item.refused] : [] }));
     const positions = batch.flatMap((item, position) => (item.refused ? [] : [position]));
-    if (positions.length === 0) return outcomes;
+    if (positions.length === 0) return async () => outcomes;
     const drafts = positions.map((position) => batch[position].mapped.draft);
-    const result = dryRun ? await this.ingest.preview(department, drafts) : await this.ingest.submit(department, drafts);
-    for (const item of result.results) outcomes[positions[item.index]] = { status: item.status, errors: item.errors };
-    return outcomes;
+    const validated = dryRun ? null : this.ingest.validate(department, drafts);
+    // Observed now, awaited by the step: should the batch before fail, this one is never written, nor reported.
+    validated?.catch(() => undefined);
+    return async () => {
+      const result = validated ? await this.ingest.write(await validated) : await this.ingest.preview(department, drafts);
+      for (const item of result.results) outcomes[positions[item.index]] = { status: item.status, errors: item.errors };
+      return outcomes;
+    };
   }
 }
 

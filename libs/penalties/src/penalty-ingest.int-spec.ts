@@ -34,6 +34,16 @@ describe('penalty ingest write path (integration)', () => {
 
   const subjectsOf = (uscc: string) => db.query<{ id: string; name: string }>('SELECT id, name FROM credit_subjects WHERE uscc = $1', [uscc]);
 
+  it('submits in two steps: validate stores nothing, write stores the batch once (what the file import overlaps)', async () => {
+    const good = penaltyRecord({ uscc: companyUscc('341104') });
+    const validated = await ingest.validate(market, [good, penaltyRecord({ uscc: 'NOT-A-USCC' })] as any);
+    expect(await db.query('SELECT count(*)::int AS n FROM penalty_records WHERE decision_number = $1', [good.decisionNumber])).toEqual([{ n: 0 }]);
+    const written = await ingest.write(validated);
+    expect([written.created, written.rejected, written.results[1].errors.map((error) => error.code)]).toEqual([1, 1, ['INVALID_USCC']]);
+    expect(await db.query('SELECT count(*)::int AS n FROM penalty_records WHERE decision_number = $1', [good.decisionNumber])).toEqual([{ n: 1 }]);
+    await expect(ingest.write(validated)).rejects.toThrow('a validated batch is written once');
+  });
+
   it('keeps the registered name when a push names a subject differently, and files the name for review', async () => {
     const uscc = companyUscc('341102');
     const first = await ingest.submit(market, [penaltyRecord({ uscc, partyName: '滁州市老字号食品有限公司' })] as any);

@@ -57,6 +57,26 @@ interface ValidItem {
   warnings: FieldIssue[];
 }
 
+/**
+ * A batch validated and prepared for its department (PenaltyIngestService.validate), not yet written: submit in
+ * two steps, for a caller that validates its next batch while the previous one is being written.
+ */
+export class ValidatedPenaltyBatch {
+  private written = false;
+
+  constructor(
+    readonly department: DepartmentPrincipal,
+    readonly results: SubmitItemResult[],
+    readonly valid: readonly ValidItem[],
+  ) {}
+
+  /** Marks the batch written; a second time throws (its results are those of the first write). */
+  claimForWrite(): void {
+    if (this.written) throw new Error('a validated batch is written once');
+    this.written = true;
+  }
+}
+
 /** Thrown inside the transaction when a concurrent push won a race; Database.transaction retries on 40001. */
 class RaceLost extends Error {
   readonly code = '40001';
@@ -79,13 +99,24 @@ export class PenaltyIngestService {
   }
 
   async submit(department: DepartmentPrincipal, drafts: PenaltyRecordDraft[]): Promise<SubmitSummary> {
+    return this.write(await this.validate(department, drafts));
+  }
+
+  /** The first step of submit: every item validated and the valid ones prepared; nothing is read but who may publish. */
+  async validate(department: DepartmentPrincipal, drafts: PenaltyRecordDraft[]): Promise<ValidatedPenaltyBatch> {
     const results = initialResults(drafts);
     // One statement per batch: who this department may publish as (itself, and the authorities granted to it).
     const allowed = await this.authorities.authoritiesOf(this.db, department.departmentId);
-    const valid = await this.validate(drafts, allowed, results);
+    return new ValidatedPenaltyBatch(department, results, await this.validateItems(drafts, allowed, results));
+  }
+
+  /** The second step of submit: the valid items written in one transaction, and every item's result. */
+  async write(batch: ValidatedPenaltyBatch): Promise<SubmitSummary> {
+    batch.claimForWrite();
+    const { department, results, valid } = batch;
     if (valid.length > 0) {
       const prepared = PenaltyColumns.of(valid.map((item) => item.row));
-      await this.db.transaction((sql) => this.write(sql, department, valid, prepared, results));
+      await this.db.transaction((sql) => this.writeItems(sql, department, valid, prepared, results));
     }
     const summary = summarise(results);
     for (const status of ['created', 'updated', 'unchanged', 'rejected'] as const) ingestRows.inc({ status: status.toUpperCase() }, summary[status]);
@@ -99,7 +130,7 @@ export class PenaltyIngestService {
   async preview(department: DepartmentPrincipal, drafts: PenaltyRecordDraft[]): Promise<SubmitSummary> {
     const results = initialResults(drafts);
     const allowed = await this.authorities.authoritiesOf(this.db, department.departmentId);
-    const valid = await this.validate(drafts, allowed, results);
+    const valid = await this.validateItems(drafts, allowed, results);
     const existing = new Map<string, ExistingRecord>(
       (await this.records.findExisting(this.db, department.departmentId, valid.map((item) => item.row.decisionNumber))).map((row) => [row.decision_number, row]),
     );
@@ -119,7 +150,7 @@ export class PenaltyIngestService {
    * push in flight on this process, and with it the row locks those transactions hold, so concurrent batches
    * touching the same subjects would wait on each other for that long too.
    */
-  private async validate(drafts: PenaltyRecordDraft[], allowed: readonly PublishingAuthority[], results: SubmitItemResult[]): Promise<ValidItem[]> {
+  private async validateItems(drafts: PenaltyRecordDraft[], allowed: readonly PublishingAuthority[], results: SubmitItemResult[]): Promise<ValidItem[]> {
     const today = todayInChina();
     const seen = new Map<string, number>();
     const valid: ValidItem[] = [];
@@ -150,7 +181,7 @@ export class PenaltyIngestService {
     return valid;
   }
 
-  private async write(sql: SqlExecutor, department: DepartmentPrincipal, valid: ValidItem[], prepared: PenaltyColumns, results: SubmitItemResult[]): Promise<void> {
+  private async writeItems(sql: SqlExecutor, department: DepartmentPrincipal, valid: readonly ValidItem[], prepared: PenaltyColumns, results: SubmitItemResult[]): Promise<void> {
     for (const item of valid) Object.assign(results[item.index], { status: SubmitStatus.REJECTED, recordId: null, errors: [] });
     // The department's own rows first: other departments never wait on them. Subjects come second: a batch
     // naming a subject another batch has just inserted waits there until that batch commits.
