@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { DepartmentPrincipal, DomainError } from '@credit/common';
 import { buildUscc, TEMPLATE_COLUMNS } from '@credit/domain';
+import { PenaltyIngestService } from '@credit/penalties';
 import { createTestApp, TestApp } from '@credit/testing';
 import { AUTHORITY_USCC, FIXTURE_DIR, fixtureRows, HEADERS, RESIDENT_ID } from '../test-fixtures/make-fixtures';
 import { ImportProgress, PenaltyImportService } from './penalty-import.service';
@@ -242,6 +243,60 @@ describe('PenaltyImportService (real PostgreSQL)', () => {
     expect((error as DomainError).code).toBe('BAD_USER_INPUT');
     expect((error as DomainError).message).toMatch(/^文件中途出现非UTF-8编码的内容.*此前已导入1000行/);
     expect(await countOf('戊')).toBe(1000);
+  });
+
+  /** A CSV of `rows` good records numbered under `prefix`. */
+  const goodCsv = (name: string, prefix: string, rows: number) => {
+    const template = fixtureRows(prefix, 7)[0] as Record<string, unknown>;
+    const lines = [HEADERS.join(',')];
+    for (let i = 1; i <= rows; i++) {
+      const row: Record<string, unknown> = { ...template, 行政处罚决定书文号: `滁市监${prefix}罚〔2026〕${i}号` };
+      lines.push(HEADERS.map((h) => String(row[h] ?? '')).join(','));
+    }
+    fs.writeFileSync(path.join(work, name), lines.join('\n'));
+    return path.join(work, name);
+  };
+
+  it('validates the next batch while one is written; when that write fails, the import stops and the next batch is not written', async () => {
+    const file = goodCsv('write-fails.csv', '庚', 2345);
+    const ingest = t.app.get(PenaltyIngestService);
+    const validate = jest.spyOn(ingest, 'validate');
+    // The first write waits until the second batch has been validated, then fails (as a lost connection would).
+    const write = jest.spyOn(ingest, 'write').mockImplementationOnce(async () => {
+      while (validate.mock.results.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+      await validate.mock.results[1].value;
+      throw new Error('connection lost');
+    });
+    try {
+      await expect(service.import(market, file)).rejects.toThrow('connection lost');
+      expect([validate.mock.calls.length, write.mock.calls.length]).toEqual([2, 1]);
+      expect(await countOf('庚')).toBe(0);
+    } finally {
+      validate.mockRestore();
+      write.mockRestore();
+    }
+  });
+
+  it('writes no further batch once the client has gone, even one already validated', async () => {
+    const file = goodCsv('abandoned.csv', '辛', 2345);
+    const ingest = t.app.get(PenaltyIngestService);
+    const client = new AbortController();
+    // The client goes once the second batch is validated, while the first is still being written.
+    const validate = jest.spyOn(ingest, 'validate').mockImplementation(async function (this: PenaltyIngestService, ...args) {
+      const batch = await PenaltyIngestService.prototype.validate.apply(this, args);
+      if (validate.mock.calls.length === 2) client.abort();
+      return batch;
+    });
+    const write = jest.spyOn(ingest, 'write');
+    try {
+      const error = await service.import(market, file, { signal: client.signal }).catch((caught: unknown) => caught);
+      expect([(error as DomainError).code, (error as DomainError).message]).toEqual(['CLIENT_CLOSED_REQUEST', expect.stringContaining('此前已导入1000行')]);
+      expect(write.mock.calls.length).toBe(1);
+      expect(await countOf('辛')).toBe(1000);
+    } finally {
+      validate.mockRestore();
+      write.mockRestore();
+    }
   });
 
   it('batches 2,345 rows by 1,000 through the ingestion service and refuses a decision number repeated across batches', async () => {

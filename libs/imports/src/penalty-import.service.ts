@@ -143,6 +143,8 @@ export class PenaltyImportService {
             // Validated while the previous batch is still being written; written once that one is done.
             const write = this.stage(department, batch, dryRun);
             await inFlight;
+            // The client may have gone while that batch was written: no further batch is.
+            if (options.signal?.aborted) throw clientClosedRequest();
             inFlight = settle(batch, write);
             // Observed now, awaited later: a failing batch must not count as an unhandled rejection meanwhile.
             inFlight.catch(() => undefined);
@@ -150,9 +152,13 @@ export class PenaltyImportService {
             batchChars = 0;
           }
         }
+        const last = batch.length > 0 ? this.stage(department, batch, dryRun) : null;
         await inFlight;
         inFlight = null;
-        if (batch.length > 0) await settle(batch, this.stage(department, batch, dryRun));
+        if (last) {
+          if (options.signal?.aborted) throw clientClosedRequest();
+          await settle(batch, last);
+        }
       } catch (error) {
         await inFlight?.catch(() => undefined);
         inFlight = null;

@@ -41,7 +41,7 @@ describe('penalty ingest write path (integration)', () => {
     const written = await ingest.write(validated);
     expect([written.created, written.rejected, written.results[1].errors.map((error) => error.code)]).toEqual([1, 1, ['INVALID_USCC']]);
     expect(await db.query('SELECT count(*)::int AS n FROM penalty_records WHERE decision_number = $1', [good.decisionNumber])).toEqual([{ n: 1 }]);
-    await expect(ingest.write(validated)).rejects.toThrow('a validated batch is written once');
+    await expect(ingest.write(validated)).rejects.toThrow('not a batch PenaltyIngestService.validate issued, or one already written');
   });
 
   it('keeps the registered name when a push names a subject differently, and files the name for review', async () => {

@@ -59,23 +59,36 @@ interface ValidItem {
 
 /**
  * A batch validated and prepared for its department (PenaltyIngestService.validate), not yet written: submit in
- * two steps, for a caller that validates its next batch while the previous one is being written.
+ * two steps, for a caller that validates its next batch while the previous one is being written. Opaque: only
+ * validate makes one, and what it holds (the department it was validated for, the prepared rows) is out of reach
+ * until write takes it, once.
  */
 export class ValidatedPenaltyBatch {
-  private written = false;
+  private constructor() {}
 
-  constructor(
-    readonly department: DepartmentPrincipal,
-    readonly results: SubmitItemResult[],
-    readonly valid: readonly ValidItem[],
-  ) {}
+  /** @internal */
+  static issue(contents: BatchContents): ValidatedPenaltyBatch {
+    const batch = new ValidatedPenaltyBatch();
+    issuedBatches.set(batch, contents);
+    return batch;
+  }
 
-  /** Marks the batch written; a second time throws (its results are those of the first write). */
-  claimForWrite(): void {
-    if (this.written) throw new Error('a validated batch is written once');
-    this.written = true;
+  /** @internal What validate put in; a batch it did not issue, or one already taken, throws. */
+  static take(batch: ValidatedPenaltyBatch): BatchContents {
+    const contents = issuedBatches.get(batch);
+    if (!contents) throw new Error('not a batch PenaltyIngestService.validate issued, or one already written (validate again to retry)');
+    issuedBatches.delete(batch);
+    return contents;
   }
 }
+
+interface BatchContents {
+  department: DepartmentPrincipal;
+  results: SubmitItemResult[];
+  valid: ValidItem[];
+}
+
+const issuedBatches = new WeakMap<ValidatedPenaltyBatch, BatchContents>();
 
 /** Thrown inside the transaction when a concurrent push won a race; Database.transaction retries on 40001. */
 class RaceLost extends Error {
@@ -107,13 +120,15 @@ export class PenaltyIngestService {
     const results = initialResults(drafts);
     // One statement per batch: who this department may publish as (itself, and the authorities granted to it).
     const allowed = await this.authorities.authoritiesOf(this.db, department.departmentId);
-    return new ValidatedPenaltyBatch(department, results, await this.validateItems(drafts, allowed, results));
+    return ValidatedPenaltyBatch.issue({ department: { ...department }, results, valid: await this.validateItems(drafts, allowed, results) });
   }
 
-  /** The second step of submit: the valid items written in one transaction, and every item's result. */
+  /**
+   * The second step of submit: the valid items written in one transaction, and every item's result. A batch is
+   * taken by its first write, whether or not that succeeds.
+   */
   async write(batch: ValidatedPenaltyBatch): Promise<SubmitSummary> {
-    batch.claimForWrite();
-    const { department, results, valid } = batch;
+    const { department, results, valid } = ValidatedPenaltyBatch.take(batch);
     if (valid.length > 0) {
       const prepared = PenaltyColumns.of(valid.map((item) => item.row));
       await this.db.transaction((sql) => this.writeItems(sql, department, valid, prepared, results));
@@ -181,7 +196,7 @@ export class PenaltyIngestService {
     return valid;
   }
 
-  private async writeItems(sql: SqlExecutor, department: DepartmentPrincipal, valid: readonly ValidItem[], prepared: PenaltyColumns, results: SubmitItemResult[]): Promise<void> {
+  private async writeItems(sql: SqlExecutor, department: DepartmentPrincipal, valid: ValidItem[], prepared: PenaltyColumns, results: SubmitItemResult[]): Promise<void> {
     for (const item of valid) Object.assign(results[item.index], { status: SubmitStatus.REJECTED, recordId: null, errors: [] });
     // The department's own rows first: other departments never wait on them. Subjects come second: a batch
     // naming a subject another batch has just inserted waits there until that batch commits.
