@@ -57,30 +57,15 @@ interface ValidItem {
   warnings: FieldIssue[];
 }
 
+declare const validatedBatch: unique symbol;
+
 /**
  * A batch validated and prepared for its department (PenaltyIngestService.validate), not yet written: submit in
  * two steps, for a caller that validates its next batch while the previous one is being written. Opaque: only
- * validate makes one, and what it holds (the department it was validated for, the prepared rows) is out of reach
- * until write takes it, once.
+ * validate issues one (an object of this module's WeakMap), and what it holds (the department it was validated
+ * for, the prepared rows) is out of reach until write takes it, once.
  */
-export class ValidatedPenaltyBatch {
-  private constructor() {}
-
-  /** @internal */
-  static issue(contents: BatchContents): ValidatedPenaltyBatch {
-    const batch = new ValidatedPenaltyBatch();
-    issuedBatches.set(batch, contents);
-    return batch;
-  }
-
-  /** @internal What validate put in; a batch it did not issue, or one already taken, throws. */
-  static take(batch: ValidatedPenaltyBatch): BatchContents {
-    const contents = issuedBatches.get(batch);
-    if (!contents) throw new Error('not a batch PenaltyIngestService.validate issued, or one already written (validate again to retry)');
-    issuedBatches.delete(batch);
-    return contents;
-  }
-}
+export type ValidatedPenaltyBatch = { readonly [validatedBatch]: true };
 
 interface BatchContents {
   department: DepartmentPrincipal;
@@ -88,7 +73,21 @@ interface BatchContents {
   valid: ValidItem[];
 }
 
-const issuedBatches = new WeakMap<ValidatedPenaltyBatch, BatchContents>();
+const issuedBatches = new WeakMap<object, BatchContents>();
+
+function issueBatch(contents: BatchContents): ValidatedPenaltyBatch {
+  const batch = Object.freeze({}) as ValidatedPenaltyBatch;
+  issuedBatches.set(batch, contents);
+  return batch;
+}
+
+/** What validate put in; a batch it did not issue, or one already taken, throws. */
+function takeBatch(batch: ValidatedPenaltyBatch): BatchContents {
+  const contents = issuedBatches.get(batch);
+  if (!contents) throw new Error('not a batch PenaltyIngestService.validate issued, or one already written (validate again to retry)');
+  issuedBatches.delete(batch);
+  return contents;
+}
 
 /** Thrown inside the transaction when a concurrent push won a race; Database.transaction retries on 40001. */
 class RaceLost extends Error {
@@ -120,7 +119,7 @@ export class PenaltyIngestService {
     const results = initialResults(drafts);
     // One statement per batch: who this department may publish as (itself, and the authorities granted to it).
     const allowed = await this.authorities.authoritiesOf(this.db, department.departmentId);
-    return ValidatedPenaltyBatch.issue({ department: { ...department }, results, valid: await this.validateItems(drafts, allowed, results) });
+    return issueBatch({ department: { ...department }, results, valid: await this.validateItems(drafts, allowed, results) });
   }
 
   /**
@@ -128,7 +127,7 @@ export class PenaltyIngestService {
    * taken by its first write, whether or not that succeeds.
    */
   async write(batch: ValidatedPenaltyBatch): Promise<SubmitSummary> {
-    const { department, results, valid } = ValidatedPenaltyBatch.take(batch);
+    const { department, results, valid } = takeBatch(batch);
     if (valid.length > 0) {
       const prepared = PenaltyColumns.of(valid.map((item) => item.row));
       await this.db.transaction((sql) => this.writeItems(sql, department, valid, prepared, results));
