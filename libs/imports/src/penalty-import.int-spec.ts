@@ -281,11 +281,11 @@ describe('PenaltyImportService (real PostgreSQL)', () => {
     const file = goodCsv('abandoned.csv', '辛', 2345);
     const ingest = t.app.get(PenaltyIngestService);
     const client = new AbortController();
-    // The client goes once the second batch is validated, while the first is still being written.
-    const validate = jest.spyOn(ingest, 'validate').mockImplementation(async function (this: PenaltyIngestService, ...args) {
-      const batch = await PenaltyIngestService.prototype.validate.apply(this, args);
+    // The client goes as the second batch is staged, while the first is still being written (synchronously, inside
+    // the import's call to validate: a later moment would race the first write).
+    const validate = jest.spyOn(ingest, 'validate').mockImplementation(function (this: PenaltyIngestService, ...args) {
       if (validate.mock.calls.length === 2) client.abort();
-      return batch;
+      return PenaltyIngestService.prototype.validate.apply(this, args);
     });
     const write = jest.spyOn(ingest, 'write');
     try {
