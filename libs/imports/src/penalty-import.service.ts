@@ -122,10 +122,15 @@ export class PenaltyImportService {
       const keep = options.keepRejectedRows ?? DEFAULT_KEPT_REJECTIONS;
       const firstRowOf = new Map<string, number>();
       const progress = () => options.onProgress?.({ rowsRead: summary.rowsRead, accepted: summary.accepted, rejected: summary.rejected, elapsedMs: Date.now() - started });
-      const settle = async (batch: PendingRow[], write: () => Promise<RowOutcome[]>) => {
-        const outcomes = await write();
-        await record(batch, outcomes, mapping, report, summary, keep);
-        progress();
+      // Every batch is written through here: the client may have gone while the one before was being written
+      // (untilAborted sees that only as the next row is read), and then no further batch is.
+      const settle = (batch: PendingRow[], write: () => Promise<RowOutcome[]>): Promise<void> => {
+        if (options.signal?.aborted) throw clientClosedRequest();
+        return (async () => {
+          const outcomes = await write();
+          await record(batch, outcomes, mapping, report, summary, keep);
+          progress();
+        })();
       };
 
       let batch: PendingRow[] = [];
@@ -143,8 +148,6 @@ export class PenaltyImportService {
             // Validated while the previous batch is still being written; written once that one is done.
             const write = this.stage(department, batch, dryRun);
             await inFlight;
-            // The client may have gone while that batch was written: no further batch is.
-            if (options.signal?.aborted) throw clientClosedRequest();
             inFlight = settle(batch, write);
             // Observed now, awaited later: a failing batch must not count as an unhandled rejection meanwhile.
             inFlight.catch(() => undefined);
@@ -155,10 +158,7 @@ export class PenaltyImportService {
         const last = batch.length > 0 ? this.stage(department, batch, dryRun) : null;
         await inFlight;
         inFlight = null;
-        if (last) {
-          if (options.signal?.aborted) throw clientClosedRequest();
-          await settle(batch, last);
-        }
+        if (last) await settle(batch, last);
       } catch (error) {
         await inFlight?.catch(() => undefined);
         inFlight = null;

@@ -116,10 +116,15 @@ export class PenaltyIngestService {
 
   /** The first step of submit: every item validated and the valid ones prepared; nothing is read but who may publish. */
   async validate(department: DepartmentPrincipal, drafts: PenaltyRecordDraft[]): Promise<ValidatedPenaltyBatch> {
+    return issueBatch(await this.validateBatch(department, drafts));
+  }
+
+  /** What validate and preview share: each item's result, and the valid items prepared. */
+  private async validateBatch(department: DepartmentPrincipal, drafts: PenaltyRecordDraft[]): Promise<BatchContents> {
     const results = initialResults(drafts);
     // One statement per batch: who this department may publish as (itself, and the authorities granted to it).
     const allowed = await this.authorities.authoritiesOf(this.db, department.departmentId);
-    return issueBatch({ department: { ...department }, results, valid: await this.validateItems(drafts, allowed, results) });
+    return { department: { ...department }, results, valid: await this.validateItems(drafts, allowed, results) };
   }
 
   /**
@@ -142,9 +147,7 @@ export class PenaltyIngestService {
    * says whether it would be CREATED, UPDATED, UNCHANGED or REJECTED; nothing is written, locked or counted.
    */
   async preview(department: DepartmentPrincipal, drafts: PenaltyRecordDraft[]): Promise<SubmitSummary> {
-    const results = initialResults(drafts);
-    const allowed = await this.authorities.authoritiesOf(this.db, department.departmentId);
-    const valid = await this.validateItems(drafts, allowed, results);
+    const { results, valid } = await this.validateBatch(department, drafts);
     const existing = new Map<string, ExistingRecord>(
       (await this.records.findExisting(this.db, department.departmentId, valid.map((item) => item.row.decisionNumber))).map((row) => [row.decision_number, row]),
     );

@@ -4,10 +4,10 @@
 // are dismissed by the bit test alone (~0.1 µs); a row that passes it is tested exactly, so answers are unchanged.
 //
 // Three bits, not one: with one bit a key, a searched key whose bit a key most rows hold also sets let almost
-// every row through (64 of the 1,024 bits were set in more than 30 % of a 2 % sample's rows). On the bench's 1M (a 2 % sample, the mix's 24 words
-// and names), one bit let through 12 % of the rows lacking the key on average, and 55 %, 97 % and 100 % for 假冒,
-// 餐饮 and 过期; three bits 0.6 % on average and 4.6 % at most. Two bits in 2,048 did as well (0.3 %, 1.8 %) at
-// twice the width of every row.
+// every row through (64 of the 1,024 bits were set in more than 30 % of a 2 % sample's rows). On the bench's 1M
+// (a 2 % sample, the mix's 24 words and names), one bit let through 12 % of the rows lacking the key on average,
+// and 55 %, 97 % and 100 % for 假冒, 餐饮 and 过期; three bits 0.6 % on average and 4.6 % at most. Two bits in
+// 2,048 did as well (0.3 %, 1.8 %) at twice the width of every row.
 
 /** Bits in a signature: ~100 keys set three bits each, ~25 % of them. */
 export const TOKEN_SIGNATURE_BITS = 1024;
