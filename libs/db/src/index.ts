@@ -7,5 +7,6 @@ export * from './embedded-postgres';
 export * from './migrate';
 export * from './orm-config';
 export * from './sql-executor';
+export * from './copy-rows';
 export * from './migrations';
 export * from './database-roles';

@@ -114,6 +114,25 @@ describe('penalty ingest write path (integration)', () => {
     expect(await db.query('SELECT version FROM penalty_records WHERE department_id = $1 AND decision_number = $2', [market.departmentId, draft.decisionNumber])).toEqual([{ version: 2 }]);
   });
 
+  it('stores awkward text the same way whether a record is created by COPY or written by the upsert (a literal \\N stays text)', async () => {
+    // Tabs and carriage returns are normalised by validation; line breaks, backslashes, quotes and braces reach SQL.
+    const awkward = 'a\tb\nc\r\nd \\ e \\N "f" {g,h} \\\\t';
+    const texts = { violationFacts: awkward, remarks: '\\N', penaltyContent: `罚款\n${awkward}` };
+    const first = penaltyRecord(texts);
+    const second = penaltyRecord(texts);
+    const stored = (draft: { decisionNumber: string }) =>
+      db.query('SELECT violation_facts, remarks, penalty_content, penalty_categories FROM penalty_records WHERE department_id = $1 AND decision_number = $2', [
+        market.departmentId, draft.decisionNumber,
+      ]);
+    expect(await ingest.submit(market, [first] as any)).toMatchObject({ created: 1, rejected: 0 });
+    // With a changed record in it, the batch goes through the upsert, the new record too.
+    expect(await ingest.submit(market, [{ ...first, fineAmount: '1234.5' }, second] as any)).toMatchObject({ created: 1, updated: 1, rejected: 0 });
+    const [copied] = await stored(first);
+    expect(copied).toMatchObject({ remarks: '\\N', penalty_categories: first.penaltyCategories });
+    expect(copied.violation_facts).toContain('b\nc\nd \\ e \\N "f" {g,h} \\\\t');
+    expect(await stored(second)).toEqual([copied]);
+  });
+
   it('writes one audit entry per batch, naming every changed record with its content hash (in a chain that verifies), and one outbox row per changed record, none for unchanged ones', async () => {
     const records = [1, 2, 3].map(() => penaltyRecord({ decisionDate: addDays(today, -1) }));
     const created = await ingest.submit(market, records as any);

@@ -2,6 +2,7 @@
 // of set-based statements: subjects, previous versions, records, same-transaction listeners (tiers, outbox),
 // one audit entry for the batch. Each item gets its own result; a bad item never blocks the good ones.
 import { Inject, Injectable } from '@nestjs/common';
+import type { PoolClient } from 'pg';
 import { AuditService } from '@credit/audit';
 import { actorOf, badInput, DepartmentPrincipal, ingestRows, PersonalDataCipher, PLATFORM_SECRETS, PlatformSecrets } from '@credit/common';
 import { Database, SqlExecutor } from '@credit/db';
@@ -135,7 +136,7 @@ export class PenaltyIngestService {
     const { department, results, valid } = takeBatch(batch);
     if (valid.length > 0) {
       const prepared = PenaltyColumns.of(valid.map((item) => item.row));
-      await this.db.transaction((sql) => this.writeItems(sql, department, valid, prepared, results));
+      await this.db.transaction((sql, client) => this.writeItems(sql, client, department, valid, prepared, results));
     }
     const summary = summarise(results);
     for (const status of ['created', 'updated', 'unchanged', 'rejected'] as const) ingestRows.inc({ status: status.toUpperCase() }, summary[status]);
@@ -198,7 +199,7 @@ export class PenaltyIngestService {
     return valid;
   }
 
-  private async writeItems(sql: SqlExecutor, department: DepartmentPrincipal, valid: ValidItem[], prepared: PenaltyColumns, results: SubmitItemResult[]): Promise<void> {
+  private async writeItems(sql: SqlExecutor, client: PoolClient, department: DepartmentPrincipal, valid: ValidItem[], prepared: PenaltyColumns, results: SubmitItemResult[]): Promise<void> {
     for (const item of valid) Object.assign(results[item.index], { status: SubmitStatus.REJECTED, recordId: null, errors: [] });
     // The department's own rows first: other departments never wait on them. Subjects come second: a batch
     // naming a subject another batch has just inserted waits there until that batch commits.
@@ -223,15 +224,16 @@ export class PenaltyIngestService {
     }
     const changedIds = toWrite.map((item) => existing.get(item.row.decisionNumber)?.id).filter((id): id is string => id !== undefined);
     await this.records.snapshotVersions(sql, changedIds);
-    // The columns built before the transaction serve when every item is written (a first push); otherwise the
-    // ones to write are put together now.
-    const columns = toWrite.length === valid.length ? prepared : PenaltyColumns.of(toWrite.map((item) => item.row));
-    const upserted = await this.records
-      .upsert(sql, department.departmentId, columns, toWrite.map((item) => results[item.index].subjectId as string), changedIds.length === 0)
-      .catch((error: unknown) => {
-        // A concurrent push inserted one of these new numbers and committed: start over, as below.
-        throw isDecisionNumberTaken(error) ? new RaceLost('concurrent push of the same decision') : error;
-      });
+    // The rows prepared before the transaction, those to write; new ones all (a first push) go by COPY.
+    const columns = prepared.only(toWrite.map((item) => item.row));
+    const subjectIdsOf = toWrite.map((item) => results[item.index].subjectId as string);
+    const upserted = await (changedIds.length === 0
+      ? this.records.insertNew(sql, client, department.departmentId, columns, subjectIdsOf)
+      : this.records.upsert(sql, department.departmentId, columns, subjectIdsOf)
+    ).catch((error: unknown) => {
+      // A concurrent push inserted one of these new numbers and committed: start over, as below.
+      throw isDecisionNumberTaken(error) ? new RaceLost('concurrent push of the same decision') : error;
+    });
     const byNumber = new Map(upserted.map((row) => [row.decision_number, row]));
     const changes: PenaltyRecordChange[] = [];
     const audited: PenaltyBatchAuditItem[] = [];
