@@ -120,7 +120,7 @@ describe('penalty ingest write path (integration)', () => {
     const texts = { violationFacts: awkward, remarks: '\\N', penaltyContent: `罚款\n${awkward}` };
     const first = penaltyRecord(texts);
     const second = penaltyRecord(texts);
-    const stored = (draft: { decisionNumber: string }) =>
+    const stored = (draft: Record<string, unknown>) =>
       db.query('SELECT violation_facts, remarks, penalty_content, penalty_categories FROM penalty_records WHERE department_id = $1 AND decision_number = $2', [
         market.departmentId, draft.decisionNumber,
       ]);
