@@ -153,10 +153,6 @@ export class PenaltyColumns {
     return new PenaltyColumns(rows, rows.map(copyTail));
   }
 
-  get decisionNumbers(): string[] {
-    return this.rows.map((row) => row.decisionNumber);
-  }
-
   /** The columns of some of these rows (taken from `rows`), in the order given. */
   only(rows: readonly PreparedPenaltyRow[]): PenaltyColumns {
     if (rows.length === this.rows.length && rows.every((row, i) => row === this.rows[i])) return this;
