@@ -1,5 +1,5 @@
 // bench/ingest/profile.ts: where one ingest batch spends its time. Calls PenaltyIngestService.submit in process
-// (no HTTP, no GraphQL), one batch at a time, and sums the wall time of every SQL statement run inside the
+// (no HTTP, no GraphQL), one batch at a time, and sums the wall time of every SQL statement (and COPY) run inside the
 // ingest transactions (by the first words of its text); what is left is JavaScript and round trips.
 // `BENCH_RECORDS=20000 node -r ./tools/register.js bench/ingest/profile.ts` (add --cpu-prof for a V8 profile;
 // PROFILE_EXPLAIN=n for the plans of the n-th batch's statements). PROFILE_TEMPLATE=<database> pushes into a copy of
@@ -9,6 +9,7 @@ import './production-env';
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
+import { finished, Writable } from 'node:stream';
 import { Client, type PoolClient } from 'pg';
 import pino from 'pino';
 import { SYSTEM_ACTOR } from '@credit/audit';
@@ -48,17 +49,37 @@ function timeStatements(): void {
           try {
             return await sql.query(text, params, statementName);
           } finally {
-            const key = text.replace(/\s+/g, ' ').trim().slice(0, 70);
-            const entry = timings.get(key) ?? { ms: 0, calls: 0 };
-            entry.ms += Number(process.hrtime.bigint() - started) / 1e6;
-            entry.calls += 1;
-            timings.set(key, entry);
+            record(text, started);
           }
         },
       } as SqlExecutor;
-      return fn(timed, client);
+      return fn(timed, timedCopies(client));
     }, attempts) as Promise<T>;
   } as typeof original;
+}
+
+/** Adds the time since `started` to the statement's entry (keyed by its first words). */
+function record(text: string, started: bigint): void {
+  const key = text.replace(/\s+/g, ' ').trim().slice(0, 70);
+  const entry = timings.get(key) ?? { ms: 0, calls: 0 };
+  entry.ms += Number(process.hrtime.bigint() - started) / 1e6;
+  entry.calls += 1;
+  timings.set(key, entry);
+}
+
+/** The transaction's client with every COPY FROM it is given (insertNew's) timed until its stream has ended. */
+function timedCopies(client: PoolClient): PoolClient {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property !== 'query') return Reflect.get(target, property, receiver);
+      return (config: unknown, ...rest: unknown[]) => {
+        const started = process.hrtime.bigint();
+        const result = (target.query as (...args: unknown[]) => unknown).call(target, config, ...rest);
+        if (config instanceof Writable) finished(config, () => record(String((config as Writable & { text?: string }).text ?? 'COPY'), started));
+        return result;
+      };
+    },
+  });
 }
 
 async function main(): Promise<void> {
