@@ -1,22 +1,29 @@
-// BENCH_INGEST_BASELINE_ROOT=<another checkout, with node_modules>: bench/ingest also pushes with that checkout's
-// code, one run of its own bench/ingest/run.ts in a child process beside each run of this one, the two taking turns
-// at going first, so a machine whose speed drifts during the run favours neither. On a shared two-core machine two
-// pushes minutes apart differed by more than 20 %; a before/after read from separate runs cannot be trusted there.
-// The baseline writes its result to its own bench/results/ingest.json, which is put back as it was afterwards.
+// BENCH_INGEST_BASELINE_ROOT=<another checkout, with node_modules>: bench/ingest compares this checkout's push with
+// that checkout's, in turns. Each turn runs both checkouts' own bench/ingest/run.ts once (BENCH_INGEST_RUNS=1), each
+// in a child process of its own with its own start:prod V8 flags, the two taking turns at going first, so a machine
+// whose speed drifts during the run favours neither. On a shared two-core machine two pushes minutes apart differed
+// by more than 20 %: a before/after read from separate runs cannot be trusted there. Both sides run as fresh
+// processes: run in this one, this checkout's pushes after the first were ~6 % faster than its own pushes in fresh
+// children (median quotient of push times 1.060 over six turns of the same code on both sides). The ratios are the
+// steadier comparison: each is taken against its own run's COPY, at the machine's speed of that moment.
+// Each child writes its checkout's bench/results/ingest.json, which is put back as it was; this checkout's file then
+// receives the median run of its side, with every turn of both sides beside it.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { apiNodeFlags } from '../support/api-node-flags';
+import { writeResult } from '../support/bench-database';
 
-export interface BaselineRun {
+interface ChildRun {
   graphqlSeconds: number;
   ratio: number;
   recordsOnlyRatio: number;
   cpuSeconds: { node: number; postgres: number | null };
+  [field: string]: unknown;
 }
 
-/** One push with the baseline checkout's code, compared with its own COPY (its bench, BENCH_INGEST_RUNS=1). */
-export async function runBaseline(root: string): Promise<BaselineRun> {
+/** One push of `root`'s code, compared with its own COPY (its bench, BENCH_INGEST_RUNS=1), in a child process. */
+async function runChild(root: string): Promise<ChildRun> {
   const resultFile = path.join(root, 'bench', 'results', 'ingest.json');
   const kept = fs.existsSync(resultFile) ? fs.readFileSync(resultFile) : null;
   try {
@@ -30,10 +37,9 @@ export async function runBaseline(root: string): Promise<BaselineRun> {
       child.stdout?.on('data', (chunk) => (output += chunk));
       child.stderr?.on('data', (chunk) => (output += chunk));
       child.once('error', reject);
-      child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the baseline's bench/ingest exited with ${code}:\n${output.slice(-4000)}`))));
+      child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`bench/ingest of ${root} exited with ${code}:\n${output.slice(-4000)}`))));
     });
-    const result = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as BaselineRun;
-    return { graphqlSeconds: result.graphqlSeconds, ratio: result.ratio, recordsOnlyRatio: result.recordsOnlyRatio, cpuSeconds: result.cpuSeconds };
+    return JSON.parse(fs.readFileSync(resultFile, 'utf8')) as ChildRun;
   } finally {
     if (kept) fs.writeFileSync(resultFile, kept);
   }
@@ -46,12 +52,41 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
 }
 
-/** The lines that compare the two sides: each side's medians, and the median of the turns' push-time quotients. */
-export function baselineSummary(runs: { graphqlSeconds: number; ratio: number; recordsOnlyRatio: number }[], baseline: BaselineRun[]): string[] {
-  const quotients = runs.map((run, i) => baseline[i].graphqlSeconds / run.graphqlSeconds);
-  return [
-    `baseline (${process.env.BENCH_INGEST_BASELINE_ROOT}), the same turns: push ${baseline.map((b) => `${b.graphqlSeconds.toFixed(1)} s`).join(', ')}; ratios ${baseline.map((b) => `${b.ratio.toFixed(3)} / ${b.recordsOnlyRatio.toFixed(3)}`).join(', ')}`,
-    `medians, this ÷ baseline: all-table ratio ${median(runs.map((r) => r.ratio)).toFixed(3)} ÷ ${median(baseline.map((b) => b.ratio)).toFixed(3)}, records-only ${median(runs.map((r) => r.recordsOnlyRatio)).toFixed(3)} ÷ ${median(baseline.map((b) => b.recordsOnlyRatio)).toFixed(3)}`,
-    `baseline push time ÷ this push time, per turn: ${quotients.map((q) => q.toFixed(3)).join(', ')} (median ${median(quotients).toFixed(3)}; above 1: this checkout is faster)`,
-  ];
+const round = (value: number) => Number(value.toFixed(3));
+const brief = (run: ChildRun) => ({ graphqlSeconds: run.graphqlSeconds, ratio: run.ratio, recordsOnlyRatio: run.recordsOnlyRatio, cpuSeconds: run.cpuSeconds });
+const line = (text: string) => process.stdout.write(`${text}\n`);
+
+export async function comparePaired(thisRoot: string, baselineRoot: string, turns: number): Promise<void> {
+  const sides = { this: [] as ChildRun[], baseline: [] as ChildRun[] };
+  for (let turn = 1; turn <= turns; turn++) {
+    for (const side of turn % 2 === 1 ? (['this', 'baseline'] as const) : (['baseline', 'this'] as const)) {
+      const run = await runChild(side === 'this' ? thisRoot : baselineRoot);
+      sides[side].push(run);
+      line(`turn ${turn} of ${turns}, ${side.padEnd(8)}: push ${run.graphqlSeconds.toFixed(1)} s, ratios ${run.ratio.toFixed(3)} / ${run.recordsOnlyRatio.toFixed(3)}, CPU Node ${run.cpuSeconds.node.toFixed(1)} s, PostgreSQL ${run.cpuSeconds.postgres?.toFixed(1) ?? 'n/a'} s`);
+    }
+  }
+  // Per turn: the ratios, each already taken against its own run's COPY (so against the machine's speed of that
+  // moment), this side's over the baseline's; and the push times, the baseline's over this side's.
+  const per = (f: (mine: ChildRun, theirs: ChildRun) => number) => sides.this.map((run, i) => f(run, sides.baseline[i]));
+  const quotients = { ratio: per((a, b) => a.ratio / b.ratio), recordsOnlyRatio: per((a, b) => a.recordsOnlyRatio / b.recordsOnlyRatio), pushTime: per((a, b) => b.graphqlSeconds / a.graphqlSeconds) };
+  const medians = (runs: ChildRun[]) => ({ ratio: median(runs.map((r) => r.ratio)), recordsOnlyRatio: median(runs.map((r) => r.recordsOnlyRatio)) });
+  const [mine, theirs] = [medians(sides.this), medians(sides.baseline)];
+  const listed = (values: number[]) => `${values.map((q) => q.toFixed(3)).join(', ')} (median ${median(values).toFixed(3)})`;
+  line(`medians, this against the baseline (${baselineRoot}): all-table ratio ${mine.ratio.toFixed(3)} against ${theirs.ratio.toFixed(3)}, records-only ${mine.recordsOnlyRatio.toFixed(3)} against ${theirs.recordsOnlyRatio.toFixed(3)}`);
+  line(`per turn, above 1 where this checkout did better: all-table ratio, this ÷ baseline ${listed(quotients.ratio)}`);
+  line(`  records-only ratio, this ÷ baseline ${listed(quotients.recordsOnlyRatio)}`);
+  line(`  push time, baseline ÷ this ${listed(quotients.pushTime)}`);
+  // This side's run of the median records-only ratio, as its own bench wrote it, with both sides' turns.
+  const standing = [...sides.this].sort((a, b) => a.recordsOnlyRatio - b.recordsOnlyRatio)[Math.floor(turns / 2)];
+  const { measuredAt: _measuredAt, ...result } = standing;
+  const file = writeResult('ingest', {
+    ...result,
+    paired: {
+      baselineRoot,
+      turns: sides.this.map((run, i) => ({ this: brief(run), baseline: brief(sides.baseline[i]) })),
+      medianQuotients: { ratio: round(median(quotients.ratio)), recordsOnlyRatio: round(median(quotients.recordsOnlyRatio)), pushTime: round(median(quotients.pushTime)) },
+      medians: { this: mine, baseline: theirs },
+    },
+  });
+  line(`→ ${file}`);
 }

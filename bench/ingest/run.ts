@@ -8,7 +8,7 @@
 // of the demo's nine departments' batches, interleaved, so concurrent batches come from different departments.
 // BENCH_INGEST_RUNS (default 3) pushes, each into a fresh database and compared with its own COPY: the run of the
 // median records-only ratio is printed and written whole, with every run's ratios beside it.
-// BENCH_INGEST_BASELINE_ROOT=<another checkout>: a push with that checkout's code beside each run (baseline.ts).
+// BENCH_INGEST_BASELINE_ROOT=<another checkout>: BENCH_INGEST_RUNS turns of one push of each checkout (baseline.ts).
 import './production-env';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,7 +26,7 @@ import { createApi } from '../../apps/api/src/create-api';
 import { departmentUscc, generateDemoData } from '../../apps/cli/src/demo/demo-data.generator';
 import { DEMO_DEPARTMENTS } from '../../apps/cli/src/demo/demo-vocabulary';
 import { freshBenchDatabase, serverSettings, writeResult } from '../support/bench-database';
-import { BaselineRun, baselineSummary, runBaseline } from './baseline';
+import { comparePaired } from './baseline';
 import { BackendCpu, copySameRows, markBeforePush } from './copy-baseline';
 
 // The issue's measure (4 clients, batches of 1,000) and the size the before/after files were measured at.
@@ -40,21 +40,13 @@ const BASELINE_ROOT = process.env.BENCH_INGEST_BASELINE_ROOT ? path.resolve(proc
 const SUBMIT = `mutation($records: [PenaltyRecordInput!]!) { submitPenaltyRecords(records: $records) { created updated unchanged rejected } }`;
 
 async function main(): Promise<void> {
+  if (BASELINE_ROOT) return comparePaired(path.resolve(__dirname, '..', '..'), BASELINE_ROOT, RUNS);
   const startLoad = os.loadavg();
   const runs: Measurement[] = [];
-  const baseline: BaselineRun[] = [];
-  const withBaseline = async (turn: boolean) => {
-    if (!BASELINE_ROOT || !turn) return;
-    const run = await runBaseline(BASELINE_ROOT);
-    baseline.push(run);
-    process.stdout.write(`  baseline: push ${run.graphqlSeconds.toFixed(1)} s: ratios ${run.ratio.toFixed(3)} / ${run.recordsOnlyRatio.toFixed(3)}\n`);
-  };
   for (let run = 1; run <= RUNS; run++) {
-    await withBaseline(run % 2 === 0);
     const measured = await measure();
     runs.push(measured);
     process.stdout.write(`run ${run} of ${RUNS}: push ${measured.graphqlSeconds.toFixed(1)} s, COPY ${measured.copy.seconds.toFixed(1)} s (records alone ${measured.recordsCopySeconds.toFixed(2)} s): ratios ${measured.ratio.toFixed(3)} / ${measured.recordsOnlyRatio.toFixed(3)}\n`);
-    await withBaseline(run % 2 === 1);
   }
   // The run of the median records-only ratio stands for all: on a shared machine one push took 7.9 s and another
   // 11.1 s of the same code, minutes apart.
@@ -73,7 +65,6 @@ async function main(): Promise<void> {
     nodeFlags,
     fastPath,
     server: median.server,
-    baseline: BASELINE_ROOT ? { root: BASELINE_ROOT, runs: baseline } : null,
   });
   process.stdout.write(`the run of the median records-only ratio, ${runs.indexOf(median) + 1} of ${RUNS}:\n`);
   process.stdout.write(`rows written by the push, per table (COPY order):\n`);
@@ -87,7 +78,6 @@ async function main(): Promise<void> {
   process.stdout.write(`ratio to a COPY of every row the push wrote: ${ratio.toFixed(3)} (target ≥ 0.5; runs ${runs.map((run) => run.ratio.toFixed(3)).join(', ')})\n`);
   process.stdout.write(`ratio to a COPY of the records alone (penalty_records, ${recordsCopySeconds.toFixed(2)} s): ${recordsOnlyRatio.toFixed(3)} (target ≥ 0.25; runs ${runs.map((run) => run.recordsOnlyRatio.toFixed(3)).join(', ')})\n`);
   process.stdout.write(`load average (1/5/15 min): start ${startLoad.map((v) => v.toFixed(2)).join('/')}, end ${os.loadavg().map((v) => v.toFixed(2)).join('/')}  → ${file}\n`);
-  if (BASELINE_ROOT) for (const line of baselineSummary(runs, baseline)) process.stdout.write(`${line}\n`);
 }
 
 type Measurement = Awaited<ReturnType<typeof measure>>;
