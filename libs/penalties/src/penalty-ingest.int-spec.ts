@@ -125,11 +125,13 @@ describe('penalty ingest write path (integration)', () => {
         market.departmentId, draft.decisionNumber,
       ]);
     expect(await ingest.submit(market, [first] as any)).toMatchObject({ created: 1, rejected: 0 });
-    // With a changed record in it, the batch goes through the upsert, the new record too.
-    expect(await ingest.submit(market, [{ ...first, fineAmount: '1234.5' }, second] as any)).toMatchObject({ created: 1, updated: 1, rejected: 0 });
+    // Read before anything rewrites the row: what COPY stored.
     const [copied] = await stored(first);
     expect(copied).toMatchObject({ remarks: '\\N', penalty_categories: first.penaltyCategories });
     expect(copied.violation_facts).toContain('b\nc\nd \\ e \\N "f" {g,h} \\\\t');
+    // With a changed record in it, the batch goes through the upsert, the new record too.
+    expect(await ingest.submit(market, [{ ...first, fineAmount: '1234.5' }, second] as any)).toMatchObject({ created: 1, updated: 1, rejected: 0 });
+    expect(await stored(first)).toEqual([copied]);
     expect(await stored(second)).toEqual([copied]);
   });
 

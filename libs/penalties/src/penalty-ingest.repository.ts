@@ -174,7 +174,7 @@ export class PenaltyColumns {
   /** COPY text of the rows, row i with id ids[i] and subject subjectIds[i], version 1. */
   copyText(departmentId: string, ids: readonly string[], subjectIds: readonly string[]): string {
     let text = '';
-    for (let i = 0; i < this.copyTails.length; i++) text += `${ids[i]}\t${departmentId}\t${subjectIds[i]}\t1\t${this.copyTails[i]}\n`;
+    for (let i = 0; i < this.copyTails.length; i++) text += `${copyField(ids[i])}\t${copyField(departmentId)}\t${copyField(subjectIds[i] ?? null)}\t1\t${this.copyTails[i]}\n`;
     return text;
   }
 }
@@ -251,7 +251,12 @@ export class PenaltyIngestRepository {
    */
   async insertNew(sql: SqlExecutor, client: PoolClient, departmentId: string, columns: PenaltyColumns, subjectIds: readonly string[]): Promise<UpsertedRecord[]> {
     if (columns.rows.length === 0) return [];
-    const ids = (await sql.query<{ id: string }>(`SELECT nextval('penalty_records_id_seq')::text AS id FROM generate_series(1, $1::int)`, [columns.rows.length])).map((row) => row.id);
+    const ids = (
+      await sql.query<{ id: string }>(
+        `SELECT nextval(q.seq)::text AS id FROM (SELECT pg_get_serial_sequence('penalty_records', 'id')::regclass AS seq) q, generate_series(1, $1::int)`,
+        [columns.rows.length],
+      )
+    ).map((row) => row.id);
     await copyRows(client, 'penalty_records', COPY_COLUMNS, columns.copyText(departmentId, ids, subjectIds));
     return ids.map((id, i) => ({ id, decision_number: columns.rows[i].decisionNumber, version: 1, inserted: true }));
   }
