@@ -8,7 +8,7 @@
 // steadier comparison: each is taken against its own run's COPY, at the machine's speed of that moment.
 // Each child writes its checkout's bench/results/ingest.json, which is put back as it was; this checkout's file then
 // receives the median run of its side, with every turn of both sides beside it.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { apiNodeFlags } from '../support/api-node-flags';
@@ -26,11 +26,15 @@ interface ChildRun {
 async function runChild(root: string): Promise<ChildRun> {
   const resultFile = path.join(root, 'bench', 'results', 'ingest.json');
   const kept = fs.existsSync(resultFile) ? fs.readFileSync(resultFile) : null;
+  // Removed first, so a child that ends without writing one is not read as the run.
+  fs.rmSync(resultFile, { force: true });
   try {
     await new Promise<void>((resolve, reject) => {
       const child = spawn(process.execPath, [...apiNodeFlags(root), '-r', './tools/register.js', path.join('bench', 'ingest', 'run.ts')], {
         cwd: root,
-        env: { ...process.env, BENCH_INGEST_RUNS: '1', BENCH_INGEST_BASELINE_ROOT: '' },
+        // The checkout's own tsconfig paths: this process's SWC_NODE_PROJECT (tools/register.js) would make the
+        // child load this checkout's libs/ under the other checkout's bench/ and apps/.
+        env: { ...process.env, SWC_NODE_PROJECT: path.join(root, 'tsconfig.json'), BENCH_INGEST_RUNS: '1', BENCH_INGEST_BASELINE_ROOT: '' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';
@@ -42,6 +46,7 @@ async function runChild(root: string): Promise<ChildRun> {
     return JSON.parse(fs.readFileSync(resultFile, 'utf8')) as ChildRun;
   } finally {
     if (kept) fs.writeFileSync(resultFile, kept);
+    else fs.rmSync(resultFile, { force: true });
   }
 }
 
@@ -50,6 +55,12 @@ function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const half = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
+}
+
+/** The checkout's HEAD, and whether its work tree differs from it. */
+function commitOf(root: string): string {
+  const git = (...args: string[]) => execFileSync('git', ['-C', root, ...args], { encoding: 'utf8' }).trim();
+  return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? ' (modified)' : ''}`;
 }
 
 const round = (value: number) => Number(value.toFixed(3));
@@ -72,17 +83,20 @@ export async function comparePaired(thisRoot: string, baselineRoot: string, turn
   const medians = (runs: ChildRun[]) => ({ ratio: median(runs.map((r) => r.ratio)), recordsOnlyRatio: median(runs.map((r) => r.recordsOnlyRatio)) });
   const [mine, theirs] = [medians(sides.this), medians(sides.baseline)];
   const listed = (values: number[]) => `${values.map((q) => q.toFixed(3)).join(', ')} (median ${median(values).toFixed(3)})`;
-  line(`medians, this against the baseline (${baselineRoot}): all-table ratio ${mine.ratio.toFixed(3)} against ${theirs.ratio.toFixed(3)}, records-only ${mine.recordsOnlyRatio.toFixed(3)} against ${theirs.recordsOnlyRatio.toFixed(3)}`);
+  line(`this ${commitOf(thisRoot)}, baseline ${commitOf(baselineRoot)} (${baselineRoot})`);
+  line(`medians, this against the baseline: all-table ratio ${mine.ratio.toFixed(3)} against ${theirs.ratio.toFixed(3)}, records-only ${mine.recordsOnlyRatio.toFixed(3)} against ${theirs.recordsOnlyRatio.toFixed(3)}`);
   line(`per turn, above 1 where this checkout did better: all-table ratio, this ÷ baseline ${listed(quotients.ratio)}`);
   line(`  records-only ratio, this ÷ baseline ${listed(quotients.recordsOnlyRatio)}`);
   line(`  push time, baseline ÷ this ${listed(quotients.pushTime)}`);
-  // This side's run of the median records-only ratio, as its own bench wrote it, with both sides' turns.
-  const standing = [...sides.this].sort((a, b) => a.recordsOnlyRatio - b.recordsOnlyRatio)[Math.floor(turns / 2)];
+  // This side's run of the median records-only ratio (the lower of the two middle ones), as its own bench wrote it,
+  // with both sides' turns and the commit each checkout was at.
+  const standing = [...sides.this].sort((a, b) => a.recordsOnlyRatio - b.recordsOnlyRatio)[Math.floor((turns - 1) / 2)];
   const { measuredAt: _measuredAt, ...result } = standing;
   const file = writeResult('ingest', {
     ...result,
     paired: {
       baselineRoot,
+      commits: { this: commitOf(thisRoot), baseline: commitOf(baselineRoot) },
       turns: sides.this.map((run, i) => ({ this: brief(run), baseline: brief(sides.baseline[i]) })),
       medianQuotients: { ratio: round(median(quotients.ratio)), recordsOnlyRatio: round(median(quotients.recordsOnlyRatio)), pushTime: round(median(quotients.pushTime)) },
       medians: { this: mine, baseline: theirs },
