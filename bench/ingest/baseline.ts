@@ -4,8 +4,10 @@
 // whose speed drifts during the run favours neither. On a shared two-core machine two pushes minutes apart differed
 // by more than 20 %: a before/after read from separate runs cannot be trusted there. Both sides run as fresh
 // processes: run in this one, this checkout's pushes after the first were ~6 % faster than its own pushes in fresh
-// children (median quotient of push times 1.060 over six turns of the same code on both sides). The ratios are the
-// steadier comparison: each is taken against its own run's COPY, at the machine's speed of that moment.
+// children (median quotient of push times 1.060 over six turns of the same code on both sides). The per-turn ratio
+// quotients do not cancel the machine's drift as one might hope: a run's COPY comes after its push, at another moment
+// (six turns of 0c075be against 2e25cda: push faster in all six, ratio quotients 0.82-1.08). Read the push times
+// and the CPU of each side together with them.
 // Each child writes its checkout's bench/results/ingest.json, which is put back as it was; this checkout's file then
 // receives the median run of its side, with every turn of both sides beside it.
 import { execFileSync, spawn } from 'node:child_process';
@@ -76,8 +78,7 @@ export async function comparePaired(thisRoot: string, baselineRoot: string, turn
       line(`turn ${turn} of ${turns}, ${side.padEnd(8)}: push ${run.graphqlSeconds.toFixed(1)} s, ratios ${run.ratio.toFixed(3)} / ${run.recordsOnlyRatio.toFixed(3)}, CPU Node ${run.cpuSeconds.node.toFixed(1)} s, PostgreSQL ${run.cpuSeconds.postgres?.toFixed(1) ?? 'n/a'} s`);
     }
   }
-  // Per turn: the ratios, each already taken against its own run's COPY (so against the machine's speed of that
-  // moment), this side's over the baseline's; and the push times, the baseline's over this side's.
+  // Per turn: the ratios, this side's over the baseline's, and the push times, the baseline's over this side's.
   const per = (f: (mine: ChildRun, theirs: ChildRun) => number) => sides.this.map((run, i) => f(run, sides.baseline[i]));
   const quotients = { ratio: per((a, b) => a.ratio / b.ratio), recordsOnlyRatio: per((a, b) => a.recordsOnlyRatio / b.recordsOnlyRatio), pushTime: per((a, b) => b.graphqlSeconds / a.graphqlSeconds) };
   const medians = (runs: ChildRun[]) => ({ ratio: median(runs.map((r) => r.ratio)), recordsOnlyRatio: median(runs.map((r) => r.recordsOnlyRatio)) });
