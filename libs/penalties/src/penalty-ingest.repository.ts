@@ -120,15 +120,17 @@ export function sqlArrayLiteral(values: readonly (string | boolean | null)[]): s
   return `${out}}`;
 }
 
+/** The row's own columns: all but subject_id, whose ids are known only inside the transaction. */
+const ROW_COLUMNS = COLUMNS.filter((entry): entry is [keyof PreparedPenaltyRow, string, string] => entry[0] !== 'subjectId');
+
 // COPY's columns: the id (drawn from the sequence first, so the written rows are known without RETURNING), the
-// department, the subject (known only inside the transaction), the version, then the row's own columns.
-const COPY_COLUMNS = `id, department_id, subject_id, version, ${COLUMNS.filter(([key]) => key !== 'subjectId').map(([, column]) => column).join(', ')}`;
+// department, the subject, the version, then the row's own columns.
+const COPY_COLUMNS = `id, department_id, subject_id, version, ${ROW_COLUMNS.map(([, column]) => column).join(', ')}`;
 
 /** A row's own columns in COPY's text format (everything after its version). */
 function copyTail(row: PreparedPenaltyRow): string {
   let out = '';
-  for (const [key] of COLUMNS) {
-    if (key === 'subjectId') continue;
+  for (const [key] of ROW_COLUMNS) {
     if (out !== '') out += '\t';
     out += copyField(key === 'penaltyCategories' ? sqlArrayLiteral(row.penaltyCategories) : row[key]);
   }
@@ -163,18 +165,16 @@ export class PenaltyColumns {
   /** Parameters $2… of the upsert, with the subject ids in their place. */
   parameters(subjectIds: readonly string[]): string[] {
     const literals = (this.literals ??= new Map(
-      COLUMNS.filter(([key]) => key !== 'subjectId').map(([key, column]) => [
-        column,
-        sqlArrayLiteral(this.rows.map((row) => (key === 'penaltyCategories' ? row.penaltyCategories.join(',') : row[key as keyof PreparedPenaltyRow] as string | boolean | null))),
-      ]),
+      ROW_COLUMNS.map(([key, column]) => [column, sqlArrayLiteral(this.rows.map((row) => (key === 'penaltyCategories' ? row.penaltyCategories.join(',') : row[key])))]),
     ));
     return COLUMNS.map(([key, column]) => (key === 'subjectId' ? sqlArrayLiteral(subjectIds) : (literals.get(column) as string)));
   }
 
   /** COPY text of the rows, row i with id ids[i] and subject subjectIds[i], version 1. */
   copyText(departmentId: string, ids: readonly string[], subjectIds: readonly string[]): string {
+    const department = copyField(departmentId);
     let text = '';
-    for (let i = 0; i < this.copyTails.length; i++) text += `${copyField(ids[i])}\t${copyField(departmentId)}\t${copyField(subjectIds[i] ?? null)}\t1\t${this.copyTails[i]}\n`;
+    for (let i = 0; i < this.copyTails.length; i++) text += `${copyField(ids[i])}\t${department}\t${copyField(subjectIds[i] ?? null)}\t1\t${this.copyTails[i]}\n`;
     return text;
   }
 }
