@@ -10,11 +10,12 @@
 // and the CPU of each side together with them.
 // Each child writes its checkout's bench/results/ingest.json, which is put back as it was; this checkout's file then
 // receives the median run of its side, with every turn of both sides beside it.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { apiNodeFlags } from '../support/api-node-flags';
 import { writeResult } from '../support/bench-database';
+import { describeCheckout } from '../support/checkout';
 
 interface ChildRun {
   graphqlSeconds: number;
@@ -59,12 +60,6 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
 }
 
-/** The checkout's HEAD, and whether its work tree differs from it. */
-function commitOf(root: string): string {
-  const git = (...args: string[]) => execFileSync('git', ['-C', root, ...args], { encoding: 'utf8' }).trim();
-  return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? ' (modified)' : ''}`;
-}
-
 const round = (value: number) => Number(value.toFixed(3));
 const brief = (run: ChildRun) => ({ graphqlSeconds: run.graphqlSeconds, ratio: run.ratio, recordsOnlyRatio: run.recordsOnlyRatio, cpuSeconds: run.cpuSeconds });
 const line = (text: string) => process.stdout.write(`${text}\n`);
@@ -84,7 +79,8 @@ export async function comparePaired(thisRoot: string, baselineRoot: string, turn
   const medians = (runs: ChildRun[]) => ({ ratio: median(runs.map((r) => r.ratio)), recordsOnlyRatio: median(runs.map((r) => r.recordsOnlyRatio)) });
   const [mine, theirs] = [medians(sides.this), medians(sides.baseline)];
   const listed = (values: number[]) => `${values.map((q) => q.toFixed(3)).join(', ')} (median ${median(values).toFixed(3)})`;
-  line(`this ${commitOf(thisRoot)}, baseline ${commitOf(baselineRoot)} (${baselineRoot})`);
+  const commits = { this: describeCheckout(thisRoot), baseline: describeCheckout(baselineRoot) };
+  line(`this ${commits.this}, baseline ${commits.baseline} (${baselineRoot})`);
   line(`medians, this against the baseline: all-table ratio ${mine.ratio.toFixed(3)} against ${theirs.ratio.toFixed(3)}, records-only ${mine.recordsOnlyRatio.toFixed(3)} against ${theirs.recordsOnlyRatio.toFixed(3)}`);
   line(`per turn, above 1 where this checkout did better: all-table ratio, this ÷ baseline ${listed(quotients.ratio)}`);
   line(`  records-only ratio, this ÷ baseline ${listed(quotients.recordsOnlyRatio)}`);
@@ -97,7 +93,7 @@ export async function comparePaired(thisRoot: string, baselineRoot: string, turn
     ...result,
     paired: {
       baselineRoot,
-      commits: { this: commitOf(thisRoot), baseline: commitOf(baselineRoot) },
+      commits,
       turns: sides.this.map((run, i) => ({ this: brief(run), baseline: brief(sides.baseline[i]) })),
       medianQuotients: { ratio: round(median(quotients.ratio)), recordsOnlyRatio: round(median(quotients.recordsOnlyRatio)), pushTime: round(median(quotients.pushTime)) },
       medians: { this: mine, baseline: theirs },

@@ -14,7 +14,7 @@
 // GraphQL and as raw SQL with the cache off, then the deployed cache with the 64 repeated queries and with a
 // long-tail stream (long-tail.ts), whose hit rate is read from /metrics. Each phase also splits the CPU one request
 // took between the API, the database server and the load generator (load-phases.ts).
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +27,7 @@ import { loadTokenStats, PostgresSearchIndex, searchReaderUrl } from '@credit/se
 import type { TokenStats } from '@credit/search';
 import { apiNodeFlags } from '../support/api-node-flags';
 import { serverSettings, writeResult } from '../support/bench-database';
+import { commitOf } from '../support/checkout';
 import { databaseServerCpu } from '../support/process-cpu';
 import { BenchPostgres, startBenchPostgres } from './bench-postgres';
 import { explainKinds, searchSql as shapedSql, Shape } from './explain';
@@ -355,15 +356,6 @@ async function serialComparison(port: number, db: Database, variants: Variant[])
     out[kind] = { graphqlMs: round(percentile(g, 50)), sqlMs: round(percentile(s, 50)), ratio: round(percentile(g, 50) / percentile(s, 50)) };
   }
   return out;
-}
-
-/** The short commit a checkout is at (null when it is not a git checkout). */
-function commitOf(root: string): string | null {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-  } catch {
-    return null;
-  }
 }
 
 function mixOf(variants: Variant[]): Record<string, number> {
