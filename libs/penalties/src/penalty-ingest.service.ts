@@ -1,36 +1,29 @@
 // submitPenaltyRecords: validate every item (pure domain rules), then write the valid ones in ONE transaction
 // of set-based statements: subjects, previous versions, records, same-transaction listeners (tiers, outbox),
 // one audit entry for the batch. Each item gets its own result; a bad item never blocks the good ones.
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { AuditService } from '@credit/audit';
-import { actorOf, badInput, DepartmentPrincipal, ingestRows, PersonalDataCipher, PLATFORM_SECRETS, PlatformSecrets } from '@credit/common';
+import { actorOf, badInput, DepartmentPrincipal, ingestRows, ingestValidationBatches, PLATFORM_SECRETS, PlatformSecrets } from '@credit/common';
 import { Database, SqlExecutor } from '@credit/db';
 import { DepartmentAuthoritiesRepository } from '@credit/departments';
-import {
-  checkPublishingAuthority,
-  FieldIssue,
-  fillPublishingAuthority,
-  PenaltyRecordDraft,
-  PublishingAuthority,
-  todayInChina,
-  validatePenaltyRecord,
-} from '@credit/domain';
-import { SubjectRegistryRepository, SubjectUpsert } from '@credit/subjects';
+import { FieldIssue, PenaltyRecordDraft, PublishingAuthority, todayInChina } from '@credit/domain';
+import { SubjectRegistryRepository } from '@credit/subjects';
 import { SubmitStatus } from './dto/penalty-record.models';
 import { PenaltyBatchAuditItem, penaltyBatchAuditEntry } from './penalty-batch.audit';
+import { BatchPreparation, BatchValidation, BatchValidationInput, ValidItem } from './penalty-batch.validation';
 import { PenaltyChangeHooks, PenaltyRecordChange } from './penalty-change.hooks';
-import { ExistingRecord, isDecisionNumberTaken, PenaltyColumns, PenaltyIngestRepository, PreparedPenaltyRow } from './penalty-ingest.repository';
-import { prepareRow } from './penalty-record.preparation';
+import { ExistingRecord, isDecisionNumberTaken, PenaltyColumns, PenaltyIngestRepository } from './penalty-ingest.repository';
+import { PenaltyValidationPool } from './penalty-validation.pool';
 
 export const MAX_BATCH_SIZE = 1000;
 /**
- * Items validated between two turns of the event loop (~3 ms of CPU). On this thread rather than a worker pool:
- * validating and preparing 1,000 records costs ~26 ms (bench/ingest/prepare-cpu.ts: 256–272 ms per 10,000), and
- * handing them to a worker thread and the prepared rows back ~5 ms more of copying (a structured clone of 1,000
- * drafts 2.0 ms, of their prepared rows 3.2 ms). During bench/ingest's push the API, its clients and PostgreSQL
- * already use 7.4 of the 8.4 core-seconds two cores have, so the copying would be added work with no core to gain.
+ * Batches of at least this many items are validated on a validation thread when there are any
+ * (PenaltyValidationPool); smaller ones on the event loop, where they take under 2 ms, less than the round trip
+ * through a thread would add to their answer.
  */
+export const THREAD_MIN_ITEMS = 64;
+/** On the event loop: items validated between two turns of it (~3 ms of CPU). */
 const VALIDATION_SLICE = 100;
 
 export interface SubmitItemResult {
@@ -49,13 +42,6 @@ export interface SubmitSummary {
   unchanged: number;
   rejected: number;
   results: SubmitItemResult[];
-}
-
-interface ValidItem {
-  index: number;
-  row: PreparedPenaltyRow;
-  subject: SubjectUpsert;
-  warnings: FieldIssue[];
 }
 
 declare const validatedBatch: unique symbol;
@@ -97,7 +83,8 @@ class RaceLost extends Error {
 
 @Injectable()
 export class PenaltyIngestService {
-  private readonly cipher: PersonalDataCipher;
+  private readonly preparation: BatchPreparation;
+  private readonly logger = new Logger('PenaltyIngest');
 
   constructor(
     private readonly db: Database,
@@ -106,9 +93,10 @@ export class PenaltyIngestService {
     private readonly hooks: PenaltyChangeHooks,
     private readonly audit: AuditService,
     private readonly authorities: DepartmentAuthoritiesRepository,
-    @Inject(PLATFORM_SECRETS) private readonly secrets: PlatformSecrets,
+    private readonly pool: PenaltyValidationPool,
+    @Inject(PLATFORM_SECRETS) secrets: PlatformSecrets,
   ) {
-    this.cipher = new PersonalDataCipher(secrets);
+    this.preparation = new BatchPreparation(secrets);
   }
 
   async submit(department: DepartmentPrincipal, drafts: PenaltyRecordDraft[]): Promise<SubmitSummary> {
@@ -163,40 +151,33 @@ export class PenaltyIngestService {
   }
 
   /**
-   * Validates and prepares the items, VALIDATION_SLICE at a time with a turn of the event loop between slices:
-   * a batch takes ~30 ms of CPU here, and done in one go it would hold back the next statement of every other
-   * push in flight on this process, and with it the row locks those transactions hold, so concurrent batches
-   * touching the same subjects would wait on each other for that long too.
+   * Validates and prepares the items: on a validation thread for a batch of THREAD_MIN_ITEMS or more when the pool
+   * has threads, else here, VALIDATION_SLICE at a time with a turn of the event loop between slices (done in one
+   * go, it would hold back the next statement of every other push in flight on this process, and with it the row
+   * locks those transactions hold).
    */
   private async validateItems(drafts: PenaltyRecordDraft[], allowed: readonly PublishingAuthority[], results: SubmitItemResult[]): Promise<ValidItem[]> {
-    const today = todayInChina();
-    const seen = new Map<string, number>();
-    const valid: ValidItem[] = [];
-    for (let index = 0; index < drafts.length; index++) {
-      if (index > 0 && index % VALIDATION_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-      const filled = fillPublishingAuthority(drafts[index], allowed);
-      const outcome = validatePenaltyRecord(filled.draft, today);
-      results[index].warnings = outcome.warnings;
-      if (!outcome.ok) {
-        // An authority named but not allowed: that is the reason, not the other authority field missing.
-        results[index].errors = filled.issue ? [filled.issue, ...outcome.errors.filter((error) => !error.field.startsWith('authority'))] : outcome.errors;
-        continue;
-      }
-      const authorityIssue = filled.issue ?? checkPublishingAuthority(outcome.record, allowed);
-      if (authorityIssue) {
-        results[index].errors = [authorityIssue];
-        continue;
-      }
-      const number = outcome.record.decisionNumber;
-      if (seen.has(number)) {
-        results[index].errors = [{ field: 'decisionNumber', code: 'DUPLICATE_IN_BATCH', message: `同一批次中重复的决定书文号，与第 ${seen.get(number)} 项相同（the same decision number is already item ${seen.get(number)} of this batch）` }];
-        continue;
-      }
-      seen.set(number, index);
-      const { row, subject } = prepareRow(outcome.record, this.cipher, this.secrets.piiHashKey);
-      valid.push({ index, row, subject, warnings: outcome.warnings });
+    const input = { drafts, allowed, today: todayInChina() };
+    const outcome = (this.pool.enabled && drafts.length >= THREAD_MIN_ITEMS ? await this.onThread(input) : null) ?? (await this.onEventLoop(input));
+    results.forEach((result, index) => Object.assign(result, { errors: outcome.errors[index], warnings: outcome.warnings[index] }));
+    return outcome.valid;
+  }
+
+  /** Null when the thread failed (it stopped, or could not start): the batch is then validated here, the fault logged. */
+  private async onThread(input: BatchValidationInput): Promise<BatchValidation | null> {
+    try {
+      const outcome = await this.pool.validate(input);
+      ingestValidationBatches.inc({ where: 'thread' });
+      return outcome;
+    } catch (error) {
+      this.logger.error(`a batch of ${input.drafts.length} is validated on the event loop instead: ${(error as Error).message}`);
+      return null;
     }
-    return valid;
+  }
+
+  private onEventLoop(input: BatchValidationInput): Promise<BatchValidation> {
+    ingestValidationBatches.inc({ where: 'event_loop' });
+    return this.preparation.validate(input, VALIDATION_SLICE);
   }
 
   private async writeItems(sql: SqlExecutor, client: PoolClient, department: DepartmentPrincipal, valid: ValidItem[], prepared: PenaltyColumns, results: SubmitItemResult[]): Promise<void> {

@@ -1,7 +1,7 @@
 // From a validated record to the row the ingest SQL writes: the subject key, the encrypted and hashed ID
 // number, and the keyed content hash. Pure apart from the cipher, so it is cheap to test.
 import { createHmac, createSecretKey, KeyObject } from 'node:crypto';
-import { PersonalDataCipher } from '@credit/common';
+import { PersonalDataCipher } from '@credit/common/crypto';
 import { canonicalPenaltyContent, maskIdNumber, parseResidentId, PartyType, ValidPenaltyRecord } from '@credit/domain';
 import type { SubjectUpsert } from '@credit/subjects';
 import type { PreparedPenaltyRow } from './penalty-ingest.repository';

@@ -1,5 +1,6 @@
 // Configuration comes from the environment, validated once at boot: a bad value stops the process with a
 // message that names the variable, instead of a surprise later.
+import os from 'node:os';
 import path from 'node:path';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -43,6 +44,8 @@ export interface AppConfig {
   searchReaderPool: number;
   /** Anonymous searchDisclosures and departments' submitPenaltyRecords through the precompiled fast path (apps/api/src/fast-path); false: Apollo for every request. */
   graphqlFastPath: boolean;
+  /** Threads that validate and prepare pushed batches off the event loop (INGEST_VALIDATION_THREADS; 0: on it). */
+  ingestValidationThreads: number;
   bodyLimits: BodyLimits;
   /** Bearer tokens allowed to read /metrics; empty: /metrics is not served at all. */
   metricsTokens: string[];
@@ -206,6 +209,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     // pools and the worker need theirs.
     searchReaderPool: int('SEARCH_READER_POOL', 4, 1, 100),
     graphqlFastPath: bool('GRAPHQL_FAST_PATH', true),
+    // One core fewer than the machine has (the event loop keeps one), at most 4: a batch of 1,000 takes ~25 ms to
+    // validate, and more threads than cores only take turns. 0 validates on the event loop, in slices.
+    ingestValidationThreads: int('INGEST_VALIDATION_THREADS', Math.min(4, os.availableParallelism() - 1), 0, 16),
     bodyLimits: {
       defaultBytes: int('BODY_LIMIT_BYTES', 64 * KIB, KIB, 64 * MIB),
       departmentBytes: int('BODY_LIMIT_DEPARTMENT_BYTES', 16 * MIB, KIB, 256 * MIB),

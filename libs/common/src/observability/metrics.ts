@@ -49,6 +49,17 @@ export const ingestRows = new Counter({
   registers: [metricsRegistry],
 });
 
+/**
+ * Pushed batches validated and prepared, by where: `thread` on a validation thread (INGEST_VALIDATION_THREADS),
+ * `event_loop` on the API's own thread (a small batch, or no threads configured).
+ */
+export const ingestValidationBatches = new Counter({
+  name: 'credit_ingest_validation_batches_total',
+  help: 'Pushed batches validated, by where: on a validation thread (thread) or on the event loop (event_loop)',
+  labelNames: ['where'] as const,
+  registers: [metricsRegistry],
+});
+
 export const tierRecomputations = new Counter({
   name: 'credit_tier_recomputations_total',
   help: 'Subjects whose credit tier was recomputed, by cause',
