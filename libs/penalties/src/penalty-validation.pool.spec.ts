@@ -95,6 +95,15 @@ describe('PenaltyValidationPool', () => {
     expect(threadsOf(threads)).toHaveLength(2);
   });
 
+  it('refuses a batch it cannot hand to a thread, and holds nothing for it', async () => {
+    const threads = pool();
+    const input = mixedBatch();
+    (input.drafts[0] as unknown as { remarks: unknown }).remarks = () => 'not data';
+    await expect(threads.validate(input)).rejects.toThrow(/could not be cloned/);
+    expect(threadsOf(threads).map((thread) => (thread as unknown as { pending: Map<number, unknown> }).pending.size)).toEqual([0]);
+    expect((await threads.validate(mixedBatch())).valid).toHaveLength(76);
+  });
+
   it('takes no batch once closed, and says so', async () => {
     const closed = pool();
     await closed.validate(mixedBatch());

@@ -53,10 +53,11 @@ export class PenaltyValidationPool implements OnApplicationBootstrap, OnModuleDe
     const thread = this.threadWithLeastWork();
     const id = this.nextId++;
     return new Promise<BatchValidation>((resolve, reject) => {
+      // Throws when a draft cannot be cloned (nothing the GraphQL layer or the file import produces): not pending then.
+      thread.worker.postMessage({ id, ...input } satisfies ValidationRequest);
       thread.pending.set(id, { resolve, reject });
       // Held only while it has work: an idle thread never keeps a process (a CLI, a test) from exiting.
       thread.worker.ref();
-      thread.worker.postMessage({ id, ...input } satisfies ValidationRequest);
     });
   }
 
