@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Builds the production output (`npm run build`: nest build → dist/, aliases resolved, no swc at start), starts the
 # built API once on a free port with a throw-away DATA_DIR (embedded PostgreSQL), and waits for /health and
-# /ready. Proves the image's command runs; CI calls it after `npm test`.
+# /ready. Proves the image's command runs; CI calls it after `npm test`. First, a batch through the compiled
+# validation threads (tools/smoke-built-threads.js).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm run build --silent
+node tools/smoke-built-threads.js
 data_dir=$(mktemp -d)
 port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
 log="$data_dir/api.log"

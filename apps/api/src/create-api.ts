@@ -10,6 +10,7 @@ import { CredentialGate, RATE_LIMIT_STORE, registerCredentialGate } from '@credi
 import type { Runtime } from '@credit/bootstrap';
 import { createRootLogger, frameworkErrorHandler, HTML_ERROR_PAGE, HtmlErrorPage, Observability, PinoNestLogger, registerTokenLimit, RejectNulPipe, validationExceptionFactory } from '@credit/common';
 import { registerGraphqlMultipart } from '@credit/imports';
+import { PenaltyValidationPool } from '@credit/penalties';
 import { isPortalPath, PortalSettings } from '@credit/portal';
 import { ApiModule } from './api.module';
 import { registerGraphqlFastPath } from './fast-path/graphql-fast-path';
@@ -64,6 +65,9 @@ export async function createApi(runtime: Pick<Runtime, 'config' | 'secrets' | 'd
   // The anonymous public search and departments' pushes skip Apollo's per-request pipeline (same schema, resolver,
   // limits and answers).
   if (runtime.config.graphqlFastPath) registerGraphqlFastPath(fastify, { path: '/graphql', production, schema: () => app.get(GraphQLSchemaHost).schema });
+  // Departments' batches are validated on threads (INGEST_VALIDATION_THREADS); a production API starts them with
+  // itself, so its first push does not wait for one. Other processes (the worker, the CLI) start one only if a batch needs it.
+  if (production) app.get(PenaltyValidationPool).startThreads();
   app.useGlobalPipes(new RejectNulPipe(), new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, exceptionFactory: validationExceptionFactory }));
   // No enableShutdownHooks(): main.ts handles the signals (graceful-shutdown.ts); Nest's listener would close the
   // modules under requests in flight and then kill the process with the signal.

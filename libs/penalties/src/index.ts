@@ -9,3 +9,4 @@ export * from './penalty-ingest.service';
 export * from './penalty-record-version.entity';
 export * from './penalty-record.entity';
 export * from './penalty-records.service';
+export * from './penalty-validation.pool';

@@ -30,7 +30,7 @@ export interface BatchValidationInput {
   drafts: PenaltyRecordDraft[];
   /** Who the department may publish as: itself and the authorities granted to it. */
   allowed: readonly PublishingAuthority[];
-  /** China's date on the caller's clock (tests inject it), not read here. */
+  /** China's date, read once by the caller: a batch that falls back from a thread to the event loop keeps it. */
   today: IsoDate;
 }
 

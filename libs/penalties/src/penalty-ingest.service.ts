@@ -14,7 +14,7 @@ import { PenaltyBatchAuditItem, penaltyBatchAuditEntry } from './penalty-batch.a
 import { BatchPreparation, BatchValidation, BatchValidationInput, ValidItem } from './penalty-batch.validation';
 import { PenaltyChangeHooks, PenaltyRecordChange } from './penalty-change.hooks';
 import { ExistingRecord, isDecisionNumberTaken, PenaltyColumns, PenaltyIngestRepository } from './penalty-ingest.repository';
-import { PenaltyValidationPool } from './penalty-validation.pool';
+import { PenaltyValidationPool, ValidationThreadUnavailable } from './penalty-validation.pool';
 
 export const MAX_BATCH_SIZE = 1000;
 /**
@@ -133,7 +133,8 @@ export class PenaltyIngestService {
 
   /**
    * A dry run of submit: the same validation, authority rules and comparison with what is stored, so each item
-   * says whether it would be CREATED, UPDATED, UNCHANGED or REJECTED; nothing is written, locked or counted.
+   * says whether it would be CREATED, UPDATED, UNCHANGED or REJECTED; nothing is written or locked, and no row is
+   * counted as ingested (the batch is counted where it was validated, credit_ingest_validation_batches_total).
    */
   async preview(department: DepartmentPrincipal, drafts: PenaltyRecordDraft[]): Promise<SubmitSummary> {
     const { results, valid } = await this.validateBatch(department, drafts);
@@ -158,25 +159,27 @@ export class PenaltyIngestService {
    */
   private async validateItems(drafts: PenaltyRecordDraft[], allowed: readonly PublishingAuthority[], results: SubmitItemResult[]): Promise<ValidItem[]> {
     const input = { drafts, allowed, today: todayInChina() };
-    const outcome = (this.pool.enabled && drafts.length >= THREAD_MIN_ITEMS ? await this.onThread(input) : null) ?? (await this.onEventLoop(input));
+    const outcome = this.pool.enabled && drafts.length >= THREAD_MIN_ITEMS ? await this.onThread(input) : await this.onEventLoop(input);
     results.forEach((result, index) => Object.assign(result, { errors: outcome.errors[index], warnings: outcome.warnings[index] }));
     return outcome.valid;
   }
 
-  /** Null when the thread failed (it stopped, or could not start): the batch is then validated here, the fault logged. */
-  private async onThread(input: BatchValidationInput): Promise<BatchValidation | null> {
+  /** On a thread; here when no thread could take the batch (one stopped, hung or could not start). */
+  private async onThread(input: BatchValidationInput): Promise<BatchValidation> {
     try {
       const outcome = await this.pool.validate(input);
       ingestValidationBatches.inc({ where: 'thread' });
       return outcome;
     } catch (error) {
-      this.logger.error(`a batch of ${input.drafts.length} is validated on the event loop instead: ${(error as Error).message}`);
-      return null;
+      // A fault of the validation itself would fail here the same way: only a lost thread is worth a second try.
+      if (!(error instanceof ValidationThreadUnavailable)) throw error;
+      this.logger.warn(`a batch of ${input.drafts.length} is validated on the event loop instead: ${error.message}`);
+      return this.onEventLoop(input, 'thread_lost');
     }
   }
 
-  private onEventLoop(input: BatchValidationInput): Promise<BatchValidation> {
-    ingestValidationBatches.inc({ where: 'event_loop' });
+  private onEventLoop(input: BatchValidationInput, where: 'event_loop' | 'thread_lost' = 'event_loop'): Promise<BatchValidation> {
+    ingestValidationBatches.inc({ where });
     return this.preparation.validate(input, VALIDATION_SLICE);
   }
 

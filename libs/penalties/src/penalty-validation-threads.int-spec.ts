@@ -1,16 +1,17 @@
 // A pushed batch validated on a validation thread (INGEST_VALIDATION_THREADS) is written like one validated on the
 // event loop: the same results per item, the same stored rows, and content hashes that agree across the two
-// (a record pushed again through the other path is UNCHANGED). /metrics says where each batch went.
+// (a record pushed again through the other path is UNCHANGED). A lost thread costs the batch nothing; a fault of the
+// validation is not run twice. /metrics says where each batch went.
 import { DepartmentPrincipal, ingestValidationBatches, PersonalDataCipher, PLATFORM_SECRETS, PlatformSecrets } from '@credit/common';
 import { addDays, todayInChina } from '@credit/domain';
 import { createTestApp, naturalPersonRecord, penaltyRecord, TestApp } from '@credit/testing';
 import { PenaltyIngestService, THREAD_MIN_ITEMS } from './penalty-ingest.service';
-import { PenaltyValidationPool } from './penalty-validation.pool';
+import { PenaltyValidationPool, ValidationThreadUnavailable } from './penalty-validation.pool';
 
-async function batchesValidated(): Promise<{ thread: number; eventLoop: number }> {
+async function batchesValidated(): Promise<{ thread: number; eventLoop: number; threadLost: number }> {
   const { values } = await ingestValidationBatches.get();
   const of = (where: string) => values.find((value) => value.labels.where === where)?.value ?? 0;
-  return { thread: of('thread'), eventLoop: of('event_loop') };
+  return { thread: of('thread'), eventLoop: of('event_loop'), threadLost: of('thread_lost') };
 }
 
 describe('validation threads (integration)', () => {
@@ -25,6 +26,7 @@ describe('validation threads (integration)', () => {
     const { id } = await t.createDepartment('CZ-THREADS-SCJGJ');
     department = { kind: 'DEPARTMENT', departmentId: id, departmentCode: 'CZ-THREADS-SCJGJ', departmentName: '线程测试部门', regionCode: '341100', apiKeyId: '0' };
   });
+  afterEach(() => jest.restoreAllMocks());
   afterAll(() => t.close());
 
   it('writes a batch validated on a thread like any other, and agrees with the event loop on every content hash', async () => {
@@ -40,26 +42,35 @@ describe('validation threads (integration)', () => {
     expect(pushed.results[7].errors.map((error) => error.code)).toEqual(['INVALID_USCC']);
 
     // The natural person's ID number was encrypted on the thread with the platform's key: it opens here.
-    const [person] = await t.db.query<{ id_number_encrypted: string; id_number_masked: string }>(
-      'SELECT id_number_encrypted, id_number_masked FROM penalty_records WHERE id = $1',
+    const [person] = await t.db.query<{ id_number_encrypted: string }>(
+      'SELECT id_number_encrypted FROM penalty_records WHERE id = $1',
       [pushed.results[0].recordId],
     );
     expect(new PersonalDataCipher(t.app.get<PlatformSecrets>(PLATFORM_SECRETS)).decrypt(person.id_number_encrypted)).toBe(records[0].idNumber);
-    expect(person.id_number_masked).not.toBe(records[0].idNumber);
 
     // Three of them again, a batch small enough for the event loop: the hashes it computes are the stored ones.
     const again = await ingest.submit(department, [records[0], records[1], { ...records[2], fineAmount: '3' }] as any);
-    expect(await batchesValidated()).toEqual({ thread: before.thread + 1, eventLoop: before.eventLoop + 1 });
+    expect(await batchesValidated()).toEqual({ ...before, thread: before.thread + 1, eventLoop: before.eventLoop + 1 });
     expect(again).toMatchObject({ unchanged: 2, updated: 1, created: 0 });
   });
 
-  it('validates the batch on the event loop instead when its thread fails, and writes it', async () => {
-    // The pool's own spec stops a real thread; here the service is shown what that looks like to it.
-    const failed = jest.spyOn(t.app.get(PenaltyValidationPool), 'validate').mockRejectedValueOnce(new Error('a validation thread stopped (exit code 1)'));
+  it('validates the batch on the event loop instead when its thread is lost, and writes it', async () => {
+    // The pool's own spec stops real threads; here the service is shown what that looks like to it.
+    const lost = jest.spyOn(t.app.get(PenaltyValidationPool), 'validate').mockRejectedValueOnce(new ValidationThreadUnavailable('a validation thread was lost: it stopped (exit code 1)'));
     const before = await batchesValidated();
     const records = Array.from({ length: THREAD_MIN_ITEMS }, () => penaltyRecord({ decisionDate: addDays(today, -2) }));
     expect(await ingest.submit(department, records as any)).toMatchObject({ created: records.length, rejected: 0 });
-    expect(failed).toHaveBeenCalledTimes(1);
-    expect(await batchesValidated()).toEqual({ ...before, eventLoop: before.eventLoop + 1 });
+    expect(lost).toHaveBeenCalledTimes(1);
+    expect(await batchesValidated()).toEqual({ ...before, threadLost: before.threadLost + 1 });
+  });
+
+  it('does not validate a batch twice when the validation itself failed on the thread, and writes nothing', async () => {
+    const fault = jest.spyOn(t.app.get(PenaltyValidationPool), 'validate').mockRejectedValueOnce(new Error('validating the batch failed: a fault of the code'));
+    const records = Array.from({ length: THREAD_MIN_ITEMS }, () => penaltyRecord({ decisionDate: addDays(today, -2) }));
+    const before = await batchesValidated();
+    await expect(ingest.submit(department, records as any)).rejects.toThrow('validating the batch failed: a fault of the code');
+    expect(fault).toHaveBeenCalledTimes(1);
+    expect(await batchesValidated()).toEqual(before);
+    expect(await t.db.query('SELECT count(*)::int AS n FROM penalty_records WHERE decision_number = $1', [records[0].decisionNumber])).toEqual([{ n: 0 }]);
   });
 });

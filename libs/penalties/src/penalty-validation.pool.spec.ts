@@ -1,14 +1,17 @@
-// The validation threads decide exactly what the event loop decides (errors, warnings, prepared rows, hashes), a
-// thread that dies fails only the batches it held, and a closed pool takes no more work. Real worker threads,
-// started from the TypeScript sources as npm start would.
+// The validation threads decide exactly what the event loop decides (errors, warnings, prepared rows, hashes) and
+// receive only the keys they need; a thread that dies fails only the batches it held, threads that cannot start
+// are given up on, and a closed pool finishes what it holds and takes no more. Real worker threads, started from the
+// TypeScript sources as npm start would.
 import { randomBytes } from 'node:crypto';
 import type { Worker } from 'node:worker_threads';
 import { PersonalDataCipher, PlatformSecrets } from '@credit/common';
 import { AUTHORITY_NOT_ALLOWED, buildResidentId, buildUscc, PenaltyRecordDraft, PublishingAuthority } from '@credit/domain';
 import { BatchPreparation, BatchValidation, BatchValidationInput } from './penalty-batch.validation';
-import { PenaltyValidationPool } from './penalty-validation.pool';
+import { PenaltyValidationPool, threadSecrets, ValidationThreadUnavailable } from './penalty-validation.pool';
 
-const SECRETS = { piiKeys: { k1: randomBytes(32) }, activePiiKeyId: 'k1', piiHashKey: randomBytes(32), jwtSecret: 'x', auditCheckpointKey: randomBytes(32) } satisfies PlatformSecrets;
+// As loadSecrets makes them: keys read from base64, small slices of Node's shared buffer pool.
+const key = () => Buffer.from(randomBytes(32).toString('base64'), 'base64');
+const SECRETS = { piiKeys: { k0: key(), k1: key() }, activePiiKeyId: 'k1', piiHashKey: key(), jwtSecret: 'x'.repeat(32), auditCheckpointKey: key() } satisfies PlatformSecrets;
 const OWN: PublishingAuthority = { uscc: '113411000030000142', name: '滁州市市场监督管理局', own: true };
 
 function draft(n: number, overrides: Partial<PenaltyRecordDraft> = {}): PenaltyRecordDraft {
@@ -29,7 +32,7 @@ function draft(n: number, overrides: Partial<PenaltyRecordDraft> = {}): PenaltyR
   };
 }
 
-/** 80 items: companies, natural persons (their ID numbers encrypted), and four kinds of rejection. */
+/** 80 items: companies, natural persons (their ID numbers encrypted), a null-prototype draft, four kinds of rejection. */
 function mixedBatch(): BatchValidationInput {
   const drafts = Array.from({ length: 80 }, (_, i) =>
     i % 4 === 1
@@ -40,6 +43,8 @@ function mixedBatch(): BatchValidationInput {
   drafts[20] = draft(20, { decisionNumber: drafts[3].decisionNumber });
   drafts[30] = draft(30, { authorityUscc: '91341100MA2N0001XW' });
   drafts[40] = draft(40, { decisionDate: '2026-13-40', fineAmount: '-1' });
+  // GraphQL's variable coercion builds input objects without a prototype.
+  drafts[41] = Object.assign(Object.create(null) as PenaltyRecordDraft, draft(41));
   return { drafts, allowed: [OWN], today: '2026-12-03' };
 }
 
@@ -49,14 +54,29 @@ function opened(outcome: BatchValidation) {
   return { ...outcome, valid: outcome.valid.map((item) => ({ ...item, row: { ...item.row, idNumberEncrypted: item.row.idNumberEncrypted && cipher.decrypt(item.row.idNumberEncrypted) } })) };
 }
 
+describe('threadSecrets', () => {
+  it('hands a thread the active personal-data key and the hash key, each in memory of its own, and nothing else', () => {
+    expect(SECRETS.piiHashKey.buffer.byteLength).toBeGreaterThan(32);
+    const handed = threadSecrets(SECRETS);
+    expect(Object.keys(handed)).toEqual(['piiKeys', 'activePiiKeyId', 'piiHashKey']);
+    expect(Object.keys(handed.piiKeys)).toEqual(['k1']);
+    for (const [handedKey, original] of [[handed.piiKeys.k1, SECRETS.piiKeys.k1], [handed.piiHashKey, SECRETS.piiHashKey]] as const) {
+      expect(handedKey.equals(original)).toBe(true);
+      expect(handedKey.buffer.byteLength).toBe(32);
+    }
+  });
+});
+
 describe('PenaltyValidationPool', () => {
   const pools: PenaltyValidationPool[] = [];
   const pool = (threads = 1) => {
-    const created = new PenaltyValidationPool({ ingestValidationThreads: threads, nodeEnv: 'test' }, SECRETS);
+    const created = new PenaltyValidationPool({ ingestValidationThreads: threads }, SECRETS);
     pools.push(created);
     return created;
   };
-  const threadsOf = (p: PenaltyValidationPool) => (p as unknown as { threads: { worker: Worker }[] }).threads;
+  type Internals = { threads: { worker: Worker; pending: Map<number, unknown> }[] };
+  const threadsOf = (p: PenaltyValidationPool) => (p as unknown as Internals).threads;
+  const inHand = (p: PenaltyValidationPool) => threadsOf(p).map((thread) => thread.pending.size);
   afterAll(() => Promise.all(pools.map((p) => p.onModuleDestroy())));
 
   it('decides on a thread what the event loop decides: the same errors, warnings, prepared rows and content hashes', async () => {
@@ -71,44 +91,57 @@ describe('PenaltyValidationPool', () => {
       [`authorityUscc ${AUTHORITY_NOT_ALLOWED}`],
       ['fineAmount INVALID_AMOUNT', 'decisionDate INVALID_DATE'],
     ]);
-    const person = onThread.valid.find((item) => item.index === 1)?.row;
-    expect(person?.idNumberEncrypted).toMatch(/^k1:/);
-    expect(person?.idNumberEncrypted).not.toContain(input.drafts[1].idNumber);
+    expect(onThread.valid.find((item) => item.index === 1)?.row.idNumberEncrypted).toMatch(/^k1:/);
     expect(opened(onThread)).toEqual(opened(onLoop));
   });
 
-  it('fails the batches a thread held when it stops, and starts another for the next batch', async () => {
-    const threads = pool();
-    const held = threads.validate(mixedBatch());
+  it('fails the batches of a thread that stops, not those of another, and starts a new one for the next batch', async () => {
+    const threads = pool(2);
+    const [first, second] = [threads.validate(mixedBatch()), threads.validate(mixedBatch())];
+    expect(inHand(threads)).toEqual([1, 1]);
     await threadsOf(threads)[0].worker.terminate();
-    await expect(held).rejects.toThrow('a validation thread stopped');
+    await expect(first).rejects.toThrow(ValidationThreadUnavailable);
+    await expect(first).rejects.toThrow(/^a validation thread was lost: it stopped \(exit code \d\)$/);
+    expect((await second).valid).toHaveLength(76);
 
-    const next = await threads.validate(mixedBatch());
-    expect(next.valid).toHaveLength(76);
+    expect((await threads.validate(mixedBatch())).valid).toHaveLength(76);
     expect(threadsOf(threads)).toHaveLength(1);
   });
 
-  it('spreads batches over its threads and starts no more than configured', async () => {
+  it('gives a batch to the thread with the fewest in hand, and starts no more threads than configured', async () => {
     const threads = pool(2);
-    const outcomes = await Promise.all([1, 2, 3].map(() => threads.validate(mixedBatch())));
-    expect(outcomes.map((outcome) => outcome.valid.length)).toEqual([76, 76, 76]);
-    expect(threadsOf(threads)).toHaveLength(2);
+    const outcomes = [1, 2, 3].map(() => threads.validate(mixedBatch()));
+    expect(inHand(threads)).toEqual([2, 1]);
+    expect((await Promise.all(outcomes)).map((outcome) => outcome.valid.length)).toEqual([76, 76, 76]);
   });
 
   it('refuses a batch it cannot hand to a thread, and holds nothing for it', async () => {
     const threads = pool();
     const input = mixedBatch();
     (input.drafts[0] as unknown as { remarks: unknown }).remarks = () => 'not data';
-    await expect(threads.validate(input)).rejects.toThrow(/could not be cloned/);
-    expect(threadsOf(threads).map((thread) => (thread as unknown as { pending: Map<number, unknown> }).pending.size)).toEqual([0]);
+    await expect(threads.validate(input)).rejects.toThrow(/the batch could not be handed to a thread: .*could not be cloned/);
+    expect(inHand(threads)).toEqual([0]);
     expect((await threads.validate(mixedBatch())).valid).toHaveLength(76);
   });
 
-  it('takes no batch once closed, and says so', async () => {
+  it('stops using threads after three in a row stopped before answering, and says so', async () => {
+    const threads = pool();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const batch = threads.validate(mixedBatch());
+      await threadsOf(threads)[0].worker.terminate();
+      await expect(batch).rejects.toThrow(ValidationThreadUnavailable);
+    }
+    expect(threads.enabled).toBe(false);
+    await expect(threads.validate(mixedBatch())).rejects.toThrow('the validation threads were disabled after 3 stopped before answering');
+  });
+
+  it('lets the batches in hand finish when closed, then takes no more', async () => {
     const closed = pool();
-    await closed.validate(mixedBatch());
+    const inFlight = closed.validate(mixedBatch());
     await closed.onModuleDestroy();
+    expect((await inFlight).valid).toHaveLength(76);
     expect(closed.enabled).toBe(false);
-    await expect(closed.validate(mixedBatch())).rejects.toThrow('the validation threads are closed');
+    expect(threadsOf(closed)).toEqual([]);
+    await expect(closed.validate(mixedBatch())).rejects.toThrow(new ValidationThreadUnavailable('the validation threads are closed'));
   });
 });

@@ -1,5 +1,6 @@
 // Configuration comes from the environment, validated once at boot: a bad value stops the process with a
 // message that names the variable, instead of a surprise later.
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -95,6 +96,21 @@ type Env = Record<string, string | undefined>;
 const KIB = 1024;
 const MIB = 1024 * KIB;
 const GIB = 1024 * MIB;
+
+/**
+ * The cores this process may use: the machine's, or fewer under a cgroup v2 CPU limit (a container's --cpus, a
+ * Kubernetes CPU limit), which os.availableParallelism() does not see.
+ */
+export function availableCores(cpuMaxFile = '/sys/fs/cgroup/cpu.max'): number {
+  const cores = os.availableParallelism();
+  try {
+    const [quota, period] = fs.readFileSync(cpuMaxFile, 'utf8').trim().split(/\s+/).map(Number);
+    if (quota > 0 && period > 0) return Math.max(1, Math.min(cores, Math.ceil(quota / period)));
+  } catch {
+    // No cgroup v2 CPU controller here (another OS, cgroup v1): the machine's cores.
+  }
+  return cores;
+}
 
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
@@ -211,7 +227,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     graphqlFastPath: bool('GRAPHQL_FAST_PATH', true),
     // One core fewer than the machine has (the event loop keeps one), at most 4: a batch of 1,000 takes ~25 ms to
     // validate, and more threads than cores only take turns. 0 validates on the event loop, in slices.
-    ingestValidationThreads: int('INGEST_VALIDATION_THREADS', Math.min(4, os.availableParallelism() - 1), 0, 16),
+    ingestValidationThreads: int('INGEST_VALIDATION_THREADS', Math.min(4, availableCores() - 1), 0, 16),
     bodyLimits: {
       defaultBytes: int('BODY_LIMIT_BYTES', 64 * KIB, KIB, 64 * MIB),
       departmentBytes: int('BODY_LIMIT_DEPARTMENT_BYTES', 16 * MIB, KIB, 256 * MIB),

@@ -50,12 +50,13 @@ export const ingestRows = new Counter({
 });
 
 /**
- * Pushed batches validated and prepared, by where: `thread` on a validation thread (INGEST_VALIDATION_THREADS),
- * `event_loop` on the API's own thread (a small batch, or no threads configured).
+ * Pushed batches validated and prepared (dry runs too), by where: `thread` on a validation thread
+ * (INGEST_VALIDATION_THREADS), `event_loop` on the API's own thread (a small batch, or no threads configured),
+ * `thread_lost` on the event loop after the thread that had it stopped or hung.
  */
 export const ingestValidationBatches = new Counter({
   name: 'credit_ingest_validation_batches_total',
-  help: 'Pushed batches validated, by where: on a validation thread (thread) or on the event loop (event_loop)',
+  help: 'Pushed batches validated, by where: on a validation thread (thread), on the event loop (event_loop), on the event loop after a thread was lost (thread_lost)',
   labelNames: ['where'] as const,
   registers: [metricsRegistry],
 });
