@@ -4,6 +4,7 @@
 // TypeScript sources as npm start would.
 import { randomBytes } from 'node:crypto';
 import type { Worker } from 'node:worker_threads';
+import { Logger } from '@nestjs/common';
 import { PersonalDataCipher, PlatformSecrets } from '@credit/common';
 import { AUTHORITY_NOT_ALLOWED, buildResidentId, buildUscc, PenaltyRecordDraft, PublishingAuthority } from '@credit/domain';
 import { BatchPreparation, BatchValidation, BatchValidationInput } from './penalty-batch.validation';
@@ -77,6 +78,14 @@ describe('PenaltyValidationPool', () => {
   type Internals = { threads: { worker: Worker; pending: Map<number, unknown> }[] };
   const threadsOf = (p: PenaltyValidationPool) => (p as unknown as Internals).threads;
   const inHand = (p: PenaltyValidationPool) => threadsOf(p).map((thread) => thread.pending.size);
+  // What the pool tells the operator, held here instead of printed.
+  let warned: jest.SpyInstance;
+  let errored: jest.SpyInstance;
+  beforeEach(() => {
+    warned = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    errored = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => jest.restoreAllMocks());
   afterAll(() => Promise.all(pools.map((p) => p.onModuleDestroy())));
 
   it('decides on a thread what the event loop decides: the same errors, warnings, prepared rows and content hashes', async () => {
@@ -103,9 +112,11 @@ describe('PenaltyValidationPool', () => {
     await expect(first).rejects.toThrow(ValidationThreadUnavailable);
     await expect(first).rejects.toThrow(/^a validation thread was lost: it stopped \(exit code \d\)$/);
     expect((await second).valid).toHaveLength(76);
+    expect(warned).toHaveBeenCalledWith(expect.stringMatching(/^a validation thread was lost \(it stopped \(exit code \d\)\); the next batch that needs one starts another$/));
 
     expect((await threads.validate(mixedBatch())).valid).toHaveLength(76);
     expect(threadsOf(threads)).toHaveLength(1);
+    expect(errored).not.toHaveBeenCalled();
   });
 
   it('gives a batch to the thread with the fewest in hand, and starts no more threads than configured', async () => {
@@ -132,6 +143,8 @@ describe('PenaltyValidationPool', () => {
       await expect(batch).rejects.toThrow(ValidationThreadUnavailable);
     }
     expect(threads.enabled).toBe(false);
+    expect(warned).toHaveBeenCalledTimes(2);
+    expect(errored).toHaveBeenCalledWith(expect.stringMatching(/^validation threads disabled after 3 that stopped before answering \(the last: it stopped .*\); batches are validated on the event loop$/));
     await expect(threads.validate(mixedBatch())).rejects.toThrow('the validation threads were disabled after 3 stopped before answering');
   });
 
@@ -142,6 +155,7 @@ describe('PenaltyValidationPool', () => {
     expect((await inFlight).valid).toHaveLength(76);
     expect(closed.enabled).toBe(false);
     expect(threadsOf(closed)).toEqual([]);
+    expect([warned, errored].map((logged) => logged.mock.calls.length)).toEqual([0, 0]);
     await expect(closed.validate(mixedBatch())).rejects.toThrow(new ValidationThreadUnavailable('the validation threads are closed'));
   });
 });
