@@ -32,7 +32,8 @@ export async function* readXlsxRows(file: string, limits: SheetLimits): AsyncGen
   const scratch = await fs.promises.mkdtemp(path.join(os.tmpdir(), `credit-xlsx-${process.pid}-`));
   const worker = new Worker(WORKER_FILE, {
     workerData: { path: file, chunkRows: CHUNK_ROWS, chunkChars: CHUNK_CHARS, initialCredits: READ_AHEAD_CHUNKS, limits },
-    env: { ...process.env, TMPDIR: scratch, TMP: scratch, TEMP: scratch },
+    // Only its scratch directory: the thread parses an uploaded file, and needs none of this process's secrets.
+    env: { TMPDIR: scratch, TMP: scratch, TEMP: scratch },
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
   const queue: WorkerMessage[] = [];
