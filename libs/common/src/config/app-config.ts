@@ -225,8 +225,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     // pools and the worker need theirs.
     searchReaderPool: int('SEARCH_READER_POOL', 4, 1, 100),
     graphqlFastPath: bool('GRAPHQL_FAST_PATH', true),
-    // One core fewer than the machine has (the event loop keeps one), at most 4: a batch of 1,000 takes ~25 ms to
-    // validate, and more threads than cores only take turns. 0 validates on the event loop, in slices.
+    // One core fewer than this process may use (availableCores: the event loop keeps one), at most 4: a batch of
+    // 1,000 takes 17–27 ms to validate and prepare, and more threads than cores only take turns. 0 validates on the
+    // event loop, in slices.
     ingestValidationThreads: int('INGEST_VALIDATION_THREADS', Math.min(4, availableCores() - 1), 0, 16),
     bodyLimits: {
       defaultBytes: int('BODY_LIMIT_BYTES', 64 * KIB, KIB, 64 * MIB),
