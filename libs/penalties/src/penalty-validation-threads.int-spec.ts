@@ -2,11 +2,12 @@
 // event loop: the same results per item, the same stored rows, and content hashes that agree across the two
 // (a record pushed again through the other path is UNCHANGED). A lost thread costs the batch nothing; a fault of the
 // validation is not run twice. /metrics says where each batch went.
+import type { Worker } from 'node:worker_threads';
 import { DepartmentPrincipal, ingestValidationBatches, PersonalDataCipher, PLATFORM_SECRETS, PlatformSecrets } from '@credit/common';
 import { addDays, todayInChina } from '@credit/domain';
 import { createTestApp, naturalPersonRecord, penaltyRecord, TestApp } from '@credit/testing';
 import { PenaltyIngestService, THREAD_MIN_ITEMS } from './penalty-ingest.service';
-import { PenaltyValidationPool, ValidationThreadUnavailable } from './penalty-validation.pool';
+import { PenaltyValidationPool } from './penalty-validation.pool';
 
 async function batchesValidated(): Promise<{ thread: number; eventLoop: number; threadLost: number }> {
   const { values } = await ingestValidationBatches.get();
@@ -55,8 +56,14 @@ describe('validation threads (integration)', () => {
   });
 
   it('validates the batch on the event loop instead when its thread is lost, and writes it', async () => {
-    // The pool's own spec stops real threads; here the service is shown what that looks like to it.
-    const lost = jest.spyOn(t.app.get(PenaltyValidationPool), 'validate').mockRejectedValueOnce(new ValidationThreadUnavailable('a validation thread was lost: it stopped (exit code 1)'));
+    // The thread is stopped for real with the batch in hand (the spy only says when: right after it is handed over).
+    const pool = t.app.get(PenaltyValidationPool);
+    const validate = pool.validate.bind(pool);
+    const lost = jest.spyOn(pool, 'validate').mockImplementationOnce((input) => {
+      const outcome = validate(input);
+      for (const thread of (pool as unknown as { threads: { worker: Worker }[] }).threads) void thread.worker.terminate();
+      return outcome;
+    });
     const before = await batchesValidated();
     const records = Array.from({ length: THREAD_MIN_ITEMS }, () => penaltyRecord({ decisionDate: addDays(today, -2) }));
     expect(await ingest.submit(department, records as any)).toMatchObject({ created: records.length, rejected: 0 });

@@ -1,6 +1,6 @@
 // The validation threads decide exactly what the event loop decides (errors, warnings, prepared rows, hashes) and
 // receive only the keys they need; a thread that dies fails only the batches it held, threads that cannot start
-// are given up on, and a closed pool finishes what it holds and takes no more. Real worker threads, started from the
+// are given up on, one that does not answer in time is ended, and a closed pool finishes what it holds and takes no more. Real worker threads, started from the
 // TypeScript sources as npm start would.
 import { randomBytes } from 'node:crypto';
 import type { Worker } from 'node:worker_threads';
@@ -148,10 +148,29 @@ describe('PenaltyValidationPool', () => {
     await expect(threads.validate(mixedBatch())).rejects.toThrow('the validation threads were disabled after 3 stopped before answering');
   });
 
+  it('ends a thread that has not answered a batch in time, and fails the batch for its caller to validate itself', async () => {
+    class Impatient extends PenaltyValidationPool {
+      protected override readonly batchTimeoutMs = 1;
+    }
+    const impatient = new Impatient({ ingestValidationThreads: 1 }, SECRETS);
+    pools.push(impatient);
+    const batch = impatient.validate(mixedBatch());
+    const [{ worker }] = threadsOf(impatient);
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
+
+    await expect(batch).rejects.toThrow(new ValidationThreadUnavailable('a validation thread was lost: it did not answer a batch in 0.001 s'));
+    await exited;
+    expect(threadsOf(impatient)).toEqual([]);
+    expect(warned).toHaveBeenCalledWith('a validation thread was lost (it did not answer a batch in 0.001 s); the next batch that needs one starts another');
+  });
+
   it('lets the batches in hand finish when closed, then takes no more', async () => {
     const closed = pool();
     const inFlight = closed.validate(mixedBatch());
+    const closing = Date.now();
     await closed.onModuleDestroy();
+    // It goes on when the batch settles, not after the longest it would wait (5 s).
+    expect(Date.now() - closing).toBeLessThan(4_000);
     expect((await inFlight).valid).toHaveLength(76);
     expect(closed.enabled).toBe(false);
     expect(threadsOf(closed)).toEqual([]);

@@ -61,6 +61,10 @@ export class PenaltyValidationPool implements OnModuleDestroy {
   private nextId = 1;
   private failedStarts = 0;
   private closed = false;
+  /** Set while a close waits for the batches in hand: called when the last of them settles. */
+  private whenIdle: (() => void) | null = null;
+  /** How long a thread may take to answer a batch before it is taken for hung (a subclass in the spec shortens it). */
+  protected readonly batchTimeoutMs: number = BATCH_TIMEOUT_MS;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'ingestValidationThreads'>,
@@ -98,7 +102,7 @@ export class PenaltyValidationPool implements OnModuleDestroy {
         reject(new ValidationThreadUnavailable(`the batch could not be handed to a thread: ${(error as Error).message}`));
         return;
       }
-      const timer = setTimeout(() => this.stop(thread, `it did not answer a batch in ${BATCH_TIMEOUT_MS / 1000} s`), BATCH_TIMEOUT_MS).unref();
+      const timer = setTimeout(() => this.stop(thread, `it did not answer a batch in ${this.batchTimeoutMs / 1000} s`), this.batchTimeoutMs).unref();
       thread.pending.set(id, { resolve, reject, timer });
       // Held only while it has work: an idle thread never keeps a process (a CLI, a test) from exiting.
       thread.worker.ref();
@@ -108,9 +112,28 @@ export class PenaltyValidationPool implements OnModuleDestroy {
   /** Lets the batches in hand finish (a few seconds at most), then ends the threads. */
   async onModuleDestroy(): Promise<void> {
     this.closed = true;
-    const deadline = Date.now() + CLOSE_WAIT_MS;
-    while (this.threads.some((thread) => thread.pending.size > 0) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    if (this.batchesInHand() > 0) {
+      await new Promise<void>((resolve) => {
+        const deadline = setTimeout(resolve, CLOSE_WAIT_MS);
+        this.whenIdle = () => {
+          clearTimeout(deadline);
+          resolve();
+        };
+      });
+    }
     await Promise.all(this.threads.splice(0).map((thread) => thread.worker.terminate()));
+  }
+
+  private batchesInHand(): number {
+    return this.threads.reduce((sum, thread) => sum + thread.pending.size, 0);
+  }
+
+  /** After a batch settled or a thread was lost: a close waiting for the batches in hand goes on once there are none. */
+  private settledOne(): void {
+    if (this.whenIdle && this.batchesInHand() === 0) {
+      this.whenIdle();
+      this.whenIdle = null;
+    }
   }
 
   private unavailable(): string {
@@ -154,6 +177,7 @@ export class PenaltyValidationPool implements OnModuleDestroy {
     if (thread.pending.size === 0) thread.worker.unref();
     if ('outcome' in reply) pending.resolve(reply.outcome);
     else pending.reject(new Error(`validating the batch failed: ${reply.fault}`));
+    this.settledOne();
   }
 
   private stop(thread: Thread, reason: string): void {
@@ -171,6 +195,7 @@ export class PenaltyValidationPool implements OnModuleDestroy {
       pending.reject(new ValidationThreadUnavailable(`a validation thread was lost: ${reason}`));
     }
     thread.pending.clear();
+    this.settledOne();
     if (this.closed) return;
     if (!thread.replied) this.failedStarts++;
     if (this.failedStarts >= MAX_FAILED_STARTS) this.logger.error(`validation threads disabled after ${MAX_FAILED_STARTS} that stopped before answering (the last: ${reason}); batches are validated on the event loop`);
