@@ -1,7 +1,7 @@
 // The validation threads decide exactly what the event loop decides (errors, warnings, prepared rows, hashes) and
 // receive only the keys they need; a thread that dies fails only the batches it held, threads that cannot start
-// are given up on, one that does not answer in time is ended, and a closed pool finishes what it holds and takes no more. Real worker threads, started from the
-// TypeScript sources as npm start would.
+// are given up on, one that does not answer in time is ended, and a closed pool finishes what it holds and takes
+// no more. Real worker threads, started from the TypeScript sources as npm start would.
 import { randomBytes } from 'node:crypto';
 import type { Worker } from 'node:worker_threads';
 import { Logger } from '@nestjs/common';
