@@ -10,7 +10,7 @@ export * from './graphql/pagination';
 export * from './logging/logger';
 export * from './auth/principal';
 export * from './auth/auth.decorators';
-export * from './crypto/personal-data-cipher';
+export * from './crypto';
 export * from './graphql/domain-enums';
 export * from './graphql/request-loaders';
 export * from './jobs/job-registry';

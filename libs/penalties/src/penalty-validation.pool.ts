@@ -34,7 +34,7 @@ const REGISTER_FILE = path.resolve(__dirname, '..', '..', '..', 'tools', 'regist
 // A batch is at most 1,000 records in a 16 MB body; its clone, rows and hashes stay far below this.
 const WORKER_HEAP_MB = 512;
 /** A thread that has not answered a batch in this long is taken for hung (a batch takes ~20 ms). */
-export const BATCH_TIMEOUT_MS = 30_000;
+const BATCH_TIMEOUT_MS = 30_000;
 /** Threads that stop before ever answering, one after another: the path is broken, batches stay on the event loop. */
 const MAX_FAILED_STARTS = 3;
 const CLOSE_WAIT_MS = 5_000;
