@@ -168,7 +168,11 @@ describe('security: 双随机一公开 attacks', () => {
        SELECT $1::bigint, id, 'NO_PROBLEM', '未发现问题', $2::date, '{}', $2::date, $3::bigint FROM credit_subjects WHERE uscc = $4`,
       [f.planId, today, departmentId, company],
     );
-    const outcome = await Promise.race([t.app.get(InspectionResultsService).publishDue(), new Promise((resolve) => setTimeout(() => resolve('still running'), 15_000))]);
+    // The 15-s guard is cleared once the race is decided: left running, it kept Jest's worker alive after its
+    // last file and CI printed "A worker process has failed to exit gracefully" whenever this file ran late.
+    let guard: NodeJS.Timeout | undefined;
+    const stillRunning = new Promise((resolve) => (guard = setTimeout(() => resolve('still running'), 15_000)));
+    const outcome = await Promise.race([t.app.get(InspectionResultsService).publishDue(), stillRunning]).finally(() => clearTimeout(guard));
     expect(outcome).toBe(1);
     const found = await t.gql(`query($u: String!) { searchInspectionResults(filter: { uscc: $u }) { totalCount } }`, { u: company });
     expect(found.data.searchInspectionResults.totalCount).toBe(1);
