@@ -32,6 +32,7 @@ import { commitOf } from '../support/checkout';
 import { databaseServerCpu } from '../support/process-cpu';
 import { BenchPostgres, startBenchPostgres } from './bench-postgres';
 import { explainKinds, searchSql as shapedSql, Shape } from './explain';
+import { prewarmTable } from './prewarm';
 import { CONNECTIONS, cpuLine, cpuRatio, LoadFigures, loadGraphql, loadSql, meanFigures, meanOf, percentile, round, searchReaderPool, SECONDS } from './load-phases';
 import { loadDisclosures } from './load-data';
 import { cacheLookups, HEAD_SHARE, queryStream, tailVariants } from './long-tail';
@@ -78,7 +79,7 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
       (SELECT count(*)::int FROM public_disclosures WHERE NOT withdrawn) AS documents`))[0];
   log(`index: ${sizes.documents} documents, table ${sizes.table}, GIN ${sizes.gin}`);
   // The whole index in the buffer pool, as on a server that has been answering searches for a while.
-  await db.query(`SELECT count(*) FROM public_disclosures WHERE tokens IS NOT NULL`);
+  log(`prewarm: ${await prewarmTable(db, 'public_disclosures')}`);
   tokenStats = await loadTokenStats(db);
   const variants = await buildVariants(db);
   const explain = await explainPlans(db, variants);
