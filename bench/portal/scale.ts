@@ -10,8 +10,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { Database } from '@credit/db';
 import { startApiProcess } from '../support/api-process';
 import { writeResult } from '../support/bench-database';
+import { prewarmTable } from '../support/prewarm';
 import { startBenchPostgres } from '../search/bench-postgres';
 import { compare, pageBytes, PortalQuery, round, textQuery } from './compare';
 
@@ -90,7 +92,8 @@ async function inspect(url: string): Promise<{ documents: number; migrations: nu
     const [{ migrations }] = (await db.query(`SELECT count(*)::int AS migrations FROM mikro_orm_migrations`)).rows;
     const rows = (await db.query(`SELECT party_name FROM public_disclosures WHERE NOT withdrawn ORDER BY record_id OFFSET 4241 LIMIT 1`)).rows;
     // The whole index in the buffer pool, as on a server that has been answering searches for a while.
-    await db.query(`SELECT count(*) FROM public_disclosures WHERE tokens IS NOT NULL`);
+    const warm = new Database(url, 1);
+    log(`prewarm: ${await prewarmTable(warm, 'public_disclosures').finally(() => warm.close())}`);
     return { documents, migrations, companyName: rows[0]?.party_name ?? '' };
   } finally {
     await db.end();

@@ -32,7 +32,7 @@ import { commitOf } from '../support/checkout';
 import { databaseServerCpu } from '../support/process-cpu';
 import { BenchPostgres, startBenchPostgres } from './bench-postgres';
 import { explainKinds, searchSql as shapedSql, Shape } from './explain';
-import { prewarmTable } from './prewarm';
+import { prewarmTable } from '../support/prewarm';
 import { CONNECTIONS, cpuLine, cpuRatio, LoadFigures, loadGraphql, loadSql, meanFigures, meanOf, percentile, round, searchReaderPool, SECONDS } from './load-phases';
 import { loadDisclosures } from './load-data';
 import { cacheLookups, HEAD_SHARE, queryStream, tailVariants } from './long-tail';

@@ -1,4 +1,4 @@
-// Before the bench's phases: the search table, its TOAST table and every index of both in memory, as on a server
+// Before a benchmark's phases: the search table, its TOAST table and every index of both in memory, as on a server
 // that has been answering searches for a while. A plain scan of the table does not do that: a table larger than a
 // quarter of shared_buffers is read through a small ring of buffers (PostgreSQL's bulk-read strategy), so only
 // the OS cache kept it, and the indexes were not read at all. The head mix then ran warm (its 64 queries touch the
