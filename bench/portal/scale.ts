@@ -54,6 +54,10 @@ async function main(): Promise<void> {
     try {
       const after = await inspect(url);
       log(`API process ${api.pid} ready on ${api.origin}; migrations applied: ${before.migrations} before start, ${after.migrations} after`);
+      // The whole index in the buffer pool, as on a server that has been answering searches for a while (after the
+      // API's start, whose migrations may have rewritten the table).
+      const warm = new Database(url, 1);
+      log(`prewarm: ${await prewarmTable(warm, 'public_disclosures').finally(() => warm.close())}`);
       const queries: PortalQuery[] = [
         textQuery(before.companyName),
         textQuery('食品'),
@@ -91,9 +95,6 @@ async function inspect(url: string): Promise<{ documents: number; migrations: nu
     const [{ documents }] = (await db.query(`SELECT count(*)::int AS documents FROM public_disclosures WHERE NOT withdrawn`)).rows;
     const [{ migrations }] = (await db.query(`SELECT count(*)::int AS migrations FROM mikro_orm_migrations`)).rows;
     const rows = (await db.query(`SELECT party_name FROM public_disclosures WHERE NOT withdrawn ORDER BY record_id OFFSET 4241 LIMIT 1`)).rows;
-    // The whole index in the buffer pool, as on a server that has been answering searches for a while.
-    const warm = new Database(url, 1);
-    log(`prewarm: ${await prewarmTable(warm, 'public_disclosures').finally(() => warm.close())}`);
     return { documents, migrations, companyName: rows[0]?.party_name ?? '' };
   } finally {
     await db.end();
