@@ -57,7 +57,8 @@ async function main(): Promise<void> {
       // The whole index in the buffer pool, as on a server that has been answering searches for a while (after the
       // API's start, whose migrations may have rewritten the table).
       const warm = new Database(url, 1);
-      log(`prewarm: ${await prewarmTable(warm, 'public_disclosures').finally(() => warm.close())}`);
+      const prewarm = await prewarmTable(warm, 'public_disclosures').finally(() => warm.close());
+      log(`prewarm: ${prewarm}`);
       const queries: PortalQuery[] = [
         textQuery(before.companyName),
         textQuery('食品'),
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
       log(`load average (1/5/15 min): ${Object.entries(loadAverage).map(([at, v]) => `${at} ${v.join('/')}`).join(', ')}`);
       const file = writeResult('portal-1m', {
         database: { name: NAME, dataDir: PG_DATA, documents: before.documents, migrationsBefore: before.migrations, migrationsAfter: after.migrations },
-        rounds: ROUNDS, searchCacheTtlMs: 0, timings,
+        rounds: ROUNDS, searchCacheTtlMs: 0, prewarm, timings,
         cpus: os.cpus().length, node: process.version, loadAverage,
       });
       log(`written to ${path.relative(path.resolve(__dirname, '..', '..'), file)}`);

@@ -1,6 +1,7 @@
-// bench/search/tail-check.ts: every search of the long tail (long-tail.ts) once, one at a time, through the
-// PostgreSQL adapter on the 1M disclosures bench/search loaded: the errors by message (with the searches that
-// raised them) and the latency quantiles, so a failing or slow shape of query is found by name, not as a rate.
+// bench/search/tail-check.ts: the long tail's search variants (long-tail.ts's tailVariants; 8,150 on the bench's
+// 1M), each once, one at a time, through the PostgreSQL adapter on the 1M disclosures bench/search loaded: the
+// errors by message (with the searches that raised them) and the latency quantiles, so a failing or slow shape of
+// query is found by name, not as a rate.
 // TAIL_CHECK_HEAD=n runs the 64 head queries n times each instead, with the median of each kind.
 // BENCH_DATABASE_URL: the admin URL of the server holding credit_bench_search (BENCH_SERVER=production's
 // server: `node -r ./tools/register.js bench/search/bench-postgres.ts <tmp>/credit-bench-search-pg` prints it).

@@ -13,7 +13,11 @@ export async function prewarmTable(db: Database, table: string): Promise<string>
   try {
     await db.query('CREATE EXTENSION IF NOT EXISTS pg_prewarm');
   } catch (error) {
-    await db.query(`SELECT count(*) FROM ${table}`);
+    // A sequential scan even on a search reader's session (enable_seqscan=off would read the primary key instead).
+    await db.transaction(async (sql) => {
+      await sql.query('SET LOCAL enable_seqscan = on');
+      await sql.query(`SELECT count(*) FROM ${table}`);
+    });
     return `pg_prewarm is not available (${errorMessage(error)}): the table was scanned once, which fills the OS cache only; its indexes are cold`;
   }
   const relations = `SELECT c.oid, c.oid::regclass::text AS name FROM pg_class c
@@ -25,7 +29,7 @@ export async function prewarmTable(db: Database, table: string): Promise<string>
   );
   // Relations larger than the buffer pool would only evict their own first blocks: those go to the OS cache.
   const mode = Number(bytes) <= Number(buffers) ? 'buffer' : 'read';
-  const warmed = await db.query<{ name: string; blocks: number }>(`SELECT r.name, pg_prewarm(r.oid, $2) AS blocks FROM (${relations}) r ORDER BY r.name`, [table, mode]);
+  const warmed = await db.query<{ name: string; blocks: string }>(`SELECT r.name, pg_prewarm(r.oid, $2) AS blocks FROM (${relations}) r ORDER BY r.name`, [table, mode]);
   const blocks = warmed.reduce((sum, row) => sum + Number(row.blocks), 0);
   const where = mode === 'buffer' ? 'shared_buffers' : `the OS cache (they exceed shared_buffers, ${Math.round(Number(buffers) / 2 ** 20)} MB)`;
   return `pg_prewarm read ${blocks} blocks (${Math.round((blocks * 8192) / 2 ** 20)} MB) of ${warmed.length} relations (${table}, its TOAST table and their indexes) into ${where}`;
