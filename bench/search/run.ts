@@ -30,9 +30,9 @@ import { apiNodeFlags } from '../support/api-node-flags';
 import { serverSettings, writeResult } from '../support/bench-database';
 import { commitOf } from '../support/checkout';
 import { databaseServerCpu } from '../support/process-cpu';
+import { prewarmTable } from '../support/prewarm';
 import { BenchPostgres, startBenchPostgres } from './bench-postgres';
 import { explainKinds, searchSql as shapedSql, Shape } from './explain';
-import { prewarmTable } from '../support/prewarm';
 import { CONNECTIONS, cpuLine, cpuRatio, LoadFigures, loadGraphql, loadSql, meanFigures, meanOf, percentile, round, searchReaderPool, SECONDS } from './load-phases';
 import { loadDisclosures } from './load-data';
 import { cacheLookups, HEAD_SHARE, queryStream, tailVariants } from './long-tail';
@@ -129,10 +129,10 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
   // The uncached phases run this checkout, (the baseline, the baseline again,) and this checkout again (ABBA), and
   // each side's figures are the mean of its two runs: the machine speeds up or slows down over a run, and with
   // identical code on both sides whichever went first measured up to 20 % faster. The cached phases run so only with
-  // a baseline. Raw SQL runs twice too, after this checkout's first
-  // run and before its second (this, SQL, baseline, baseline, SQL, this), so the GraphQL/SQL ratios are centred on
-  // the same moment: run once, its figure moved by more than the 1.2× target's margin between two runs of the same
-  // code (273 and 331 queries/s). Without a baseline too (this, SQL, SQL, this): GraphQL run once, then SQL once, put
+  // a baseline. Raw SQL runs twice too, after this checkout's first run and before its second (this, SQL, baseline,
+  // baseline, SQL, this), so the GraphQL/SQL ratios are centred on the same moment: run once, its figure moved by more
+  // than the 1.2× target's margin between two runs of the same code (273 and 331 queries/s). Without a baseline too
+  // (this, SQL, SQL, this): GraphQL run once, then SQL once, put
   // GraphQL/SQL at ×2.28 (full page; database CPU 3.96 against 2.74 ms a request) where the same API and statements
   // alternated on the same load minutes later gave ×1.49-1.61 (database CPU 2.97-3.18 against 3.06-3.17 ms).
   const twice = async <T>(first: T, again: () => Promise<T>, mean: (a: T, b: T) => T) => mean(first, await again());

@@ -20,17 +20,19 @@ export async function prewarmTable(db: Database, table: string): Promise<string>
     });
     return `pg_prewarm is not available (${errorMessage(error)}): the table was scanned once, which fills the OS cache only; its indexes are cold`;
   }
-  const relations = `SELECT c.oid, c.oid::regclass::text AS name FROM pg_class c
-     WHERE c.oid IN (SELECT $1::regclass UNION ALL SELECT reltoastrelid FROM pg_class WHERE oid = $1::regclass)
-        OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid IN (SELECT $1::regclass UNION ALL SELECT reltoastrelid FROM pg_class WHERE oid = $1::regclass))`;
-  const [{ bytes, buffers }] = await db.query<{ bytes: string; buffers: string }>(
-    `SELECT sum(pg_relation_size(r.oid))::text AS bytes, (SELECT setting::bigint * 8192 FROM pg_settings WHERE name = 'shared_buffers')::text AS buffers FROM (${relations}) r`,
+  // The table, its TOAST table (none when reltoastrelid is 0) and the indexes of both, read once with their sizes.
+  const relations = await db.query<{ oid: string; bytes: string }>(
+    `WITH owned AS (SELECT $1::regclass::oid AS oid UNION ALL SELECT reltoastrelid FROM pg_class WHERE oid = $1::regclass AND reltoastrelid <> 0)
+     SELECT r.oid::text AS oid, pg_relation_size(r.oid)::text AS bytes
+       FROM (SELECT oid FROM owned UNION ALL SELECT indexrelid FROM pg_index WHERE indrelid IN (SELECT oid FROM owned)) r`,
     [table],
   );
+  const [{ buffers }] = await db.query<{ buffers: string }>(`SELECT pg_size_bytes(current_setting('shared_buffers'))::text AS buffers`);
+  const bytes = relations.reduce((sum, relation) => sum + Number(relation.bytes), 0);
   // Relations larger than the buffer pool would only evict their own first blocks: those go to the OS cache.
-  const mode = Number(bytes) <= Number(buffers) ? 'buffer' : 'read';
-  const warmed = await db.query<{ name: string; blocks: string }>(`SELECT r.name, pg_prewarm(r.oid, $2) AS blocks FROM (${relations}) r ORDER BY r.name`, [table, mode]);
+  const mode = bytes <= Number(buffers) ? 'buffer' : 'read';
+  const warmed = await db.query<{ blocks: string }>('SELECT pg_prewarm(oid, $2) AS blocks FROM unnest($1::oid[]) AS oid', [relations.map((relation) => relation.oid), mode]);
   const blocks = warmed.reduce((sum, row) => sum + Number(row.blocks), 0);
   const where = mode === 'buffer' ? 'shared_buffers' : `the OS cache (they exceed shared_buffers, ${Math.round(Number(buffers) / 2 ** 20)} MB)`;
-  return `pg_prewarm read ${blocks} blocks (${Math.round((blocks * 8192) / 2 ** 20)} MB) of ${warmed.length} relations (${table}, its TOAST table and their indexes) into ${where}`;
+  return `pg_prewarm read ${blocks} blocks (${Math.round((blocks * 8192) / 2 ** 20)} MB) of ${relations.length} relations (${table}, its TOAST table and their indexes) into ${where}`;
 }
