@@ -1,6 +1,5 @@
 // Builds the Fastify-based Nest application; used by main.ts and by the e2e tests, so both run the same thing.
 import { randomUUID } from 'node:crypto';
-import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -8,7 +7,7 @@ import { LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { CredentialGate, RATE_LIMIT_STORE, registerCredentialGate } from '@credit/auth';
 import type { Runtime } from '@credit/bootstrap';
-import { createRootLogger, frameworkErrorHandler, HTML_ERROR_PAGE, HtmlErrorPage, Observability, PinoNestLogger, registerTokenLimit, RejectNulPipe, validationExceptionFactory } from '@credit/common';
+import { ArgsValidationPipe, createRootLogger, frameworkErrorHandler, HTML_ERROR_PAGE, HtmlErrorPage, Observability, PinoNestLogger, registerTokenLimit, RejectNulPipe, validationExceptionFactory } from '@credit/common';
 import { registerGraphqlMultipart } from '@credit/imports';
 import { PenaltyValidationPool } from '@credit/penalties';
 import { isPortalPath, PortalSettings } from '@credit/portal';
@@ -68,7 +67,7 @@ export async function createApi(runtime: Pick<Runtime, 'config' | 'secrets' | 'd
   // Departments' batches are validated on threads (INGEST_VALIDATION_THREADS); a production API starts them with
   // itself, so its first push does not wait for one. Other processes (the worker, the CLI) start one only if a batch needs it.
   if (production) app.get(PenaltyValidationPool).startThreads();
-  app.useGlobalPipes(new RejectNulPipe(), new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, exceptionFactory: validationExceptionFactory }));
+  app.useGlobalPipes(new RejectNulPipe(), new ArgsValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, exceptionFactory: validationExceptionFactory }));
   // No enableShutdownHooks(): main.ts handles the signals (graceful-shutdown.ts); Nest's listener would close the
   // modules under requests in flight and then kill the process with the signal.
   return app;

@@ -20,6 +20,7 @@ export * from './observability/metrics';
 export * from './observability/observability';
 export * from './auth/region-scope';
 export * from './graphql/reject-nul.pipe';
+export * from './graphql/args-validation.pipe';
 export * from './errors/identifier-errors';
 export * from './retry/backoff';
 export * from './http/content-etag';

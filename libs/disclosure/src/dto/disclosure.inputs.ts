@@ -1,11 +1,19 @@
 import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { DateScalar } from '@credit/common';
+import { DateScalar, hasOnlyKeys, isPlainObject, optionalString } from '@credit/common';
 import { PenaltyCategory, Severity } from '@credit/domain';
 
 export const DEFAULT_DISCLOSURE_PAGE = 20;
 export const MAX_DISCLOSURE_PAGE = 50;
+
+const REGION_CODE = /^(\d{2}|\d{4}|\d{6})$/;
+const USCC_SHAPE = /^[0-9A-Za-z]{18}$/;
+const PENALTY_CATEGORIES: ReadonlySet<unknown> = new Set(Object.values(PenaltyCategory));
+const SEVERITIES: ReadonlySet<unknown> = new Set(Object.values(Severity));
+const FILTER_KEYS: ReadonlySet<string> = new Set(['regionCode', 'departmentCode', 'penaltyCategory', 'severity', 'decisionDateFrom', 'decisionDateTo', 'uscc']);
+const SEARCH_KEYS: ReadonlySet<string> = new Set(['query', 'filter', 'first', 'after']);
+const absent = (value: unknown): value is null | undefined => value === null || value === undefined;
 
 @InputType({ description: 'Narrows public disclosures by region, penalty category, deciding authority, decision year or severity.' })
 export class DisclosureFilter {
@@ -24,6 +32,21 @@ export class DisclosureFilter {
   @IsOptional()
   @Matches(/^[0-9A-Za-z]{18}$/, { message: 'uscc must be 18 letters or digits' })
   uscc?: string | null;
+
+  /** The filter when the decorators above would pass it as it is (see ArgsValidationPipe); null otherwise. */
+  static acceptPlain(value: unknown): DisclosureFilter | null {
+    if (!isPlainObject(value) || !hasOnlyKeys(value, FILTER_KEYS)) return null;
+    const { regionCode, departmentCode, penaltyCategory, severity, decisionDateFrom, decisionDateTo, uscc } = value;
+    const valid =
+      (absent(regionCode) || (typeof regionCode === 'string' && REGION_CODE.test(regionCode))) &&
+      optionalString(departmentCode, 64) &&
+      (absent(penaltyCategory) || PENALTY_CATEGORIES.has(penaltyCategory)) &&
+      (absent(severity) || SEVERITIES.has(severity)) &&
+      optionalString(decisionDateFrom, Infinity) &&
+      optionalString(decisionDateTo, Infinity) &&
+      (absent(uscc) || (typeof uscc === 'string' && USCC_SHAPE.test(uscc)));
+    return valid ? Object.assign(new DisclosureFilter(), value) : null;
+  }
 }
 
 @ArgsType()
@@ -52,4 +75,21 @@ export class SearchDisclosuresArgs {
   @IsString()
   @MaxLength(512)
   after?: string | null;
+
+  /**
+   * The arguments when the decorators above would pass them as they are, built as the ValidationPipe builds them
+   * (the filter a DisclosureFilter); null sends them through the pipe. The public search's every request comes here.
+   */
+  static acceptPlain(value: unknown): SearchDisclosuresArgs | null {
+    if (!isPlainObject(value) || !hasOnlyKeys(value, SEARCH_KEYS)) return null;
+    const { query, filter, first, after } = value;
+    if (!optionalString(query, 200) || !optionalString(after, 512)) return null;
+    if (!absent(first) && !(Number.isInteger(first) && (first as number) >= 1 && (first as number) <= MAX_DISCLOSURE_PAGE)) return null;
+    const args = Object.assign(new SearchDisclosuresArgs(), value);
+    if (absent(filter)) return args;
+    const accepted = DisclosureFilter.acceptPlain(filter);
+    if (accepted === null) return null;
+    args.filter = accepted;
+    return args;
+  }
 }
