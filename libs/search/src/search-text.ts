@@ -168,26 +168,86 @@ function termTokens(terms: readonly string[]): string[][] {
 export function highlight(text: string | null, terms: readonly string[]): string | null {
   if (!text || terms.length === 0) return null;
   const unitwise = foldUnitwise(text);
-  // Otherwise: the original characters (code points) and, per normalized UTF-16 unit, the index of the one it came from.
-  const original: string[] | null = unitwise === null ? Array.from(text) : null;
-  let normalized = unitwise ?? '';
-  const origin: number[] = [];
-  if (original) {
-    original.forEach((char, index) => {
-      const folded = normalizeChar(char);
-      normalized += folded;
-      for (let k = 0; k < folded.length; k++) origin.push(index);
-    });
+  return unitwise === null ? highlightByCodePoint(text, terms) : highlightUnitwise(text, unitwise, terms);
+}
+
+const NEEDS_ESCAPE = /[&<>"']/;
+
+/**
+ * A text whose normalized form has the same UTF-16 units at the same indexes: the matches are ranges of those
+ * indexes, merged where they overlap or touch (one <em> for a run of marked characters, as per character below),
+ * so the work follows the matches, not the text's length. Five fields of every hit of a search page come here.
+ */
+function highlightUnitwise(text: string, normalized: string, terms: readonly string[]): string | null {
+  const tokens = termTokens(terms);
+  const ranges: number[] = []; // [from, to) pairs, in the order found
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i];
+    if (term && normalized.includes(term)) addOccurrences(normalized, term, ranges);
+    else for (const token of tokens[i]) addOccurrences(normalized, token, ranges);
   }
+  if (ranges.length === 0) return null;
+  const runs = mergedRuns(ranges);
+  const length = text.length;
+  let start = 0;
+  let end = length;
+  if (length > SNIPPET_CHARS) {
+    start = Math.max(0, Math.min(runs[0] - SNIPPET_LEAD, length - SNIPPET_CHARS));
+    end = Math.min(length, start + SNIPPET_CHARS);
+  }
+  const escape = NEEDS_ESCAPE.test(text) ? escapeHtml : (piece: string) => piece;
+  let out = start > 0 ? '…' : '';
+  let at = start;
+  for (let r = 0; r < runs.length && runs[r] < end; r += 2) {
+    const from = Math.max(runs[r], start);
+    const to = Math.min(runs[r + 1], end);
+    if (to <= at) continue;
+    if (from > at) out += escape(text.slice(at, from));
+    out += `<em>${escape(text.slice(from, to))}</em>`;
+    at = to;
+  }
+  if (at < end) out += escape(text.slice(at, end));
+  return end < length ? `${out}…` : out;
+}
+
+function addOccurrences(normalized: string, needle: string, ranges: number[]): void {
+  if (!needle) return;
+  for (let at = normalized.indexOf(needle); at >= 0; at = normalized.indexOf(needle, at + 1)) ranges.push(at, at + needle.length);
+}
+
+/** The union of [from, to) ranges as sorted, disjoint, non-touching runs (flat pairs). */
+function mergedRuns(ranges: number[]): number[] {
+  const order: number[] = [];
+  for (let i = 0; i < ranges.length; i += 2) order.push(i);
+  order.sort((a, b) => ranges[a] - ranges[b]);
+  const runs: number[] = [];
+  for (const i of order) {
+    const last = runs.length - 1;
+    if (last > 0 && ranges[i] <= runs[last]) runs[last] = Math.max(runs[last], ranges[i + 1]);
+    else runs.push(ranges[i], ranges[i + 1]);
+  }
+  return runs;
+}
+
+/** Texts with astral characters or folds that expand (ﬁ → fi): per code point, mapped back from the normalized units. */
+function highlightByCodePoint(text: string, terms: readonly string[]): string | null {
+  const original = Array.from(text);
+  let normalized = '';
+  const origin: number[] = [];
+  original.forEach((char, index) => {
+    const folded = normalizeChar(char);
+    normalized += folded;
+    for (let k = 0; k < folded.length; k++) origin.push(index);
+  });
   // A term found whole is marked wherever it occurs; one that is not, bigram by bigram.
   const tokens = termTokens(terms);
   const needles = terms.flatMap((term, i) => (term && normalized.includes(term) ? [term] : tokens[i]));
   if (!needles.some((needle) => needle && normalized.includes(needle))) return null;
-  const length = original ? original.length : text.length;
+  const length = original.length;
   const marked = new Array<boolean>(length).fill(false);
   for (const needle of needles) {
     for (let at = normalized.indexOf(needle); needle && at >= 0; at = normalized.indexOf(needle, at + 1)) {
-      for (let k = at; k < at + needle.length; k++) marked[original ? origin[k] : k] = true;
+      for (let k = at; k < at + needle.length; k++) marked[origin[k]] = true;
     }
   }
   const first = marked.indexOf(true);
@@ -201,7 +261,7 @@ export function highlight(text: string | null, terms: readonly string[]): string
   for (let i = start; i < end; ) {
     let j = i;
     while (j < end && marked[j] === marked[i]) j++;
-    const piece = escapeHtml(original ? original.slice(i, j).join('') : text.slice(i, j));
+    const piece = escapeHtml(original.slice(i, j).join(''));
     out += marked[i] ? `<em>${piece}</em>` : piece;
     i = j;
   }
