@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { getIntrospectionQuery, OperationDefinitionNode, parse } from 'graphql';
-import { costVariables, queryLimitsPlugin } from './query-limits.plugin';
+import { ANONYMOUS_QUERY_LIMITS, costVariables, queryLimitsPlugin, registerTokenLimit } from './query-limits.plugin';
 
 // The API runs with persisted queries off (apps/api/src/graphql.config.ts); this proves the plugin would still
 // hold the token limit if they were turned on: a document stored by an authenticated caller and then sent
@@ -75,5 +75,27 @@ describe('costVariables', () => {
     const variables = { records: [], first: 5, tags: 'not a list' };
     expect(costVariables(operation, variables)).toBe(variables);
     expect(costVariables(undefined, variables)).toBe(variables);
+  });
+});
+
+describe('registerTokenLimit', () => {
+  type Hook = (request: unknown, reply: unknown) => Promise<unknown>;
+  let hook: Hook;
+  registerTokenLimit({ addHook: (_name, registered) => (hook = registered as Hook) }, '/graphql', { anonymous: { ...ANONYMOUS_QUERY_LIMITS, maxTokens: 10 }, authenticated: { ...ANONYMOUS_QUERY_LIMITS, maxTokens: 100 } });
+  const refused = async (query: string, headers: Record<string, string> = {}) => {
+    let status: number | null = null;
+    const reply = { code: (code: number) => ((status = code), reply), type: () => reply, send: () => reply };
+    await hook({ url: '/graphql', headers, body: { query } }, reply);
+    return status === 400;
+  };
+
+  it('refuses a text over the caller’s limit every time it comes, per caller, and lets the rest through every time', async () => {
+    const big = `{ ${'__typename '.repeat(20)}}`; // 22 tokens
+    const small = '{ __typename }';
+    for (let round = 0; round < 2; round++) {
+      expect(await refused(big)).toBe(true);
+      expect(await refused(big, { authorization: 'Bearer x' })).toBe(false);
+      expect(await refused(small)).toBe(false);
+    }
   });
 });
