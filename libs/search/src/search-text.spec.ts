@@ -20,6 +20,15 @@ describe('tokenize (CJK bigrams, like cjk_width + lowercase + cjk_bigram)', () =
 });
 
 describe('parseQuery', () => {
+  it('parses a text once and shares the result, frozen, so no caller can change it for the next', () => {
+    const first = parseQuery('过期 食品');
+    expect(parseQuery('过期 食品')).toBe(first);
+    if (typeof first === 'string') throw new Error(first);
+    expect(() => (first.terms as string[]).push('假冒')).toThrow(TypeError);
+    expect(() => Object.assign(first, { exact: '假冒' })).toThrow(TypeError);
+    expect(parseQuery('过期 食品')).toEqual({ exact: '过期 食品', terms: ['过期', '食品'], tokens: ['过期', '食品'] });
+  });
+
   it('splits terms on whitespace and unions their tokens', () => {
     expect(parseQuery('  假冒  食品 ')).toEqual({ exact: '假冒 食品', terms: ['假冒', '食品'], tokens: ['假冒', '食品'] });
   });

@@ -68,8 +68,25 @@ export interface ParsedQuery {
 
 export type QueryProblem = 'TOO_SHORT' | 'TOO_LONG' | 'NO_WORDS';
 
+// Parsed queries by their raw text: a search is parsed where it is checked (the disclosure service) and again by
+// the index adapter, and the head of the public searches repeats. Results are shared, so they are frozen.
+const PARSED = new Map<string, Readonly<ParsedQuery> | QueryProblem>();
+const MAX_PARSED = 1_024;
+const MAX_PARSED_RAW_CHARS = 256;
+
 /** Parses a public query; a problem instead of a result when it cannot be searched. */
-export function parseQuery(raw: string): ParsedQuery | QueryProblem {
+export function parseQuery(raw: string): Readonly<ParsedQuery> | QueryProblem {
+  if (raw.length > MAX_PARSED_RAW_CHARS) return parseUncached(raw);
+  let parsed = PARSED.get(raw);
+  if (parsed === undefined) {
+    parsed = parseUncached(raw);
+    if (PARSED.size >= MAX_PARSED) PARSED.clear();
+    PARSED.set(raw, parsed);
+  }
+  return parsed;
+}
+
+function parseUncached(raw: string): Readonly<ParsedQuery> | QueryProblem {
   const exact = normalizeText(raw).trim().replace(/\s+/g, ' ');
   const length = Array.from(exact.replace(/\s/g, '')).length;
   if (length < MIN_QUERY_CHARS) return 'TOO_SHORT';
@@ -77,7 +94,7 @@ export function parseQuery(raw: string): ParsedQuery | QueryProblem {
   const terms = exact.split(' ').filter((term) => term.length > 0);
   const tokens = [...new Set(terms.flatMap((term) => tokenize(term)))];
   if (tokens.length === 0) return 'NO_WORDS';
-  return { exact, terms, tokens };
+  return Object.freeze({ exact, terms: Object.freeze(terms) as string[], tokens: Object.freeze(tokens) as string[] });
 }
 
 /** Region filter keys: a GB/T 2260 code means its whole subtree (341100 → every 3411xx), 2/4/6 digits accepted. */
