@@ -17,19 +17,47 @@ function acceptorOf(metatype: unknown): PlainArgsAcceptor<unknown> | null {
   return typeof metatype === 'function' && typeof candidate?.acceptPlain === 'function' ? (candidate as PlainArgsAcceptor<unknown>) : null;
 }
 
+/**
+ * The options that only change how a rejection is reported. Any other (transformOptions, expectedType, groups,
+ * skip… and forbidUnknownValues, other validator or transformer packages …) changes what the pipe accepts or
+ * builds, which acceptPlain does not follow: such a pipe is refused at construction.
+ */
+const REPORTING_OPTIONS: ReadonlySet<string> = new Set(['transform', 'whitelist', 'forbidNonWhitelisted', 'exceptionFactory', 'errorHttpStatusCode', 'disableErrorMessages', 'enableDebugMessages', 'stopAtFirstError', 'maxErrorMessagesLength']);
+
 export class ArgsValidationPipe extends ValidationPipe {
   constructor(options: ValidationPipeOptions) {
     // Only with these options does "what the pipe would build" mean a class instance holding exactly the known keys.
     if (options.transform !== true || options.whitelist !== true || options.forbidNonWhitelisted !== true) {
       throw new Error('ArgsValidationPipe needs transform, whitelist and forbidNonWhitelisted');
     }
+    const other = Object.keys(options).filter((option) => !REPORTING_OPTIONS.has(option));
+    if (other.length > 0) throw new Error(`ArgsValidationPipe does not follow the option(s) ${other.join(', ')}`);
     super(options);
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const accepted = acceptorOf(metadata.metatype)?.acceptPlain(value) ?? null;
+    // Only where the pipe itself would validate (not a custom decorator's value, for one).
+    const acceptor = this.toValidate(metadata) ? acceptorOf(metadata.metatype) : null;
+    const accepted = acceptor?.acceptPlain(value) ?? null;
     return accepted !== null ? accepted : super.transform(value, metadata);
   }
+}
+
+/**
+ * A copy of a plain object whose own properties are all plain, enumerable data (what GraphQL's coercion builds); null
+ * for anything else, which the pipe then judges: a getter (the pipe may read it more than once, and get another
+ * answer), a hidden or symbol-keyed property, another prototype.
+ */
+export function plainCopy(value: unknown): Record<string, unknown> | null {
+  if (!isPlainObject(value)) return null;
+  // No prototype to inherit from, and no key that would set one when the copy is assigned to an instance.
+  const copy: Record<string, unknown> = Object.create(null);
+  for (const key of Reflect.ownKeys(value)) {
+    const property = Object.getOwnPropertyDescriptor(value, key);
+    if (typeof key !== 'string' || key === '__proto__' || !property || !property.enumerable || !('value' in property)) return null;
+    copy[key] = property.value;
+  }
+  return copy;
 }
 
 /** The keys of `value` are all among `known` (a plain object's own keys; the pipe forbids any other). */

@@ -92,6 +92,33 @@ describe('SearchDisclosuresArgs.acceptPlain (the public search skips the Validat
     expect(SearchDisclosuresArgs.acceptPlain({})).toBeInstanceOf(SearchDisclosuresArgs);
   });
 
+  it('falls back to the pipe for getters, hidden properties and a __proto__ key, so they come out as the pipe has them', async () => {
+    let reads = 0;
+    // Each made afresh for each use: the pipe deletes a __proto__ key from what it is given.
+    const inputs: (() => unknown)[] = [
+      () => ({ get query() { return reads++ === 0 ? '食品' : 42; } }),
+      () => Object.defineProperty({ query: '食品' }, 'filter', { value: { regionCode: '34' }, enumerable: false }),
+      () => ({ filter: { get regionCode() { return reads++ % 2 === 0 ? '34' : 'x'; } } }),
+      () => JSON.parse('{"query": "食品", "__proto__": {"filter": {"regionCode": "34"}}}'),
+      () => ({ filter: JSON.parse('{"__proto__": {"regionCode": "x"}}') }),
+    ];
+    for (const input of inputs) {
+      reads = 0;
+      const expected = await outcome(plain, input());
+      reads = 0;
+      expect(SearchDisclosuresArgs.acceptPlain(input())).toBeNull();
+      reads = 0;
+      expect(await outcome(api, input())).toStrictEqual(expected);
+    }
+  });
+
+  it('takes a custom decorator’s value as the pipe does (untouched), and refuses options it does not follow', async () => {
+    const value = { query: '食品' };
+    expect(await api.transform(value, { ...GRAPHQL_ARGS, type: 'custom' })).toBe(value);
+    expect(() => new ArgsValidationPipe({ ...OPTIONS, transformOptions: { excludeExtraneousValues: true } })).toThrow('transformOptions');
+    expect(() => new ArgsValidationPipe({ ...OPTIONS, groups: ['x'] })).toThrow('groups');
+  });
+
   it('leaves a rejection to class-validator: the field path and message are its own', async () => {
     expect(SearchDisclosuresArgs.acceptPlain({ filter: { regionCode: '3411020' } })).toBeNull();
     const result = await outcome(api, { filter: { regionCode: '3411020' } });

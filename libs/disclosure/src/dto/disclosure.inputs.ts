@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { DateScalar, hasOnlyKeys, isPlainObject, optionalString } from '@credit/common';
+import { DateScalar, hasOnlyKeys, optionalString, plainCopy } from '@credit/common';
 import { PenaltyCategory, Severity } from '@credit/domain';
 
 export const DEFAULT_DISCLOSURE_PAGE = 20;
@@ -35,8 +35,10 @@ export class DisclosureFilter {
 
   /** The filter when the decorators above would pass it as it is (see ArgsValidationPipe); null otherwise. */
   static acceptPlain(value: unknown): DisclosureFilter | null {
-    if (!isPlainObject(value) || !hasOnlyKeys(value, FILTER_KEYS)) return null;
-    const { regionCode, departmentCode, penaltyCategory, severity, decisionDateFrom, decisionDateTo, uscc } = value;
+    // Checked and copied from one reading of each property (a getter could answer differently the second time).
+    const plain = plainCopy(value);
+    if (plain === null || !hasOnlyKeys(plain, FILTER_KEYS)) return null;
+    const { regionCode, departmentCode, penaltyCategory, severity, decisionDateFrom, decisionDateTo, uscc } = plain;
     const valid =
       (absent(regionCode) || (typeof regionCode === 'string' && REGION_CODE.test(regionCode))) &&
       optionalString(departmentCode, 64) &&
@@ -45,7 +47,7 @@ export class DisclosureFilter {
       optionalString(decisionDateFrom, Infinity) &&
       optionalString(decisionDateTo, Infinity) &&
       (absent(uscc) || (typeof uscc === 'string' && USCC_SHAPE.test(uscc)));
-    return valid ? Object.assign(new DisclosureFilter(), value) : null;
+    return valid ? Object.assign(new DisclosureFilter(), plain) : null;
   }
 }
 
@@ -81,11 +83,12 @@ export class SearchDisclosuresArgs {
    * (the filter a DisclosureFilter); null sends them through the pipe. The public search's every request comes here.
    */
   static acceptPlain(value: unknown): SearchDisclosuresArgs | null {
-    if (!isPlainObject(value) || !hasOnlyKeys(value, SEARCH_KEYS)) return null;
-    const { query, filter, first, after } = value;
+    const plain = plainCopy(value);
+    if (plain === null || !hasOnlyKeys(plain, SEARCH_KEYS)) return null;
+    const { query, filter, first, after } = plain;
     if (!optionalString(query, 200) || !optionalString(after, 512)) return null;
     if (!absent(first) && !(Number.isInteger(first) && (first as number) >= 1 && (first as number) <= MAX_DISCLOSURE_PAGE)) return null;
-    const args = Object.assign(new SearchDisclosuresArgs(), value);
+    const args = Object.assign(new SearchDisclosuresArgs(), plain);
     if (absent(filter)) return args;
     const accepted = DisclosureFilter.acceptPlain(filter);
     if (accepted === null) return null;
