@@ -25,3 +25,4 @@ export * from './errors/identifier-errors';
 export * from './retry/backoff';
 export * from './http/content-etag';
 export * from './cache/second-sighting';
+export * from './cache/bounded-memo';

@@ -1,6 +1,7 @@
 // Chinese text for search without a dictionary: overlapping character bigrams (二元切分), the same scheme as
 // Elasticsearch's `cjk_bigram` filter after `cjk_width` + `lowercase`, so both backends agree on what matches.
 // A two-character word (食品, 假冒) is exactly one bigram, hence one index key.
+import { BoundedMemo } from '@credit/common';
 import { regionSubtreePrefix } from '@credit/domain';
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
@@ -70,20 +71,12 @@ export type QueryProblem = 'TOO_SHORT' | 'TOO_LONG' | 'NO_WORDS';
 
 // Parsed queries by their raw text: a search is parsed where it is checked (the disclosure service) and again by
 // the index adapter, and the head of the public searches repeats. Results are shared, so they are frozen.
-const PARSED = new Map<string, Readonly<ParsedQuery> | QueryProblem>();
-const MAX_PARSED = 1_024;
+const PARSED = new BoundedMemo<Readonly<ParsedQuery> | QueryProblem>(1_024);
 const MAX_PARSED_RAW_CHARS = 256;
 
 /** Parses a public query; a problem instead of a result when it cannot be searched. */
 export function parseQuery(raw: string): Readonly<ParsedQuery> | QueryProblem {
-  if (raw.length > MAX_PARSED_RAW_CHARS) return parseUncached(raw);
-  let parsed = PARSED.get(raw);
-  if (parsed === undefined) {
-    parsed = parseUncached(raw);
-    if (PARSED.size >= MAX_PARSED) PARSED.clear();
-    PARSED.set(raw, parsed);
-  }
-  return parsed;
+  return raw.length > MAX_PARSED_RAW_CHARS ? parseUncached(raw) : PARSED.get(raw, () => parseUncached(raw));
 }
 
 function parseUncached(raw: string): Readonly<ParsedQuery> | QueryProblem {
@@ -240,7 +233,7 @@ function mergedRuns(ranges: number[]): number[] {
   const runs: number[] = [];
   for (const i of order) {
     const last = runs.length - 1;
-    if (last > 0 && ranges[i] <= runs[last]) runs[last] = Math.max(runs[last], ranges[i + 1]);
+    if (runs.length > 0 && ranges[i] <= runs[last]) runs[last] = Math.max(runs[last], ranges[i + 1]);
     else runs.push(ranges[i], ranges[i + 1]);
   }
   return runs;

@@ -44,26 +44,20 @@ export class ArgsValidationPipe extends ValidationPipe {
 }
 
 /**
- * A copy of a plain object whose own properties are all plain, enumerable data (what GraphQL's coercion builds); null
- * for anything else, which the pipe then judges: a getter (the pipe may read it more than once, and get another
- * answer), a hidden or symbol-keyed property, another prototype.
+ * A copy of a plain object whose own properties are all plain, enumerable data under `known` keys (what GraphQL's
+ * coercion builds); null for anything else, which the pipe then judges: a key the pipe forbids, a getter (the pipe
+ * may read it more than once, and get another answer), a hidden or symbol-keyed property, another prototype.
  */
-export function plainCopy(value: unknown): Record<string, unknown> | null {
+export function plainCopy(value: unknown, known: ReadonlySet<string>): Record<string, unknown> | null {
   if (!isPlainObject(value)) return null;
   // No prototype to inherit from, and no key that would set one when the copy is assigned to an instance.
   const copy: Record<string, unknown> = Object.create(null);
   for (const key of Reflect.ownKeys(value)) {
     const property = Object.getOwnPropertyDescriptor(value, key);
-    if (typeof key !== 'string' || key === '__proto__' || !property || !property.enumerable || !('value' in property)) return null;
+    if (typeof key !== 'string' || !known.has(key) || key === '__proto__' || !property || !property.enumerable || !('value' in property)) return null;
     copy[key] = property.value;
   }
   return copy;
-}
-
-/** The keys of `value` are all among `known` (a plain object's own keys; the pipe forbids any other). */
-export function hasOnlyKeys(value: object, known: ReadonlySet<string>): boolean {
-  for (const key in value) if (!known.has(key)) return false;
-  return Object.getOwnPropertySymbols(value).length === 0;
 }
 
 /** An optional string of at most `max` UTF-16 units (class-validator's MaxLength counts characters: never more). */
@@ -72,7 +66,7 @@ export function optionalString(value: unknown, max: number): boolean {
 }
 
 /** A plain object (what GraphQL's coercion builds for an input object), not an instance of some other class. */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
+function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const prototype = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;

@@ -9,6 +9,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { DocumentNode, GraphQLError, GraphQLSchema, Kind, Lexer, OperationDefinitionNode, Source, TokenKind, TypeNode, validate, visit } from 'graphql';
 import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { BoundedMemo } from '../cache/bounded-memo';
 import { DEFAULT_PAGE_SIZE } from './pagination';
 import { errorMessage } from '../errors/error-message';
 
@@ -98,17 +99,10 @@ export function registerTokenLimit(
   // Whether a text is over a limit, per limit and text: clients send a handful of texts, and lexing the public search's
   // (~200 tokens) on every request was ~2 % of the API's CPU for a cached page. Bounded; a text past the length
   // bound, or a stream of distinct texts, is simply counted each time, as before.
-  const verdicts = new Map<string, boolean>();
+  const verdicts = new BoundedMemo<boolean>(MAX_REMEMBERED_TEXTS);
   const overLimit = (query: string, max: number): boolean => {
-    if (query.length > MAX_REMEMBERED_TEXT_CHARS) return countTokens(query, max) > max;
-    const key = `${max}\u0000${query}`;
-    let over = verdicts.get(key);
-    if (over === undefined) {
-      over = countTokens(query, max) > max;
-      if (verdicts.size >= MAX_REMEMBERED_TEXTS) verdicts.clear();
-      verdicts.set(key, over);
-    }
-    return over;
+    const over = () => countTokens(query, max) > max;
+    return query.length > MAX_REMEMBERED_TEXT_CHARS ? over() : verdicts.get(`${max}\u0000${query}`, over);
   };
   fastify.addHook('preValidation', async (request, reply) => {
     if (request.url.split('?')[0] !== path) return;
