@@ -60,7 +60,8 @@ describe('rate limits behind a trusted proxy (TRUST_PROXY)', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ RATE_LIMIT_BAD_CREDENTIALS_PER_MINUTE: '3', TRUST_PROXY: '127.0.0.1' });
+    // A named range and a CIDR: the proxies at 127.0.0.1 and 10.1.2.3 are both believed.
+    t = await createTestApp({ RATE_LIMIT_BAD_CREDENTIALS_PER_MINUTE: '3', TRUST_PROXY: 'loopback,10.0.0.0/8' });
   });
   afterAll(() => t.close());
 
@@ -69,6 +70,20 @@ describe('rate limits behind a trusted proxy (TRUST_PROXY)', () => {
     for (let i = 0; i < 3; i++) expect((await viaProxy('198.51.100.7', i)).code).toBe('UNAUTHENTICATED');
     expect((await viaProxy('198.51.100.7', 3)).code).toBe('RATE_LIMITED');
     expect((await viaProxy('198.51.100.8', 4)).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('takes the nearest hop the proxies did not write: hops a client forged before them buy no fresh budget', async () => {
+    // The client wrote the first entry itself; the proxy at 10.1.2.3 appended the address it saw, then passed
+    // the request to the one at 127.0.0.1.
+    const forged = (n: number) => post(t, '127.0.0.1', { 'x-api-key': unknownKey(n), 'x-forwarded-for': `192.0.2.${n}, 198.51.100.9, 10.1.2.3` });
+    for (let i = 0; i < 3; i++) expect((await forged(i)).code).toBe('UNAUTHENTICATED');
+    expect((await forged(3)).code).toBe('RATE_LIMITED');
+  });
+
+  it('believes no X-Forwarded-For from a peer that is not a listed proxy', async () => {
+    const direct = (n: number) => post(t, '203.0.113.94', { 'x-api-key': unknownKey(n), 'x-forwarded-for': `198.51.100.${100 + n}` });
+    for (let i = 0; i < 3; i++) expect((await direct(i)).code).toBe('UNAUTHENTICATED');
+    expect((await direct(3)).code).toBe('RATE_LIMITED');
   });
 });
 

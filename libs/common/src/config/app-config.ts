@@ -28,8 +28,8 @@ export interface AppConfig {
   rateLimits: { anonymousPerMinute: number; departmentPerMinute: number; userPerMinute: number; badCredentialsPerMinute: number };
   /** Shared rate-limit and login-backoff buckets across API replicas; null = in-process buckets. */
   redisUrl: string | null;
-  /** Fastify's trustProxy: false (default), true, a hop count, or the proxies' addresses/CIDRs. */
-  trustProxy: boolean | number | string[];
+  /** Fastify's trustProxy: false (default), true, or the proxies' addresses/CIDRs and named ranges. */
+  trustProxy: boolean | string[];
   /** scrypt cost as log2(N): 17 (OWASP) by default; production refuses less. */
   passwordHashCost: number;
   /** How long a JWT holder's active/disabled status is trusted before it is read again (at most 60). */
@@ -92,6 +92,9 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+/** The address ranges fastify's proxy-addr knows by name (loopback, link-local, private networks). */
+const TRUST_PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
 
 const KIB = 1024;
 const MIB = 1024 * KIB;
@@ -159,14 +162,20 @@ export function loadConfig(env: Env = process.env): AppConfig {
     return raw;
   };
 
-  const trustProxy = (): boolean | number | string[] => {
+  // Whom to believe about the client's address. A hop count is refused: with only a count, a client that reaches
+  // the API directly writes the hops itself (fastify's advisory GHSA-3m5p-2c4r-xxw2; from 5.12 fastify trusts
+  // nobody for a count, which would put every caller behind the proxy in one rate-limit bucket).
+  const trustProxy = (): boolean | string[] => {
     const raw = read('TRUST_PROXY');
     if (raw === undefined || raw === 'false' || raw === '0') return false;
     if (raw === 'true') return true;
-    if (/^\d{1,2}$/.test(raw)) return Number(raw);
+    if (/^\d+$/.test(raw)) {
+      problems.push(`TRUST_PROXY no longer takes a hop count ("${raw}"): a client that reaches the API directly could write the hops itself. List the proxies' addresses or CIDRs (e.g. 10.0.0.0/8), or name their range: ${TRUST_PROXY_RANGES.join(', ')}`);
+      return false;
+    }
     const entries = raw.split(',').map((entry) => entry.trim());
-    if (entries.every((entry) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(entry))) return entries;
-    problems.push(`TRUST_PROXY must be true, false, a hop count or a comma-separated list of proxy addresses/CIDRs, got "${raw}"`);
+    if (entries.every((entry) => TRUST_PROXY_RANGES.includes(entry) || /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(entry))) return entries;
+    problems.push(`TRUST_PROXY must be true, false, or a comma-separated list of proxy addresses/CIDRs or ranges (${TRUST_PROXY_RANGES.join(', ')}), got "${raw}"`);
     return false;
   };
 

@@ -1,0 +1,25 @@
+// TRUST_PROXY says whose X-Forwarded-For is believed. A hop count is refused at start-up: with only a count, a
+// client that reaches the API directly writes the hops itself, and fastify from 5.12 trusts nobody for a count.
+import { ConfigError, loadConfig } from './app-config';
+
+describe('TRUST_PROXY', () => {
+  it('trusts no proxy by default, and false or 0 say the same', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+  });
+
+  it('takes addresses, CIDRs and the named ranges as a list', () => {
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.0.2.7,fd00::/8' }).trustProxy).toEqual(['10.0.0.0/8', '192.0.2.7', 'fd00::/8']);
+    expect(loadConfig({ TRUST_PROXY: 'loopback,uniquelocal' }).trustProxy).toEqual(['loopback', 'uniquelocal']);
+  });
+
+  it('refuses a hop count, saying what to write instead', () => {
+    expect(() => loadConfig({ TRUST_PROXY: '1' })).toThrow(ConfigError);
+    expect(() => loadConfig({ TRUST_PROXY: '2' })).toThrow(/no longer takes a hop count \("2"\).*addresses or CIDRs.*loopback, linklocal, uniquelocal/);
+  });
+
+  it('refuses a list with anything but addresses and named ranges in it', () => {
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.1,proxy.internal' })).toThrow(/TRUST_PROXY must be true, false, or a comma-separated list/);
+  });
+});
