@@ -1,5 +1,6 @@
-// TRUST_PROXY says whose X-Forwarded-For is believed. A hop count is refused at start-up: with only a count, a
-// client that reaches the API directly writes the hops itself, and fastify from 5.12 trusts nobody for a count.
+// TRUST_PROXY says whose X-Forwarded-For is believed: the proxies, listed. A hop count is refused at start-up (with
+// only a count, a client that reaches the API directly writes the hops itself, and fastify from 5.12 trusts nobody
+// for a count), and so is true (it believes the first address, which the client writes).
 import { ConfigError, loadConfig } from './app-config';
 
 describe('TRUST_PROXY', () => {
@@ -19,7 +20,11 @@ describe('TRUST_PROXY', () => {
     expect(() => loadConfig({ TRUST_PROXY: '2' })).toThrow(/no longer takes a hop count \("2"\).*addresses or CIDRs.*loopback, linklocal, uniquelocal/);
   });
 
+  it('refuses true, which would believe the address a client writes first', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY=true would believe any address a client writes.*addresses or CIDRs/);
+  });
+
   it('refuses a list with anything but addresses and named ranges in it', () => {
-    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.1,proxy.internal' })).toThrow(/TRUST_PROXY must be true, false, or a comma-separated list/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.1,proxy.internal' })).toThrow(/TRUST_PROXY must be false or a comma-separated list/);
   });
 });

@@ -28,8 +28,8 @@ export interface AppConfig {
   rateLimits: { anonymousPerMinute: number; departmentPerMinute: number; userPerMinute: number; badCredentialsPerMinute: number };
   /** Shared rate-limit and login-backoff buckets across API replicas; null = in-process buckets. */
   redisUrl: string | null;
-  /** Fastify's trustProxy: false (default), true, or the proxies' addresses/CIDRs and named ranges. */
-  trustProxy: boolean | string[];
+  /** Fastify's trustProxy: false (default), or the proxies' addresses/CIDRs and named ranges. */
+  trustProxy: false | string[];
   /** scrypt cost as log2(N): 17 (OWASP) by default; production refuses less. */
   passwordHashCost: number;
   /** How long a JWT holder's active/disabled status is trusted before it is read again (at most 60). */
@@ -162,20 +162,26 @@ export function loadConfig(env: Env = process.env): AppConfig {
     return raw;
   };
 
-  // Whom to believe about the client's address. A hop count is refused: with only a count, a client that reaches
-  // the API directly writes the hops itself (fastify's advisory GHSA-3m5p-2c4r-xxw2; from 5.12 fastify trusts
-  // nobody for a count, which would put every caller behind the proxy in one rate-limit bucket).
-  const trustProxy = (): boolean | string[] => {
+  // Whom to believe about the client's address: the proxies, listed. A hop count is refused: with only a count, a
+  // client that reaches the API directly writes the hops itself (fastify's advisory GHSA-3m5p-2c4r-xxw2; from 5.12
+  // fastify trusts nobody for a count, which would put every caller behind the proxy in one rate-limit bucket).
+  // So is "true": it believes the first address of X-Forwarded-For, which the client writes, so every caller could
+  // name a fresh address per request and no limit per address would hold.
+  const trustProxy = (): false | string[] => {
     const raw = read('TRUST_PROXY');
     if (raw === undefined || raw === 'false' || raw === '0') return false;
-    if (raw === 'true') return true;
+    const instead = `list the proxies' addresses or CIDRs (e.g. 10.0.0.0/8), or name their range: ${TRUST_PROXY_RANGES.join(', ')}`;
+    if (raw === 'true') {
+      problems.push(`TRUST_PROXY=true would believe any address a client writes into X-Forwarded-For (no rate limit per address would hold): ${instead}`);
+      return false;
+    }
     if (/^\d+$/.test(raw)) {
-      problems.push(`TRUST_PROXY no longer takes a hop count ("${raw}"): a client that reaches the API directly could write the hops itself. List the proxies' addresses or CIDRs (e.g. 10.0.0.0/8), or name their range: ${TRUST_PROXY_RANGES.join(', ')}`);
+      problems.push(`TRUST_PROXY no longer takes a hop count ("${raw}"): a client that reaches the API directly could write the hops itself; ${instead}`);
       return false;
     }
     const entries = raw.split(',').map((entry) => entry.trim());
     if (entries.every((entry) => TRUST_PROXY_RANGES.includes(entry) || /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(entry))) return entries;
-    problems.push(`TRUST_PROXY must be true, false, or a comma-separated list of proxy addresses/CIDRs or ranges (${TRUST_PROXY_RANGES.join(', ')}), got "${raw}"`);
+    problems.push(`TRUST_PROXY must be false or a comma-separated list of proxy addresses/CIDRs or ranges (${TRUST_PROXY_RANGES.join(', ')}), got "${raw}"`);
     return false;
   };
 
