@@ -13,6 +13,14 @@ import { searchReaderUrl } from '@credit/search';
 import { cpuSecondsOf } from '../support/process-cpu';
 
 export const SECONDS = Number(process.env.BENCH_SEARCH_SECONDS ?? 20);
+/**
+ * Unmeasured load before the first measured phase of each API process and of each raw SQL pool
+ * (BENCH_SEARCH_WARMUP_SECONDS, default 30; 0 measures from a cold start as runs before 2026-12-07 did). A server runs
+ * for weeks; a 15-s phase of a fresh API measured mostly its JIT compiling the search path and its new connections
+ * preparing and planning every statement: the same full page, same API and data, measured 369 req/s and 2.21 ms of API
+ * CPU a request in a process's first 15 s, 522 req/s and 1.07 ms after 5 s of load, 600 req/s and 0.88 ms after 30 s.
+ */
+export const WARMUP_SECONDS = Number(process.env.BENCH_SEARCH_WARMUP_SECONDS ?? 30);
 export const CONNECTIONS = 50;
 
 export interface LoadFigures {
@@ -61,14 +69,14 @@ function cpuMeter(serverCpu: () => number | null, apiPid?: number) {
   };
 }
 
-export async function loadGraphql(api: { port: number; child: ChildProcess }, nextVariables: () => Record<string, unknown>, query: string, serverCpu: () => number | null): Promise<LoadFigures> {
+export async function loadGraphql(api: { port: number; child: ChildProcess }, nextVariables: () => Record<string, unknown>, query: string, serverCpu: () => number | null, seconds = SECONDS): Promise<LoadFigures> {
   const meter = cpuMeter(serverCpu, api.child.pid);
   let errors = 0;
   let firstAnswer: string | null = null;
   const result = await autocannon({
     url: `http://127.0.0.1:${api.port}/graphql`,
     connections: CONNECTIONS,
-    duration: SECONDS,
+    duration: seconds,
     requests: [
       {
         method: 'POST',
@@ -129,6 +137,8 @@ export async function loadSql(url: string, statements: SqlStatement[], serverCpu
   // The API's search reader pool: raw SQL gets the same size.
   const pool = new Pool({ connectionString: searchReaderUrl(url), max: searchReaderPool() });
   await pool.query('SELECT 1'); // the first connection's start-up is not the phase's
+  // As the API's pool is by its warm-up: every connection open, every statement prepared and planned.
+  if (WARMUP_SECONDS > 0) await closedLoop(pool, statements, clients, WARMUP_SECONDS);
   const meter = cpuMeter(serverCpu);
   const latencies = await closedLoop(pool, statements, clients, seconds);
   const cpu = meter(latencies.length);

@@ -11,6 +11,8 @@
 // data in the same run: the before of a before/after, every figure then a ratio within one run. The uncached phases
 // run twice on each side, in the order this, raw SQL, (baseline, baseline,) raw SQL, this, and each side's figures are
 // the mean of its two runs: with or without a baseline, GraphQL and raw SQL are centred on the same moment.
+// BENCH_SEARCH_WARMUP_SECONDS (30): unmeasured load before each API process's first phase of a kind and on each raw
+// SQL pool, so the phases measure a server in steady state (load-phases.ts: WARMUP_SECONDS, with the figures).
 // Phases (each BENCH_SEARCH_SECONDS, 50 connections): the full page (count + facets) and the page alone over
 // GraphQL and as raw SQL with the cache off, then the deployed cache with the 64 repeated queries and with a
 // long-tail stream (long-tail.ts), whose hit rate is read from /metrics. Each phase also splits the CPU one request
@@ -33,7 +35,7 @@ import { databaseServerCpu } from '../support/process-cpu';
 import { prewarmTable } from '../support/prewarm';
 import { BenchPostgres, startBenchPostgres } from './bench-postgres';
 import { explainKinds, searchSql as shapedSql, Shape } from './explain';
-import { CONNECTIONS, cpuLine, cpuRatio, LoadFigures, loadGraphql, loadSql, meanFigures, meanOf, percentile, round, searchReaderPool, SECONDS } from './load-phases';
+import { CONNECTIONS, cpuLine, cpuRatio, LoadFigures, loadGraphql, loadSql, meanFigures, meanOf, percentile, round, searchReaderPool, SECONDS, WARMUP_SECONDS } from './load-phases';
 import { loadDisclosures } from './load-data';
 import { cacheLookups, HEAD_SHARE, queryStream, tailVariants } from './long-tail';
 import { buildVariants, PAGE_QUERY, QUERY, Variant } from './queries';
@@ -101,7 +103,10 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
       const check = await warmUp(api.port, variants);
       log(`warm-up (${root}): ${variants.length} distinct queries, all answered without errors (${check} hits in total)`);
       const serial = await serialComparison(api.port, db, variants);
+      if (WARMUP_SECONDS > 0) await loadGraphql(api, roundRobin(variants), QUERY, serverCpu, WARMUP_SECONDS);
       const graphql = await loadGraphql(api, roundRobin(variants), QUERY, serverCpu);
+      // Its own statements, prepared on each connection in turn: warmed as long as raw SQL's page pool is.
+      if (WARMUP_SECONDS > 0) await loadGraphql(api, roundRobin(variants), PAGE_QUERY, serverCpu, WARMUP_SECONDS);
       const page = await loadGraphql(api, roundRobin(variants), PAGE_QUERY, serverCpu);
       noteLoad(`after ${root === ROOT ? 'this' : 'baseline'} uncached`);
       return { serial, graphql, page };
@@ -114,6 +119,7 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
     const api = await startApi(url, { METRICS_TOKEN }, root);
     try {
       await warmUp(api.port, variants);
+      if (WARMUP_SECONDS > 0) await loadGraphql(api, roundRobin(variants), QUERY, serverCpu, WARMUP_SECONDS);
       const repeated = await loadGraphql(api, roundRobin(variants), QUERY, serverCpu);
       const before = await cacheLookups(`http://127.0.0.1:${api.port}`, METRICS_TOKEN).catch(() => ({ hit: 0, miss: 0 }));
       const stream = queryStream(variants, tail);
@@ -168,7 +174,7 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
     rawSqlRuns: sqlRuns.map((run) => ({ full: run.full.requestsPerSecond, page: run.page.requestsPerSecond })),
     // The same for this checkout's two uncached GraphQL runs (the first and the last of the uncached phases).
     graphqlRuns: mineRuns.map((run) => ({ full: run.graphql.requestsPerSecond, page: run.page.requestsPerSecond })),
-    load: { connections: CONNECTIONS, seconds: SECONDS, graphql, rawSql: sql, ratioP50: round(graphql.p50 / sql.p50), ratioP99: round(graphql.p99 / sql.p99), throughputRatio: round(sql.requestsPerSecond / graphql.requestsPerSecond) },
+    load: { connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, graphql, rawSql: sql, ratioP50: round(graphql.p50 / sql.p50), ratioP99: round(graphql.p99 / sql.p99), throughputRatio: round(sql.requestsPerSecond / graphql.requestsPerSecond) },
     pageOnly: { graphql: mine.page, rawSql: sqlPage, ratioP50: round(mine.page.p50 / sqlPage.p50), ratioP99: round(mine.page.p99 / sqlPage.p99), throughputRatio: round(sqlPage.requestsPerSecond / mine.page.requestsPerSecond) },
     cachedGraphql: cached.repeated,
     longTail: { headShare: HEAD_SHARE, distinctTailQueries: tail.length, ...cached.longTail },
@@ -200,7 +206,7 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
     if (cpuSplit) log(cpuSplit);
     if (f.errors > 0 && f.errorKinds) log(`  errors: ${f.errorKinds.answered} answered with an error, ${f.errorKinds.timeouts} timed out; first answer: ${f.errorKinds.firstAnswer ?? '—'}`);
   };
-  log(`\n${CONNECTIONS} connections, ${SECONDS} s per phase, ${COUNT} records`);
+  log(`\n${CONNECTIONS} connections, ${SECONDS} s per phase after ${WARMUP_SECONDS} s of unmeasured load per process and pool, ${COUNT} records`);
   line(`searchDisclosures, count + facets, cache off (mean of 2 runs: ${mineRuns.map((run) => run.graphql.requestsPerSecond).join(' and ')} req/s)`, graphql);
   line(`same queries as raw SQL (mean of 2 runs: ${sqlRuns.map((run) => run.full.requestsPerSecond).join(' and ')} queries/s)`, sql);
   log(`  GraphQL/SQL: p50 ×${result.load.ratioP50}, p99 ×${result.load.ratioP99}, throughput ×${result.load.throughputRatio}`);
