@@ -27,4 +27,11 @@ describe('TRUST_PROXY', () => {
   it('refuses a list with anything but addresses and named ranges in it', () => {
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0.1,proxy.internal' })).toThrow(/TRUST_PROXY must be false or a comma-separated list/);
   });
+
+  it('refuses what only looks like an address, before the server would have failed on it', () => {
+    for (const entry of ['1.2.3.4.5', '10.0.0.0/33', 'fd00::/129', ':::', '10.0.0.0/8/8', '10.0.0.0/', '999.1.1.1']) {
+      expect(() => loadConfig({ TRUST_PROXY: entry })).toThrow(new RegExp(`TRUST_PROXY must be false or a comma-separated list.*got "${entry.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}"`));
+    }
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/32,::ffff:10.0.0.1,2001:db8::/128' }).trustProxy).toEqual(['10.0.0.0/32', '::ffff:10.0.0.1', '2001:db8::/128']);
+  });
 });

@@ -1,6 +1,7 @@
 // Configuration comes from the environment, validated once at boot: a bad value stops the process with a
 // message that names the variable, instead of a surprise later.
 import fs from 'node:fs';
+import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -96,6 +97,18 @@ type Env = Record<string, string | undefined>;
 /** The address ranges fastify's proxy-addr knows by name (loopback, link-local, private networks). */
 const TRUST_PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
 
+/**
+ * A named range, or an address with an optional prefix length its family allows: checked here, where a bad one is
+ * a configuration error like any other, rather than by proxy-addr as the server starts (a TypeError and its stack).
+ */
+function isTrustProxyEntry(entry: string): boolean {
+  if (TRUST_PROXY_RANGES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
 const KIB = 1024;
 const MIB = 1024 * KIB;
 const GIB = 1024 * MIB;
@@ -180,7 +193,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       return false;
     }
     const entries = raw.split(',').map((entry) => entry.trim());
-    if (entries.every((entry) => TRUST_PROXY_RANGES.includes(entry) || /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(entry))) return entries;
+    if (entries.every(isTrustProxyEntry)) return entries;
     problems.push(`TRUST_PROXY must be false or a comma-separated list of proxy addresses/CIDRs or ranges (${TRUST_PROXY_RANGES.join(', ')}), got "${raw}"`);
     return false;
   };
