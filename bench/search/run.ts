@@ -95,6 +95,10 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
   // A side that runs twice keeps both readings (the second under its own key, not over the first).
   const noteLoad = (at: string) => (loadAverage[at in loadAverage ? `${at}, again` : at] = load());
   const serverCpu = await databaseServerCpu(db);
+  // Unmeasured load of the phase's own query (WARMUP_SECONDS), as raw SQL's pools get in loadSql.
+  const warmUnderLoad = async (api: { port: number; child: ChildProcess }, query: string) => {
+    if (WARMUP_SECONDS > 0) await loadGraphql(api, roundRobin(variants), query, serverCpu, WARMUP_SECONDS);
+  };
 
   // Every request reaches PostgreSQL: the shared result cache is off (SEARCH_CACHE_TTL_MS=0).
   const uncached = async (root: string) => {
@@ -103,10 +107,10 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
       const check = await warmUp(api.port, variants);
       log(`warm-up (${root}): ${variants.length} distinct queries, all answered without errors (${check} hits in total)`);
       const serial = await serialComparison(api.port, db, variants);
-      if (WARMUP_SECONDS > 0) await loadGraphql(api, roundRobin(variants), QUERY, serverCpu, WARMUP_SECONDS);
+      await warmUnderLoad(api, QUERY);
       const graphql = await loadGraphql(api, roundRobin(variants), QUERY, serverCpu);
       // Its own statements, prepared on each connection in turn: warmed as long as raw SQL's page pool is.
-      if (WARMUP_SECONDS > 0) await loadGraphql(api, roundRobin(variants), PAGE_QUERY, serverCpu, WARMUP_SECONDS);
+      await warmUnderLoad(api, PAGE_QUERY);
       const page = await loadGraphql(api, roundRobin(variants), PAGE_QUERY, serverCpu);
       noteLoad(`after ${root === ROOT ? 'this' : 'baseline'} uncached`);
       return { serial, graphql, page };
@@ -119,7 +123,7 @@ async function run(adminUrl: string, serverKind: string): Promise<void> {
     const api = await startApi(url, { METRICS_TOKEN }, root);
     try {
       await warmUp(api.port, variants);
-      if (WARMUP_SECONDS > 0) await loadGraphql(api, roundRobin(variants), QUERY, serverCpu, WARMUP_SECONDS);
+      await warmUnderLoad(api, QUERY);
       const repeated = await loadGraphql(api, roundRobin(variants), QUERY, serverCpu);
       const before = await cacheLookups(`http://127.0.0.1:${api.port}`, METRICS_TOKEN).catch(() => ({ hit: 0, miss: 0 }));
       const stream = queryStream(variants, tail);
