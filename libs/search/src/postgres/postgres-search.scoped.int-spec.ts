@@ -4,13 +4,12 @@
 import { Database } from '@credit/db';
 import { contractDoc } from '../search-index.contract';
 import type { DisclosureDocument, DisclosureSearchFilter } from '../search-index.port';
-import { facetsOf, SampleRow } from './postgres-search.sql';
 import { loadTokenStats, PostgresSearchIndex } from './postgres-search.index';
-import { buildSearchSql } from './postgres-search.sql';
+import { buildSearchSql, FacetGroups, facetsFromGroups } from './postgres-search.sql';
 import { HitRow, toHit } from './postgres-search.rows';
 import { parseQuery, ParsedQuery } from '../search-text';
 import { matchingDocuments } from './testing/matching-documents';
-import { sampleRowsOf } from './testing/sample-rows';
+import { facetsOf, sampleRowsOf } from './testing/sample-rows';
 import { openSearchDatabases, SearchDatabases } from './testing/search-databases';
 
 const AS_OF = '2026-06-30';
@@ -129,10 +128,10 @@ describe('PostgreSQL search: walks scoped to a department, severity or county', 
     const request = { table: 'public_disclosures', query: parseQuery('假冒') as ParsedQuery, filter, asOf: AS_OF, limit: 20, countBound: 2000, cursor: null };
     const { text, params } = buildSearchSql(request, rare);
     expect(text).toMatch(/OFFSET 0\) m WHERE decision_date >= \$\d+::date AND decision_date <= \$\d+::date LIMIT 2001/);
-    const [row] = await reader.query<{ hits: unknown[]; sample: SampleRow[] }>(text, params);
+    const [row] = await reader.query<{ hits: unknown[]; sampled: number; facets: FacetGroups }>(text, params);
     const expected = matching('假冒', filter);
-    expect(row.sample.length).toBe(expected.length);
-    expect(facetsOf(row.sample)).toEqual(facetsOf(sampleRowsOf(expected)));
+    expect(row.sampled).toBe(expected.length);
+    expect(facetsFromGroups(row.facets)).toEqual(facetsOf(sampleRowsOf(expected)));
   });
 
   it('shares one GIN lookup between the page and the sample: every page, the count and the facets are what the documents say', async () => {
@@ -147,11 +146,11 @@ describe('PostgreSQL search: walks scoped to a department, severity or county', 
         const request = { table: 'public_disclosures', query: parseQuery(query) as ParsedQuery, filter, asOf: AS_OF, limit: 20, countBound: 2000, cursor };
         const { text, params } = buildSearchSql(request, rare);
         expect(text).toContain('matches AS MATERIALIZED');
-        const [row] = await reader.query<{ hits: HitRow[]; sample: SampleRow[] }>(text, params);
+        const [row] = await reader.query<{ hits: HitRow[]; sampled: number; facets: FacetGroups }>(text, params);
         const page = row.hits.slice(0, 20).map(toHit);
         // every match fits in the sample: the count and the facets are exact, on every page
-        expect({ query, filter, pageNo, count: row.sample.length }).toEqual({ query, filter, pageNo, count: expected.length });
-        expect(facetsOf(row.sample)).toEqual(facetsOf(sampleRowsOf(expected)));
+        expect({ query, filter, pageNo, count: row.sampled }).toEqual({ query, filter, pageNo, count: expected.length });
+        expect(facetsFromGroups(row.facets)).toEqual(facetsOf(sampleRowsOf(expected)));
         seen.push(...page.map((hit) => hit.doc.id));
         const last = page[page.length - 1];
         cursor = { tier: last.tier, date: last.doc.decisionDate, id: last.doc.id };
@@ -171,13 +170,15 @@ describe('PostgreSQL search: walks scoped to a department, severity or county', 
       const request = { table: 'public_disclosures', query: parseQuery(query) as ParsedQuery, filter: {}, asOf: AS_OF, limit, countBound: 2000, cursor, count: true, facets };
       const { text, params } = buildSearchSql(request, rare);
       expect(text).toContain('matches AS MATERIALIZED');
-      const [row] = await reader.query<{ hits: HitRow[]; sample?: SampleRow[]; sampled?: number }>(text, params);
-      return { hits: row.hits.slice(0, limit).map(toHit), hasNextPage: row.hits.length > limit, sample: row.sample, sampled: row.sampled };
+      const [row] = await reader.query<{ hits: HitRow[]; sampled?: number; facets?: FacetGroups }>(text, params);
+      return { hits: row.hits.slice(0, limit).map(toHit), hasNextPage: row.hits.length > limit, sampled: row.sampled, facets: row.facets };
     };
     // a page of one: the exact match, with more to come
     const first = await run(1, null);
     expect([first.hits.map((hit) => [hit.tier, hit.doc.id]), first.hasNextPage]).toEqual([[[2, exact[0].id]], true]);
-    expect(first.sample?.length).toBe(31);
+    expect(first.sampled).toBe(31);
+    // the facets count the exact match and the others, each once
+    expect(facetsFromGroups(first.facets as FacetGroups)).toEqual(facetsOf(sampleRowsOf([...exact, ...others])));
     // after it, the other matches newest first; the exact one is not repeated
     const cursorOf = (hit: { tier: 0 | 1 | 2; doc: DisclosureDocument }) => ({ tier: hit.tier, date: hit.doc.decisionDate, id: hit.doc.id });
     const second = await run(20, cursorOf(first.hits[0]));
@@ -187,7 +188,8 @@ describe('PostgreSQL search: walks scoped to a department, severity or county', 
     const last = await run(20, cursorOf(second.hits[19]));
     expect([last.hits.map((hit) => hit.doc.id), last.hasNextPage]).toEqual([others.slice(20).map((doc) => doc.id), false]);
     // the count alone (no facets) shares the lookup of the keys only, and counts the exact match once
-    expect((await run(20, null, false)).sampled).toBe(31);
+    const bare = await run(20, null, false);
+    expect([bare.sampled, bare.facets]).toEqual([31, undefined]);
   });
 
   it('falls back to GIN when the filter holds fewer matches than the walk looked for', async () => {

@@ -1,4 +1,5 @@
-import { buildSearchSql, facetsOf, PAGE_WALK_MIN_SHARE, SampleRow, sampleWalkMinShare, TokenStats } from './postgres-search.sql';
+import { buildSearchSql, facetsFromGroups, PAGE_WALK_MIN_SHARE, sampleWalkMinShare, TokenStats } from './postgres-search.sql';
+import { facetsOf, SampleRow } from './testing/sample-rows';
 import { documentTokens, filterKeys, tokenKey } from './postgres-search.tokens';
 import { dateRangeShareOf, histogramShareOf, termwiseShare, testDatesAfterLookup } from './search-plan';
 
@@ -340,7 +341,18 @@ describe('buildSearchSql parameters', () => {
   });
 });
 
-describe('facetsOf', () => {
+describe('facetsFromGroups', () => {
+  it("reads the statement's buckets in the order it gave them, departments with their names", () => {
+    expect(facetsFromGroups([[['CZ-SWJ', '滁州市税务局', 2], ['CZ-AJJ', null, 1]], [['341102', 2]], [['2026', 3]], [['FINE', 2], ['WARNING', 2]]])).toEqual({
+      departments: [{ value: 'CZ-SWJ', label: '滁州市税务局', count: 2 }, { value: 'CZ-AJJ', label: null, count: 1 }],
+      regions: [{ value: '341102', label: null, count: 2 }],
+      years: [{ value: '2026', label: null, count: 3 }],
+      categories: [{ value: 'FINE', label: null, count: 2 }, { value: 'WARNING', label: null, count: 2 }],
+    });
+  });
+});
+
+describe("facetsOf (the tests' reference count)", () => {
   it('counts departments (with their names), regions, years and categories, most frequent first, then by value', () => {
     const facets = facetsOf([
       ['CZ-SWJ', '滁州市税务局', '341102', 2026, ['FINE']],

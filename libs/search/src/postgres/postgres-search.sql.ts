@@ -27,12 +27,12 @@ export interface BuildSearchInput {
   cursor: { tier: Tier; date: string; id: string } | null;
   /** Count the matches up to countBound (default true); without it the statement reads the page only. */
   count?: boolean;
-  /** Return the sampled matches' facet columns (default true); false with count returns only `sampled`. */
+  /** Count the sample's facets (default true); false with count returns only `sampled`. */
   facets?: boolean;
 }
 
 const NEWEST = 'ORDER BY decision_date DESC, record_id DESC';
-/** What the facets are counted from, per sampled match (see facetsOf). */
+/** What the facets are counted from, per sampled match (see FACET_GROUPS). */
 const SAMPLE_COLUMNS = 'record_id, decision_date, department_code, department_name, region_code, penalty_categories';
 /** What a bare count needs per sampled match (the newest-first order and the union with the exact matches). */
 const COUNT_COLUMNS = 'record_id, decision_date';
@@ -55,10 +55,10 @@ export function sqlDateLiteral(date: string): string {
  * The plan shape is fixed by the text, not left to the planner: a walk has no indexable token condition, a
  * GIN lookup sits behind `OFFSET 0` (planned without the LIMIT that would tempt the planner into a walk). The
  * exact matches (whole name, USCC, decision number) are looked up once, for the page and the sample; walked
- * rows never test their keys. Facets are counted from the sample by facetsOf, in the API.
+ * rows never test their keys. The facets are counted from the sample in the statement (FACET_GROUPS).
  *
- * Without `count` there is no sample at all (the page alone: `first + 1` rows); with `count` but without
- * `facets` the sample carries only its keys and the statement returns its size (`sampled`), not its rows.
+ * Without `count` there is no sample at all (the page alone: `first + 1` rows); with `count` the statement returns
+ * the sample's size (`sampled`), and with `facets` its buckets too (`facets`, read by facetsFromGroups).
  */
 export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_TOKEN_STATS): SearchSql {
   const params: unknown[] = [];
@@ -227,9 +227,8 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
     ? `SELECT * FROM (${matched} UNION SELECT ${exactColumns} FROM exact) u${walkSample ? ` ${NEWEST}` : ''} LIMIT ${bound}`
     : matched.slice(1, -1);
   ctes.push(`sample AS (${sample})`);
-  const counted = facets
-    ? `(SELECT coalesce(json_agg(json_build_array(department_code, department_name, region_code, date_part('year', decision_date)::int, penalty_categories)), '[]') FROM sample) AS sample`
-    : `(SELECT count(*)::int FROM sample) AS sampled`;
+  const counted = facets ? `(SELECT count(*)::int FROM sample) AS sampled,
+           ${FACET_GROUPS} AS facets` : `(SELECT count(*)::int FROM sample) AS sampled`;
   const text = `WITH ${ctes.join(',\n    ')}
     SELECT ${hits},
            ${counted}`;
@@ -256,41 +255,34 @@ function walkScope(filter: DisclosureSearchFilter, stats: TokenStats): WalkScope
   return scopes.reduce((rarest, scope) => (stats.frequency(scope.key) < stats.frequency(rarest.key) ? scope : rarest));
 }
 
-/** One sampled match as the statement returns it: department code and name, region, decision year, categories. */
-export type SampleRow = [string | null, string | null, string | null, number | null, string[] | null];
-
 const FACET_LIMIT = 20;
 
-/** Facet buckets of the sample: count descending, then value ascending, at most FACET_LIMIT per facet. */
-export function facetsOf(sample: SampleRow[]): DisclosureFacets {
-  const departments = new Map<string, { label: string | null; count: number }>();
-  const regions = new Map<string, number>();
-  const years = new Map<string, number>();
-  const categories = new Map<string, number>();
-  const add = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
-  for (const [department, departmentName, region, year, categoryList] of sample) {
-    if (department !== null) {
-      const bucket = departments.get(department);
-      if (bucket) {
-        bucket.count++;
-        // the smallest name, as min() would pick, should one department code carry two names
-        if (departmentName !== null && (bucket.label === null || departmentName < bucket.label)) bucket.label = departmentName;
-      } else {
-        departments.set(department, { label: departmentName, count: 1 });
-      }
-    }
-    if (region !== null) add(regions, region);
-    if (year !== null) add(years, String(year));
-    for (const category of categoryList ?? []) if (category !== null) add(categories, category);
-  }
-  const top = (buckets: FacetBucket[]) =>
-    buckets.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)).slice(0, FACET_LIMIT);
-  const plain = (map: Map<string, number>) => top([...map].map(([value, count]) => ({ value, label: null, count })));
-  return {
-    departments: top([...departments].map(([value, { label, count }]) => ({ value, label, count }))),
-    regions: plain(regions),
-    years: plain(years),
-    categories: plain(categories),
-  };
+/**
+ * One facet's buckets of the sample, counted in the statement: most frequent first, then by value, at most
+ * FACET_LIMIT. Values compare as COLLATE "C" (byte order, which is code point order): what JavaScript's < gives
+ * for codes, digits and years; the department's label is the smallest of its names in the same order. Before,
+ * the statement returned the sample itself (201 rows, ~13 KB of JSON) and the API counted it: parsing and counting
+ * that was ~0.1 ms of the API's CPU for every full page.
+ */
+function facetGroup(value: string, from: string, where: string, label: string | null): string {
+  const labelled = label === null ? '' : `, min(${label} COLLATE "C") AS l`;
+  return `(SELECT coalesce(json_agg(json_build_array(v${label === null ? '' : ', l'}, c) ORDER BY c DESC, v), '[]')
+             FROM (SELECT ${value} COLLATE "C" AS v${labelled}, count(*)::int AS c FROM ${from} WHERE ${where}
+                    GROUP BY 1 ORDER BY c DESC, v LIMIT ${FACET_LIMIT}) g)`;
 }
 
+/** The sample's four facets, each as facetGroup counts it: [departments, regions, years, categories]. */
+const FACET_GROUPS = `json_build_array(
+           ${facetGroup('department_code', 'sample', 'department_code IS NOT NULL', 'department_name')},
+           ${facetGroup('region_code', 'sample', 'region_code IS NOT NULL', null)},
+           ${facetGroup("date_part('year', decision_date)::int::text", 'sample', 'decision_date IS NOT NULL', null)},
+           ${facetGroup('category', 'sample, unnest(penalty_categories) AS category', 'category IS NOT NULL', null)})`;
+
+/** The statement's facets: departments as [code, name, count], the others as [value, count]. */
+export type FacetGroups = [[string, string | null, number][], [string, number][], [string, number][], [string, number][]];
+
+/** The buckets of the statement's facets, in the order it gave them. */
+export function facetsFromGroups([departments, regions, years, categories]: FacetGroups): DisclosureFacets {
+  const plain = (group: [string, number][]): FacetBucket[] => group.map(([value, count]) => ({ value, label: null, count }));
+  return { departments: departments.map(([value, label, count]) => ({ value, label, count })), regions: plain(regions), years: plain(years), categories: plain(categories) };
+}

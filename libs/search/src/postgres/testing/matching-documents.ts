@@ -8,7 +8,7 @@ export function matchingDocuments(docs: readonly DisclosureDocument[], query: st
   return docs
     .filter((doc) => words.every((word) => `${doc.partyName}\n${doc.violationType}\n${doc.violationFacts}`.includes(word)))
     .filter((doc) => (!filter.departmentCode || doc.departmentCode === filter.departmentCode) && (!filter.severity || doc.severity === filter.severity))
-    .filter((doc) => !filter.regionCode || (doc.regionCode as string).startsWith(filter.regionCode.replace(/(00)+$/, '')))
+    .filter((doc) => !filter.regionCode || (doc.regionCode ?? '').startsWith(filter.regionCode.replace(/(00)+$/, '')))
     .filter((doc) => (!filter.decisionDateFrom || doc.decisionDate >= filter.decisionDateFrom) && (!filter.decisionDateTo || doc.decisionDate <= filter.decisionDateTo))
     .sort((a, b) => (a.decisionDate === b.decisionDate ? Number(b.id) - Number(a.id) : a.decisionDate < b.decisionDate ? 1 : -1));
 }
