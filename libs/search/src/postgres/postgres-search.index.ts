@@ -18,7 +18,7 @@ import { parseQuery } from '../search-text';
 import { PostgresIndexBuild } from './postgres-index.build';
 import { applyToTable } from './postgres-index.writes';
 import { HitRow, READ_COLUMNS, Tier, toDocument, toHit } from './postgres-search.rows';
-import { buildSearchSql, FacetGroups, facetsFromGroups, NO_TOKEN_STATS, sqlDateLiteral, TokenStats } from './postgres-search.sql';
+import { buildSearchSql, FacetGroupRow, facetsFromGroups, NO_TOKEN_STATS, sqlDateLiteral, TokenStats } from './postgres-search.sql';
 import { PreparedSearchTexts } from './prepared-search-texts';
 import { dateRangeShareOf } from './search-plan';
 
@@ -120,11 +120,12 @@ export class PostgresSearchIndex implements SearchIndex {
       { table: this.table, query, filter: request.filter, asOf: request.asOf, limit: request.first, countBound: request.countBound, cursor, ...extras },
       await this.tokenStats(),
     );
-    const [row] = await this.reader.query<{ hits: HitRow[]; sampled?: number; facets?: FacetGroups }>(text, params, this.prepared.nameFor(text));
+    const [row] = await this.reader.query<{ hits: HitRow[]; sampled?: number; facets?: FacetGroupRow[] | null }>(text, params, this.prepared.nameFor(text));
     const page = row.hits.slice(0, request.first);
     const hasNextPage = row.hits.length > request.first;
     // Without a count: the page itself is the lower bound.
-    const total = row.sampled ?? page.length + (hasNextPage ? 1 : 0);
+    const counted = row.facets === undefined ? null : facetsFromGroups(row.facets);
+    const total = counted?.sampled ?? row.sampled ?? page.length + (hasNextPage ? 1 : 0);
     return {
       hits: page.map((row) => {
         const { tier, doc } = toHit(row);
@@ -133,7 +134,7 @@ export class PostgresSearchIndex implements SearchIndex {
       hasNextPage,
       totalCount: extras.count ? Math.min(total, request.countBound) : page.length,
       totalCountIsLowerBound: extras.count ? total > request.countBound : hasNextPage,
-      facets: row.facets ? facetsFromGroups(row.facets) : noFacets(),
+      facets: counted?.facets ?? noFacets(),
     };
   }
 

@@ -8,7 +8,7 @@ import type { DisclosureDocument, DisclosureSearchFilter } from '../search-index
 import { parseQuery, ParsedQuery } from '../search-text';
 import { loadTokenStats, PostgresSearchIndex } from './postgres-search.index';
 import { HitRow, toHit } from './postgres-search.rows';
-import { buildSearchSql, FacetGroups, facetsFromGroups, TokenStats } from './postgres-search.sql';
+import { buildSearchSql, FacetGroupRow, facetsFromGroups, TokenStats } from './postgres-search.sql';
 import { documentTokens, tokenKey } from './postgres-search.tokens';
 import { tokenSignature } from './token-signature';
 import { matchingDocuments } from './testing/matching-documents';
@@ -79,8 +79,8 @@ describe('PostgreSQL search: the token signature a walk tests first', () => {
     const answer = async (query: string | null, filter: DisclosureSearchFilter, stats: TokenStats) => {
       const request = { table: 'public_disclosures', query: query ? (parseQuery(query) as ParsedQuery) : null, filter, asOf: AS_OF, limit: 20, countBound: 3000, cursor: null };
       const { text, params } = buildSearchSql(request, stats);
-      const [row] = await reader.query<{ hits: HitRow[]; sampled: number; facets: FacetGroups }>(text, params);
-      return { walksWithSignature: /token_signature & \$\d+::bit\(1024\)/.test(text), ids: row.hits.slice(0, 20).map((hit) => toHit(hit).doc.id), count: row.sampled, facets: facetsFromGroups(row.facets) };
+      const [row] = await reader.query<{ hits: HitRow[]; facets: FacetGroupRow[] }>(text, params);
+      return { walksWithSignature: /token_signature & \$\d+::bit\(1024\)/.test(text), ids: row.hits.slice(0, 20).map((hit) => toHit(hit).doc.id), count: facetsFromGroups(row.facets).sampled, facets: facetsFromGroups(row.facets).facets };
     };
     const withSignatures: unknown[] = [];
     for (const [query, filter] of searches) {
