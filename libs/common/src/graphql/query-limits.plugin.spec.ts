@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
-import { getIntrospectionQuery, OperationDefinitionNode, parse } from 'graphql';
-import { ANONYMOUS_QUERY_LIMITS, costVariables, queryLimitsPlugin, registerTokenLimit } from './query-limits.plugin';
+import { buildSchema, getIntrospectionQuery, OperationDefinitionNode, parse } from 'graphql';
+import { ANONYMOUS_QUERY_LIMITS, anonymousCostMemo, costKeyVariables, costVariables, queryLimitsPlugin, registerTokenLimit } from './query-limits.plugin';
 
 // The API runs with persisted queries off (apps/api/src/graphql.config.ts); this proves the plugin would still
 // hold the token limit if they were turned on: a document stored by an authenticated caller and then sent
@@ -75,6 +75,31 @@ describe('costVariables', () => {
     const variables = { records: [], first: 5, tags: 'not a list' };
     expect(costVariables(operation, variables)).toBe(variables);
     expect(costVariables(undefined, variables)).toBe(variables);
+  });
+});
+
+describe('anonymousCostMemo', () => {
+  const schema = buildSchema('type Query { search(query: String, after: String, first: Int): ItemConnection } type ItemConnection { nodes: [Item] } type Item { id: ID }');
+  const document = parse('query($query: String, $after: String, $first: Int) { search(query: $query, after: $after, first: $first) { nodes { id } } }');
+  const operation = document.definitions[0] as OperationDefinitionNode;
+
+  it('keys searches that differ only in their words (String variables) as one', () => {
+    expect(costKeyVariables(operation, { query: '食品', after: 'abc', first: 20 })).toEqual({ query: '', after: '', first: 20 });
+    expect(costKeyVariables(operation, { query: '药品', first: 20 })).toEqual({ query: '', first: 20 });
+    // anything but a string in a String variable stays as it is, and so does the same object without any
+    const odd = { query: 5, first: 20 };
+    expect(costKeyVariables(operation, odd)).toBe(odd);
+    expect(costKeyVariables(undefined, { query: '食品' })).toEqual({ query: '食品' });
+  });
+
+  it('gives such searches one cost, still costs `first`, and still refuses a value that is not a string', () => {
+    const cost = anonymousCostMemo();
+    const of = (variables: Record<string, unknown>) => cost(schema, document, undefined, operation, variables);
+    const twenty = of({ query: '食品', first: 20 });
+    expect(of({ query: '另一个词', after: 'cursor', first: 20 })).toBe(twenty);
+    expect(of({ query: '食品', first: 50 })).toBeGreaterThan(twenty);
+    // remembered for strings, but a number in $query is coerced, and refused, as before
+    expect(() => of({ query: 5, first: 20 })).toThrow(/String cannot represent a non string value/);
   });
 });
 

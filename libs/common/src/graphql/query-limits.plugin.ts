@@ -146,7 +146,7 @@ const MAX_COST_KEY_CHARS = 4_096;
 /**
  * operationCost remembered per document object and per operation name and variables, for anonymous callers (the
  * public search path; authenticated bulk pushes carry large variables that are not worth keying on): identical
- * documents with identical variables cost the same. Throws as operationCost does (a variable that cannot be coerced).
+ * documents with the same variables, but for the words in String variables (costKeyVariables), cost the same. Throws as operationCost does (a variable that cannot be coerced).
  * Used by queryLimitsPlugin and by the API's fast path (apps/api/src/fast-path), each with its own memo.
  */
 export function anonymousCostMemo(): (
@@ -158,7 +158,7 @@ export function anonymousCostMemo(): (
 ) => number {
   const costs = new WeakMap<DocumentNode, Map<string, number>>();
   return (schema, document, operationName, operation, variables) => {
-    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(costKeyVariables(operation, variables))}`;
     let known = costs.get(document);
     const remembered = known?.get(key);
     if (remembered !== undefined) return remembered;
@@ -170,6 +170,26 @@ export function anonymousCostMemo(): (
     }
     return cost;
   };
+}
+
+/**
+ * The variables as the memo tells them apart: each String variable holding a string stands as "". No estimator
+ * reads a String argument (pageSizeEstimator reads `first`, a number), and any string coerces to String, so
+ * searches that differ only in their words (most public searches: bench/search/long-tail.ts) cost the same and now
+ * share one entry, where each distinct query text used to be costed afresh. Anything else in a String variable
+ * (a number, an object) is kept as it is, so it is costed, and refused, as before.
+ */
+export function costKeyVariables(operation: OperationDefinitionNode | null | undefined, variables: Record<string, unknown>): Record<string, unknown> {
+  const isString = (type: TypeNode): boolean => (type.kind === Kind.NON_NULL_TYPE ? isString(type.type) : type.kind === Kind.NAMED_TYPE && type.name.value === 'String');
+  let out: Record<string, unknown> | null = null;
+  for (const definition of operation?.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (isString(definition.type) && typeof variables[name] === 'string' && variables[name] !== '') {
+      out ??= { ...variables };
+      out[name] = '';
+    }
+  }
+  return out ?? variables;
 }
 
 export function queryLimitsPlugin(options: QueryLimitsOptions): ApolloServerPlugin<RequestWithHeaders> {
