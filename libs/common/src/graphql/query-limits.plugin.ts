@@ -146,7 +146,8 @@ const MAX_COST_KEY_CHARS = 4_096;
 /**
  * operationCost remembered per document object and per operation name and variables, for anonymous callers (the
  * public search path; authenticated bulk pushes carry large variables that are not worth keying on): identical
- * documents with the same variables, but for the words in String variables (costKeyVariables), cost the same. Throws as operationCost does (a variable that cannot be coerced).
+ * documents with the same variables, but for the words in String variables (costKeyVariables), cost the same.
+ * Throws as operationCost does (a variable that cannot be coerced).
  * Used by queryLimitsPlugin and by the API's fast path (apps/api/src/fast-path), each with its own memo.
  */
 export function anonymousCostMemo(): (
@@ -180,16 +181,9 @@ export function anonymousCostMemo(): (
  * (a number, an object) is kept as it is, so it is costed, and refused, as before.
  */
 export function costKeyVariables(operation: OperationDefinitionNode | null | undefined, variables: Record<string, unknown>): Record<string, unknown> {
-  const isString = (type: TypeNode): boolean => (type.kind === Kind.NON_NULL_TYPE ? isString(type.type) : type.kind === Kind.NAMED_TYPE && type.name.value === 'String');
-  let out: Record<string, unknown> | null = null;
-  for (const definition of operation?.variableDefinitions ?? []) {
-    const name = definition.variable.name.value;
-    if (isString(definition.type) && typeof variables[name] === 'string' && variables[name] !== '') {
-      out ??= { ...variables };
-      out[name] = '';
-    }
-  }
-  return out ?? variables;
+  return replacingVariables(operation, variables, (type, value) =>
+    type.kind === Kind.NAMED_TYPE && type.name.value === 'String' && typeof value === 'string' && value !== '' ? '' : undefined,
+  );
 }
 
 export function queryLimitsPlugin(options: QueryLimitsOptions): ApolloServerPlugin<RequestWithHeaders> {
@@ -254,13 +248,32 @@ export function queryLimitsPlugin(options: QueryLimitsOptions): ApolloServerPlug
  * an empty list here; the execution still coerces (and rejects) the real one.
  */
 export function costVariables(operation: OperationDefinitionNode | null | undefined, variables: Record<string, unknown>): Record<string, unknown> {
-  const isList = (type: TypeNode): boolean => (type.kind === Kind.NON_NULL_TYPE ? isList(type.type) : type.kind === Kind.LIST_TYPE);
+  return replacingVariables(operation, variables, (type, value) => (type.kind === Kind.LIST_TYPE && Array.isArray(value) && value.length > 0 ? [] : undefined));
+}
+
+/** A variable's declared type without its non-null wrapper (GraphQL never wraps twice). */
+type NullableTypeNode = Exclude<TypeNode, { kind: Kind.NON_NULL_TYPE }>;
+
+function nullableType(type: TypeNode): NullableTypeNode {
+  return type.kind === Kind.NON_NULL_TYPE ? type.type : type;
+}
+
+/**
+ * The variables with some of the operation's declared ones replaced: `standIn` gives a variable's stand-in, or
+ * undefined to keep it. Copied only when one is replaced; the request's own variables are never touched.
+ */
+function replacingVariables(
+  operation: OperationDefinitionNode | null | undefined,
+  variables: Record<string, unknown>,
+  standIn: (type: NullableTypeNode, value: unknown) => unknown,
+): Record<string, unknown> {
   let out: Record<string, unknown> | null = null;
   for (const definition of operation?.variableDefinitions ?? []) {
     const name = definition.variable.name.value;
-    if (isList(definition.type) && Array.isArray(variables[name]) && (variables[name] as unknown[]).length > 0) {
+    const replacement = standIn(nullableType(definition.type), variables[name]);
+    if (replacement !== undefined) {
       out ??= { ...variables };
-      out[name] = [];
+      out[name] = replacement;
     }
   }
   return out ?? variables;
