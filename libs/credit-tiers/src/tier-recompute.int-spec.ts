@@ -2,7 +2,7 @@
 // listener), records moving between subjects, concurrent batches on one subject, the sweep, overrides (the hook
 // for the serious-dishonesty list), and a full recomputation that must not overwrite a fresher tier.
 import { DepartmentPrincipal } from '@credit/common';
-import { Database, pgExecutor } from '@credit/db';
+import { Database, pgExecutor, SqlExecutor } from '@credit/db';
 import { addDays, addMonths, TIER_RULE_SET_V1, todayInChina } from '@credit/domain';
 import { PenaltyIngestService, PenaltyRecordsService } from '@credit/penalties';
 import { companyUscc, createTestApp, penaltyRecord, TestApp } from '@credit/testing';
@@ -251,6 +251,31 @@ describe('tier recomputation', () => {
       await client.query('ROLLBACK').catch(() => undefined);
       client.release();
     }
+  });
+
+  it('the read-your-writes statement runs without bitmap scans, and the caller\'s later statements plan as before', async () => {
+    const uscc = companyUscc('341105');
+    await ingest.submit(department, [penaltyRecord({ uscc, severity: 'GENERAL', decisionDate: addDays(today, -4) })] as any);
+    const [{ id }] = await db.query<{ id: string }>('SELECT id FROM credit_subjects WHERE uscc = $1', [uscc]);
+    const repository = new TierRecomputeRepository();
+    const seen: string[] = [];
+    await db.transaction(async (sql) => {
+      const setting = async () => (await sql.query<{ on: string }>(`SELECT current_setting('enable_bitmapscan') AS on`))[0].on;
+      // What the setting is when the evaluation itself runs (the statement prepared as tier_fresh_…).
+      const watched: SqlExecutor = {
+        query: (async (text: string, params?: unknown[], name?: string) => {
+          if (name?.startsWith('tier_fresh_')) seen.push(await setting());
+          return sql.query(text, params, name);
+        }) as SqlExecutor['query'],
+      };
+      await repository.recomputeFresh(watched, TIER_RULE_SET_V1, [id], 'TEST', today);
+      seen.push(await setting());
+      // A caller that turned them off itself keeps them off.
+      await sql.query(`SELECT set_config('enable_bitmapscan', 'off', true)`);
+      await repository.recomputeFresh(sql, TIER_RULE_SET_V1, [id], 'TEST', today);
+      seen.push(await setting());
+    });
+    expect(seen).toEqual(['off', 'on', 'off']);
   });
 
   it('refuses a second full recomputation while one runs', async () => {

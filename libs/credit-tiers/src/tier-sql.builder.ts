@@ -16,7 +16,7 @@ import {
   TierRuleSet,
 } from '@credit/domain';
 import { preparedStatementName } from '@credit/db';
-import { inspectionParts, JS_TRIM_CHARS, jsonEscaped, jsonInner, LEVELS, recordExpressions, relevantFromPenaltyRecords, sqlInt, sqlText } from './tier-sql.parts';
+import { inspectionParts, JS_TRIM_CHARS, jsonEscaped, jsonInner, LEVELS, recordExpressions, relevantFromPenaltyRecords, sqlInt, sqlText, SubjectRowsOf } from './tier-sql.parts';
 
 export { sqlText } from './tier-sql.parts';
 
@@ -45,16 +45,16 @@ export interface TierSqlSet {
 
 /**
  * The evaluation CTEs, given `subjects` (subject_id, region_code, subject_type, seen_xmin, seen_exists) and
- * `rel` (the relevant-records select), a predicate on subject_tier_overrides o and the join that brings each
- * result row r its stored tier t (both restricted to the set, so no scan of the whole table). Ends with CTE
- * `cur` (new and stored values side by side).
+ * `rel` (the relevant-records select), where the set's rows of a per-subject table are read from (`rowsOf`, for
+ * the overrides and the inspection results) and the join that brings each result row r its stored tier t (both
+ * restricted to the set, so no scan of the whole table). Ends with CTE `cur` (new and stored values side by side).
  *
  * Reasons are built as JSON text, one fragment per record (its reasons in rule order) and one per listing,
  * joined in evaluateTier's order and cast to json once per subject (validated and stored as written): about
  * twice as fast as jsonb_build_object per reason, and a cast to jsonb would parse it all again (a fifth of a first
  * full run). User text (decision numbers, violation types, override texts) goes through to_json for escaping.
  */
-function evaluationCtes(rules: TierRuleSet, overridePredicate: string, tierJoin: string): string {
+function evaluationCtes(rules: TierRuleSet, rowsOf: SubjectRowsOf, tierJoin: string): string {
   const x = recordExpressions(rules);
   const cap = rules.overrides.seriousCap;
   const { thresholds } = rules;
@@ -67,7 +67,7 @@ function evaluationCtes(rules: TierRuleSet, overridePredicate: string, tierJoin:
     `'{"code":"' || ${code} || '","description":"' || ${description} || '","points":' || ${points} || ',"recordId":"' || p.id || '","decisionNumber":"' || p.dn_json || '","listingId":null}'`;
   const deduct = (points: string) => ` || ' ' || p.dn_json || ' 扣' || ${points} || '分'`;
   const prevDn = `split_part(substr(p.prev_key, 11), chr(1), 1)`;
-  const insp = inspectionParts(rules, overridePredicate);
+  const insp = inspectionParts(rules, rowsOf);
   return `
   counted AS (SELECT * FROM rel WHERE counting),${insp.ctes}
   scored AS (
@@ -88,7 +88,7 @@ function evaluationCtes(rules: TierRuleSet, overridePredicate: string, tierJoin:
            ${jsonEscaped('s.decision_number')} AS dn_json
       FROM scored s
   ),
-  ovr AS (SELECT o.subject_id, o.source_id, o.code, o.description, o.active_from, o.active_to FROM subject_tier_overrides o WHERE ${overridePredicate}),
+  ovr AS (SELECT o.subject_id, o.source_id, o.code, o.description, o.active_from, o.active_to FROM ${rowsOf('subject_tier_overrides')}),
   ovr_subjects AS (
     SELECT subject_id, bool_or(active_from <= $1::date AND (active_to IS NULL OR active_to > $1::date)) AS is_listed,
            min(LEAST(CASE WHEN active_from > $1::date THEN active_from END, CASE WHEN active_to > $1::date THEN active_to END)) AS next_date
@@ -225,7 +225,7 @@ export function buildTierSql(rules: TierRuleSet): TierSqlSet {
       FROM ids CROSS JOIN LATERAL ${lookup('credit_subjects', 's', 's.id = ids.id', 's.id, s.region_code, s.subject_type')} s
   ),
   rel AS (${relevantFromPenaltyRecords(rules, `ids CROSS JOIN LATERAL ${lookup('penalty_records', 'r', 'r.subject_id = ids.id')} r`, 'true')}),
-  ${evaluationCtes(rules, 'o.subject_id = ANY($2::bigint[])', `LEFT JOIN LATERAL ${lookup('subject_tiers', 't', 't.subject_id = r.subject_id')} t ON true`)},
+  ${evaluationCtes(rules, (table) => `ids CROSS JOIN LATERAL ${lookup(table, 'o', 'o.subject_id = ids.id')} o`, `LEFT JOIN LATERAL ${lookup('subject_tiers', 't', 't.subject_id = r.subject_id')} t ON true`)},
   diff AS (SELECT * FROM cur),
   -- Stored rows are updated in place; an INSERT … ON CONFLICT would first lock each one (a WAL record more). Only
   -- rows with something to change, as the full run does: in an ingest many subjects already stored keep their
@@ -291,7 +291,7 @@ export function buildTierSql(rules: TierRuleSet): TierSqlSet {
     SELECT subject_id, region_code, subject_type, seen_xmin, seen_exists FROM tier_stage_subjects WHERE subject_id BETWEEN $2::bigint AND $3::bigint
   ),
   rel AS (SELECT * FROM tier_stage_records WHERE subject_id BETWEEN $2::bigint AND $3::bigint),
-  ${evaluationCtes(rules, 'o.subject_id BETWEEN $2::bigint AND $3::bigint', 'LEFT JOIN subject_tiers t ON t.subject_id = r.subject_id AND t.subject_id BETWEEN $2::bigint AND $3::bigint')},
+  ${evaluationCtes(rules, (table) => `(SELECT * FROM ${table} o WHERE o.subject_id BETWEEN $2::bigint AND $3::bigint) o`, 'LEFT JOIN subject_tiers t ON t.subject_id = r.subject_id AND t.subject_id BETWEEN $2::bigint AND $3::bigint')},
   diff AS (SELECT * FROM cur c WHERE NOT c.existed OR ${storedRowDiffers('c')}),
   updated AS (
     UPDATE subject_tiers t

@@ -103,6 +103,13 @@ export function relevantFromPenaltyRecords(rules: TierRuleSet, source: string, s
        AND (f.window_end > $1::date OR f.revoked_on > $1::date OR r.repaired_on > $1::date)`;
 }
 
+/**
+ * A FROM item, aliased o, holding the rows of a per-subject table (subject_id column) that belong to the subjects
+ * being evaluated: the read-your-writes path looks each subject up (an index lookup per subject), a chunk of the
+ * full run takes its id range.
+ */
+export type SubjectRowsOf = (table: string) => string;
+
 /** A fixed text as the inside of a JSON string (labels and rule words from the rule data). */
 export function jsonInner(value: string): string {
   return sqlText(JSON.stringify(value).slice(1, -1));
@@ -116,10 +123,10 @@ export function jsonEscaped(expression: string): string {
 
 /**
  * Inspection results (双随机、一公开) that count on $1, for rule sets with `inspectionResults` (inspectionDeduction of
- * @credit/domain): read from inspection_results with the same subject predicate as the overrides (alias o).
+ * @credit/domain): the set's rows of inspection_results, read as the overrides are (`rowsOf`).
  * Empty strings for a rule set without them, so its SQL stays exactly as before.
  */
-export function inspectionParts(rules: TierRuleSet, overridePredicate: string) {
+export function inspectionParts(rules: TierRuleSet, rowsOf: SubjectRowsOf) {
   const inspection = rules.inspectionResults;
   const pointed = inspection ? (Object.entries(inspection.points) as [InspectionResultCategory, number][]).filter(([, points]) => points > 0) : [];
   if (!inspection || pointed.length === 0) return { ctes: '', subjectColumns: '', subjectJoin: '', subjectExtra: '', fragments: '', nextSource: 'rel' };
@@ -129,8 +136,8 @@ export function inspectionParts(rules: TierRuleSet, overridePredicate: string) {
     SELECT o.subject_id, o.id, o.category, o.inspected_on, p.name AS plan_name, ${windowEnd} AS window_end,
            ${caseOf('o.category', pointed.map(([category, points]) => [sqlText(category), sqlInt(points)]), '0')} AS points,
            ${caseOf('o.category', pointed.map(([category]) => [sqlText(category), jsonInner(inspectionResultLabel(category))]))} AS label_json
-      FROM inspection_results o JOIN inspection_plans p ON p.id = o.plan_id
-     WHERE ${overridePredicate} AND o.category IN (${pointed.map(([category]) => sqlText(category)).join(', ')})
+      FROM ${rowsOf('inspection_results')} JOIN inspection_plans p ON p.id = o.plan_id
+     WHERE o.category IN (${pointed.map(([category]) => sqlText(category)).join(', ')})
        AND o.inspected_on <= $1::date AND $1::date < ${windowEnd}
   ),
   insp_subjects AS (SELECT subject_id, sum(points)::int AS points FROM insp GROUP BY subject_id),`;
