@@ -1,7 +1,7 @@
 // bench/search/profile.ts: where the API's CPU goes while answering searchDisclosures under load. Starts the API
-// (from this checkout, or PROFILE_ROOT: another checkout, for a before/after) with `node --cpu-prof`, sends the
-// bench's query mix for PROFILE_SECONDS (15) with 50 connections, stops it, and sums the profile's self time by
-// layer (GraphQL execution, Nest/Apollo/Fastify, pg, JSON, the search code, GC …).
+// (from this checkout, or PROFILE_ROOT: another checkout, for a before/after) with its start:prod V8 flags and
+// `node --cpu-prof`, sends the bench's query mix for PROFILE_SECONDS (15) with 50 connections, stops it, and sums
+// the profile's self time by layer (GraphQL execution, Nest/Apollo/Fastify, pg, JSON, the search code, GC …).
 // Usage: PROFILE_DATABASE_URL=postgres://…/credit_bench_search node -r ./tools/register.js bench/search/profile.ts
 // PROFILE_WARMUP_SECONDS (the bench's BENCH_SEARCH_WARMUP_SECONDS, 30): unmeasured load first, out of the profile's window.
 // (a database that bench/search loaded; BENCH_SEARCH_REUSE=1 keeps it). PROFILE_QUERY=page: no count, no facets;
@@ -17,6 +17,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { Database } from '@credit/db';
 import { searchReaderUrl } from '@credit/search';
+import { apiNodeFlags } from '../support/api-node-flags';
 import { cpuSecondsOf, cpuSplitOf } from '../support/process-cpu';
 import { breakDown, formatBreakdown } from './profile-layers';
 import { queryStream, tailVariants } from './long-tail';
@@ -86,7 +87,9 @@ async function main(): Promise<void> {
   await db.close();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-prof-'));
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '-r', './tools/register.js', 'apps/api/src/main.ts'], {
+  // The V8 flags the API is deployed with (its checkout's start:prod), as bench/search runs it: without them the
+  // young generation is V8's default size, and the profile's garbage collection is not the deployed API's.
+  const child = spawn(process.execPath, [...apiNodeFlags(ROOT), '--cpu-prof', `--cpu-prof-dir=${dir}`, '-r', './tools/register.js', 'apps/api/src/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env, SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.json'), DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', DATA_DIR: dir,
