@@ -253,15 +253,16 @@ describe('tier recomputation', () => {
     }
   });
 
-  it('the read-your-writes statement runs without bitmap scans, and the caller\'s later statements plan as before', async () => {
+  it('the read-your-writes statement runs without bitmap or sequential scans, and the caller\'s later statements plan as before', async () => {
     const uscc = companyUscc('341105');
     await ingest.submit(department, [penaltyRecord({ uscc, severity: 'GENERAL', decisionDate: addDays(today, -4) })] as any);
     const [{ id }] = await db.query<{ id: string }>('SELECT id FROM credit_subjects WHERE uscc = $1', [uscc]);
     const repository = new TierRecomputeRepository();
     const seen: string[] = [];
     await db.transaction(async (sql) => {
-      const setting = async () => (await sql.query<{ on: string }>(`SELECT current_setting('enable_bitmapscan') AS on`))[0].on;
-      // What the setting is when the evaluation itself runs (the statement prepared as tier_fresh_…).
+      const setting = async () =>
+        (await sql.query<{ on: string }>(`SELECT current_setting('enable_bitmapscan') || '/' || current_setting('enable_seqscan') AS on`))[0].on;
+      // What the settings are when the evaluation itself runs (the statement prepared as tier_fresh_…).
       const watched: SqlExecutor = {
         query: (async (text: string, params?: unknown[], name?: string) => {
           if (name?.startsWith('tier_fresh_')) seen.push(await setting());
@@ -270,12 +271,12 @@ describe('tier recomputation', () => {
       };
       await repository.recomputeFresh(watched, TIER_RULE_SET_V1, [id], 'TEST', today);
       seen.push(await setting());
-      // A caller that turned them off itself keeps them off.
+      // A caller that turned bitmap scans off itself keeps them off, and sequential scans on.
       await sql.query(`SELECT set_config('enable_bitmapscan', 'off', true)`);
       await repository.recomputeFresh(sql, TIER_RULE_SET_V1, [id], 'TEST', today);
       seen.push(await setting());
     });
-    expect(seen).toEqual(['off', 'on', 'off']);
+    expect(seen).toEqual(['off/off', 'on/on', 'off/on']);
   });
 
   it('refuses a second full recomputation while one runs', async () => {

@@ -83,23 +83,27 @@ export class TierRecomputeRepository {
     // One round trip for three things. (1) The lock, by one lateral lookup per id in array order, never a scan.
     // (2) JIT off for the rest of this transaction: the evaluation's estimated cost grows with the tables (the
     // planner cannot know a batch's subjects have a few records each) until it crosses jit_above_cost, and
-    // compiling it then takes 0.5–2 s, for a statement that runs in tens of milliseconds. (3) Bitmap scans off
-    // for the evaluation (set back below): each per-subject lookup finds a row or a few, and a bitmap scan builds
-    // and frees a bitmap for each, where an index scan just reads them; the planner still picks the bitmap for a
-    // table's rows of one subject (its estimate is several). On bench/ingest/profile.ts's database (50,000
-    // records), 900 subjects, half their tiers new and half changed: the penalty_records lookups 4.5 → 2.4 ms, the
-    // whole statement 55 → 47 ms (medians of 10 alternating rounds). Plans are made under it too, the connection's
-    // cached generic plan included (only this method runs `fresh`).
-    const [{ bitmap_scans: bitmapScans }] = await sql.query<{ bitmap_scans: string }>(
-      `SELECT current_setting('enable_bitmapscan') AS bitmap_scans, set_config('enable_bitmapscan', 'off', true), set_config('jit', 'off', true),
+    // compiling it then takes 0.5–2 s, for a statement that runs in tens of milliseconds. (3) Bitmap and sequential
+    // scans off for the evaluation (set back below), which reaches every table by one lookup per subject: each finds
+    // a row or a few, and the planner's estimates still chose other scans for them. A bitmap scan (its estimate for
+    // a subject's records is several rows) builds and frees a bitmap for each subject: penalty_records' lookups for
+    // 600 subjects took 4.5 ms, 2.4 by index scan. A table without statistics, such as an empty one (the overrides
+    // of a platform that has listed no one yet), was scanned whole once per subject: 1.8 ms for 900 subjects, 0.3 by
+    // index. Plans are made under these settings too, the connection's cached generic plan included (only this
+    // method runs `fresh`).
+    const [before] = await sql.query<{ bitmap: string; seq: string }>(
+      `SELECT current_setting('enable_bitmapscan') AS bitmap, current_setting('enable_seqscan') AS seq,
+              set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true),
               (SELECT count(*) FROM unnest($1::bigint[]) AS b(id)
                 CROSS JOIN LATERAL (SELECT id FROM credit_subjects s WHERE s.id = b.id FOR NO KEY UPDATE) s) AS locked`,
       [ids],
     );
     const { fresh, freshName } = this.sqlFor(rules);
     const [row] = await sql.query<TierWriteOutcome>(fresh, [asOf, ids, cause], freshName);
-    // The caller's later statements plan as they would have (a failed statement ends the transaction, and the setting with it).
-    if (bitmapScans !== 'off') await sql.query(`SELECT set_config('enable_bitmapscan', $1, true)`, [bitmapScans]);
+    // The caller's later statements plan as they would have (a failed statement ends the transaction, and the settings with it).
+    if (before.bitmap !== 'off' || before.seq !== 'off') {
+      await sql.query(`SELECT set_config('enable_bitmapscan', $1, true), set_config('enable_seqscan', $2, true)`, [before.bitmap, before.seq]);
+    }
     return row;
   }
 
