@@ -217,6 +217,8 @@ export function buildTierSql(rules: TierRuleSet): TierSqlSet {
   // few hundred thousand rows it otherwise prefers hash joins over sequential scans, ~10× slower here.
   const lookup = (table: string, alias: string, condition: string, columns = `${alias}.*`) =>
     `(SELECT ${columns} FROM ${table} ${alias} WHERE ${condition} OFFSET 0)`;
+  // A per-subject table's rows of the batch's subjects, as `alias`: the records, the overrides, the inspection results.
+  const ofEachSubject = (table: string, alias: string) => `ids CROSS JOIN LATERAL ${lookup(table, alias, `${alias}.subject_id = ids.id`)} ${alias}`;
   const fresh = `
   WITH ids AS (SELECT DISTINCT id FROM unnest($2::bigint[]) AS b(id)),
   -- Materialized: inlined, the planner joins the overrides inside the per-subject loop (a hash built per subject).
@@ -224,8 +226,8 @@ export function buildTierSql(rules: TierRuleSet): TierSqlSet {
     SELECT s.id AS subject_id, s.region_code, s.subject_type, NULL::xid AS seen_xmin, NULL::boolean AS seen_exists
       FROM ids CROSS JOIN LATERAL ${lookup('credit_subjects', 's', 's.id = ids.id', 's.id, s.region_code, s.subject_type')} s
   ),
-  rel AS (${relevantFromPenaltyRecords(rules, `ids CROSS JOIN LATERAL ${lookup('penalty_records', 'r', 'r.subject_id = ids.id')} r`, 'true')}),
-  ${evaluationCtes(rules, (table) => `ids CROSS JOIN LATERAL ${lookup(table, 'o', 'o.subject_id = ids.id')} o`, `LEFT JOIN LATERAL ${lookup('subject_tiers', 't', 't.subject_id = r.subject_id')} t ON true`)},
+  rel AS (${relevantFromPenaltyRecords(rules, ofEachSubject('penalty_records', 'r'), 'true')}),
+  ${evaluationCtes(rules, (table) => ofEachSubject(table, 'o'), `LEFT JOIN LATERAL ${lookup('subject_tiers', 't', 't.subject_id = r.subject_id')} t ON true`)},
   diff AS (SELECT * FROM cur),
   -- Stored rows are updated in place; an INSERT … ON CONFLICT would first lock each one (a WAL record more). Only
   -- rows with something to change, as the full run does: in an ingest many subjects already stored keep their
