@@ -8,6 +8,8 @@ import { parseQuery, ParsedQuery } from '../search-text';
 import { loadTokenStats, PostgresSearchIndex } from './postgres-search.index';
 import { buildSearchSql, FacetGroupRow, facetsFromGroups } from './postgres-search.sql';
 import { tokenKey } from './postgres-search.tokens';
+import { BUCKET_KEYS } from './sample-buckets';
+import { guardedLookupRan, planAsRun } from './testing/guarded-lookup';
 import { facetsOf, sampleRowsOf } from './testing/sample-rows';
 import { openSearchDatabases, SearchDatabases } from './testing/search-databases';
 
@@ -52,21 +54,18 @@ describe('PostgreSQL search: a block sample of the table for a word of a few per
   const statement = async (query: string) => {
     const real = await loadTokenStats(reader);
     const word = tokenKey(query.slice(-2));
-    // The statistics put the word (its last bigram; the others at 90 %) at 15 % of the rows, whatever it really is.
-    const claimed = { ...real, frequency: (key: number) => (key === word ? 0.15 : 0.9) };
+    // The statistics put the word (its last bigram; the others at 90 %) at 15 % of the rows, whatever it really is,
+    // and no row in a sample bucket (a table written before the keys): the block sample is the sample then.
+    const buckets = new Set(BUCKET_KEYS);
+    const claimed = { ...real, frequency: (key: number) => (key === word ? 0.15 : buckets.has(key) ? 0 : 0.9) };
     const request = { table: 'public_disclosures', query: parseQuery(query) as ParsedQuery, filter: {}, asOf: AS_OF, limit: 20, countBound: COUNT_BOUND, cursor: null };
     return buildSearchSql(request, claimed);
   };
-  /**
-   * From the plan as run: whether the sample's block scan ran, and whether the lookup after it did (its scan sits
-   * under the one-time filter "fewer than the bound": PostgreSQL 15 writes `$5 < 11`, 17 `(InitPlan 6).col1 < 11`).
-   */
+  /** From the plan as run: whether the sample's block scan ran, and whether the lookup after it did. */
   const ran = async (sql: { text: string; params: unknown[] }) => {
-    const plan = (await reader.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF) ${sql.text}`, sql.params)).map((row) => row['QUERY PLAN']);
-    const guard = plan.findIndex((line) => new RegExp(`One-Time Filter: \\(.+ < ${COUNT_BOUND + 1}\\)`).test(line));
-    const lookup = plan.slice(guard + 1).find((line) => /->\s+.*Scan .*on public_disclosures /.test(line));
+    const plan = await planAsRun(reader, sql);
     const blocks = plan.find((line) => line.includes('Sample Scan on public_disclosures'));
-    return { blocks: blocks !== undefined && !blocks.includes('never executed'), lookup: guard < 0 || lookup === undefined ? null : !lookup.includes('never executed') };
+    return { blocks: blocks !== undefined && !blocks.includes('never executed'), lookup: guardedLookupRan(plan, COUNT_BOUND + 1) };
   };
 
   it('takes the sample from the blocks when they hold enough matches, all of them published, and never starts the lookup', async () => {

@@ -14,7 +14,14 @@ export const FILTER_KEY = {
   uscc: (uscc: string) => `u:${uscc.toUpperCase()}`,
 };
 
-/** Everything a document can be found by: text bigrams, exact keys, filter keys. */
+/**
+ * Buckets a search can sample a frequent query's matches from (sample-buckets.ts): a document is in bucket
+ * record_id mod SAMPLE_BUCKETS, and holds that bucket's key.
+ */
+export const SAMPLE_BUCKETS = 64;
+export const bucketToken = (bucket: number) => `b:${bucket}`;
+
+/** Everything a document can be found by: text bigrams, exact keys, filter keys, and its sample bucket. */
 export function documentTokens(doc: DisclosureDocument): string[] {
   const keys = new Set<string>(tokenize(`${doc.partyName}\n${doc.violationType}\n${doc.violationFacts}`));
   keys.add(`x:${collapse(doc.partyName)}`);
@@ -24,6 +31,7 @@ export function documentTokens(doc: DisclosureDocument): string[] {
   keys.add(FILTER_KEY.department(doc.departmentCode));
   for (const category of doc.penaltyCategories) keys.add(FILTER_KEY.category(category));
   keys.add(FILTER_KEY.severity(doc.severity));
+  if (/^\d+$/.test(doc.id)) keys.add(bucketToken(Number(BigInt(doc.id) % BigInt(SAMPLE_BUCKETS))));
   return [...keys];
 }
 

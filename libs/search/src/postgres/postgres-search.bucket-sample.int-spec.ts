@@ -1,0 +1,98 @@
+// A frequent query's sample read from the first buckets of the table (sample-buckets.ts). On a real table: the
+// sampled rows are matches still published, all of them in those buckets; the lookup of every match never starts
+// when the buckets hold enough, and when they do not, it gives every match, once.
+import { Database } from '@credit/db';
+import { contractDoc } from '../search-index.contract';
+import type { DisclosureDocument } from '../search-index.port';
+import { parseQuery, ParsedQuery } from '../search-text';
+import { loadTokenStats, PostgresSearchIndex } from './postgres-search.index';
+import { buildSearchSql, FacetGroupRow, facetsFromGroups } from './postgres-search.sql';
+import { SAMPLE_BUCKETS, tokenKey } from './postgres-search.tokens';
+import { BUCKET_KEYS } from './sample-buckets';
+import { guardedLookupRan, planAsRun } from './testing/guarded-lookup';
+import { facetsOf, sampleRowsOf } from './testing/sample-rows';
+import { openSearchDatabases, SearchDatabases } from './testing/search-databases';
+
+const AS_OF = '2026-06-30';
+// A sample of 11 (more than 10): 15 % of ~3,300 rows is ~500 matches, ~7.7 a bucket, so the first 5 buckets.
+const COUNT_BOUND = 10;
+const BUCKETS_READ = 5;
+const bucketOf = (doc: DisclosureDocument) => Number(doc.id) % SAMPLE_BUCKETS;
+
+describe('PostgreSQL search: a sample of a frequent query from the first buckets of the table', () => {
+  let databases: SearchDatabases;
+  let db: Database;
+  let reader: Database;
+  const docs: DisclosureDocument[] = [];
+
+  beforeAll(async () => {
+    databases = await openSearchDatabases();
+    ({ db, reader } = databases);
+    // One in four sells household appliances (家电); its department names its bucket, so the facets say which
+    // buckets were sampled. 冰箱 is in five documents only. One in ten, among them, is an appliance seller no longer
+    // published on AS_OF (CZ-EXPIRED): a sample that skipped the publication test would count them.
+    for (let i = 0; i < 3300; i++) {
+      const appliance = i % 4 === 0;
+      const expired = i % 10 === 5;
+      const doc = contractDoc({
+        partyName: `滁州市第${i}号商行`,
+        violationType: appliance || expired ? (i % 600 === 0 ? '销售不合格家电冰箱' : '销售不合格家电') : '未按规定公示年度报告',
+        decisionDate: `2026-0${1 + (i % 5)}-${String(1 + (i % 28)).padStart(2, '0')}`,
+        publishedUntil: expired ? '2026-06-01' : '2029-12-31',
+      });
+      const department = expired ? 'CZ-EXPIRED' : appliance ? `CZ-B${bucketOf(doc)}` : 'CZ-OTHER';
+      docs.push({ ...doc, departmentCode: department, departmentName: `部门${department}` });
+    }
+    await new PostgresSearchIndex(db).apply(docs.map((doc) => ({ op: 'upsert' as const, version: 1, doc })));
+    await db.query('ANALYZE public_disclosures');
+  });
+  afterAll(() => databases.close());
+
+  /** The statistics put the word (its last bigram; the others at 90 %) at 15 % of the rows, each bucket at 1/64. */
+  const statement = async (query: string, bucketKeys = true) => {
+    const real = await loadTokenStats(reader);
+    const word = tokenKey(query.slice(-2));
+    const buckets = new Set(BUCKET_KEYS);
+    const claimed = { ...real, frequency: (key: number) => (key === word ? 0.15 : buckets.has(key) ? (bucketKeys ? 1 / SAMPLE_BUCKETS : 0) : 0.9) };
+    const request = { table: 'public_disclosures', query: parseQuery(query) as ParsedQuery, filter: {}, asOf: AS_OF, limit: 20, countBound: COUNT_BOUND, cursor: null };
+    return buildSearchSql(request, claimed);
+  };
+  /** Whether the lookup of every match ran (testing/guarded-lookup.ts). */
+  const lookupRan = async (sql: { text: string; params: unknown[] }) => guardedLookupRan(await planAsRun(reader, sql), COUNT_BOUND + 1);
+
+  it('samples published matches of the first buckets only, and never starts the lookup of every match', async () => {
+    const sql = await statement('家电');
+    expect(sql.text).toContain('bucketed AS (');
+    expect(sql.text).not.toContain('TABLESAMPLE');
+    expect(sql.params).toContainEqual(BUCKET_KEYS.slice(0, BUCKETS_READ));
+    const [row] = await reader.query<{ facets: FacetGroupRow[] }>(sql.text, sql.params);
+    const { sampled, facets } = facetsFromGroups(row.facets);
+    expect(sampled).toBe(COUNT_BOUND + 1);
+    const sampledBuckets = facets.departments.map((bucket) => Number(bucket.value.slice('CZ-B'.length)));
+    expect(facets.departments.every((bucket) => bucket.value.startsWith('CZ-B'))).toBe(true);
+    expect(sampledBuckets.every((bucket) => bucket < BUCKETS_READ)).toBe(true);
+    expect(await lookupRan(sql)).toBe(false);
+    // the same buckets give the same sample every time
+    const [again] = await reader.query<{ facets: FacetGroupRow[] }>(sql.text, sql.params);
+    expect(again).toEqual(row);
+  });
+
+  it('looks every match up when the buckets hold too few: every match, counted once, and exact facets', async () => {
+    const sql = await statement('家电冰箱');
+    expect(sql.text).toContain('bucketed AS (');
+    const expected = docs.filter((doc) => doc.violationType.includes('家电冰箱') && doc.departmentCode !== 'CZ-EXPIRED');
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(COUNT_BOUND);
+    const [row] = await reader.query<{ facets: FacetGroupRow[] }>(sql.text, sql.params);
+    const { sampled, facets } = facetsFromGroups(row.facets);
+    expect(sampled).toBe(expected.length);
+    expect(facets).toEqual(facetsOf(sampleRowsOf(expected)));
+    expect(await lookupRan(sql)).toBe(true);
+  });
+
+  it('does not read buckets the rows do not hold yet (written before the keys): the block sample as before', async () => {
+    const sql = await statement('家电', false);
+    expect(sql.text).not.toContain('bucketed AS (');
+    expect(sql.text).toContain('TABLESAMPLE SYSTEM');
+  });
+});
