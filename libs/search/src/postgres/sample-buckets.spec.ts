@@ -2,7 +2,7 @@ import { contractDoc } from '../search-index.contract';
 import { parseQuery, ParsedQuery } from '../search-text';
 import { buildSearchSql, TokenStats } from './postgres-search.sql';
 import { documentTokens, SAMPLE_BUCKETS, tokenKey } from './postgres-search.tokens';
-import { BUCKET_KEYS, sampleBuckets } from './sample-buckets';
+import { BUCKET_KEYS, sampleFromBucket } from './sample-buckets';
 
 /** 1,000,000 rows; these shares, every bucket key at 1/64 unless `bucketKeys` is false, any other key at 0. */
 const stats = (shares: Record<string, number>, bucketKeys = true): TokenStats => {
@@ -20,29 +20,36 @@ describe('sample buckets', () => {
     expect(new Set(BUCKET_KEYS).size).toBe(SAMPLE_BUCKETS);
   });
 
-  it('reads the first buckets that should hold three times the sample, at most 8, and none the rows do not hold', () => {
-    // 3 % of 1,000,000: 469 matches a bucket; 603 wanted
-    expect(sampleBuckets(201, 0.03, stats({}))).toBe(2);
-    expect(sampleBuckets(201, 0.2, stats({}))).toBe(1);
-    expect(sampleBuckets(201, 0.005, stats({}))).toBe(8);
-    expect(sampleBuckets(201, 0.004, stats({}))).toBeNull();
-    expect(sampleBuckets(201, 0.03, stats({}, false))).toBeNull();
+  it('reads the first bucket when it should hold 1.5 times the sample and a walk would not be quicker', () => {
+    // 3 % of 1,000,000: 469 matches in the bucket, 302 wanted
+    expect(sampleFromBucket(201, 0.03, stats({}))).toBe(true);
+    expect(sampleFromBucket(201, 0.019, stats({}))).toBe(false);
+    // 5.5 %: a walk would read ~3,650 rows; 22 %: ~900, quicker than the bucket (from √(50 · 201 / 1M) ≈ 10 %)
+    expect(sampleFromBucket(201, 0.055, stats({}))).toBe(true);
+    expect(sampleFromBucket(201, 0.22, stats({}))).toBe(false);
+    // not before the rows hold their keys
+    expect(sampleFromBucket(201, 0.03, stats({}, false))).toBe(false);
   });
 
-  it('samples a frequent word, or a word and a filter, from the buckets, with every parameter used', () => {
-    const word = buildSearchSql(search('超市'), stats({ 超市: 0.03 }));
-    expect(word.text).toContain('bucketed AS (');
-    expect(word.text).not.toContain('TABLESAMPLE');
-    expect(word.params).toContainEqual(BUCKET_KEYS.slice(0, 2));
-    expect(word.text).toMatch(/tokens && \$\d+::bigint\[\]/);
-    const filtered = buildSearchSql(search('餐饮', { penaltyCategory: 'SUSPEND_LICENSE' }), stats({ 餐饮: 0.086, 'c:SUSPEND_LICENSE': 0.167 }));
-    expect(filtered.text).toContain('bucketed AS (');
-    expect(filtered.params).toContainEqual(BUCKET_KEYS.slice(0, 3));
-    // 4 %: 625 a bucket, one is enough (at 4.5 % and more the sample walks the newest rows instead)
-    const common = buildSearchSql(search('食品'), stats({ 食品: 0.04 }));
-    expect(common.params).toContainEqual(BUCKET_KEYS.slice(0, 1));
-    expect(common.text).toMatch(/AND tokens @> \$\d+::bigint\[\] OFFSET 0\) m LIMIT 201/);
-    for (const sql of [word, filtered, common]) expect(unreferenced(sql)).toEqual([]);
+  it('samples a word of a few percent, alone or with a filter, from the first bucket, with every parameter used', () => {
+    const bucket = /AND tokens @> \$(\d+)::bigint\[\] OFFSET 0\) m LIMIT 201/;
+    const firstBucket = (sql: { text: string; params: unknown[] }) => sql.params[Number(bucket.exec(sql.text)?.[1]) - 1];
+    // 超市 at 3 % (a block sample without the keys), 过期 at 5.5 % (a walk without them)
+    for (const [word, share] of [['超市', 0.03], ['过期', 0.055]] as const) {
+      const sql = buildSearchSql(search(word), stats({ [word]: share }));
+      expect(sql.text).toContain('bucketed AS (');
+      expect(sql.text).not.toContain('TABLESAMPLE');
+      expect(firstBucket(sql)).toEqual([BUCKET_KEYS[0]]);
+      expect(unreferenced(sql)).toEqual([]);
+    }
+    const filtered = buildSearchSql(search('食品', { penaltyCategory: 'SUSPEND_LICENSE' }), stats({ 食品: 0.22, 'c:SUSPEND_LICENSE': 0.167 }));
+    expect(firstBucket(filtered)).toEqual([BUCKET_KEYS[0]]);
+    expect(unreferenced(filtered)).toEqual([]);
+    // not within a date range (the word's share says nothing of the range's)
+    expect(buildSearchSql(search('超市', { decisionDateFrom: '2026-10-01', decisionDateTo: '2026-10-31' }), stats({ 超市: 0.03 })).text).not.toContain('bucketed');
+    // 食品 alone (22 %) walks; 餐饮 with a category (1.4 %) looks every match up
+    expect(buildSearchSql(search('食品'), stats({ 食品: 0.22 })).text).not.toContain('bucketed');
+    expect(buildSearchSql(search('餐饮', { penaltyCategory: 'SUSPEND_LICENSE' }), stats({ 餐饮: 0.086, 'c:SUSPEND_LICENSE': 0.167 })).text).not.toContain('bucketed');
   });
 
   it('leaves the page alone and a search without a count as they were', () => {
