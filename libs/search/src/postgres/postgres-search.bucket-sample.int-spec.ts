@@ -29,20 +29,27 @@ describe('PostgreSQL search: a sample of a frequent query from the first bucket 
   beforeAll(async () => {
     databases = await openSearchDatabases();
     ({ db, reader } = databases);
-    // One in two sells household appliances (家电), ~25 in a bucket; its department names its bucket, so the facets
-    // say which buckets were sampled. 冰箱 is in six documents only. One in ten is an appliance seller no longer
-    // published on AS_OF (CZ-EXPIRED): a sample that skipped the publication test would count them.
+    // One in two sells household appliances (家电), and every row of bucket 0 (~52); the department names the bucket,
+    // so the facets say which buckets were sampled. 冰箱 is in six documents only. No longer published on AS_OF
+    // (CZ-EXPIRED): one in ten rows, and one in four of bucket 0, so that a sample of bucket 0 that skipped the
+    // publication test would count some among its first 11.
+    let firstBucket = 0;
     for (let i = 0; i < 3300; i++) {
-      const appliance = i % 2 === 0;
-      const expired = i % 10 === 5;
       const doc = contractDoc({
         partyName: `滁州市第${i}号商行`,
-        violationType: appliance || expired ? (i % 600 === 0 ? '销售不合格家电冰箱' : '销售不合格家电') : '未按规定公示年度报告',
         decisionDate: `2026-0${1 + (i % 5)}-${String(1 + (i % 28)).padStart(2, '0')}`,
-        publishedUntil: expired ? '2026-06-01' : '2029-12-31',
       });
+      const inFirst = bucketOf(doc) === 0;
+      const expired = inFirst ? firstBucket++ % 4 === 3 : i % 10 === 5;
+      const appliance = inFirst || expired || i % 2 === 0;
       const department = expired ? 'CZ-EXPIRED' : appliance ? `CZ-B${bucketOf(doc)}` : 'CZ-OTHER';
-      docs.push({ ...doc, departmentCode: department, departmentName: `部门${department}` });
+      docs.push({
+        ...doc,
+        violationType: appliance ? (i % 600 === 0 ? '销售不合格家电冰箱' : '销售不合格家电') : '未按规定公示年度报告',
+        publishedUntil: expired ? '2026-06-01' : '2029-12-31',
+        departmentCode: department,
+        departmentName: `部门${department}`,
+      });
     }
     await new PostgresSearchIndex(db).apply(docs.map((doc) => ({ op: 'upsert' as const, version: 1, doc })));
     await db.query('ANALYZE public_disclosures');

@@ -23,19 +23,20 @@ describe('PostgreSQL search: a page of many GIN matches sorted by their narrow k
   beforeAll(async () => {
     databases = await openSearchDatabases();
     ({ db, reader } = databases);
-    // 120 bakeries (烘焙), several on one day, one withdrawn (its tombstone) and one no longer published; 40 others. The exact tier (whole name) matches one bakery by name.
+    // 120 bakeries (烘焙), several on one day, one withdrawn (its tombstone) and one no longer published, both in the
+    // newest month, which the two pages read cover; 40 others. The exact tier (whole name) matches one bakery by name.
     for (let i = 0; i < 160; i++) {
       const bakery = i < 120;
       docs.push(contractDoc({
         partyName: bakery ? `滁州市烘焙第${i}号店` : `滁州市第${i}号商行`,
         violationType: bakery ? '销售过期烘焙食品' : '未按规定公示年度报告',
         decisionDate: `2026-0${1 + (i % 5)}-${String(1 + (i % 7)).padStart(2, '0')}`,
-        publishedUntil: i === 7 ? '2026-06-01' : '2029-12-31',
+        publishedUntil: i === 119 ? '2026-06-01' : '2029-12-31',
       }));
     }
     const index = new PostgresSearchIndex(db);
     await index.apply(docs.map((doc) => ({ op: 'upsert' as const, version: 1, doc })));
-    await index.apply([{ op: 'delete', version: 2, id: docs[11].id }]);
+    await index.apply([{ op: 'delete', version: 2, id: docs[114].id }]);
     await db.query('ANALYZE public_disclosures');
   });
   afterAll(() => databases.close());
@@ -59,7 +60,7 @@ describe('PostgreSQL search: a page of many GIN matches sorted by their narrow k
     expect(narrow.hits).toEqual(whole.hits);
     // newest first, 21 rows (the page and one more), neither the withdrawn nor the expired bakery
     const expected = docs
-      .filter((doc, i) => i < 120 && i !== 7 && i !== 11)
+      .filter((doc, i) => i < 120 && i !== 114 && i !== 119)
       .sort((a, b) => b.decisionDate.localeCompare(a.decisionDate) || Number(b.id) - Number(a.id))
       .slice(0, 21)
       .map((doc) => ({ tier: 1, id: doc.id, date: doc.decisionDate }));

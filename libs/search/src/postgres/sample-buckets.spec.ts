@@ -27,8 +27,11 @@ describe('sample buckets', () => {
     // 5.5 %: a walk would read ~3,650 rows; 22 %: ~900, quicker than the bucket (from √(50 · 201 / 1M) ≈ 10 %)
     expect(sampleFromBucket(201, 0.055, stats({}))).toBe(true);
     expect(sampleFromBucket(201, 0.22, stats({}))).toBe(false);
-    // not before the rows hold their keys
+    // not before the rows hold their keys; with half of them keyed, the bucket holds half as many
     expect(sampleFromBucket(201, 0.03, stats({}, false))).toBe(false);
+    const halfKeyed: TokenStats = { rows: 1_000_000, frequency: (key) => (key === BUCKET_KEYS[0] ? 0.5 / SAMPLE_BUCKETS : 0) };
+    expect(sampleFromBucket(201, 0.03, halfKeyed)).toBe(false);
+    expect(sampleFromBucket(201, 0.06, halfKeyed)).toBe(true);
   });
 
   it('samples a word of a few percent, alone or with a filter, from the first bucket, with every parameter used', () => {

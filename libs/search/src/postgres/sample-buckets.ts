@@ -25,13 +25,14 @@ const WALK_OVER_BUCKET = 50;
 /**
  * Whether a sample of `sample` matches, for a search whose matches are expected at `share` of the rows, is read from
  * the first bucket: when that bucket should hold BUCKET_MARGIN times the sample, and a walk would not be quicker.
- * Never while the rows do not hold their bucket keys yet (the statistics see the first bucket's key in fewer than
- * half the rows it should: rows written by a release before the keys, until `search:reindex`).
+ * The bucket's share is the statistics' own, which counts only the rows that hold their key: never while fewer than
+ * half of them do (rows written by a release before the keys, until `search:reindex`).
  */
 export function sampleFromBucket(sample: number, share: number, stats: TokenStats): boolean {
   if (stats.rows <= 0 || share <= 0) return false;
-  if (stats.frequency(BUCKET_KEYS[0]) < 0.5 / SAMPLE_BUCKETS) return false;
-  const inBucket = (share * stats.rows) / SAMPLE_BUCKETS;
+  const bucketShare = stats.frequency(BUCKET_KEYS[0]);
+  if (bucketShare < 0.5 / SAMPLE_BUCKETS) return false;
+  const inBucket = share * stats.rows * bucketShare;
   return inBucket >= BUCKET_MARGIN * sample && share < Math.sqrt((WALK_OVER_BUCKET * sample) / stats.rows);
 }
 
