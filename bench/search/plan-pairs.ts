@@ -10,8 +10,9 @@
 //   PROFILE_TAIL=0: the 64 queries of the head mix; PROFILE_SHAPE=full|count|page; PROFILE_PLAN=generic)
 // PROFILE_PLAN=generic: each statement prepared by name and run by EXECUTE, so it runs the generic plan the API runs
 // (its readers' plan_cache_mode, SEARCH_SESSION_OPTIONS), and the figure is its execution alone. Without it, the
-// statement with its parameters is planned for their values (a custom plan) and the figure counts the planning:
-// the two differed (超市, full page, 8.0 → 5.1 ms custom, 12.5 → 6.6 ms generic, for 0701940 → b20f5d5).
+// statement with its parameters is planned for their values (a custom plan) and the figure counts the planning,
+// ~1 ms a statement that the API does not pay: the head mix's nine words b20f5d5 changed, full page, against
+// 5303591, 90.2 → 59.3 ms custom and 58.2 → 34.1 ms generic (two runs some minutes apart).
 import type { SqlExecutor } from '@credit/db';
 import { buildSearchSql } from '@credit/search';
 import { searchSql } from './explain';
