@@ -4,12 +4,9 @@
 import { Database } from '@credit/db';
 import { contractDoc } from '../search-index.contract';
 import type { DisclosureDocument } from '../search-index.port';
-import { parseQuery, ParsedQuery } from '../search-text';
-import { loadTokenStats, PostgresSearchIndex } from './postgres-search.index';
-import { buildSearchSql, FacetGroupRow, facetsFromGroups } from './postgres-search.sql';
-import { tokenKey } from './postgres-search.tokens';
-import { BUCKET_KEYS } from './sample-buckets';
-import { guardedLookupRan, planAsRun } from './testing/guarded-lookup';
+import { PostgresSearchIndex } from './postgres-search.index';
+import { FacetGroupRow, facetsFromGroups } from './postgres-search.sql';
+import { claimedStatement, guardedLookupRan, planAsRun } from './testing/guarded-lookup';
 import { facetsOf, sampleRowsOf } from './testing/sample-rows';
 import { openSearchDatabases, SearchDatabases } from './testing/search-databases';
 
@@ -51,16 +48,9 @@ describe('PostgreSQL search: a block sample of the table for a word of a few per
   });
   afterAll(() => databases.close());
 
-  const statement = async (query: string) => {
-    const real = await loadTokenStats(reader);
-    const word = tokenKey(query.slice(-2));
-    // The statistics put the word (its last bigram; the others at 90 %) at 15 % of the rows, whatever it really is,
-    // and no row in a sample bucket (a table written before the keys): the block sample is the sample then.
-    const buckets = new Set(BUCKET_KEYS);
-    const claimed = { ...real, frequency: (key: number) => (key === word ? 0.15 : buckets.has(key) ? 0 : 0.9) };
-    const request = { table: 'public_disclosures', query: parseQuery(query) as ParsedQuery, filter: {}, asOf: AS_OF, limit: 20, countBound: COUNT_BOUND, cursor: null };
-    return buildSearchSql(request, claimed);
-  };
+  // The statistics put the word (its last bigram; the others at 90 %) at 15 % of the rows, whatever it really is, and
+  // no row in a sample bucket (a table written before the keys): the block sample is the sample then.
+  const statement = (query: string) => claimedStatement(reader, query, { share: 0.15, bucketShare: 0, countBound: COUNT_BOUND, asOf: AS_OF });
   /** From the plan as run: whether the sample's block scan ran, and whether the lookup after it did. */
   const ran = async (sql: { text: string; params: unknown[] }) => {
     const plan = await planAsRun(reader, sql);

@@ -4,12 +4,11 @@
 import { Database } from '@credit/db';
 import { contractDoc } from '../search-index.contract';
 import type { DisclosureDocument } from '../search-index.port';
-import { parseQuery, ParsedQuery } from '../search-text';
-import { loadTokenStats, PostgresSearchIndex } from './postgres-search.index';
-import { buildSearchSql, FacetGroupRow, facetsFromGroups } from './postgres-search.sql';
-import { SAMPLE_BUCKETS, tokenKey } from './postgres-search.tokens';
+import { PostgresSearchIndex } from './postgres-search.index';
+import { FacetGroupRow, facetsFromGroups } from './postgres-search.sql';
+import { SAMPLE_BUCKETS } from './postgres-search.tokens';
 import { BUCKET_KEYS } from './sample-buckets';
-import { guardedLookupRan, planAsRun } from './testing/guarded-lookup';
+import { claimedStatement, guardedLookupRan, planAsRun } from './testing/guarded-lookup';
 import { facetsOf, sampleRowsOf } from './testing/sample-rows';
 import { openSearchDatabases, SearchDatabases } from './testing/search-databases';
 
@@ -57,14 +56,8 @@ describe('PostgreSQL search: a sample of a frequent query from the first bucket 
   afterAll(() => databases.close());
 
   /** The statistics put the word (its last bigram; the others at 90 %) at 35 % of the rows, each bucket at 1/64. */
-  const statement = async (query: string, bucketKeys = true) => {
-    const real = await loadTokenStats(reader);
-    const word = tokenKey(query.slice(-2));
-    const buckets = new Set(BUCKET_KEYS);
-    const claimed = { ...real, frequency: (key: number) => (key === word ? CLAIMED_SHARE : buckets.has(key) ? (bucketKeys ? 1 / SAMPLE_BUCKETS : 0) : 0.9) };
-    const request = { table: 'public_disclosures', query: parseQuery(query) as ParsedQuery, filter: {}, asOf: AS_OF, limit: 20, countBound: COUNT_BOUND, cursor: null };
-    return buildSearchSql(request, claimed);
-  };
+  const statement = (query: string, bucketKeys = true) =>
+    claimedStatement(reader, query, { share: CLAIMED_SHARE, bucketShare: bucketKeys ? 1 / SAMPLE_BUCKETS : 0, countBound: COUNT_BOUND, asOf: AS_OF });
   /** Whether the lookup of every match ran (testing/guarded-lookup.ts). */
   const lookupRan = async (sql: { text: string; params: unknown[] }) => guardedLookupRan(await planAsRun(reader, sql), COUNT_BOUND + 1);
 

@@ -115,11 +115,13 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
     const inside = where.filter((condition) => !outside.includes(condition));
     return `(SELECT * FROM (SELECT ${columns} FROM ${input.table} WHERE ${inside.join(' AND ')} OFFSET 0) m${outside.length ? ` WHERE ${outside.join(' AND ')}` : ''}${fencedOrder ? ` ORDER BY ${fencedOrder}` : ''} LIMIT ${take})`;
   };
-  // The newest GIN matches sorted by their narrow key, then only the page's rows read whole, by record_id: sorting
-  // every match's whole row (its text, the amounts cast to text) cost the page of 明光市金源 (2,576 matches) 8.5 ms
-  // against 6.2, medians of 8 alternating runs.
+  // The page's rows read whole by record_id, once the newest matches were found by their narrow key (`ids`).
+  const wholeRows = (columns: string, ids: string) => `(SELECT ${columns} FROM ${input.table} WHERE record_id IN (${ids}))`;
+  // The newest GIN matches sorted by their narrow key, then only the page's rows read whole: sorting every match's
+  // whole row (its text, the amounts cast to text) cost the page of 明光市金源 (2,576 matches) 8.5 ms against 6.2,
+  // medians of 8 alternating runs.
   const newestByKey = (columns: string, where: string[], take: number) =>
-    `(SELECT ${columns} FROM ${input.table} WHERE record_id IN (SELECT record_id FROM (SELECT record_id, decision_date FROM ${input.table} WHERE ${where.join(' AND ')} OFFSET 0) m ${NEWEST} LIMIT ${take}))`;
+    wholeRows(columns, `SELECT record_id FROM (SELECT record_id, decision_date FROM ${input.table} WHERE ${where.join(' AND ')} OFFSET 0) m ${NEWEST} LIMIT ${take}`);
   const pageColumns = (tier: Tier) => `${tier} AS tier, ${READ_COLUMNS}, decision_date AS sort_date, record_id AS sort_id`;
   const ctes: string[] = [];
   const pageParts: string[] = [];
@@ -196,11 +198,6 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   // too: the bigrams of 天长市 go together (~5 %), and the lookup would keep all of its matches.
   const sharedLookup = sampleLooksUp && blockPercent === null && !pageScoped && !pageWalksFirst && (!walkable || pageShare < SHARED_PAGE_WALK_MIN_SHARE);
   const walkPage = !sharedLookup && walkable;
-  // A sample that GIN, a block sample or a plain walk would find reads the first bucket's matches instead when that
-  // is quicker (sample-buckets.ts), and GIN looks every match up only when the bucket held too few. Not with a date
-  // range: the bucket's matches within one month were too few, and the lookup after them made 餐饮 in a month
-  // 7.3 → 34.9 ms.
-  const fromBucket = count && dates.length === 0 && (walkSample || (sampleLooksUp && !sharedLookup)) && !sampleScoped && !sampleWalksFirst && sampleFromBucket(bound, pageShare, stats);
   if (pageScoped) {
     pageParts.push(...walkThenLookUp('page_walk', pageColumns(tier), scopedPageRows, limit, [...scoped(scope), ...after], notExact, order));
   } else if (pageWalksFirst) {
@@ -209,7 +206,7 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
     ctes.push(`matches AS MATERIALIZED (SELECT ${columns} FROM ${input.table} WHERE ${[...base, contains(false)].join(' AND ')})`);
     const pageMatches = [...notExact, ...after];
     const newest = `SELECT record_id FROM matches${pageMatches.length ? ` WHERE ${pageMatches.join(' AND ')}` : ''} ${NEWEST} LIMIT ${limit}`;
-    pageParts.push(`(SELECT ${pageColumns(tier)} FROM ${input.table} WHERE record_id IN (${newest}))`);
+    pageParts.push(wholeRows(pageColumns(tier), newest));
   } else {
     const where = [...base, contains(walkPage), ...notExact, ...after];
     const manyMatches = pageShare * stats.rows >= NARROW_SORT_MIN_MATCHES;
@@ -232,7 +229,11 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
     matched = `(${walkThenLookUp('walked', columns, budget, bound, [], [], null).join(' UNION ALL ')})`;
   } else if (sharedLookup) {
     matched = `(SELECT * FROM matches LIMIT ${bound})`;
-  } else if (fromBucket) {
+  } else if (dates.length === 0 && (walkSample || sampleLooksUp) && sampleFromBucket(bound, pageShare, stats)) {
+    // A sample that GIN, a block sample or a plain walk would find (not one scoped, walked first or shared, above)
+    // reads the first bucket's matches instead when that is quicker (sample-buckets.ts), and GIN looks every match up
+    // only when the bucket held too few. Not with a date range: the bucket's matches within one month were too few,
+    // and the lookup after them made 餐饮 in a month 7.3 → 34.9 ms.
     const bucketed = rows(columns, [...base, contains(false), inFirstBucket((list) => p(list, 'bigint[]'))], false, bound, null);
     matched = `(${lookUpIfShort('bucketed', columns, bucketed, bound, [], null).join(' UNION ALL ')})`;
   } else if (blockPercent !== null) {

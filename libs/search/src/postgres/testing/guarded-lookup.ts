@@ -1,6 +1,31 @@
-// For the PostgreSQL search's tests: what a statement's plan did when it ran, for the samples that try a bounded
-// source first (a block sample, the first buckets) and look every match up in GIN only when that held too few.
+// For the PostgreSQL search's tests of the samples that try a bounded source first (a block sample, the first
+// bucket) and look every match up in GIN only when that held too few: the statement, with statistics that choose
+// the source, and what its plan did when it ran.
 import type { Database } from '@credit/db';
+import { parseQuery, ParsedQuery } from '../../search-text';
+import { loadTokenStats } from '../postgres-search.index';
+import { buildSearchSql } from '../postgres-search.sql';
+import { tokenKey } from '../postgres-search.tokens';
+import { BUCKET_KEYS } from '../sample-buckets';
+
+export interface ClaimedStats {
+  /** The word's share of the rows (its last bigram's; any other key is claimed at 90 %). */
+  share: number;
+  /** Each sample bucket's key's share (0: a table written before the keys). */
+  bucketShare: number;
+  countBound: number;
+  asOf: string;
+}
+
+/** The statement for `query` with statistics that claim `claim`, whatever the table really holds. */
+export async function claimedStatement(reader: Database, query: string, claim: ClaimedStats): Promise<{ text: string; params: unknown[] }> {
+  const real = await loadTokenStats(reader);
+  const word = tokenKey(query.slice(-2));
+  const buckets = new Set(BUCKET_KEYS);
+  const frequency = (key: number) => (key === word ? claim.share : buckets.has(key) ? claim.bucketShare : 0.9);
+  const request = { table: 'public_disclosures', query: parseQuery(query) as ParsedQuery, filter: {}, asOf: claim.asOf, limit: 20, countBound: claim.countBound, cursor: null };
+  return buildSearchSql(request, { ...real, frequency });
+}
 
 /** The plan as run (EXPLAIN ANALYZE), a line each. */
 export async function planAsRun(reader: Database, sql: { text: string; params: unknown[] }): Promise<string[]> {
