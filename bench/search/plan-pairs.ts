@@ -45,7 +45,8 @@ async function comparePlans(db: SqlExecutor, stats: Session['stats'], shape: Ses
       await db.query(`PREPARE ${name} AS ${sql.text}`);
       prepared.set(sql.text, name);
     }
-    return { text: `EXECUTE ${name}(${sql.params.map(literal).join(', ')})`, params: [] };
+    // A statement without parameters is executed without parentheses (`EXECUTE name()` is a syntax error).
+    return { text: `EXECUTE ${name}${sql.params.length ? `(${sql.params.map(literal).join(', ')})` : ''}`, params: [] };
   };
   const cost = async (sql: SearchSql): Promise<number> => {
     const run = await explained(sql);

@@ -24,6 +24,7 @@ import { Migration20261205150000 } from './Migration20261205150000';
 import { Migration20261205210000 } from './Migration20261205210000';
 import { Migration20261206100000 } from './Migration20261206100000';
 import { Migration20261206120000 } from './Migration20261206120000';
+import { Migration20261207200000 } from './Migration20261207200000';
 
 /** The token signature's migration, run by the search's signature int-spec on rows signed both ways. */
 export { TOKEN_SIGNATURE_SQL } from './Migration20261206120000';
@@ -52,4 +53,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261205210000', class: Migration20261205210000 },
   { name: 'Migration20261206100000', class: Migration20261206100000 },
   { name: 'Migration20261206120000', class: Migration20261206120000 },
+  { name: 'Migration20261207200000', class: Migration20261207200000 },
 ];

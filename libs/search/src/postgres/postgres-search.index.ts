@@ -30,7 +30,9 @@ export const LIVE_TABLE = 'public_disclosures';
  * here) over the GIN bitmap it should use (1.6 ms); every search predicate has an index, so sequential scans
  * are simply discouraged on these connections. JIT only adds latency to queries this short. The table and its
  * indexes are read from memory, not from disk: random_page_cost 1.1 (as on SSDs) lets a walk scoped to a filter
- * take that filter's own index, where the default 4 can prefer the newest-first index and skip most rows.
+ * take that filter's own index, where the default 4 can prefer the newest-first index and skip most rows. No
+ * parallel workers: a search takes milliseconds, and starting two workers took longer (a walk's generic plan went
+ * to a Gather Merge, 9.3 ms where the same walk took 1.5 ms alone).
  *
  * Generic plans, forced: a search text that PreparedSearchTexts names runs as a prepared statement, planned once
  * per connection instead of on every search (the text already fixes the plan's shape and carries today's date as
@@ -39,7 +41,7 @@ export const LIVE_TABLE = 'public_disclosures';
  * the other statements write today's date into their text too, since a generic plan that had to guess
  * `published_until >= $date` would AND in a bitmap of the whole table (120 ms for a USCC).
  */
-export const SEARCH_SESSION_OPTIONS = '-c enable_seqscan=off -c jit=off -c random_page_cost=1.1 -c plan_cache_mode=force_generic_plan';
+export const SEARCH_SESSION_OPTIONS = '-c enable_seqscan=off -c jit=off -c random_page_cost=1.1 -c plan_cache_mode=force_generic_plan -c max_parallel_workers_per_gather=0';
 
 /**
  * Search connections are replaced after this many uses or this long, whichever comes first, so the statements

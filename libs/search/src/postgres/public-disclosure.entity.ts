@@ -14,7 +14,7 @@ import { BigIntType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core
 @Index({ name: 'public_disclosures_tokens_gin', expression: 'create index "public_disclosures_tokens_gin" on "public_disclosures" using gin ("tokens")' })
 @Index({
   name: 'public_disclosures_newest_idx',
-  expression: 'create index "public_disclosures_newest_idx" on "public_disclosures" ("decision_date" desc, "record_id" desc) where not "withdrawn"',
+  expression: 'create index "public_disclosures_newest_idx" on "public_disclosures" ("decision_date" desc, "record_id" desc) include ("published_from", "published_until", "token_signature") where not "withdrawn"',
 })
 @Index({
   name: 'public_disclosures_until_idx',
