@@ -4,23 +4,23 @@
 // a row without a signature is still tested exactly, and most walked rows are never read from the table.
 import { Database } from '@credit/db';
 import { contractDoc } from '../search-index.contract';
-import type { DisclosureDocument } from '../search-index.port';
+import type { DisclosureDocument, DisclosureSearchFilter } from '../search-index.port';
 import { parseQuery, ParsedQuery } from '../search-text';
 import { loadTokenStats, PostgresSearchIndex } from './postgres-search.index';
 import { HitRow, toHit } from './postgres-search.rows';
 import { buildSearchSql, FacetGroupRow, facetsFromGroups, TokenStats } from './postgres-search.sql';
 import { BUCKET_KEYS } from './sample-buckets';
-import { planAsRun } from './testing/guarded-lookup';
+import { guardedLookupRan, planAsRun } from './testing/guarded-lookup';
 import { matchingDocuments } from './testing/matching-documents';
 import { facetsOf, sampleRowsOf } from './testing/sample-rows';
 import { openSearchDatabases, SearchDatabases } from './testing/search-databases';
 
 const AS_OF = '2026-06-30';
-const COUNT_BOUND = 30;
-// The statistics put every key at 38 % of the rows (家电 is at 1/8): the page walks, and so does the sample (above
-// √(10 · 31 / 2,400) = 36 %, sampleWalkMinShare), both through the signature (below SIGNED_WALK_MAX_SHARE). The
-// sample buckets' keys at none: a table written before them, so the sample does not read a bucket instead.
-const CLAIMED_SHARE = 0.38;
+const COUNT_BOUND = 10;
+// The statistics put every key at 22 % of the rows (家电 is at 1/8): the page walks, and so does the sample of 11
+// (above √(10 · 11 / 2,400) = 21 %, sampleWalkMinShare), both through the signature (below SIGNED_WALK_MAX_SHARE,
+// 25 %). The sample buckets' keys at none: a table written before them, so the sample does not read a bucket instead.
+const CLAIMED_SHARE = 0.22;
 
 describe('PostgreSQL search: a walk through the signatures on the newest-first index', () => {
   let databases: SearchDatabases;
@@ -57,9 +57,9 @@ describe('PostgreSQL search: a walk through the signatures on the newest-first i
   });
   afterAll(() => databases.close());
 
-  const search = async (after: { tier: 0 | 1 | 2; date: string; id: string } | null = null) => {
-    const request = { table: 'public_disclosures', query: parseQuery('家电') as ParsedQuery, filter: {}, asOf: AS_OF, limit: 20, countBound: COUNT_BOUND, cursor: after };
-    const sql = buildSearchSql(request, stats);
+  const search = async (after: { tier: 0 | 1 | 2; date: string; id: string } | null = null, filter: DisclosureSearchFilter = {}, claimed = stats) => {
+    const request = { table: 'public_disclosures', query: parseQuery('家电') as ParsedQuery, filter, asOf: AS_OF, limit: 20, countBound: COUNT_BOUND, cursor: after };
+    const sql = buildSearchSql(request, claimed);
     const [row] = await reader.query<{ hits: HitRow[]; facets: FacetGroupRow[] }>(sql.text, sql.params);
     return { sql, hits: row.hits.map((hit) => toHit(hit)), ...facetsFromGroups(row.facets) };
   };
@@ -68,7 +68,7 @@ describe('PostgreSQL search: a walk through the signatures on the newest-first i
     const expected = matchingDocuments(published, '家电', {});
     expect(expected.length).toBeGreaterThan(60);
     const first = await search();
-    expect(first.sql.text).toContain('CROSS JOIN LATERAL');
+    expect(first.sql.text).toContain('THEN (SELECT arraycontains(x.tokens, ');
     expect(first.hits.slice(0, 20).map((hit) => hit.doc.id)).toEqual(expected.slice(0, 20).map((doc) => doc.id));
     // the sample is the newest COUNT_BOUND + 1 matches
     expect(first.sampled).toBe(COUNT_BOUND + 1);
@@ -84,12 +84,33 @@ describe('PostgreSQL search: a walk through the signatures on the newest-first i
     const walks = plan.filter((line) => /Index Only Scan using public_disclosures_newest_idx/.test(line));
     expect(walks.length).toBe(2); // the page's and the sample's
     // Each walk passes over ~8 rows for every match; the table is read by primary key for the matches alone (and
-    // the few rows whose signature holds the keys' bits by chance).
+    // the few rows whose signature holds the keys' bits by chance): once to test their tokens, once for their rows.
     const removed = plan.filter((line) => /Rows Removed by Filter: \d+/.test(line)).map((line) => Number(/(\d+)$/.exec(line.trim())?.[1]));
     expect(Math.max(...removed)).toBeGreaterThan(100);
     const reads = plan.filter((line) => /Index Scan using public_disclosures_pkey/.test(line)).map((line) => Number(/loops=(\d+)/.exec(line)?.[1]));
-    expect(reads.length).toBe(2);
-    expect(Math.max(...reads)).toBeLessThanOrEqual(COUNT_BOUND + 1 + 5);
+    expect(reads).toHaveLength(4);
+    expect(Math.max(...reads)).toBeLessThanOrEqual(Math.max(21, COUNT_BOUND + 1) + 5);
+  });
+
+  it("walks a department's own index the same way, a bounded walk first: its page as the documents say", async () => {
+    // Every key at 10 %: the department scopes the page's walk, which goes ~420 entries into its index (twice the
+    // entries the matches should take), where 家电 is one row in eight: enough for the page.
+    const buckets = new Set(BUCKET_KEYS);
+    const scoped: TokenStats = { ...stats, frequency: (key) => (buckets.has(key) ? 0 : 0.1) };
+    const filter = { departmentCode: 'CZ-SWJ' };
+    const expected = matchingDocuments(published, '家电', filter);
+    const found = await search(null, filter, scoped);
+    expect(found.hits.slice(0, 20).map((hit) => hit.doc.id)).toEqual(expected.slice(0, 20).map((doc) => doc.id));
+    expect(found.sampled).toBe(COUNT_BOUND + 1);
+    const plan = await planAsRun(reader, { text: found.sql.text, params: found.sql.params });
+    expect(plan.filter((line) => /Index Only Scan using public_disclosures_department_newest_idx/.test(line)).length).toBe(1);
+    // the walk found the page: the lookup of every match that would follow a walk that fell short never started
+    expect(guardedLookupRan(plan, 21)).toBe(false);
+    // the table read by primary key for the page's rows alone (and any whose signature holds the bits by chance),
+    // to test their tokens and to read them whole
+    const reads = plan.filter((line) => /Index Scan using public_disclosures_pkey/.test(line)).map((line) => Number(/loops=(\d+)/.exec(line)?.[1]));
+    expect(reads).toHaveLength(2);
+    expect(Math.max(...reads)).toBeLessThanOrEqual(21 + 5);
   });
 
   it('tests a row without a signature (written before the column) exactly, by its tokens', async () => {

@@ -115,19 +115,33 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
     const inside = where.filter((condition) => !outside.includes(condition));
     return `(SELECT * FROM (SELECT ${columns} FROM ${input.table} WHERE ${inside.join(' AND ')} OFFSET 0) m${outside.length ? ` WHERE ${outside.join(' AND ')}` : ''}${fencedOrder ? ` ORDER BY ${fencedOrder}` : ''} LIMIT ${take})`;
   };
-  // A walk newest first; `where` and `rest` are what else a row must meet besides the keys. The keys' signature is tested on the index's own copy of it
-  // (public_disclosures_newest_idx INCLUDEs it and the publication dates: an index-only scan), and only the rows it
-  // lets through (~0.6 % of those lacking a key) are read from the table, by record_id, and tested exactly. A walked
-  // row the signature turns away costs no visit to the table: 排放's sample, 201 matches of ~2,100 rows walked,
-  // 4.2 → 1.5 ms. Not when nearly every row holds the keys (SIGNED_WALK_MAX_SHARE): the row is read directly.
-  const walk = (columns: string, where: string[], rest: string[], take: number) => {
-    if (andKeys.length === 0 || share >= SIGNED_WALK_MAX_SHARE) return `(SELECT ${columns} FROM ${input.table} WHERE ${[...where, contains(true), ...rest].join(' AND ')} ${NEWEST} LIMIT ${take})`;
-    const candidates = `SELECT record_id, decision_date FROM ${input.table} WHERE ${[...where, ...rest, `(${signatureMayHold(maskParam())})`].join(' AND ')} ${NEWEST}`;
-    const exact = `SELECT ${columns} FROM ${input.table} WHERE record_id = c.record_id AND arraycontains(tokens, ${all})`;
-    return `(SELECT w.* FROM (${candidates}) c CROSS JOIN LATERAL (${exact}) w ORDER BY c.decision_date DESC, c.record_id DESC LIMIT ${take})`;
-  };
-  // The page's rows read whole by record_id, once the newest matches were found by their narrow key (`ids`).
+  // Rows read whole by record_id, once the newest matches were found by their narrow key or a walk (`ids`).
   const wholeRows = (columns: string, ids: string) => `(SELECT ${columns} FROM ${input.table} WHERE record_id IN (${ids}))`;
+  // A walk newest first, through at most `walkRows` rows when bounded: `where` is where it goes (the index's own
+  // columns: publication, dates, a cursor, a filter's scope), `rest` what else a match must meet besides the keys,
+  // `keysShare` the share of the rows expected to hold the keys. The keys' signature is tested on the index's own
+  // copy of it (every newest-first index INCLUDEs it and the publication dates: an index-only scan), and only a row
+  // it lets through (~0.6 % of those lacking a key) is read from the table, by record_id, for the exact test, in a
+  // subquery of the walk's own condition: a walk written as a join to the table was planned, on PostgreSQL 17, as a
+  // sort of every published row. The matches' rows are then read whole (wholeRows). A walked row the signature turns
+  // away costs no visit to the table: 排放's sample, 201 matches of ~2,100 rows walked, 4.9 → 2.5 ms. Not when nearly
+  // every row holds the keys (SIGNED_WALK_MAX_SHARE): rows are read directly. Unbounded, it comes in parentheses;
+  // bounded, it is the statement of a CTE (walkThenLookUp).
+  const walk = (columns: string, where: string[], rest: string[], take: number, keysShare: number, walkRows: number | null = null) => {
+    if (andKeys.length === 0 || keysShare >= SIGNED_WALK_MAX_SHARE) {
+      return walkRows === null
+        ? `(SELECT ${columns} FROM ${input.table} WHERE ${[...where, contains(true), ...rest].join(' AND ')} ${NEWEST} LIMIT ${take})`
+        : `SELECT ${columns} FROM (SELECT * FROM ${input.table} WHERE ${where.join(' AND ')} ${NEWEST} LIMIT ${walkRows}) w
+                 WHERE ${[contains(true), ...rest].join(' AND ')} ${NEWEST} LIMIT ${take}`;
+    }
+    const exact = `CASE WHEN ${signatureMayHold(maskParam())} THEN (SELECT arraycontains(x.tokens, ${all}) FROM ${input.table} x WHERE x.record_id = c.record_id) END`;
+    const matches = walkRows === null
+      ? `SELECT record_id FROM ${input.table} c WHERE ${[...where, ...rest, exact].join(' AND ')} ${NEWEST} LIMIT ${take}`
+      : `SELECT record_id FROM (SELECT record_id, decision_date, token_signature FROM ${input.table} WHERE ${where.join(' AND ')} ${NEWEST} LIMIT ${walkRows}) c
+                 WHERE ${[...rest, exact].join(' AND ')} ${NEWEST} LIMIT ${take}`;
+    const whole = wholeRows(columns, matches);
+    return walkRows === null ? whole : whole.slice(1, -1);
+  };
   // The newest GIN matches sorted by their narrow key, then only the page's rows read whole: sorting every match's
   // whole row (its text, the amounts cast to text) cost the page of 明光市金源 (2,576 matches) 8.5 ms against 6.2,
   // medians of 8 alternating runs.
@@ -161,9 +175,8 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   // what is needed far sooner than the independent estimate says: then a bounded walk goes first, named `name`,
   // and GIN looks the matches up only when the walk fell short. `from` is where the walk starts (a cursor),
   // `filters` what else every row must meet.
-  const walkThenLookUp = (name: string, columns: string, walkRows: number, take: number, from: string[], filters: string[], fencedOrder: string | null): string[] =>
-    lookUpIfShort(name, columns, `SELECT ${columns} FROM (SELECT * FROM ${input.table} WHERE ${[...base, ...from].join(' AND ')} ${NEWEST} LIMIT ${walkRows}) w
-                 WHERE ${[contains(true), ...filters].join(' AND ')} ${NEWEST} LIMIT ${take}`, take, [...filters, ...from], fencedOrder);
+  const walkThenLookUp = (name: string, columns: string, walkRows: number, take: number, from: string[], filters: string[], fencedOrder: string | null, keysShare: number): string[] =>
+    lookUpIfShort(name, columns, walk(columns, [...base, ...from], filters, take, keysShare, walkRows), take, [...filters, ...from], fencedOrder);
   const order = 'sort_date DESC, sort_id DESC';
   const after = keyset(tier);
   // A department, severity or county filter scopes a walk to its own newest-first index: it reads only that
@@ -210,16 +223,16 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   const sharedLookup = sampleLooksUp && blockPercent === null && !pageScoped && !pageWalksFirst && (!walkable || pageShare < SHARED_PAGE_WALK_MIN_SHARE);
   const walkPage = !sharedLookup && walkable;
   if (pageScoped) {
-    pageParts.push(...walkThenLookUp('page_walk', pageColumns(tier), scopedPageRows, limit, [...scoped(scope), ...after], notExact, order));
+    pageParts.push(...walkThenLookUp('page_walk', pageColumns(tier), scopedPageRows, limit, [...scoped(scope), ...after], notExact, order, restShare));
   } else if (pageWalksFirst) {
-    pageParts.push(...walkThenLookUp('page_walk', pageColumns(tier), pageWalkRows, limit, after, notExact, order));
+    pageParts.push(...walkThenLookUp('page_walk', pageColumns(tier), pageWalkRows, limit, after, notExact, order, pageShare));
   } else if (sharedLookup) {
     ctes.push(`matches AS MATERIALIZED (SELECT ${columns} FROM ${input.table} WHERE ${[...base, contains(false)].join(' AND ')})`);
     const pageMatches = [...notExact, ...after];
     const newest = `SELECT record_id FROM matches${pageMatches.length ? ` WHERE ${pageMatches.join(' AND ')}` : ''} ${NEWEST} LIMIT ${limit}`;
     pageParts.push(wholeRows(pageColumns(tier), newest));
   } else if (walkPage) {
-    pageParts.push(walk(pageColumns(tier), base, [...notExact, ...after], limit));
+    pageParts.push(walk(pageColumns(tier), [...base, ...after], notExact, limit, share));
   } else {
     const where = [...base, contains(false), ...notExact, ...after];
     const manyMatches = pageShare * stats.rows >= NARROW_SORT_MIN_MATCHES;
@@ -235,11 +248,11 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
     // Twice the rows the matches should take, as for the page: a walk the planner sees as a small part of the
     // filter's rows stays an index walk rather than a bitmap of all of them and a sort.
     const walkRows = Math.max(bound, Math.min(Math.ceil((2 * bound) / restShare), budget));
-    matched = `(${walkThenLookUp('walked', columns, walkRows, bound, scoped(scope), [], null).join(' UNION ALL ')})`;
+    matched = `(${walkThenLookUp('walked', columns, walkRows, bound, scoped(scope), [], null, restShare).join(' UNION ALL ')})`;
   } else if (sampleWalksFirst) {
     // The sample walks first when, each term's bigrams going together, it would be found within what the GIN
     // lookup costs.
-    matched = `(${walkThenLookUp('walked', columns, budget, bound, [], [], null).join(' UNION ALL ')})`;
+    matched = `(${walkThenLookUp('walked', columns, budget, bound, [], [], null, pageShare).join(' UNION ALL ')})`;
   } else if (sharedLookup) {
     matched = `(SELECT * FROM matches LIMIT ${bound})`;
   } else if (dates.length === 0 && (walkSample || sampleLooksUp) && sampleFromBucket(bound, pageShare, stats)) {
@@ -257,7 +270,7 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
                  WHERE ${[...base, contains(true)].join(' AND ')} LIMIT ${bound}`;
     matched = `(${lookUpIfShort('blocks', columns, blocks, bound, [], null).join(' UNION ALL ')})`;
   } else {
-    matched = walkSample ? walk(columns, base, [], bound) : rows(columns, [...base, contains(false)], bound, null);
+    matched = walkSample ? walk(columns, base, [], bound, share) : rows(columns, [...base, contains(false)], bound, null);
   }
   const exactColumns = facets ? 'sort_id, sort_date, department_code, department_name, region_code, penalty_categories' : 'sort_id, sort_date';
   const sample = input.query

@@ -96,12 +96,12 @@ export const PAGE_WALK_MIN_SHARE = 0.002;
 export const SHARED_PAGE_WALK_MIN_SHARE = 0.004;
 /**
  * Below this share a walk tests the keys' signature on the newest-first index and reads from the table only the
- * rows it lets through, each by record_id (buildSearchSql's walk); above it, nearly every walked row would be read
- * anyway, twice as dearly (the primary key's pages, then the row), and the walk reads each row directly. A row read
- * costs about eight times an index entry tested: the split is at ~1 / (2 + 1/8). Paired on the bench's 1M (generic
- * plans, full page): a city every row is in, 1.06 → 1.56 ms through the signature; 排放 (~10 %) 7.2 → 3.3 ms.
+ * rows it lets through (buildSearchSql's walk), each twice by record_id (to test its tokens, then whole); above it,
+ * most walked rows are matches anyway, and the walk reads each row directly, once. Paired on the bench's 1M (generic
+ * plans, full page): 食品 (22 %) 2.79 → 2.45 ms through the signature, 许可 (32 %) 1.75 → 2.26, a city every row is
+ * in 1.06 → 1.56; 排放 (10 %) 5.15 → 2.90.
  */
-export const SIGNED_WALK_MAX_SHARE = 0.4;
+export const SIGNED_WALK_MAX_SHARE = 0.25;
 /**
  * Reading a row while walking (index entry, heap tuple, one containment test over ~100 keys: ~2 µs) costs about
  * ten times reading one entry of a GIN posting list (~0.15 µs) here, so a sample of n matches walks (n / share
