@@ -31,8 +31,8 @@ export const LIVE_TABLE = 'public_disclosures';
  * are simply discouraged on these connections. JIT only adds latency to queries this short. The table and its
  * indexes are read from memory, not from disk: random_page_cost 1.1 (as on SSDs) lets a walk scoped to a filter
  * take that filter's own index, where the default 4 can prefer the newest-first index and skip most rows. No
- * parallel workers: a search takes milliseconds, and starting two workers took longer (a walk's generic plan went
- * to a Gather Merge, 9.3 ms where the same walk took 1.5 ms alone).
+ * parallel workers: a search takes milliseconds, and starting two took longer than that (a walk written as a join,
+ * tried before the one buildSearchSql writes, went to a Gather Merge: 9.3 ms where it took 1.5 ms alone).
  *
  * Generic plans, forced: a search text that PreparedSearchTexts names runs as a prepared statement, planned once
  * per connection instead of on every search (the text already fixes the plan's shape and carries today's date as

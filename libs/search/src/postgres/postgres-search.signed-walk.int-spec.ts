@@ -47,6 +47,9 @@ describe('PostgreSQL search: a walk through the signatures on the newest-first i
       const expired = i % 120 === 24;
       docs.push({ ...doc, publishedUntil: expired ? '2026-06-01' : '2029-12-31' });
     }
+    // One whose whole name is the query: an exact match (first, on its own), and the newest of the walk's matches too,
+    // which the walk must leave to the exact ones.
+    docs.push(contractDoc({ partyName: '家电', violationType: '销售不合格家电', decisionDate: '2026-05-28', departmentCode: 'CZ-HBJ', publishedUntil: '2029-12-31' }));
     await new PostgresSearchIndex(db).apply(docs.map((doc) => ({ op: 'upsert' as const, version: 1, doc })));
     const withdrawn = docs.filter((_, i) => i % 120 === 64);
     await db.query('UPDATE public_disclosures SET withdrawn = true WHERE record_id = ANY($1::bigint[])', [withdrawn.map((doc) => doc.id)]);
@@ -70,6 +73,7 @@ describe('PostgreSQL search: a walk through the signatures on the newest-first i
     const first = await search();
     expect(first.sql.text).toContain('THEN (SELECT arraycontains(x.tokens, ');
     expect(first.hits.slice(0, 20).map((hit) => hit.doc.id)).toEqual(expected.slice(0, 20).map((doc) => doc.id));
+    expect(first.hits[0]).toMatchObject({ tier: 2, doc: { partyName: '家电' } });
     // the sample is the newest COUNT_BOUND + 1 matches
     expect(first.sampled).toBe(COUNT_BOUND + 1);
     expect(first.facets).toEqual(facetsOf(sampleRowsOf(expected.slice(0, COUNT_BOUND + 1))));
@@ -92,16 +96,21 @@ describe('PostgreSQL search: a walk through the signatures on the newest-first i
     expect(Math.max(...reads)).toBeLessThanOrEqual(Math.max(21, COUNT_BOUND + 1) + 5);
   });
 
-  it("walks a department's own index the same way, a bounded walk first: its page as the documents say", async () => {
+  it("walks a department's own index the same way, a bounded walk first: its pages as the documents say", async () => {
     // Every key at 10 %: the department scopes the page's walk, which goes ~420 entries into its index (twice the
-    // entries the matches should take), where 家电 is one row in eight: enough for the page.
+    // entries the matches should take), where 家电 is one row in eight: enough for a page. The department's
+    // appliances decided in May are all no longer published.
     const buckets = new Set(BUCKET_KEYS);
     const scoped: TokenStats = { ...stats, frequency: (key) => (buckets.has(key) ? 0 : 0.1) };
-    const filter = { departmentCode: 'CZ-SWJ' };
+    const filter = { departmentCode: 'CZ-SCJGJ' };
     const expected = matchingDocuments(published, '家电', filter);
     const found = await search(null, filter, scoped);
     expect(found.hits.slice(0, 20).map((hit) => hit.doc.id)).toEqual(expected.slice(0, 20).map((doc) => doc.id));
     expect(found.sampled).toBe(COUNT_BOUND + 1);
+    const last = found.hits[19];
+    const next = await search({ tier: last.tier, date: last.doc.decisionDate, id: last.doc.id }, filter, scoped);
+    expect(next.hits.slice(0, 20).map((hit) => hit.doc.id)).toEqual(expected.slice(20, 40).map((doc) => doc.id));
+    expect(next.sql.text).toMatch(/page_walk AS \(SELECT [^\n]*department_code = \$\d+::text AND \(decision_date, record_id\) < /);
     const plan = await planAsRun(reader, { text: found.sql.text, params: found.sql.params });
     expect(plan.filter((line) => /Index Only Scan using public_disclosures_department_newest_idx/.test(line)).length).toBe(1);
     // the walk found the page: the lookup of every match that would follow a walk that fell short never started

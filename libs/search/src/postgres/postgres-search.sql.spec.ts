@@ -1,4 +1,5 @@
 import { buildSearchSql, FacetGroupRow, facetsFromGroups, PAGE_WALK_MIN_SHARE, sampleWalkMinShare, TokenStats } from './postgres-search.sql';
+import { SIGNED_WALK_MAX_SHARE } from './search-plan';
 import { facetsOf, SampleRow } from './testing/sample-rows';
 import { documentTokens, filterKeys, tokenKey } from './postgres-search.tokens';
 import { dateRangeShareOf, histogramShareOf, termwiseShare, testDatesAfterLookup } from './search-plan';
@@ -50,6 +51,21 @@ describe('buildSearchSql plan choice', () => {
       sample: sql.includes('blocks AS (') ? 'blocks, then gin' : walked ? 'walk, then gin' : sample.includes('OFFSET 0) m') ? 'gin' : 'walk',
     };
   };
+
+  it('walks through the signatures on the index below SIGNED_WALK_MAX_SHARE, and reads rows directly above it', () => {
+    const signed = /CASE WHEN token_signature IS NULL OR .{0,200} THEN \(SELECT arraycontains\(x\.tokens, /;
+    const direct = /CASE WHEN token_signature IS NULL OR .{0,200} THEN arraycontains\(tokens, /;
+    // 排放 at 15 %: the page and the sample (1,001, walked from 10 %) walk, both through the signatures
+    const rare = buildSearchSql(input('排放'), stats({ 排放: 0.15 })).text;
+    expect(rare.match(new RegExp(signed, 'g'))).toHaveLength(2);
+    expect(rare).not.toMatch(direct);
+    // 许可 at 32 %: most walked rows match, and each is read once, directly
+    const common = buildSearchSql(input('许可'), stats({ 许可: SIGNED_WALK_MAX_SHARE + 0.07 })).text;
+    expect(common).not.toMatch(signed);
+    expect(common.match(new RegExp(direct, 'g'))).toHaveLength(2);
+    // termwise: 天长市's two bigrams go together (30 %, not 9 %), so it reads rows directly too
+    expect(buildSearchSql(input('天长市'), stats({ 天长: 0.3, 长市: 0.3 })).text).not.toMatch(signed);
+  });
 
   it('looks up only the rarest keys in GIN and checks the others on the rows found', () => {
     const { text, params } = buildSearchSql(input('琅琊区华星食品'), stats({ 琅琊: 0.1, 琊区: 0.1, 区华: 0.001, 华星: 0.02, 星食: 0.001, 食品: 0.2 }));

@@ -119,13 +119,13 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   const wholeRows = (columns: string, ids: string) => `(SELECT ${columns} FROM ${input.table} WHERE record_id IN (${ids}))`;
   // A walk newest first, through at most `walkRows` rows when bounded: `where` is where it goes (the index's own
   // columns: publication, dates, a cursor, a filter's scope), `rest` what else a match must meet besides the keys,
-  // `keysShare` the share of the rows expected to hold the keys. The keys' signature is tested on the index's own
+  // `keysShare` the share of the rows expected to hold the keys (termwise: a word's bigrams go together). The keys' signature is tested on the index's own
   // copy of it (every newest-first index INCLUDEs it and the publication dates: an index-only scan), and only a row
   // it lets through (~0.6 % of those lacking a key) is read from the table, by record_id, for the exact test, in a
   // subquery of the walk's own condition: a walk written as a join to the table was planned, on PostgreSQL 17, as a
   // sort of every published row. The matches' rows are then read whole (wholeRows). A walked row the signature turns
-  // away costs no visit to the table: 排放's sample, 201 matches of ~2,100 rows walked, 4.9 → 2.5 ms. Not when nearly
-  // every row holds the keys (SIGNED_WALK_MAX_SHARE): rows are read directly. Unbounded, it comes in parentheses;
+  // away costs no visit to the table: 排放's sample, 201 matches of ~2,100 rows walked, 4.9 → 2.5 ms. Not when a
+  // quarter of the rows or more hold the keys (SIGNED_WALK_MAX_SHARE): rows are read directly. Unbounded, it comes in parentheses;
   // bounded, it is the statement of a CTE (walkThenLookUp).
   const walk = (columns: string, where: string[], rest: string[], take: number, keysShare: number, walkRows: number | null = null) => {
     if (andKeys.length === 0 || keysShare >= SIGNED_WALK_MAX_SHARE) {
@@ -232,7 +232,7 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
     const newest = `SELECT record_id FROM matches${pageMatches.length ? ` WHERE ${pageMatches.join(' AND ')}` : ''} ${NEWEST} LIMIT ${limit}`;
     pageParts.push(wholeRows(pageColumns(tier), newest));
   } else if (walkPage) {
-    pageParts.push(walk(pageColumns(tier), [...base, ...after], notExact, limit, share));
+    pageParts.push(walk(pageColumns(tier), [...base, ...after], notExact, limit, pageShare));
   } else {
     const where = [...base, contains(false), ...notExact, ...after];
     const manyMatches = pageShare * stats.rows >= NARROW_SORT_MIN_MATCHES;
@@ -270,7 +270,7 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
                  WHERE ${[...base, contains(true)].join(' AND ')} LIMIT ${bound}`;
     matched = `(${lookUpIfShort('blocks', columns, blocks, bound, [], null).join(' UNION ALL ')})`;
   } else {
-    matched = walkSample ? walk(columns, base, [], bound, share) : rows(columns, [...base, contains(false)], bound, null);
+    matched = walkSample ? walk(columns, base, [], bound, pageShare) : rows(columns, [...base, contains(false)], bound, null);
   }
   const exactColumns = facets ? 'sort_id, sort_date, department_code, department_name, region_code, penalty_categories' : 'sort_id, sort_date';
   const sample = input.query
