@@ -3,7 +3,7 @@
 // only its primary key (bulk loading is several times faster without the GIN index); the live table's other
 // indexes are re-created from their own definitions at commit, so the migrations stay the single source of truth.
 // Its columns are the live table's, in the order of column-layout.ts.
-import type { Database } from '@credit/db';
+import type { Database, SqlExecutor } from '@credit/db';
 import type { IndexBuild, IndexOperation } from '../search-index.port';
 import { createWithLayout } from './column-layout';
 import { applyToTable } from './postgres-index.writes';
@@ -43,7 +43,7 @@ export class PostgresIndexBuild implements IndexBuild {
   }
 
   async commit(): Promise<void> {
-    const indexes = await this.indexesOf(this.live);
+    const indexes = await indexesOf(this.db, this.live);
     for (const index of indexes.filter((i) => !i.primary)) {
       const definition = index.definition.replace(
         /^(CREATE (?:UNIQUE )?INDEX )(\S+)( ON (?:ONLY )?)(\S+)/,
@@ -59,6 +59,12 @@ export class PostgresIndexBuild implements IndexBuild {
     await this.db.transaction(async (sql) => {
       // Readers wait for the few milliseconds of the renames instead of seeing a missing table.
       await sql.query(`LOCK TABLE ${this.live} IN ACCESS EXCLUSIVE MODE`);
+      // The live indexes again, under the lock: a migration that changed one after the copies were begun (it waited
+      // for nothing of ours) would otherwise be undone by the swap, silently. Nothing is swapped; the build is left
+      // for the caller to abort, and a new reindex copies the definitions as they are now.
+      if (JSON.stringify(await indexesOf(sql, this.live)) !== JSON.stringify(indexes)) {
+        throw new Error(`the indexes of ${this.live} changed while ${this.name}'s were being built (a migration ran meanwhile): run search:reindex again`);
+      }
       await sql.query(`DROP TABLE IF EXISTS ${this.live}${OLD_SUFFIX}`);
       await sql.query(`ALTER TABLE ${this.live} RENAME TO ${this.live}${OLD_SUFFIX}`);
       for (const index of indexes) await sql.query(`ALTER INDEX ${index.name} RENAME TO ${truncate(index.name + OLD_SUFFIX)}`);
@@ -73,14 +79,16 @@ export class PostgresIndexBuild implements IndexBuild {
     await this.db.query(`DROP TABLE IF EXISTS ${this.name}`);
   }
 
-  private async indexesOf(table: string): Promise<IndexDefinition[]> {
-    return this.db.query<IndexDefinition>(
-      `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition, i.indisprimary AS primary
-         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-        WHERE i.indrelid = to_regclass($1) ORDER BY c.relname`,
-      [table],
-    );
-  }
+}
+
+/** A table's indexes, by name, with their definitions (pg_get_indexdef). */
+function indexesOf(sql: Pick<SqlExecutor, 'query'>, table: string): Promise<IndexDefinition[]> {
+  return sql.query<IndexDefinition>(
+    `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition, i.indisprimary AS primary
+       FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+      WHERE i.indrelid = to_regclass($1) ORDER BY c.relname`,
+    [table],
+  );
 }
 
 /** A trigger's definition (pg_get_triggerdef) on another table: its `ON [schema.]table` names `table` instead. */

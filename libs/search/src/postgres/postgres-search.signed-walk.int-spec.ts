@@ -13,7 +13,7 @@ import { BUCKET_KEYS } from './sample-buckets';
 import { guardedLookupRan, planAsRun } from './testing/guarded-lookup';
 import { matchingDocuments } from './testing/matching-documents';
 import { facetsOf, sampleRowsOf } from './testing/sample-rows';
-import { openSearchDatabases, SearchDatabases } from './testing/search-databases';
+import { searchDatabasesOfSuite } from './testing/search-databases';
 
 const AS_OF = '2026-06-30';
 const COUNT_BOUND = 10;
@@ -23,7 +23,7 @@ const COUNT_BOUND = 10;
 const CLAIMED_SHARE = 0.22;
 
 describe('PostgreSQL search: a walk through the signatures on the newest-first index', () => {
-  let databases: SearchDatabases;
+  const suite = searchDatabasesOfSuite();
   let db: Database;
   let reader: Database;
   let stats: TokenStats;
@@ -31,8 +31,7 @@ describe('PostgreSQL search: a walk through the signatures on the newest-first i
   const published: DisclosureDocument[] = [];
 
   beforeAll(async () => {
-    databases = await openSearchDatabases();
-    ({ db, reader } = databases);
+    ({ db, reader } = suite);
     // One in eight sells household appliances (家电). Of those decided in the newest month (May: i ≡ 24 mod 40), one in
     // three is no longer published on AS_OF and one in three is withdrawn, so a walk that let either through would
     // show some on the first page and in the sample.
@@ -58,7 +57,6 @@ describe('PostgreSQL search: a walk through the signatures on the newest-first i
     const buckets = new Set(BUCKET_KEYS);
     stats = { ...(await loadTokenStats(reader)), frequency: (key) => (buckets.has(key) ? 0 : CLAIMED_SHARE) };
   });
-  afterAll(() => databases.close());
 
   const search = async (after: { tier: 0 | 1 | 2; date: string; id: string } | null = null, filter: DisclosureSearchFilter = {}, claimed = stats) => {
     const request = { table: 'public_disclosures', query: parseQuery('家电') as ParsedQuery, filter, asOf: AS_OF, limit: 20, countBound: COUNT_BOUND, cursor: after };

@@ -24,3 +24,18 @@ export async function openSearchDatabases(readerConnections = 2): Promise<Search
     },
   };
 }
+
+/**
+ * The suite's search databases, opened before its first test and closed after its last (jest's beforeAll and
+ * afterAll, registered by this call inside a `describe`): read `db` and `reader` from the object within tests.
+ */
+export function searchDatabasesOfSuite(readerConnections = 2): Pick<SearchDatabases, 'db' | 'reader'> {
+  const suite = {} as Pick<SearchDatabases, 'db' | 'reader'>;
+  let databases: SearchDatabases | null = null;
+  beforeAll(async () => {
+    databases = await openSearchDatabases(readerConnections);
+    Object.assign(suite, { db: databases.db, reader: databases.reader });
+  });
+  afterAll(() => databases?.close());
+  return suite;
+}

@@ -1,0 +1,46 @@
+// search:reindex's swap (PostgresIndexBuild.commit) copies the live table's index definitions onto the table it built,
+// then swaps the two under a lock. A migration that changes a live index in between would be undone by the swap: the
+// commit checks the definitions again under its lock and refuses, leaving the live table as the migration left it.
+import { Database } from '@credit/db';
+import { contractDoc } from '../search-index.contract';
+import { PostgresSearchIndex } from './postgres-search.index';
+import { searchDatabasesOfSuite } from './testing/search-databases';
+
+const indexNames = async (db: Database, table: string) =>
+  (await db.query<{ name: string }>(`SELECT indexrelid::regclass::text AS name FROM pg_index WHERE indrelid = $1::regclass ORDER BY 1`, [table])).map((row) => row.name);
+
+describe('PostgreSQL search: a reindex whose live indexes changed while it built', () => {
+  const suite = searchDatabasesOfSuite();
+
+  it('refuses to swap, keeps the live table and its new index, and the next reindex copies that index too', async () => {
+    const { db } = suite;
+    const index = new PostgresSearchIndex(db);
+    const docs = Array.from({ length: 5 }, () => contractDoc());
+    await index.apply(docs.map((doc) => ({ op: 'upsert' as const, version: 1, doc })));
+    const build = await index.beginBuild();
+    await build.apply(docs.slice(0, 3).map((doc) => ({ op: 'upsert' as const, version: 2, doc })));
+    // A migration commits its new index while the copies of the old ones are being built (before the ANALYZE that
+    // follows them).
+    const query = db.query.bind(db);
+    const during = jest.spyOn(db, 'query').mockImplementation(async (text: string, ...rest: unknown[]) => {
+      if (text.startsWith('ANALYZE public_disclosures_build')) await query('CREATE INDEX public_disclosures_migrated_idx ON public_disclosures (uscc)');
+      return query(text, ...(rest as [unknown[]?, string?]));
+    });
+    try {
+      await expect(build.commit()).rejects.toThrow(/the indexes of public_disclosures changed while public_disclosures_build's were being built/);
+    } finally {
+      during.mockRestore();
+    }
+    expect(await indexNames(db, 'public_disclosures')).toContain('public_disclosures_migrated_idx');
+    const [{ rows }] = await db.query<{ rows: number }>('SELECT count(*)::int AS rows FROM public_disclosures');
+    expect(rows).toBe(docs.length);
+    await build.abort();
+
+    const again = await index.beginBuild();
+    await again.apply(docs.slice(0, 3).map((doc) => ({ op: 'upsert' as const, version: 2, doc })));
+    await again.commit();
+    expect(await indexNames(db, 'public_disclosures')).toContain('public_disclosures_migrated_idx');
+    const [{ swapped }] = await db.query<{ swapped: number }>('SELECT count(*)::int AS swapped FROM public_disclosures');
+    expect(swapped).toBe(3);
+  });
+});
