@@ -30,17 +30,17 @@ const building = (name: string) => name.replace(/_idx$/, '_signed');
  */
 export class Migration20261207200000 extends Migration {
   override async up(): Promise<void> {
-    this.addSql(LOCK_OUT_WRITES);
-    for (const [name, keys] of NEWEST_INDEXES) this.addSql(`create index "${building(name)}" on "public_disclosures" (${keys}) ${SIGNED} where not "withdrawn";`);
-    for (const [name] of NEWEST_INDEXES) {
-      this.addSql(`drop index "${name}";`);
-      this.addSql(`alter index "${building(name)}" rename to "${name}";`);
-    }
+    this.recreate(`${SIGNED} `);
   }
 
   override async down(): Promise<void> {
+    this.recreate('');
+  }
+
+  /** Every newest-first index built again with `include` (an INCLUDE clause and a space, or nothing), then swapped in. */
+  private recreate(include: string): void {
     this.addSql(LOCK_OUT_WRITES);
-    for (const [name, keys] of NEWEST_INDEXES) this.addSql(`create index "${building(name)}" on "public_disclosures" (${keys}) where not "withdrawn";`);
+    for (const [name, keys] of NEWEST_INDEXES) this.addSql(`create index "${building(name)}" on "public_disclosures" (${keys}) ${include}where not "withdrawn";`);
     for (const [name] of NEWEST_INDEXES) {
       this.addSql(`drop index "${name}";`);
       this.addSql(`alter index "${building(name)}" rename to "${name}";`);

@@ -7,7 +7,7 @@ import { ParsedQuery, regionPrefix, tokenize } from '../search-text';
 import { HIT_FIELDS, READ_COLUMNS, Tier } from './postgres-search.rows';
 import { exactKeys, filterKeys, FILTER_KEY, tokenKey } from './postgres-search.tokens';
 import { inFirstBucket, sampleFromBucket } from './sample-buckets';
-import { signatureMayHold, TOKEN_SIGNATURE_TYPE, tokenSignature } from './token-signature';
+import { signatureThen, TOKEN_SIGNATURE_TYPE, tokenSignature } from './token-signature';
 import { blockSamplePercent, containsAll, estimatedShare, ginLookupKeys, NO_TOKEN_STATS, PAGE_WALK_MIN_SHARE, sampleWalkMinShare, SHARED_PAGE_WALK_MIN_SHARE, SIGNED_WALK_MAX_SHARE, termwiseShare, testDatesAfterLookup, TokenStats, walkBudget } from './search-plan';
 
 export { GIN_LOOKUP_KEYS, NO_TOKEN_STATS, PAGE_WALK_MIN_SHARE, sampleWalkMinShare, SHARED_PAGE_WALK_MIN_SHARE } from './search-plan';
@@ -119,14 +119,14 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   const wholeRows = (columns: string, ids: string) => `(SELECT ${columns} FROM ${input.table} WHERE record_id IN (${ids}))`;
   // A walk newest first, through at most `walkRows` rows when bounded: `where` is where it goes (the index's own
   // columns: publication, dates, a cursor, a filter's scope), `rest` what else a match must meet besides the keys,
-  // `keysShare` the share of the rows expected to hold the keys (termwise: a word's bigrams go together). The keys' signature is tested on the index's own
-  // copy of it (every newest-first index INCLUDEs it and the publication dates: an index-only scan), and only a row
-  // it lets through (~0.6 % of those lacking a key) is read from the table, by record_id, for the exact test, in a
-  // subquery of the walk's own condition: a walk written as a join to the table was planned, on PostgreSQL 17, as a
-  // sort of every published row. The matches' rows are then read whole (wholeRows). A walked row the signature turns
-  // away costs no visit to the table: 排放's sample, 201 matches of ~2,100 rows walked, 4.9 → 2.5 ms. Not when a
-  // quarter of the rows or more hold the keys (SIGNED_WALK_MAX_SHARE): rows are read directly. Unbounded, it comes in parentheses;
-  // bounded, it is the statement of a CTE (walkThenLookUp).
+  // `keysShare` the share of the rows expected to hold the keys (termwise: a word's bigrams go together). The keys'
+  // signature is tested on the index's own copy of it (every newest-first index INCLUDEs it and the publication
+  // dates: an index-only scan), and only a row it lets through (~0.6 % of those lacking a key) is read from the
+  // table, by record_id, for the exact test, in a subquery of the walk's own condition: a walk written as a join to
+  // the table was planned, on PostgreSQL 17, as a sort of every published row. The matches' rows are then read whole
+  // (wholeRows). A walked row the signature turns away costs no visit to the table: 排放's sample, 201 matches of
+  // ~2,100 rows walked, 4.9 → 2.5 ms. Not when a quarter of the rows or more hold the keys (SIGNED_WALK_MAX_SHARE):
+  // rows are read directly. Unbounded, it comes in parentheses; bounded, it is the statement of a CTE (walkThenLookUp).
   const walk = (columns: string, where: string[], rest: string[], take: number, keysShare: number, walkRows: number | null = null) => {
     if (andKeys.length === 0 || keysShare >= SIGNED_WALK_MAX_SHARE) {
       return walkRows === null
@@ -134,7 +134,7 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
         : `SELECT ${columns} FROM (SELECT * FROM ${input.table} WHERE ${where.join(' AND ')} ${NEWEST} LIMIT ${walkRows}) w
                  WHERE ${[contains(true), ...rest].join(' AND ')} ${NEWEST} LIMIT ${take}`;
     }
-    const exact = `CASE WHEN ${signatureMayHold(maskParam())} THEN (SELECT arraycontains(x.tokens, ${all}) FROM ${input.table} x WHERE x.record_id = c.record_id) END`;
+    const exact = signatureThen(maskParam(), `(SELECT arraycontains(x.tokens, ${all}) FROM ${input.table} x WHERE x.record_id = c.record_id)`);
     const matches = walkRows === null
       ? `SELECT record_id FROM ${input.table} c WHERE ${[...where, ...rest, exact].join(' AND ')} ${NEWEST} LIMIT ${take}`
       : `SELECT record_id FROM (SELECT record_id, decision_date, token_signature FROM ${input.table} WHERE ${where.join(' AND ')} ${NEWEST} LIMIT ${walkRows}) c

@@ -49,13 +49,5 @@ export function tokenSignature(keys: readonly number[]): string {
  * tested exactly (search:reindex gives every row one).
  */
 export function signatureThen(mask: string, exact: string): string {
-  return `CASE WHEN ${signatureMayHold(mask)} THEN ${exact} END`;
-}
-
-/**
- * Whether a row may hold every key of the mask: its signature has every bit of it, or it has none (a row written
- * before the column). Alone it is not an answer: the rows it lets through are tested exactly.
- */
-export function signatureMayHold(mask: string): string {
-  return `token_signature IS NULL OR (token_signature & ${mask}) = ${mask}`;
+  return `CASE WHEN token_signature IS NULL OR (token_signature & ${mask}) = ${mask} THEN ${exact} END`;
 }
