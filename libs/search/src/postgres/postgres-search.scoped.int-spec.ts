@@ -92,7 +92,12 @@ describe('PostgreSQL search: walks scoped to a department, severity or county', 
         { table: 'public_disclosures', query: query ? (parseQuery(query) as ParsedQuery) : null, filter, asOf: AS_OF, limit: 20, countBound: COUNT_BOUND, cursor: null },
         stats,
       );
-      const scopedIn = (cte: string) => new RegExp(`${cte} AS \\(SELECT [^\\n]*\\b(department_code|severity|region_code) = \\$\\d+::text`).test(text);
+      // The CTE's own text (CTEs are joined by a comma and a new line) holds the filter's column condition.
+      const scopedIn = (cte: string) => {
+        const start = text.indexOf(`${cte} AS (`);
+        const end = text.indexOf(',\n    ', start);
+        return start >= 0 && /\b(department_code|severity|region_code) = \$\d+::text/.test(text.slice(start, end < 0 ? undefined : end));
+      };
       expect([query, filter, scopedIn('page_walk'), scopedIn('walked')]).toEqual([query, filter, true, true]);
     }
     // and PostgreSQL takes the filter's own index for it
