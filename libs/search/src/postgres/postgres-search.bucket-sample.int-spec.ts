@@ -1,6 +1,7 @@
-// A frequent query's sample read from the first bucket of the table (sample-buckets.ts). On a real table: the
-// sampled rows are matches still published, all of them in that bucket; the lookup of every match never starts
-// when the bucket holds enough, and when it does not, it gives every match, once.
+// A frequent query's sample read from the first buckets of the table (sample-buckets.ts). On a real table: the
+// sampled rows are matches still published, all of them in the first bucket, or the first two when the first holds
+// too few; the lookup of every match never starts when they hold enough, and when they do not, it gives every match,
+// once.
 import { Database } from '@credit/db';
 import { contractDoc } from '../search-index.contract';
 import type { DisclosureDocument } from '../search-index.port';
@@ -13,7 +14,7 @@ import { facetsOf, sampleRowsOf } from './testing/sample-rows';
 import { openSearchDatabases, SearchDatabases } from './testing/search-databases';
 
 const AS_OF = '2026-06-30';
-// A sample of 11 (more than 10). The statistics put the word at 35 % of ~3,300 rows: ~18 matches a bucket, 1.5 times
+// A sample of 11 (more than 10). The statistics put the word at 35 % of ~3,300 rows: ~18 matches a bucket, more than
 // the sample, and below √(50 · 11 / 3,300) = 41 %, where a walk would be quicker.
 const COUNT_BOUND = 10;
 const CLAIMED_SHARE = 0.35;
@@ -32,7 +33,10 @@ describe('PostgreSQL search: a sample of a frequent query from the first bucket 
     // so the facets say which buckets were sampled. 冰箱 is in six documents only. No longer published on AS_OF
     // (CZ-EXPIRED): one in ten rows, and one in four of bucket 0, so that a sample of bucket 0 that skipped the
     // publication test would count some among its first 11.
+    // 电视 (televisions) is in 5 published rows of bucket 0, 10 of bucket 1 and 3 others: the first bucket holds too
+    // few for the sample, the first two enough.
     let firstBucket = 0;
+    const televisions = [0, 0, 0];
     for (let i = 0; i < 3300; i++) {
       const doc = contractDoc({
         partyName: `滁州市第${i}号商行`,
@@ -41,10 +45,12 @@ describe('PostgreSQL search: a sample of a frequent query from the first bucket 
       const inFirst = bucketOf(doc) === 0;
       const expired = inFirst ? firstBucket++ % 4 === 3 : i % 10 === 5;
       const appliance = inFirst || expired || i % 2 === 0;
-      const department = expired ? 'CZ-EXPIRED' : appliance ? `CZ-B${bucketOf(doc)}` : 'CZ-OTHER';
+      const group = Math.min(bucketOf(doc), 2);
+      const television = !expired && i % 600 !== 0 && televisions[group] < [5, 10, 3][group] && (group < 2 || i % 97 === 2) && ++televisions[group] > 0;
+      const department = expired ? 'CZ-EXPIRED' : appliance || television ? `CZ-B${bucketOf(doc)}` : 'CZ-OTHER';
       docs.push({
         ...doc,
-        violationType: appliance ? (i % 600 === 0 ? '销售不合格家电冰箱' : '销售不合格家电') : '未按规定公示年度报告',
+        violationType: television ? '销售不合格电视' : appliance ? (i % 600 === 0 ? '销售不合格家电冰箱' : '销售不合格家电') : '未按规定公示年度报告',
         publishedUntil: expired ? '2026-06-01' : '2029-12-31',
         departmentCode: department,
         departmentName: `部门${department}`,
@@ -76,6 +82,22 @@ describe('PostgreSQL search: a sample of a frequent query from the first bucket 
     // the same bucket gives the same sample every time
     const [again] = await reader.query<{ facets: FacetGroupRow[] }>(sql.text, sql.params);
     expect(again).toEqual(row);
+  });
+
+  it('reads the second bucket when the first holds too few, and still never starts the lookup of every match', async () => {
+    const sql = await statement('电视');
+    expect(sql.params).toContainEqual([BUCKET_KEYS[1]]);
+    const inTwo = docs.filter((doc) => doc.violationType.includes('电视') && doc.departmentCode !== 'CZ-EXPIRED');
+    expect(inTwo.filter((doc) => bucketOf(doc) === 0)).toHaveLength(5);
+    expect(inTwo.filter((doc) => bucketOf(doc) === 1)).toHaveLength(10);
+    const [row] = await reader.query<{ facets: FacetGroupRow[] }>(sql.text, sql.params);
+    const { sampled, facets } = facetsFromGroups(row.facets);
+    expect(sampled).toBe(COUNT_BOUND + 1);
+    // 11 of the 15 in the two buckets (any of them: the union with the exact matches takes them in no order)
+    const count = (department: string) => facets.departments.find((bucket) => bucket.value === department)?.count ?? 0;
+    expect(facets.departments.map((bucket) => bucket.value).sort()).toEqual(['CZ-B0', 'CZ-B1']);
+    expect([count('CZ-B0') <= 5, count('CZ-B1') <= 10, count('CZ-B0') + count('CZ-B1')]).toEqual([true, true, COUNT_BOUND + 1]);
+    expect(await lookupRan(sql)).toBe(false);
   });
 
   it('looks every match up when the bucket holds too few: every match, counted once, and exact facets', async () => {

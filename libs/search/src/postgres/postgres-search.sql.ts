@@ -6,7 +6,7 @@ import type { DisclosureFacets, DisclosureSearchFilter, FacetBucket } from '../s
 import { ParsedQuery, regionPrefix, tokenize } from '../search-text';
 import { HIT_FIELDS, READ_COLUMNS, Tier } from './postgres-search.rows';
 import { exactKeys, filterKeys, FILTER_KEY, tokenKey } from './postgres-search.tokens';
-import { inFirstBucket, sampleFromBucket } from './sample-buckets';
+import { inBucket, sampleFromBucket } from './sample-buckets';
 import { signatureThen, TOKEN_SIGNATURE_TYPE, tokenSignature } from './token-signature';
 import { blockSamplePercent, containsAll, estimatedShare, ginLookupKeys, NO_TOKEN_STATS, PAGE_WALK_MIN_SHARE, sampleWalkMinShare, SHARED_PAGE_WALK_MIN_SHARE, SIGNED_WALK_MAX_SHARE, termwiseShare, testDatesAfterLookup, TokenStats, walkBudget } from './search-plan';
 
@@ -264,11 +264,15 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
     matched = `(SELECT * FROM matches LIMIT ${bound})`;
   } else if (dates.length === 0 && (walkSample || sampleLooksUp) && sampleFromBucket(bound, pageShare, stats)) {
     // A sample that GIN, a block sample or a plain walk would find (not one scoped, walked first or shared, above)
-    // reads the first bucket's matches instead when that is quicker (sample-buckets.ts), and GIN looks every match up
-    // only when the bucket held too few. Not with a date range: the bucket's matches within one month were too few,
-    // and the lookup after them made 餐饮 in a month 7.3 → 34.9 ms.
-    const bucketed = rows(columns, [...base, contains(false), inFirstBucket((list) => p(list, 'bigint[]'))], bound, null);
-    matched = `(${lookUpIfShort('bucketed', columns, bucketed, bound, [], null).join(' UNION ALL ')})`;
+    // reads the first bucket's matches instead when that is quicker (sample-buckets.ts), the second bucket's only when
+    // the first held too few, and GIN looks every match up only when the two did. Each later part is behind a one-time
+    // filter: its lookup never starts otherwise. Not with a date range: the bucket's matches within one month were
+    // too few, and the lookup after them made 餐饮 in a month 7.3 → 34.9 ms.
+    const bucketRows = (bucket: number, gate: string[]) => rows(columns, [...gate, ...base, contains(false), inBucket(bucket, (list) => p(list, 'bigint[]'))], bound, null);
+    ctes.push(`bucketed AS (${bucketRows(0, [])})`, `bucketed_next AS (${bucketRows(1, [`(SELECT count(*) FROM bucketed) < ${bound}`])})`);
+    const enough = `(SELECT count(*) FROM bucketed) + (SELECT count(*) FROM bucketed_next) >= ${bound}`;
+    matched = `(SELECT * FROM bucketed WHERE ${enough} UNION ALL SELECT * FROM bucketed_next WHERE ${enough}
+                UNION ALL ${rows(columns, [`NOT (${enough})`, ...base, contains(false)], bound, null)})`;
   } else if (blockPercent !== null) {
     // The same blocks every time (REPEATABLE), so a search answers alike from one request to the next; GIN looks
     // the matches up only when the blocks held too few (a one-time filter, as after a bounded walk).

@@ -34,10 +34,12 @@ export async function planAsRun(reader: Database, sql: { text: string; params: u
 
 /**
  * Whether the lookup of every match ran, or null when the plan has none: its scan sits under the one-time filter
- * "fewer than `take`" (PostgreSQL 15 writes `$5 < 11`, 17 `(InitPlan 6).col1 < 11`).
+ * "fewer than `take`" (PostgreSQL 15 writes `$5 < 11`, 17 `(InitPlan 6).col1 < 11`), the last such filter of the plan
+ * (a second bucket's lookup, before it, has one too).
  */
 export function guardedLookupRan(plan: string[], take: number): boolean | null {
-  const guard = plan.findIndex((line) => new RegExp(`One-Time Filter: \\(.+ < ${take}\\)`).test(line));
+  const guards = plan.map((line, index) => (new RegExp(`One-Time Filter: \\(.+ < ${take}\\)`).test(line) ? index : -1)).filter((index) => index >= 0);
+  const guard = guards.length ? guards[guards.length - 1] : -1;
   const lookup = plan.slice(guard + 1).find((line) => /->\s+.*Scan .*on public_disclosures /.test(line));
   return guard < 0 || lookup === undefined ? null : !lookup.includes('never executed');
 }
