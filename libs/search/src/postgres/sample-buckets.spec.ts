@@ -25,8 +25,11 @@ describe('sample buckets', () => {
     expect(sampleFromBucket(201, 0.03, stats({}))).toBe(true);
     expect(sampleFromBucket(201, 0.013, stats({}))).toBe(true);
     expect(sampleFromBucket(201, 0.0125, stats({}))).toBe(false);
-    // 5.5 %: a walk would read ~3,650 rows; 22 %: ~900, quicker than the bucket (from √(50 · 201 / 1M) ≈ 10 %)
+    // 5.5 %: a walk would read ~3,650 rows; 8.6 %: ~2,340, 22 %: ~900, quicker than the bucket (from √(25 · 201 / 1M)
+    // ≈ 7.1 %)
     expect(sampleFromBucket(201, 0.055, stats({}))).toBe(true);
+    expect(sampleFromBucket(201, 0.07, stats({}))).toBe(true);
+    expect(sampleFromBucket(201, 0.086, stats({}))).toBe(false);
     expect(sampleFromBucket(201, 0.22, stats({}))).toBe(false);
     // not before the rows hold their keys; with half of them keyed, the bucket holds half as many
     expect(sampleFromBucket(201, 0.03, stats({}, false))).toBe(false);

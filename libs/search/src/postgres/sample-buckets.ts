@@ -22,12 +22,15 @@ const BUCKETS_READ = 2;
 /**
  * Walking the newest rows finds the sample of a very frequent word sooner: 201 matches of 食品 (22 % of the bench's
  * 1M) took 1.75 ms walking ~900 rows and 4.2 ms from the bucket; of 过期 (5.5 %), 6.0 ms walking ~3,650 rows and
- * 2.25 ms from the bucket (medians of 6, alternating). A walked row costs ~1.5 µs and the bucket's lookup grows with
- * the word's posting list: the bucket is read below share = √(WALK_OVER_BUCKET · n / rows), 10 % for 201 of 1,000,000.
+ * 2.25 ms from the bucket (medians of 6, alternating), when a walked row was read from the table (~1.5 µs). The bucket's
+ * lookup grows with the word's posting list: the bucket is read below share = √(WALK_OVER_BUCKET · n / rows), 7.1 %
+ * for 201 of 1,000,000. Since the walk tests the signature on the index (~0.5 µs a row), 50 (10 %) was too high: 餐饮
+ * (8.6 %), whole statement 3.76 → 2.85 ms walking; at 5–5.6 % the two are even (10, 4.5 %: 过期 3.51 → 3.14, 儿童
+ * 3.60 → 3.38, 消防 4.08 → 5.03, 纳税 4.07 → 4.42; plan-pairs, generic plans).
  * Reading three buckets at once (`tokens && …`) was no good: GIN could not step along an OR of three lists, and
  * 餐饮 with a penalty category took 9.4 ms in the index where one bucket takes ~3.
  */
-const WALK_OVER_BUCKET = 50;
+const WALK_OVER_BUCKET = 25;
 
 /**
  * Whether a sample of `sample` matches, for a search whose matches are expected at `share` of the rows, is read from
