@@ -123,9 +123,10 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   // signature is tested on the index's own copy of it (every newest-first index INCLUDEs it and the publication
   // dates: an index-only scan), and only a row it lets through (~0.6 % of those lacking a key) is read from the
   // table, by record_id, for the exact test, in a subquery of the walk's own condition: a walk written as a join to
-  // the table was planned, on PostgreSQL 17, as a sort of every published row. The matches' rows are then read whole
-  // (wholeRows). A walked row the signature turns away costs no visit to the table: 排放's sample, 201 matches of
-  // ~2,100 rows walked, 4.9 → 2.5 ms. Not when a quarter of the rows or more hold the keys (SIGNED_WALK_MAX_SHARE):
+  // the table was planned, on PostgreSQL 17, as a sort of every published row. A page's matches are then read whole
+  // (wholeRows); a sample's columns come back from the visit that tests it (sampleWalk), a bare count's from the
+  // index. A walked row the signature turns away costs no visit to the table: 排放's sample, 201 matches of ~2,100
+  // rows walked, 4.9 → 2.5 ms. Not when a quarter of the rows or more hold the keys (SIGNED_WALK_MAX_SHARE):
   // rows are read directly. Unbounded, it comes in parentheses; bounded, it is the statement of a CTE (walkThenLookUp).
   const walk = (columns: string, where: string[], rest: string[], take: number, keysShare: number, walkRows: number | null = null) => {
     if (andKeys.length === 0 || keysShare >= SIGNED_WALK_MAX_SHARE) {
@@ -271,8 +272,9 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
     const bucketRows = (bucket: number, gate: string[]) => rows(columns, [...gate, ...base, contains(false), inBucket(bucket, (list) => p(list, 'bigint[]'))], bound, null);
     ctes.push(`bucketed AS (${bucketRows(0, [])})`, `bucketed_next AS (${bucketRows(1, [`(SELECT count(*) FROM bucketed) < ${bound}`])})`);
     const enough = `(SELECT count(*) FROM bucketed) + (SELECT count(*) FROM bucketed_next) >= ${bound}`;
-    matched = `(SELECT * FROM bucketed WHERE ${enough} UNION ALL SELECT * FROM bucketed_next WHERE ${enough}
-                UNION ALL ${rows(columns, [`NOT (${enough})`, ...base, contains(false)], bound, null)})`;
+    // At most the sample, whatever the two buckets held: a search without a query takes the sample as it comes.
+    matched = `(SELECT * FROM (SELECT * FROM bucketed WHERE ${enough} UNION ALL SELECT * FROM bucketed_next WHERE ${enough}
+                UNION ALL ${rows(columns, [`NOT (${enough})`, ...base, contains(false)], bound, null)}) b LIMIT ${bound})`;
   } else if (blockPercent !== null) {
     // The same blocks every time (REPEATABLE), so a search answers alike from one request to the next; GIN looks
     // the matches up only when the blocks held too few (a one-time filter, as after a bounded walk).
@@ -305,6 +307,8 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
  * sort there would have the walk planned for all of its rows.
  */
 function sampleWalk(walked: string, meet: string[], mask: string, tested: string, take: number): string {
+  // The LIMIT takes the newest: a subquery scan and its filter keep the order of the walk below them (the
+  // signed-walk int-spec checks the sample is the newest matches).
   // As a CASE, as the page's test: the planner takes half the rows to pass it (a bit test's own estimate is one in
   // 200, and with that few rows to find, PostgreSQL 17 planned the walk as a sort of every published row).
   const mayHold = signatureThen(mask, 'true');
