@@ -159,19 +159,18 @@ describe('buildSearchSql plan choice', () => {
     // without statistics nothing is sampled so
     expect(buildSearchSql({ ...input('家电'), countBound: 200 }).text).not.toContain('TABLESAMPLE');
   });
-  it('looks the page up with the sample, rather than walking for it, while the matches are few enough to read', () => {
-    // 超市 虚假 at 5 % × 6 % = 0.3 %: a walk for 21 matches reads ~7,000 rows; the lookup the sample makes anyway
-    // returns ~3,000
+  it('looks the page up with the sample when the page would not walk, and walks it when it would', () => {
+    // 超市 虚假 at 5 % × 3 % = 0.15 %, under PAGE_WALK_MIN_SHARE: the page and the sample share one lookup
+    expect(shape(buildSearchSql(input('超市 虚假'), stats({ 超市: 0.05, 虚假: 0.03 })).text)).toEqual({ page: 'gin', sample: 'gin' });
+    expect(buildSearchSql(input('超市 虚假'), stats({ 超市: 0.05, 虚假: 0.03 })).text).toContain('matches AS MATERIALIZED');
+    // at 5 % × 6 % = 0.3 %, the page walks (~7,000 index entries) rather than read the ~3,000 matches from the table
     const pair = stats({ 超市: 0.05, 虚假: 0.06 });
-    expect(shape(buildSearchSql(input('超市 虚假'), pair).text)).toEqual({ page: 'gin', sample: 'gin' });
-    expect(buildSearchSql(input('超市 虚假'), pair).text).toContain('matches AS MATERIALIZED');
+    expect(shape(buildSearchSql(input('超市 虚假'), pair).text)).toEqual({ page: 'walk', sample: 'gin' });
     // without a sample, the page looked up alone reads every match whole: it walks from PAGE_WALK_MIN_SHARE
     const pageOnly = buildSearchSql({ ...input('超市 虚假'), count: false, facets: false }, pair).text;
     expect(pageOnly).not.toContain('tokens @>');
     // (the signatures tested on the newest-first index, the tokens only of the rows they let through)
     expect(pageOnly).toMatch(/record_id NOT IN \(SELECT sort_id FROM exact\) AND CASE WHEN token_signature IS NULL OR .+ THEN \(SELECT arraycontains\(x\.tokens, \$\d+::bigint\[\]\) FROM public_disclosures x WHERE x\.record_id = c\.record_id\) END ORDER BY decision_date DESC, record_id DESC LIMIT 21/);
-    // above SHARED_PAGE_WALK_MIN_SHARE (0.4 %) the page walks again
-    expect(shape(buildSearchSql(input('超市 虚假'), stats({ 超市: 0.05, 虚假: 0.1 })).text)).toEqual({ page: 'walk', sample: 'gin' });
     // the bigrams of one term go together: 天长市 is ~5 % (termwise), not 0.3 %, and its page still walks
     expect(shape(buildSearchSql(input('天长市'), stats({ 天长: 0.05, 长市: 0.06 })).text)).toEqual({ page: 'walk', sample: 'gin' });
     // a page scoped to a department's own index stays scoped
@@ -182,7 +181,7 @@ describe('buildSearchSql plan choice', () => {
     expect(buildSearchSql(input('食品')).text).not.toContain('matches AS');
   });
   it('writes the operator alone when the lookup holds every key', () => {
-    const { text, params } = buildSearchSql(input('超市 虚假'), stats({ 超市: 0.05, 虚假: 0.06 }));
+    const { text, params } = buildSearchSql(input('超市 虚假'), stats({ 超市: 0.05, 虚假: 0.03 }));
     const lookup = /matches AS MATERIALIZED \(SELECT [^\n]* tokens @> \$(\d+)::bigint\[\]\)/.exec(text);
     expect(params[Number(lookup?.[1]) - 1]).toEqual(expect.arrayContaining([tokenKey('超市'), tokenKey('虚假')]));
     expect(text).not.toContain('arraycontains(tokens, $');

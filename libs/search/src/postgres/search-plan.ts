@@ -89,12 +89,6 @@ const WORST_CASE_FACTOR = 8;
 /** The page walks the newest-first index when at least this share of rows match (≤ ~10,000 rows read for 21). */
 export const PAGE_WALK_MIN_SHARE = 0.002;
 /**
- * Below this share a page that would otherwise walk plainly (no scope, no walk-first) shares the sample's GIN lookup
- * instead (buildSearchSql): looking up then costs only the matches beyond the sample's, and a walk of ≤ ~5,000 rows
- * is what pays (paired on the bench's 1M: word pairs of 0.2–0.4 % ×0.69 at 0.004, a wash for the rest at 0.008).
- */
-export const SHARED_PAGE_WALK_MIN_SHARE = 0.004;
-/**
  * Below this share a walk tests the keys' signature on the newest-first index and reads from the table only the
  * rows it lets through (buildSearchSql's walk), each twice by record_id (to test its tokens, then whole); above it,
  * most walked rows are matches anyway, and the walk reads each row directly, once. Paired on the bench's 1M (generic
