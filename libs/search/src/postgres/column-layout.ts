@@ -1,5 +1,5 @@
-// The order of public_disclosures' columns, which decides what a row costs a walk. A walk (newest-first, scoped, a
-// block sample) reads every row it passes and tests the publication dates and the token signature; PostgreSQL
+// The order of public_disclosures' columns, which decides what a row costs a walk. A walk (newest-first, scoped; a
+// block sample did too) reads every row it passes and tests the publication dates and the token signature; PostgreSQL
 // finds a column by stepping over every column before it, and remembers an offset only up to the first column of
 // variable width (or the row's first null). The migrations added columns over time: token_signature came 28th,
 // behind 19 columns of variable width (texts, arrays, numerics), so a walked row stepped over all of them. Measured

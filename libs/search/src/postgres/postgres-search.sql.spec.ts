@@ -47,7 +47,7 @@ describe('buildSearchSql plan choice', () => {
     const sample = sql.slice(sql.indexOf('sample AS ('), sql.indexOf('SELECT (SELECT coalesce'));
     return {
       page: sql.includes('page_walk AS (') ? 'walk, then gin' : /record_id DESC LIMIT \d+\)/.test(page) && !page.includes('OFFSET 0) m') ? 'walk' : 'gin',
-      sample: sql.includes('blocks AS (') ? 'blocks, then gin' : walked ? 'walk, then gin' : sample.includes('OFFSET 0) m') ? 'gin' : 'walk',
+      sample: walked ? 'walk, then gin' : sample.includes('OFFSET 0) m') ? 'gin' : 'walk',
     };
   };
 
@@ -109,8 +109,10 @@ describe('buildSearchSql plan choice', () => {
     const { text } = buildSearchSql({ ...input('医疗器械'), countBound: 200 }, together);
     // independent, 0.087³ = 0.07 % of rows would match (GIN); together, 8.7 %: 21 matches within ~240 rows
     expect(shape(text)).toEqual({ page: 'walk, then gin', sample: 'walk, then gin' });
-    // 1,001 matches would take ~11,500 walked rows, more than the GIN lookup costs (87,000 entries ≈ 8,700 rows)
-    expect(shape(buildSearchSql(input('医疗器械'), together).text)).toEqual({ page: 'walk, then gin', sample: 'gin' });
+    // 1,001 matches take ~11,500 walked rows, within what the GIN lookup costs (87,000 entries ≈ 29,000 walked rows);
+    // with the bigrams far rarer (1.5 %: 15,000 entries ≈ 5,000 rows, and ~67,000 rows to walk) GIN looks them up
+    expect(shape(buildSearchSql(input('医疗器械'), together).text)).toEqual({ page: 'walk, then gin', sample: 'walk, then gin' });
+    expect(shape(buildSearchSql(input('医疗器械'), stats({ 医疗: 0.015, 疗器: 0.015, 器械: 0.015 })).text).sample).toBe('gin');
     expect(text).toMatch(/NOT \(SELECT count\(\*\) FROM page_walk\) >= 21/);
     // a next page walks from its cursor on
     const next = buildSearchSql({ ...input('医疗器械'), cursor: { tier: 1, date: '2026-10-01', id: '77' } }, together);
@@ -135,29 +137,19 @@ describe('buildSearchSql plan choice', () => {
     }
   });
   it('walks the page but samples through GIN between the two thresholds', () => {
-    expect(sampleWalkMinShare(1001, 1_000_000)).toBeCloseTo(0.1, 2);
+    // √(3 · 1,001 / 1,000,000)
+    expect(sampleWalkMinShare(1001, 1_000_000)).toBeCloseTo(0.0548, 3);
     const { text } = buildSearchSql(input('纳税'), stats({ 纳税: 0.05 }));
     expect(shape(text)).toEqual({ page: 'walk', sample: 'gin' });
   });
-  it('samples a word of a few percent from a block sample of the table, and looks it up in GIN only if the blocks held too few', () => {
-    // 家电 at 3.4 %: 201 matches in ~5,900 rows, against a posting list of 34,000 entries
+  it('walks for the sample of a word of a few percent from √(3 n / rows), and looks it up in GIN below', () => {
+    // 家电 at 3.4 % without sample buckets: 201 matches in ~5,900 walked rows, against a posting list of 34,000 entries
     const { text } = buildSearchSql({ ...input('家电'), countBound: 200 }, stats({ 家电: 0.034 }));
-    expect(shape(text)).toEqual({ page: 'walk', sample: 'blocks, then gin' });
-    // twice the rows the sample should take (2 × 201 / 3.4 % of 1,000,000: 1.182 % of the blocks), the same ones every time
-    expect(text).toContain('TABLESAMPLE SYSTEM (1.182) REPEATABLE (0)');
-    expect(text).toMatch(/NOT \(SELECT count\(\*\) FROM blocks\) >= 201/);
-    // below √(3 × 201 / 1,000,000) ≈ 2.5 % the posting list is cheaper; from the walk's threshold (4.5 %) the sample walks
+    expect(shape(text)).toEqual({ page: 'walk', sample: 'walk' });
+    // below √(3 × 201 / 1,000,000) ≈ 2.5 % the posting list is cheaper
     expect(shape(buildSearchSql({ ...input('家电'), countBound: 200 }, stats({ 家电: 0.02 })).text).sample).toBe('gin');
-    expect(shape(buildSearchSql({ ...input('家电'), countBound: 200 }, stats({ 家电: 0.05 })).text).sample).toBe('walk');
-    // a larger sample needs more rows: 1,001 matches at 3.4 % stay with GIN
+    // a larger sample needs more rows: 1,001 matches at 3.4 % (below √(3 × 1,001 / 1M) ≈ 5.5 %) stay with GIN
     expect(shape(buildSearchSql(input('家电'), stats({ 家电: 0.034 })).text).sample).toBe('gin');
-    // only a word alone: with a filter, a date range or a second word, its share is no longer the search's
-    const wordAnd = (query: string, filter: object, shares: Record<string, number>) => shape(buildSearchSql({ ...input(query, filter), countBound: 200 }, stats(shares)).text).sample;
-    expect(wordAnd('家电', { penaltyCategory: 'FINE' }, { 家电: 0.034, 'c:FINE': 0.9 })).not.toBe('blocks, then gin');
-    expect(wordAnd('家电', { decisionDateFrom: '2026-01-01' }, { 家电: 0.034 })).not.toBe('blocks, then gin');
-    expect(wordAnd('家电 茶叶', {}, { 家电: 0.5, 茶叶: 0.06 })).toBe('gin');
-    // without statistics nothing is sampled so
-    expect(buildSearchSql({ ...input('家电'), countBound: 200 }).text).not.toContain('TABLESAMPLE');
   });
   it('looks the page up with the sample when the page would not walk, and walks it when it would', () => {
     // 超市 虚假 at 5 % × 3 % = 0.15 %, under PAGE_WALK_MIN_SHARE: the page and the sample share one lookup
@@ -275,8 +267,8 @@ describe('date ranges', () => {
     expect(testDatesAfterLookup(0.05, 0.045, 201, 1_000_000)).toBe(false);
   });
   it('writes the range outside the GIN fence of a sample looked up on its own, never of the page or a shared lookup', () => {
-    // 物流 at 3.4 %: the page walks, the sample goes through GIN and tests a month's range on the rows it returns
-    const wide: TokenStats = { ...stats({ 物流: 0.034 }), dateShare: () => 0.096 };
+    // 物流 at 2 %: the page walks, the sample goes through GIN and tests a month's range on the rows it returns
+    const wide: TokenStats = { ...stats({ 物流: 0.02 }), dateShare: () => 0.096 };
     const filter = { decisionDateFrom: '2026-10-05', decisionDateTo: '2026-11-05' };
     const { text } = buildSearchSql({ ...input('物流', filter), countBound: 200 }, wide);
     const sample = text.slice(text.indexOf('sample AS ('));

@@ -8,7 +8,7 @@ import { HIT_FIELDS, READ_COLUMNS, Tier } from './postgres-search.rows';
 import { exactKeys, filterKeys, FILTER_KEY, tokenKey } from './postgres-search.tokens';
 import { inBucket, sampleFromBucket } from './sample-buckets';
 import { signatureThen, TOKEN_SIGNATURE_TYPE, tokenSignature } from './token-signature';
-import { blockSamplePercent, containsAll, estimatedShare, ginLookupKeys, NO_TOKEN_STATS, PAGE_WALK_MIN_SHARE, sampleWalkMinShare, SIGNED_WALK_MAX_SHARE, termwiseShare, testDatesAfterLookup, TokenStats, walkBudget } from './search-plan';
+import { containsAll, estimatedShare, ginLookupKeys, NO_TOKEN_STATS, PAGE_WALK_MIN_SHARE, sampleWalkMinShare, SIGNED_WALK_MAX_SHARE, termwiseShare, testDatesAfterLookup, TokenStats, walkBudget } from './search-plan';
 
 export { GIN_LOOKUP_KEYS, NO_TOKEN_STATS, PAGE_WALK_MIN_SHARE, sampleWalkMinShare } from './search-plan';
 export type { TokenStats } from './search-plan';
@@ -219,16 +219,13 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   const walkable = share >= PAGE_WALK_MIN_SHARE;
   const pageScoped = scope !== null && (walkable || scopedPageRows <= budget);
   const pageWalksFirst = !pageScoped && !walkable && wordKeys.length > 1 && pageWalkRows <= pageShare * stats.rows;
-  // A sample of one word alone (no filter, no date range: its estimate is that word's own share) that would look
-  // its matches up in GIN reads a block sample of the table first when that is cheaper (blockSamplePercent).
-  const blockPercent = sampleLooksUp && termGroups.length === 1 && keys.length === 0 && dates.length === 0 ? blockSamplePercent(bound, share, lookup, stats) : null;
   // When both look their matches up in GIN, they share one lookup: the page reads every match anyway (to sort
   // them), so its narrow columns are kept once, the sample takes any of them, and only the page's rows are read
   // whole (by record_id). 兴旺养殖: two lookups of 713 rows and a sort of 713 whole rows, 3.6 → 2.6 ms. Not for a page
   // that would walk (PAGE_WALK_MIN_SHARE): a walk gave way to the shared lookup up to 0.4 % of the rows while it read
   // every walked row from the table (超市 虚假, ~0.3 %, walked 6,000 rows for its 21 matches, 23 → 14 ms); through the
   // signatures on the index it is the cheaper one there (茶叶 排放 9.4 → 6.8 ms, 酒店 虚假 10.3 → 7.6, the full page).
-  const sharedLookup = sampleLooksUp && blockPercent === null && !pageScoped && !pageWalksFirst && !walkable;
+  const sharedLookup = sampleLooksUp && !pageScoped && !pageWalksFirst && !walkable;
   const walkPage = !sharedLookup && walkable;
   if (pageScoped) {
     pageParts.push(...walkThenLookUp('page_walk', pageColumns(tier), scopedPageRows, limit, [...scoped(scope), ...after], notExact, order, restShare));
@@ -252,6 +249,8 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   // Each branch builds only its own parts: a part built and then dropped would leave its parameter unreferenced,
   // and PostgreSQL refuses a statement with a parameter it cannot type ("could not determine data type").
   let matched: string;
+  // A sample from the buckets is any of the matches: no sort of it (the others that walk keep the newest).
+  let fromBuckets = false;
   if (sampleScoped) {
     // Twice the rows the matches should take, as for the page: a walk the planner sees as a small part of the
     // filter's rows stays an index walk rather than a bitmap of all of them and a sort.
@@ -264,30 +263,24 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   } else if (sharedLookup) {
     matched = `(SELECT * FROM matches LIMIT ${bound})`;
   } else if (dates.length === 0 && (walkSample || sampleLooksUp) && sampleFromBucket(bound, pageShare, stats)) {
-    // A sample that GIN, a block sample or a plain walk would find (not one scoped, walked first or shared, above)
+    // A sample that GIN or a plain walk would find (not one scoped, walked first or shared, above)
     // reads the first bucket's matches instead when that is quicker (sample-buckets.ts), the second bucket's only when
     // the first held too few, and GIN looks every match up only when the two did. Each later part is behind a one-time
     // filter: its lookup never starts otherwise. Not with a date range: the bucket's matches within one month were
     // too few, and the lookup after them made 餐饮 in a month 7.3 → 34.9 ms.
+    fromBuckets = true;
     const bucketRows = (bucket: number, gate: string[]) => rows(columns, [...gate, ...base, contains(false), inBucket(bucket, (list) => p(list, 'bigint[]'))], bound, null);
     ctes.push(`bucketed AS (${bucketRows(0, [])})`, `bucketed_next AS (${bucketRows(1, [`(SELECT count(*) FROM bucketed) < ${bound}`])})`);
     const enough = `(SELECT count(*) FROM bucketed) + (SELECT count(*) FROM bucketed_next) >= ${bound}`;
     // At most the sample, whatever the two buckets held: a search without a query takes the sample as it comes.
     matched = `(SELECT * FROM (SELECT * FROM bucketed WHERE ${enough} UNION ALL SELECT * FROM bucketed_next WHERE ${enough}
                 UNION ALL ${rows(columns, [`NOT (${enough})`, ...base, contains(false)], bound, null)}) b LIMIT ${bound})`;
-  } else if (blockPercent !== null) {
-    // The same blocks every time (REPEATABLE), so a search answers alike from one request to the next; GIN looks
-    // the matches up only when the blocks held too few (a one-time filter, as after a bounded walk).
-    const percent = String(Number(blockPercent.toPrecision(4)));
-    const blocks = `SELECT ${columns} FROM ${input.table} TABLESAMPLE SYSTEM (${percent}) REPEATABLE (0)
-                 WHERE ${[...base, contains(true)].join(' AND ')} LIMIT ${bound}`;
-    matched = `(${lookUpIfShort('blocks', columns, blocks, bound, [], null).join(' UNION ALL ')})`;
   } else {
     matched = walkSample ? walk(columns, base, [], bound, pageShare) : rows(columns, [...base, contains(false)], bound, null);
   }
   const exactColumns = facets ? 'sort_id, sort_date, department_code, department_name, region_code, penalty_categories' : 'sort_id, sort_date';
   const sample = input.query
-    ? `SELECT * FROM (${matched} UNION SELECT ${exactColumns} FROM exact) u${walkSample ? ` ${NEWEST}` : ''} LIMIT ${bound}`
+    ? `SELECT * FROM (${matched} UNION SELECT ${exactColumns} FROM exact) u${walkSample && !fromBuckets ? ` ${NEWEST}` : ''} LIMIT ${bound}`
     : matched.slice(1, -1);
   ctes.push(`sample AS (${sample})`);
   const counted = facets ? `${FACET_GROUPS} AS facets` : `(SELECT count(*)::int FROM sample) AS sampled`;

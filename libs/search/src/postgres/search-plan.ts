@@ -97,15 +97,19 @@ export const PAGE_WALK_MIN_SHARE = 0.002;
  */
 export const SIGNED_WALK_MAX_SHARE = 0.25;
 /**
- * Reading a row while walking (index entry, heap tuple, one containment test over ~100 keys: ~2 µs) costs about
- * ten times reading one entry of a GIN posting list (~0.15 µs) here, so a sample of n matches walks (n / share
- * rows) when that is cheaper than the bitmap (share × rows entries): from share = √(10 n / rows), 4.5% for 200
- * matches among 1,000,000 rows.
+ * Walking a row (an index entry, its publication dates and token signature tested on the index: ~0.5 µs) costs about
+ * three times reading one entry of a GIN posting list (~0.15 µs) here, so a sample of n matches walks (n / share
+ * rows) when that is cheaper than the bitmap (share × rows entries): from share = √(3 n / rows), 2.5 % for 201
+ * matches among 1,000,000 rows. It was ten (4.5 %) while a walk read each row from the table (~2 µs); at three,
+ * paired against 0668b95 (generic plans), the long tail's 15 filter searches that change took 124.1 → 103.6 and
+ * 105.0 → 85.9 ms (超市 with a month 13.4 → 4.5), the head mix's 6 ×0.91–0.98. A block sample of the table, which
+ * served the words between √(3 n / rows) and the walk before, no longer had a share of its own and went: on the
+ * bench's 1M without sample buckets, 超市 8.90 → 6.15 ms walking, 茶叶 8.59 → 5.65, 家电 6.56 → 4.46.
  */
 export function sampleWalkMinShare(sample: number, rows: number): number {
   return Math.min(1, Math.sqrt((WALK_COST_IN_GIN_ENTRIES * sample) / Math.max(rows, 1)));
 }
-const WALK_COST_IN_GIN_ENTRIES = 10;
+const WALK_COST_IN_GIN_ENTRIES = 3;
 /** The GIN lookup uses only the rarest keys; the others are checked on the few rows it returns. */
 export const GIN_LOOKUP_KEYS = 3;
 
@@ -156,33 +160,6 @@ const MAX_WALK_BUDGET = 50_000;
 /** What a GIN lookup of these keys costs, in posting entries: its rarest list (see walkBudget). */
 function lookupEntries(lookupKeys: number[], stats: TokenStats): number {
   return lookupKeys.length === 0 ? 0 : Math.min(...lookupKeys.map((key) => stats.frequency(key))) * stats.rows;
-}
-
-/**
- * A sample of a word met in a few percent of rows costs GIN its whole posting list, because the bitmap is built
- * before the first row is read: 家电, 超市 and 茶叶 (3.4 % of the bench's 1M, 34,000 entries) 29–31 ms for 201
- * matches in one minute, 6–10 ms in another, where walking the newest rows took 15–16 ms (5,900 rows). A block
- * sample of the table (TABLESAMPLE SYSTEM: whole pages, the same ones every time) tests the rows page by page,
- * ~1.5 µs a row: 8.6–9.4 ms (medians of 7 runs each, alternating). Loaded alone by 50 clients, the three searches'
- * statements took 15–17 ms of database CPU each this way against 39–46 ms through GIN (raw SQL, 10-s phases). A
- * row tested so costs about two posting entries; three leaves room for pages no other search has just read. Worth
- * it only where the word is frequent enough for its rows to be found soon and rare enough for its list to be long:
- * from √(3 n / rows), 2.5 % for 201 matches among 1,000,000 rows, up to where the sample walks (sampleWalkMinShare)
- * and keeps the newest matches.
- */
-const BLOCK_ROW_COST_IN_GIN_ENTRIES = 3;
-/** The blocks chosen hold twice the rows the sample should need, so an estimate somewhat too high still fills it. */
-const BLOCK_SAMPLE_MARGIN = 2;
-
-/**
- * The percentage of the table's blocks a block sample of `sample` matches reads, or null when the GIN lookup of
- * `lookupKeys` costs less. `share` must be the search's own share (one word, no filter: see buildSearchSql).
- */
-export function blockSamplePercent(sample: number, share: number, lookupKeys: number[], stats: TokenStats): number | null {
-  if (share <= 0 || stats.rows <= 0) return null;
-  const rowsNeeded = sample / share;
-  if (rowsNeeded * BLOCK_ROW_COST_IN_GIN_ENTRIES >= lookupEntries(lookupKeys, stats)) return null;
-  return Math.min(100, (100 * BLOCK_SAMPLE_MARGIN * rowsNeeded) / stats.rows);
 }
 
 /**

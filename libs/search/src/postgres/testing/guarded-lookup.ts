@@ -1,5 +1,5 @@
-// For the PostgreSQL search's tests of the samples that try a bounded source first (a block sample, the first
-// bucket) and look every match up in GIN only when that held too few: the statement, with statistics that choose
+// For the PostgreSQL search's tests of the samples that try a bounded source first (a bounded walk, the first
+// buckets) and look every match up in GIN only when that held too few: the statement, with statistics that choose
 // the source, and what its plan did when it ran.
 import type { Database } from '@credit/db';
 import { parseQuery, ParsedQuery } from '../../search-text';
