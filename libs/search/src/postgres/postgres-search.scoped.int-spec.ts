@@ -17,7 +17,8 @@ const DEPARTMENTS = ['CZ-SCJGJ', 'CZ-SWJ', 'CZ-HBJ', 'CZ-WLJ'];
 const COUNTIES = ['341102', '341103', '341122', '341125'];
 const SEVERITIES = ['GENERAL', 'SERIOUS'];
 // The count bound of these searches: on 5,560 documents a sample of 11 matches is found sooner by walking a filter's
-// rows than by GIN (the statistics decide); a sample of 51 is not, and then it is any matches, not the newest.
+// rows than by GIN (the statistics decide); for a sample of 51 the walk goes first too where it should be enough, and
+// GIN looks the matches up only when it was not.
 const COUNT_BOUND = 10;
 
 describe('PostgreSQL search: walks scoped to a department, severity or county', () => {

@@ -18,7 +18,7 @@ import { searchDatabasesOfSuite } from './testing/search-databases';
 const AS_OF = '2026-06-30';
 const COUNT_BOUND = 10;
 // The statistics put every key at 22 % of the rows (家电 is at 1/8): the page walks, and so does the sample of 11
-// (above √(10 · 11 / 2,400) = 21 %, sampleWalkMinShare), both through the signature (below SIGNED_WALK_MAX_SHARE,
+// (above √(3 · 11 / 2,400) = 12 %, sampleWalkMinShare), both through the signature (below SIGNED_WALK_MAX_SHARE,
 // 25 %). The sample buckets' keys at none: a table written before them, so the sample does not read a bucket instead.
 const CLAIMED_SHARE = 0.22;
 

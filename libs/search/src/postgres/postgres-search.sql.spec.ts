@@ -55,7 +55,7 @@ describe('buildSearchSql plan choice', () => {
     // The page tests a walked row's keys in a CASE, the sample in the visit that brings back the facets' columns.
     const signed = /CASE WHEN token_signature IS NULL OR .{0,200} THEN \(SELECT arraycontains\(x\.tokens, |\(SELECT ARRAY\[x\.department_code, .{0,200} AND arraycontains\(x\.tokens, .{0,300} CASE WHEN token_signature IS NULL OR .{0,200} THEN true END /s;
     const direct = /CASE WHEN token_signature IS NULL OR .{0,200} THEN arraycontains\(tokens, /;
-    // 排放 at 15 %: the page and the sample (1,001, walked from 10 %) walk, both through the signatures
+    // 排放 at 15 %: the page and the sample (1,001, walked from 5.5 %) walk, both through the signatures
     const rare = buildSearchSql(input('排放'), stats({ 排放: 0.15 })).text;
     expect(rare.match(new RegExp(signed, 'gs'))).toHaveLength(2);
     expect(rare).not.toMatch(direct);

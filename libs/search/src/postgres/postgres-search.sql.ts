@@ -215,7 +215,7 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   const sampleWalksFirst = !sampleScoped && !walkSample && wordKeys.length > 1 && bound / pageShare <= budget;
   // Without statistics every key counts as rare, and a frequent word's every match would be kept for the sample.
   const sampleLooksUp = count && stats.rows > 0 && !sampleScoped && !sampleWalksFirst && !walkSample;
-  // Whether a page looked up on its own would rather walk (the shared lookup below may still take it).
+  // Whether a page looked up on its own would rather walk.
   const walkable = share >= PAGE_WALK_MIN_SHARE;
   const pageScoped = scope !== null && (walkable || scopedPageRows <= budget);
   const pageWalksFirst = !pageScoped && !walkable && wordKeys.length > 1 && pageWalkRows <= pageShare * stats.rows;
@@ -226,7 +226,7 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   // every walked row from the table (超市 虚假, ~0.3 %, walked 6,000 rows for its 21 matches, 23 → 14 ms); through the
   // signatures on the index it is the cheaper one there (茶叶 排放 9.4 → 6.8 ms, 酒店 虚假 10.3 → 7.6, the full page).
   const sharedLookup = sampleLooksUp && !pageScoped && !pageWalksFirst && !walkable;
-  const walkPage = !sharedLookup && walkable;
+  const walkPage = walkable;
   if (pageScoped) {
     pageParts.push(...walkThenLookUp('page_walk', pageColumns(tier), scopedPageRows, limit, [...scoped(scope), ...after], notExact, order, restShare));
   } else if (pageWalksFirst) {
@@ -258,8 +258,11 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
     matched = `(${walkThenLookUp('walked', columns, walkRows, bound, scoped(scope), [], null, restShare).join(' UNION ALL ')})`;
   } else if (sampleWalksFirst) {
     // The sample walks first when, each term's bigrams going together, it would be found within what the GIN
-    // lookup costs.
-    matched = `(${walkThenLookUp('walked', columns, budget, bound, [], [], null, pageShare).join(' UNION ALL ')})`;
+    // lookup costs; at most twice the rows its matches should take, as the scoped sample (an estimate too high
+    // then costs that walk before the lookup, not the whole budget, three times what it was before a walked row was
+    // priced at three posting entries).
+    const walkRows = Math.max(bound, Math.min(Math.ceil((2 * bound) / pageShare), budget));
+    matched = `(${walkThenLookUp('walked', columns, walkRows, bound, [], [], null, pageShare).join(' UNION ALL ')})`;
   } else if (sharedLookup) {
     matched = `(SELECT * FROM matches LIMIT ${bound})`;
   } else if (dates.length === 0 && (walkSample || sampleLooksUp) && sampleFromBucket(bound, pageShare, stats)) {

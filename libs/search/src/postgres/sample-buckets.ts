@@ -2,8 +2,8 @@
 // holds the key of its bucket (record_id mod SAMPLE_BUCKETS, postgres-search.tokens.ts), and a sample intersects the
 // query's posting lists with the first bucket's. GIN then steps along that list, the rarest, and skips through the
 // query's, so its bitmap holds only the bucket's matches: not every match (GIN builds the whole bitmap even for a
-// LIMIT), nor the ~1,500 blocks a block sample reads to find 201 matches of a word of 3 %, nor the ~3,650 rows a
-// walk reads for a word of 5.5 %.
+// LIMIT), nor the ~1,500 blocks a block sample (since removed) read to find 201 matches of a word of 3 %, nor the
+// ~3,650 rows a walk reads for a word of 5.5 %.
 import type { TokenStats } from './search-plan';
 import { bucketToken, SAMPLE_BUCKETS, tokenKey } from './postgres-search.tokens';
 

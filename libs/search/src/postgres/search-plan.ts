@@ -101,8 +101,8 @@ export const SIGNED_WALK_MAX_SHARE = 0.25;
  * three times reading one entry of a GIN posting list (~0.15 µs) here, so a sample of n matches walks (n / share
  * rows) when that is cheaper than the bitmap (share × rows entries): from share = √(3 n / rows), 2.5 % for 201
  * matches among 1,000,000 rows. It was ten (4.5 %) while a walk read each row from the table (~2 µs); at three,
- * paired against 0668b95 (generic plans), the long tail's 15 filter searches that change took 124.1 → 103.6 and
- * 105.0 → 85.9 ms (超市 with a month 13.4 → 4.5), the head mix's 6 ×0.91–0.98. A block sample of the table, which
+ * paired against 0668b95 (generic plans, a quiet machine), the long tail's 15 filter searches that change took
+ * 112.6 → 88.8 and 111.5 → 91.8 ms, the head mix's 8 ×0.98–1.04 (neutral). A block sample of the table, which
  * served the words between √(3 n / rows) and the walk before, no longer had a share of its own and went: on the
  * bench's 1M without sample buckets, 超市 8.90 → 6.15 ms walking, 茶叶 8.59 → 5.65, 家电 6.56 → 4.46.
  */
