@@ -68,6 +68,14 @@ describe('PostgreSQL search: a sample of a frequent query from the first bucket 
     claimedStatement(reader, query, { share: CLAIMED_SHARE, bucketShare: bucketKeys ? 1 / SAMPLE_BUCKETS : 0, countBound: COUNT_BOUND, asOf: AS_OF });
   /** Whether the lookup of every match ran (testing/guarded-lookup.ts). */
   const lookupRan = async (sql: { text: string; params: unknown[] }) => guardedLookupRan(await planAsRun(reader, sql), COUNT_BOUND + 1);
+  /** The sample is COUNT_BOUND + 1 rows of the first two buckets, some of each, and the lookup of every match never ran. */
+  const expectSampleOfTwoBuckets = async (sql: { text: string; params: unknown[] }) => {
+    const [row] = await reader.query<{ facets: FacetGroupRow[] }>(sql.text, sql.params);
+    const { sampled, facets } = facetsFromGroups(row.facets);
+    expect(sampled).toBe(COUNT_BOUND + 1);
+    expect(facets.departments.map((bucket) => bucket.value).sort()).toEqual(['CZ-B0', 'CZ-B1']);
+    expect(await lookupRan(sql)).toBe(false);
+  };
 
   it('samples published matches of the first bucket only, and never starts the lookup of every match', async () => {
     const sql = await statement('家电');
@@ -91,12 +99,8 @@ describe('PostgreSQL search: a sample of a frequent query from the first bucket 
     const inTwo = docs.filter((doc) => doc.violationType.includes('电视') && doc.departmentCode !== 'CZ-EXPIRED');
     expect(inTwo.filter((doc) => bucketOf(doc) === 0)).toHaveLength(5);
     expect(inTwo.filter((doc) => bucketOf(doc) === 1)).toHaveLength(10);
-    const [row] = await reader.query<{ facets: FacetGroupRow[] }>(sql.text, sql.params);
-    const { sampled, facets } = facetsFromGroups(row.facets);
-    expect(sampled).toBe(COUNT_BOUND + 1);
     // 11 of the 15 in the two buckets (any of them: the union with the exact matches takes them in no order)
-    expect(facets.departments.map((bucket) => bucket.value).sort()).toEqual(['CZ-B0', 'CZ-B1']);
-    expect(await lookupRan(sql)).toBe(false);
+    await expectSampleOfTwoBuckets(sql);
   });
 
   it('samples no more than the sample from the two buckets for a search without a query', async () => {
@@ -107,11 +111,7 @@ describe('PostgreSQL search: a sample of a frequent query from the first bucket 
     const request = { table: 'public_disclosures', query: null, filter: { penaltyCategory: 'SUSPEND_LICENSE' }, asOf: AS_OF, limit: 20, countBound: COUNT_BOUND, cursor: null };
     const sql = buildSearchSql(request, { ...real, frequency });
     expect(sql.text).toContain('bucketed_next AS (');
-    const [row] = await reader.query<{ facets: FacetGroupRow[] }>(sql.text, sql.params);
-    const { sampled, facets } = facetsFromGroups(row.facets);
-    expect(sampled).toBe(COUNT_BOUND + 1);
-    expect(facets.departments.map((bucket) => bucket.value).sort()).toEqual(['CZ-B0', 'CZ-B1']);
-    expect(await lookupRan(sql)).toBe(false);
+    await expectSampleOfTwoBuckets(sql);
   });
 
   it('looks every match up when the bucket holds too few: every match, counted once, and exact facets', async () => {

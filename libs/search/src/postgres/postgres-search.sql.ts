@@ -226,7 +226,6 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
   // every walked row from the table (超市 虚假, ~0.3 %, walked 6,000 rows for its 21 matches, 23 → 14 ms); through the
   // signatures on the index it is the cheaper one there (茶叶 排放 9.4 → 6.8 ms, 酒店 虚假 10.3 → 7.6, the full page).
   const sharedLookup = sampleLooksUp && !pageScoped && !pageWalksFirst && !walkable;
-  const walkPage = walkable;
   if (pageScoped) {
     pageParts.push(...walkThenLookUp('page_walk', pageColumns(tier), scopedPageRows, limit, [...scoped(scope), ...after], notExact, order, restShare));
   } else if (pageWalksFirst) {
@@ -236,7 +235,7 @@ export function buildSearchSql(input: BuildSearchInput, stats: TokenStats = NO_T
     const pageMatches = [...notExact, ...after];
     const newest = `SELECT record_id FROM matches${pageMatches.length ? ` WHERE ${pageMatches.join(' AND ')}` : ''} ${NEWEST} LIMIT ${limit}`;
     pageParts.push(wholeRows(pageColumns(tier), newest));
-  } else if (walkPage) {
+  } else if (walkable) {
     pageParts.push(walk(pageColumns(tier), [...base, ...after], notExact, limit, pageShare));
   } else {
     const where = [...base, contains(false), ...notExact, ...after];
