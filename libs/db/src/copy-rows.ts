@@ -16,7 +16,10 @@ export function copyField(value: string | boolean | number | null): string {
   return NEEDS_ESCAPE.test(text) ? text.replace(/[\\\t\n\r]/g, (char) => ESCAPES[char]) : text;
 }
 
-/** Sends `text` (rows of tab-separated copyField values, each ended by a newline) to `COPY table (columns) FROM STDIN`. */
-export async function copyRows(client: PoolClient, table: string, columns: string, text: string): Promise<void> {
-  await pipeline(Readable.from([text]), client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN`)));
+/**
+ * Sends `data` (rows of tab-separated copyField values, each ended by a newline; a string, or its UTF-8 bytes) to
+ * `COPY table (columns) FROM STDIN`.
+ */
+export async function copyRows(client: PoolClient, table: string, columns: string, data: string | Buffer): Promise<void> {
+  await pipeline(Readable.from([data]), client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN`)));
 }

@@ -127,6 +127,13 @@ const ROW_COLUMNS = COLUMNS.filter((entry): entry is [keyof PreparedPenaltyRow, 
 // department, the subject, the version, then the row's own columns.
 const COPY_COLUMNS = `id, department_id, subject_id, version, ${ROW_COLUMNS.map(([, column]) => column).join(', ')}`;
 
+const NEWLINE = 0x0a;
+
+/** A row's own columns in COPY's text format (everything after its version), encoded: see copyData. */
+function copyTailBytes(row: PreparedPenaltyRow): Buffer {
+  return Buffer.from(copyTail(row), 'utf8');
+}
+
 /** A row's own columns in COPY's text format (everything after its version). */
 function copyTail(row: PreparedPenaltyRow): string {
   let out = '';
@@ -138,9 +145,9 @@ function copyTail(row: PreparedPenaltyRow): string {
 }
 
 /**
- * The rows of a batch, ready for either statement that writes them: as COPY text for a batch of new records (its
- * rows' own columns, built before the transaction begins, so the ~5 ms it takes per 1,000 rows is not spent while
- * the transaction holds locks other batches may be waiting for), and as one array literal per column for the
+ * The rows of a batch, ready for either statement that writes them: as COPY data for a batch of new records (its
+ * rows' own columns, built and encoded before the transaction begins, so the ~5 ms it takes per 1,000 rows is not
+ * spent while the transaction holds locks other batches may be waiting for), and as one array literal per column for the
  * upsert, built when first asked for (a batch that updates records, the less frequent case).
  */
 export class PenaltyColumns {
@@ -148,18 +155,18 @@ export class PenaltyColumns {
 
   private constructor(
     readonly rows: readonly PreparedPenaltyRow[],
-    private readonly copyTails: readonly string[],
+    private readonly copyTails: readonly Buffer[],
   ) {}
 
   static of(rows: readonly PreparedPenaltyRow[]): PenaltyColumns {
-    return new PenaltyColumns(rows, rows.map(copyTail));
+    return new PenaltyColumns(rows, rows.map(copyTailBytes));
   }
 
   /** The columns of some of these rows (taken from `rows`), in the order given. */
   only(rows: readonly PreparedPenaltyRow[]): PenaltyColumns {
     if (rows.length === this.rows.length && rows.every((row, i) => row === this.rows[i])) return this;
     const position = new Map(this.rows.map((row, i) => [row, i]));
-    return new PenaltyColumns(rows, rows.map((row) => { const i = position.get(row); return i === undefined ? copyTail(row) : this.copyTails[i]; }));
+    return new PenaltyColumns(rows, rows.map((row) => { const i = position.get(row); return i === undefined ? copyTailBytes(row) : this.copyTails[i]; }));
   }
 
   /** Parameters $2… of the upsert, with the subject ids in their place. */
@@ -170,12 +177,23 @@ export class PenaltyColumns {
     return COLUMNS.map(([key, column]) => (key === 'subjectId' ? sqlArrayLiteral(subjectIds) : (literals.get(column) as string)));
   }
 
-  /** COPY text of the rows, row i with id ids[i] and subject subjectIds[i], version 1. */
-  copyText(departmentId: string, ids: readonly string[], subjectIds: readonly string[]): string {
+  /**
+   * COPY data of the rows (UTF-8), row i with id ids[i] and subject subjectIds[i], version 1: the ASCII heads
+   * written before each row's bytes. Put together as one string instead, the text was a rope of ~35,000 pieces
+   * that V8 flattened while encoding it, ~5 ms per 1,000 rows inside the transaction (0.4 s of the API's thread
+   * for 50,000 records); this takes ~1 ms.
+   */
+  copyData(departmentId: string, ids: readonly string[], subjectIds: readonly string[]): Buffer {
     const department = copyField(departmentId);
-    let text = '';
-    for (let i = 0; i < this.copyTails.length; i++) text += `${copyField(ids[i])}\t${department}\t${copyField(subjectIds[i] ?? null)}\t1\t${this.copyTails[i]}\n`;
-    return text;
+    const heads = this.copyTails.map((_, i) => `${copyField(ids[i])}\t${department}\t${copyField(subjectIds[i] ?? null)}\t1\t`);
+    const data = Buffer.allocUnsafe(heads.reduce((sum, head, i) => sum + head.length + this.copyTails[i].length + 1, 0));
+    let at = 0;
+    for (let i = 0; i < heads.length; i++) {
+      at += data.write(heads[i], at, 'latin1');
+      at += this.copyTails[i].copy(data, at);
+      data[at++] = NEWLINE;
+    }
+    return data;
   }
 }
 
@@ -260,7 +278,7 @@ export class PenaltyIngestRepository {
       [columns.rows.length],
     );
     const ids = idList.split(',');
-    await copyRows(client, 'penalty_records', COPY_COLUMNS, columns.copyText(departmentId, ids, subjectIds));
+    await copyRows(client, 'penalty_records', COPY_COLUMNS, columns.copyData(departmentId, ids, subjectIds));
     return ids.map((id, i) => ({ id, decision_number: columns.rows[i].decisionNumber, version: 1, inserted: true }));
   }
 }
