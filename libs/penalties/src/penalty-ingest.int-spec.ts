@@ -8,6 +8,7 @@ import { Database } from '@credit/db';
 import { addDays, todayInChina } from '@credit/domain';
 import { companyUscc, createTestApp, penaltyRecord, TestApp } from '@credit/testing';
 import { PenaltyAuditTrailRepository } from './penalty-audit-trail.repository';
+import { PenaltyChangeHooks } from './penalty-change.hooks';
 import { batchDigest, PENALTY_BATCH_ACTION } from './penalty-batch.audit';
 import { PenaltyIngestService } from './penalty-ingest.service';
 
@@ -76,6 +77,53 @@ describe('penalty ingest write path (integration)', () => {
     const [tier] = await db.query<{ level: string; score: number; reasons: unknown[] }>('SELECT level, score, reasons FROM subject_tiers WHERE subject_id = $1', [subject.id]);
     expect(tier).toMatchObject({ level: 'B', score: 80 });
     expect(tier.reasons).toHaveLength(2);
+  });
+
+  it('registers a new subject under the last name its batch gives it, and files none of the batch\'s other names for review', async () => {
+    const uscc = companyUscc('341124');
+    const summary = await ingest.submit(market, [penaltyRecord({ uscc, partyName: '滁州市甲名食品有限公司' }), penaltyRecord({ uscc, partyName: '滁州市乙名食品有限公司' })] as any);
+    expect(summary).toMatchObject({ created: 2, rejected: 0 });
+    expect(await subjectsOf(uscc)).toEqual([{ id: summary.results[0].subjectId, name: '滁州市乙名食品有限公司' }]);
+    expect(await db.query('SELECT count(*)::int AS n FROM subject_name_changes WHERE subject_id = $1', [summary.results[0].subjectId])).toEqual([{ n: 0 }]);
+  });
+
+  it('lets a push that names a subject another push has just registered write its records before it waits, at its tier, for the other to commit', async () => {
+    // Push A is held inside its transaction, after its tier, by a listener that runs after every other one. Push B
+    // names the same new subject: registered (and committed) before A's transaction, the subject does not hold B
+    // back; B waits where it locks the subject for its tier, with its records written, and its tier counts A's record.
+    const uscc = companyUscc('341125');
+    const warning = { uscc, severity: 'GENERAL', penaltyCategories: ['WARNING'], fineAmount: null, decisionDate: addDays(today, -4) };
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let reached!: () => void;
+    const holding = new Promise<void>((resolve) => (reached = resolve));
+    const holdA = { armed: true };
+    t.app.get(PenaltyChangeHooks).register({
+      async onPenaltyRecordsChanged() {
+        if (!holdA.armed) return;
+        holdA.armed = false;
+        reached();
+        await held;
+      },
+    });
+    const a = ingest.submit(market, [penaltyRecord({ ...warning, violationType: '甲' })] as any);
+    let b: Promise<unknown> | null = null;
+    const waitingFor = () => db.query<{ query: string }>(`SELECT query FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+    try {
+      await holding;
+      b = ingest.submit(tax, [penaltyRecord({ ...warning, violationType: '乙' })] as any);
+      for (let i = 0; i < 200 && (await waitingFor()).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+      const [waiting] = await waitingFor();
+      expect(waiting.query).toMatch(/^\s*SELECT current_setting\('enable_bitmapscan'\)/);
+    } finally {
+      holdA.armed = false;
+      release();
+    }
+    expect(await a).toMatchObject({ created: 1 });
+    expect(await b).toMatchObject({ created: 1 });
+    const [subject] = await subjectsOf(uscc);
+    // Two general penalties of different types: 100 − 10 − 10.
+    expect(await db.query('SELECT level, score FROM subject_tiers WHERE subject_id = $1', [subject.id])).toEqual([{ level: 'B', score: 80 }]);
   });
 
   it('starts a push over when another inserted one of its new decision numbers meanwhile, and updates that record', async () => {
