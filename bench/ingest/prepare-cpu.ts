@@ -1,6 +1,6 @@
 // bench/ingest/prepare-cpu.ts: the JavaScript an ingest spends per record before any SQL, alone, by process CPU
 // time rather than wall time (so a loaded machine blurs it less than the end-to-end bench): validation, then
-// (phase "all") prepareRow and the batch's column literals, over the demo generator's records.
+// (phase "all") prepareRow and the rows' COPY data, over the demo generator's records.
 // `node -r ./tools/register.js bench/ingest/prepare-cpu.ts [validate|all]` (BENCH_RECORDS, REPS). Compare two
 // versions by the smallest repetitions of each, run alternately.
 import './production-env';
@@ -11,7 +11,7 @@ import { loadSecrets, PersonalDataCipher } from '@credit/common';
 import { todayInChina, validatePenaltyRecord } from '@credit/domain';
 // The bench times these internals of the ingest, which @credit/penalties does not export.
 // eslint-disable-next-line no-restricted-imports
-import { PenaltyColumns, PreparedPenaltyRow } from '../../libs/penalties/src/penalty-ingest.repository';
+import { copyTail, packCopyTails, PreparedPenaltyRow } from '../../libs/penalties/src/penalty-columns';
 // eslint-disable-next-line no-restricted-imports
 import { prepareRow } from '../../libs/penalties/src/penalty-record.preparation';
 import { generateDemoData } from '../../apps/cli/src/demo/demo-data.generator';
@@ -32,7 +32,7 @@ for (let rep = 0; rep < REPS; rep++) {
     const outcome = validatePenaltyRecord(draft, today);
     if (outcome.ok && phase === 'all') rows.push(prepareRow(outcome.record, cipher, secrets.piiHashKey).row);
   }
-  for (let i = 0; i < rows.length; i += 1000) PenaltyColumns.of(rows.slice(i, i + 1000));
+  for (let i = 0; i < rows.length; i += 1000) packCopyTails(rows.slice(i, i + 1000).map(copyTail));
   const { user, system } = process.cpuUsage(started);
   milliseconds.push((user + system) / 1000);
 }

@@ -6,18 +6,9 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
-const NEEDS_ESCAPE = /[\\\t\n\r]/;
-const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-
-/** One field of COPY's text format: NULL as \N, and backslash, tab and line breaks escaped. */
-export function copyField(value: string | boolean | number | null): string {
-  if (value === null) return '\\N';
-  const text = String(value);
-  return NEEDS_ESCAPE.test(text) ? text.replace(/[\\\t\n\r]/g, (char) => ESCAPES[char]) : text;
-}
-
 /**
- * Sends `data` (rows of tab-separated copyField values, each ended by a newline; a string, or its UTF-8 bytes) to
+ * Sends `data` (rows of COPY's text format: tab-separated fields, NULL as \\N, backslash, tab and line breaks
+ * escaped, each row ended by a line break; a string, or its UTF-8 bytes) to
  * `COPY table (columns) FROM STDIN`.
  */
 export async function copyRows(client: PoolClient, table: string, columns: string, data: string | Buffer): Promise<void> {

@@ -6,7 +6,7 @@ import type { PlatformSecrets } from '@credit/common';
 import { PersonalDataCipher } from '@credit/common/crypto';
 import { checkPublishingAuthority, FieldIssue, fillPublishingAuthority, IsoDate, PenaltyRecordDraft, PublishingAuthority, validatePenaltyRecord } from '@credit/domain';
 import type { SubjectUpsert } from '@credit/subjects';
-import type { PreparedPenaltyRow } from './penalty-ingest.repository';
+import { copyTail, PackedCopyTails, packCopyTails, PenaltyRowKey } from './penalty-columns';
 import { prepareRow } from './penalty-record.preparation';
 
 /** What preparing a row needs of the platform's secrets (the personal-data keys and the keyed-hash key), and no more. */
@@ -14,16 +14,17 @@ export type PreparationSecrets = Pick<PlatformSecrets, 'piiKeys' | 'activePiiKey
 
 export interface ValidItem {
   index: number;
-  row: PreparedPenaltyRow;
+  row: PenaltyRowKey;
   subject: SubjectUpsert;
   warnings: FieldIssue[];
 }
 
-/** Every item's errors and warnings (by index), and the valid items prepared. */
+/** Every item's errors and warnings (by index), and the valid items prepared: their keys, and their COPY data in the same order. */
 export interface BatchValidation {
   errors: FieldIssue[][];
   warnings: FieldIssue[][];
   valid: ValidItem[];
+  copyTails: PackedCopyTails;
 }
 
 export interface BatchValidationInput {
@@ -47,7 +48,8 @@ export class BatchPreparation {
    * transaction there).
    */
   async validate({ drafts, allowed, today }: BatchValidationInput, pauseEvery = 0): Promise<BatchValidation> {
-    const outcome: BatchValidation = { errors: [], warnings: [], valid: [] };
+    const outcome: Omit<BatchValidation, 'copyTails'> = { errors: [], warnings: [], valid: [] };
+    const tails: Buffer[] = [];
     const seen = new Map<string, number>();
     for (let index = 0; index < drafts.length; index++) {
       if (pauseEvery > 0 && index > 0 && index % pauseEvery === 0) await nextTurn();
@@ -73,8 +75,10 @@ export class BatchPreparation {
       }
       seen.set(number, index);
       const { row, subject } = prepareRow(checked.record, this.cipher, this.secrets.piiHashKey);
-      outcome.valid.push({ index, row, subject, warnings: checked.warnings });
+      tails.push(copyTail(row));
+      const key = { decisionNumber: row.decisionNumber, contentHash: row.contentHash, severity: row.severity, penaltyCategories: row.penaltyCategories };
+      outcome.valid.push({ index, row: key, subject, warnings: checked.warnings });
     }
-    return outcome;
+    return { ...outcome, copyTails: packCopyTails(tails) };
   }
 }

@@ -13,7 +13,8 @@ import { SubmitStatus } from './dto/penalty-record.models';
 import { PenaltyBatchAuditItem, penaltyBatchAuditEntry } from './penalty-batch.audit';
 import { BatchPreparation, BatchValidation, BatchValidationInput, ValidItem } from './penalty-batch.validation';
 import { PenaltyChangeHooks, PenaltyRecordChange } from './penalty-change.hooks';
-import { ExistingRecord, isDecisionNumberTaken, PenaltyColumns, PenaltyIngestRepository } from './penalty-ingest.repository';
+import { PackedCopyTails, PenaltyColumns } from './penalty-columns';
+import { ExistingRecord, isDecisionNumberTaken, PenaltyIngestRepository } from './penalty-ingest.repository';
 import { PenaltyValidationPool, ValidationThreadUnavailable } from './penalty-validation.pool';
 
 export const MAX_BATCH_SIZE = 1000;
@@ -58,6 +59,7 @@ interface BatchContents {
   department: DepartmentPrincipal;
   results: SubmitItemResult[];
   valid: ValidItem[];
+  copyTails: PackedCopyTails;
 }
 
 const issuedBatches = new WeakMap<object, BatchContents>();
@@ -113,7 +115,7 @@ export class PenaltyIngestService {
     const results = initialResults(drafts);
     // One statement per batch: who this department may publish as (itself, and the authorities granted to it).
     const allowed = await this.authorities.authoritiesOf(this.db, department.departmentId);
-    return { department: { ...department }, results, valid: await this.validateItems(drafts, allowed, results) };
+    return { department: { ...department }, results, ...(await this.validateItems(drafts, allowed, results)) };
   }
 
   /**
@@ -121,9 +123,9 @@ export class PenaltyIngestService {
    * taken by its first write, whether or not that succeeds.
    */
   async write(batch: ValidatedPenaltyBatch): Promise<SubmitSummary> {
-    const { department, results, valid } = takeBatch(batch);
+    const { department, results, valid, copyTails } = takeBatch(batch);
     if (valid.length > 0) {
-      const prepared = PenaltyColumns.of(valid.map((item) => item.row));
+      const prepared = PenaltyColumns.of(valid.map((item) => item.row), copyTails);
       // New subjects are registered and committed first: see SubjectRegistryRepository.register.
       const registered = await this.subjects.register(this.db, valid.map((item) => item.subject));
       await this.db.transaction((sql, client) => this.writeItems(sql, client, department, valid, prepared, results, registered));
@@ -159,11 +161,11 @@ export class PenaltyIngestService {
    * go, it would hold back the next statement of every other push in flight on this process, and with it the row
    * locks those transactions hold).
    */
-  private async validateItems(drafts: PenaltyRecordDraft[], allowed: readonly PublishingAuthority[], results: SubmitItemResult[]): Promise<ValidItem[]> {
+  private async validateItems(drafts: PenaltyRecordDraft[], allowed: readonly PublishingAuthority[], results: SubmitItemResult[]): Promise<Pick<BatchValidation, 'valid' | 'copyTails'>> {
     const input = { drafts, allowed, today: todayInChina() };
     const outcome = this.pool.enabled && drafts.length >= THREAD_MIN_ITEMS ? await this.onThread(input) : await this.onEventLoop(input);
     results.forEach((result, index) => Object.assign(result, { errors: outcome.errors[index], warnings: outcome.warnings[index] }));
-    return outcome.valid;
+    return { valid: outcome.valid, copyTails: outcome.copyTails };
   }
 
   /** On a thread; here when no thread could take the batch (one stopped, hung or could not start). */
@@ -216,7 +218,7 @@ export class PenaltyIngestService {
     const subjectIdsOf = toWrite.map((item) => results[item.index].subjectId as string);
     const upserted = await (changedIds.length === 0
       ? this.records.insertNew(sql, client, department.departmentId, columns, subjectIdsOf)
-      : this.records.upsert(sql, department.departmentId, columns, subjectIdsOf)
+      : this.records.upsert(sql, client, department.departmentId, columns, subjectIdsOf)
     ).catch((error: unknown) => {
       // A concurrent push inserted one of these new numbers and committed: start over, as below.
       throw isDecisionNumberTaken(error) ? new RaceLost('concurrent push of the same decision') : error;

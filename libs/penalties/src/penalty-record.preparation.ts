@@ -4,7 +4,7 @@ import { createHmac, createSecretKey, KeyObject } from 'node:crypto';
 import { PersonalDataCipher } from '@credit/common/crypto';
 import { canonicalPenaltyContent, maskIdNumber, parseResidentId, PartyType, ValidPenaltyRecord } from '@credit/domain';
 import type { SubjectUpsert } from '@credit/subjects';
-import type { PreparedPenaltyRow } from './penalty-ingest.repository';
+import type { PreparedPenaltyRow } from './penalty-columns';
 
 export function prepareRow(record: ValidPenaltyRecord, cipher: PersonalDataCipher, contentKey: Buffer): { row: PreparedPenaltyRow; subject: SubjectUpsert } {
   const id = record.idType && record.idNumber ? { type: record.idType, number: record.idNumber } : null;

@@ -8,6 +8,7 @@ import { Logger } from '@nestjs/common';
 import { PersonalDataCipher, PlatformSecrets } from '@credit/common';
 import { AUTHORITY_NOT_ALLOWED, buildResidentId, buildUscc, PenaltyRecordDraft, PublishingAuthority } from '@credit/domain';
 import { BatchPreparation, BatchValidation, BatchValidationInput } from './penalty-batch.validation';
+import { ROW_COLUMNS } from './penalty-columns';
 import { PenaltyValidationPool, threadSecrets, ValidationThreadUnavailable } from './penalty-validation.pool';
 
 // As loadSecrets makes them: keys read from base64, small slices of Node's shared buffer pool.
@@ -49,10 +50,19 @@ function mixedBatch(): BatchValidationInput {
   return { drafts, allowed: [OWN], today: '2026-12-03' };
 }
 
-/** The outcome with each encrypted ID number opened (a fresh IV each time, so the sealed texts always differ). */
+const ENCRYPTED_ID = ROW_COLUMNS.findIndex(([key]) => key === 'idNumberEncrypted');
+
+/** Each valid item's columns, read back from the outcome's COPY data (none of them holds a tab: validation removes them). */
+function copiedColumns(outcome: BatchValidation): string[][] {
+  const { bytes, ends } = outcome.copyTails;
+  return ends.map((end, i) => Buffer.from(bytes.subarray(i === 0 ? 0 : ends[i - 1], end)).toString('utf8').split('\t'));
+}
+
+/** The outcome with its COPY data read back and each encrypted ID number opened (a fresh IV each time, so the sealed texts always differ). */
 function opened(outcome: BatchValidation) {
   const cipher = new PersonalDataCipher(SECRETS);
-  return { ...outcome, valid: outcome.valid.map((item) => ({ ...item, row: { ...item.row, idNumberEncrypted: item.row.idNumberEncrypted && cipher.decrypt(item.row.idNumberEncrypted) } })) };
+  const columns = copiedColumns(outcome).map((row) => row.map((value, i) => (i === ENCRYPTED_ID && value !== '\\N' ? cipher.decrypt(value) : value)));
+  return { errors: outcome.errors, warnings: outcome.warnings, valid: outcome.valid, columns };
 }
 
 describe('threadSecrets', () => {
@@ -100,7 +110,8 @@ describe('PenaltyValidationPool', () => {
       [`authorityUscc ${AUTHORITY_NOT_ALLOWED}`],
       ['fineAmount INVALID_AMOUNT', 'decisionDate INVALID_DATE'],
     ]);
-    expect(onThread.valid.find((item) => item.index === 1)?.row.idNumberEncrypted).toMatch(/^k1:/);
+    expect(copiedColumns(onThread)[onThread.valid.findIndex((item) => item.index === 1)][ENCRYPTED_ID]).toMatch(/^k1:/);
+    expect(copiedColumns(onLoop)).toHaveLength(76);
     expect(opened(onThread)).toEqual(opened(onLoop));
   });
 

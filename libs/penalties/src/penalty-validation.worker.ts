@@ -13,7 +13,8 @@ if (port === null) throw new Error('penalty-validation.worker runs as a worker t
 
 port.on('message', (request: ValidationRequest) => {
   preparation.validate(request).then(
-    (outcome) => port.postMessage({ id: request.id, outcome }),
+    // The COPY data's buffer is handed over, not copied.
+    (outcome) => port.postMessage({ id: request.id, outcome }, [outcome.copyTails.bytes.buffer as ArrayBuffer]),
     // A fault of the code, not of the input (bad input is an item's errors): its message only, as a string.
     (error: unknown) => port.postMessage({ id: request.id, fault: error instanceof Error ? error.message : String(error) }),
   );
