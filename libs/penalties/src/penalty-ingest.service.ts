@@ -8,7 +8,7 @@ import { actorOf, badInput, DepartmentPrincipal, ingestRows, ingestValidationBat
 import { Database, SqlExecutor } from '@credit/db';
 import { DepartmentAuthoritiesRepository } from '@credit/departments';
 import { FieldIssue, PenaltyRecordDraft, PublishingAuthority, todayInChina } from '@credit/domain';
-import { SubjectRegistryRepository } from '@credit/subjects';
+import { SubjectRegistration, SubjectRegistryRepository } from '@credit/subjects';
 import { SubmitStatus } from './dto/penalty-record.models';
 import { PenaltyBatchAuditItem, penaltyBatchAuditEntry } from './penalty-batch.audit';
 import { BatchPreparation, BatchValidation, BatchValidationInput, ValidItem } from './penalty-batch.validation';
@@ -126,9 +126,9 @@ export class PenaltyIngestService {
     const { department, results, valid, copyTails } = takeBatch(batch);
     if (valid.length > 0) {
       const prepared = PenaltyColumns.of(valid.map((item) => item.row), copyTails);
-      // New subjects are registered and committed first: see SubjectRegistryRepository.register.
-      const registered = await this.subjects.register(this.db, valid.map((item) => item.subject));
-      await this.db.transaction((sql, client) => this.writeItems(sql, client, department, valid, prepared, results, registered));
+      // The subjects are registered (new ones committed) and looked up before the transaction: see SubjectRegistryRepository.register.
+      const subjects = await this.subjects.register(this.db, valid.map((item) => item.subject));
+      await this.db.transaction((sql, client) => this.writeItems(sql, client, department, valid, prepared, results, subjects));
     }
     const summary = summarise(results);
     for (const status of ['created', 'updated', 'unchanged', 'rejected'] as const) ingestRows.inc({ status: status.toUpperCase() }, summary[status]);
@@ -187,16 +187,15 @@ export class PenaltyIngestService {
     return this.preparation.validate(input, VALIDATION_SLICE);
   }
 
-  private async writeItems(sql: SqlExecutor, client: PoolClient, department: DepartmentPrincipal, valid: ValidItem[], prepared: PenaltyColumns, results: SubmitItemResult[], registered: ReadonlySet<string>): Promise<void> {
+  private async writeItems(sql: SqlExecutor, client: PoolClient, department: DepartmentPrincipal, valid: ValidItem[], prepared: PenaltyColumns, results: SubmitItemResult[], subjects: SubjectRegistration): Promise<void> {
     for (const item of valid) Object.assign(results[item.index], { status: SubmitStatus.REJECTED, recordId: null, errors: [] });
-    // The department's own rows first: other departments never wait on them. Subjects come second: registered
-    // before this transaction (write), they are only looked up here, unless a subject was missing still (then a
-    // batch naming it meanwhile waits on the insert until this one commits).
+    // The department's own rows first: other departments never wait on them.
     const existing = new Map<string, ExistingRecord>(
       (await this.records.lockExisting(sql, department.departmentId, valid.map((item) => item.row.decisionNumber))).map((row) => [row.decision_number, row]),
     );
     // A known subject keeps its registered name: a different one pushed here is filed for review, not applied.
-    const subjectIds = await this.subjects.upsert(sql, valid.map((item) => item.subject), department.departmentId, registered);
+    await this.subjects.fileNameChanges(sql, subjects.proposals, department.departmentId);
+    const subjectIds = subjects.ids;
     const toWrite: ValidItem[] = [];
     for (const item of valid) {
       const result = results[item.index];

@@ -5,6 +5,13 @@
 import { Injectable } from '@nestjs/common';
 import type { SqlExecutor } from '@credit/db';
 
+export interface SubjectRegistration {
+  /** Subject id by key, for every key registered. */
+  ids: Map<string, string>;
+  /** The (subject, name) pairs whose name is not the registered one, for fileNameChanges. */
+  proposals: SubjectUpsert[];
+}
+
 export interface SubjectUpsert {
   subjectKey: string;
   uscc: string | null;
@@ -30,13 +37,29 @@ export class SubjectRegistryRepository {
    * name pushed for it becomes a PENDING name change for review (one per subject and name), proposed by
    * `proposedByDepartmentId`. No pusher renames a subject for everyone.
    */
-  async upsert(sql: SqlExecutor, subjects: SubjectUpsert[], proposedByDepartmentId: string | null = null, registeredByCaller: ReadonlySet<string> = NONE): Promise<Map<string, string>> {
+  async upsert(sql: SqlExecutor, subjects: SubjectUpsert[], proposedByDepartmentId: string | null = null): Promise<Map<string, string>> {
+    const { ids, proposals } = await this.register(sql, subjects);
+    await this.fileNameChanges(sql, proposals, proposedByDepartmentId);
+    return ids;
+  }
+
+  /**
+   * upsert without filing the names for review: registers the subjects not registered yet and returns every
+   * subject's id, and the (subject, name) pairs to file (fileNameChanges) in the transaction that writes what
+   * named them. A push calls this on the pool before its transaction (each statement commits at once): inside
+   * it, a subject the push inserted stayed locked until the push committed, and every other push naming that
+   * subject waited that long (bench/ingest, 4 clients: on average 0.46 of the 2.3 pushes inside a transaction
+   * were waiting so). The registry row outlives a push that then fails (as it already did for an item refused
+   * because its record was revoked): a subject with no records, whose tier a full recomputation gives like any
+   * other's.
+   */
+  async register(sql: SqlExecutor, subjects: SubjectUpsert[]): Promise<SubjectRegistration> {
     const unique = uniqueByKey(subjects);
-    if (unique.length === 0) return new Map();
+    if (unique.length === 0) return { ids: new Map(), proposals: [] };
     const keys = unique.map((s) => s.subjectKey);
     // Existing subjects are found by one index lookup each (LATERAL … OFFSET 0), never by a scan of the table,
     // and only for keys the INSERT did not take. A key a concurrent batch inserted after this statement began is
-    // in neither (its row is not in this statement's snapshot): it comes back without an id.
+    // in neither (its row is not in this statement's snapshot): it is looked up by a second statement.
     const rows = await sql.query<{ subject_key: string; id: string | null; name: string | null }>(
       `WITH input AS (
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
@@ -54,77 +77,46 @@ export class SubjectRegistryRepository {
          LEFT JOIN LATERAL (SELECT s.id, s.name FROM credit_subjects s WHERE n.id IS NULL AND s.subject_key = i.subject_key OFFSET 0) s ON true`,
       [keys, unique.map((s) => s.uscc), unique.map((s) => s.name), unique.map((s) => s.subjectType), unique.map((s) => s.regionCode), unique.map((s) => s.category)],
     );
+    const missing = rows.filter((row) => row.id === null).map((row) => row.subject_key);
+    const found = missing.length === 0 ? [] : await sql.query<{ subject_key: string; id: string; name: string }>(
+      'SELECT subject_key, id, name FROM credit_subjects WHERE subject_key = ANY($1::text[])',
+      [missing],
+    );
     const ids = new Map<string, string>();
+    // The registered names of the subjects this call did not insert.
     const registered = new Map<string, string>();
-    let missing = false;
-    for (const row of rows) {
+    for (const row of [...rows, ...found]) {
       if (row.id !== null) ids.set(row.subject_key, row.id);
-      else missing = true;
       if (row.name !== null) registered.set(row.subject_key, row.name);
     }
     // Every distinct (subject, name) pair of the batch whose name is not the registered one; a subject just
-    // inserted has no registered name here, and one the caller has just registered (register) is treated the
-    // same, so the names its own batch pushed differently are not proposed.
+    // inserted has no registered name here, so the names its own batch pushed differently are not proposed.
     const proposals = new Map<string, SubjectUpsert>();
     for (const subject of subjects) {
       const name = registered.get(subject.subjectKey);
-      if (name !== undefined && name !== subject.name && !registeredByCaller.has(subject.subjectKey)) proposals.set(`${subject.subjectKey}\u0000${subject.name}`, subject);
+      if (name !== undefined && name !== subject.name) proposals.set(`${subject.subjectKey}\u0000${subject.name}`, subject);
     }
-    if (missing || proposals.size > 0) {
-      for (const [key, id] of await this.proposeAndFind(sql, keys, [...proposals.values()], proposedByDepartmentId)) ids.set(key, id);
-    }
-    return ids;
+    return { ids, proposals: [...proposals.values()] };
   }
 
   /**
-   * Registers the subjects not registered yet, under the names upsert would give them, in a statement of its own
-   * (`sql` is the pool: it commits at once), and returns the keys it registered. A push calls this before its
-   * transaction: inside it, a subject the push inserted stayed locked until the push committed, and every other
-   * push naming that subject waited on the insert that long (bench/ingest, 4 clients: on average 0.46 of the
-   * 2.3 pushes inside a transaction were waiting so). The registry row outlives a push that then fails (as it
-   * already did for an item refused because its record was revoked): a subject with no records, whose tier a
-   * full recomputation gives like any other's.
+   * Files the name-change proposals of register (in the caller's transaction); a proposal equal to one already
+   * pending (committed or in flight) is not filed twice, nor one whose name has become the registered one.
    */
-  async register(sql: SqlExecutor, subjects: SubjectUpsert[]): Promise<Set<string>> {
-    const unique = uniqueByKey(subjects);
-    if (unique.length === 0) return new Set();
-    const rows = await sql.query<{ subject_key: string }>(
-      `INSERT INTO credit_subjects (subject_key, uscc, name, subject_type, region_code, category)
-       SELECT subject_key, uscc, name, subject_type, region_code, category
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
-              WITH ORDINALITY AS t(subject_key, uscc, name, subject_type, region_code, category, ord)
-        ORDER BY ord
-       ON CONFLICT (subject_key) DO NOTHING
-       RETURNING subject_key`,
-      [unique.map((s) => s.subjectKey), unique.map((s) => s.uscc), unique.map((s) => s.name), unique.map((s) => s.subjectType), unique.map((s) => s.regionCode), unique.map((s) => s.category)],
+  async fileNameChanges(sql: SqlExecutor, proposals: SubjectUpsert[], proposedBy: string | null): Promise<void> {
+    if (proposals.length === 0) return;
+    await sql.query(
+      `INSERT INTO subject_name_changes (subject_id, previous_name, new_name, status, proposed_by_department_id, decision_number)
+       SELECT f.id, f.name, p.name, 'PENDING', $4::bigint, p.decision_number
+         FROM unnest($1::text[], $2::text[], $3::text[]) AS p(subject_key, name, decision_number)
+         JOIN credit_subjects f USING (subject_key)
+        WHERE f.name <> p.name
+        ORDER BY f.id, p.name
+       ON CONFLICT (subject_id, new_name) WHERE status = 'PENDING' DO NOTHING`,
+      [proposals.map((s) => s.subjectKey), proposals.map((s) => s.name), proposals.map((s) => s.decisionNumber ?? null), proposedBy],
     );
-    return new Set(rows.map((row) => row.subject_key));
-  }
-
-  /**
-   * Files the name-change proposals and returns the ids of all the keys. A new statement: it sees subjects a
-   * concurrent batch committed while this one waited on the conflict; a proposal equal to one already pending
-   * (committed or in flight) is not filed twice.
-   */
-  private async proposeAndFind(sql: SqlExecutor, keys: string[], proposals: SubjectUpsert[], proposedBy: string | null): Promise<Map<string, string>> {
-    const rows = await sql.query<{ id: string; subject_key: string }>(
-      `WITH found AS (SELECT s.id, s.subject_key, s.name FROM credit_subjects s WHERE s.subject_key = ANY($1::text[])),
-            proposed AS (
-              INSERT INTO subject_name_changes (subject_id, previous_name, new_name, status, proposed_by_department_id, decision_number)
-              SELECT f.id, f.name, p.name, 'PENDING', $5::bigint, p.decision_number
-                FROM unnest($2::text[], $3::text[], $4::text[]) AS p(subject_key, name, decision_number)
-                JOIN found f USING (subject_key)
-               WHERE f.name <> p.name
-               ORDER BY f.id, p.name
-              ON CONFLICT (subject_id, new_name) WHERE status = 'PENDING' DO NOTHING)
-       SELECT id, subject_key FROM found`,
-      [keys, proposals.map((s) => s.subjectKey), proposals.map((s) => s.name), proposals.map((s) => s.decisionNumber ?? null), proposedBy],
-    );
-    return new Map(rows.map((row) => [row.subject_key, row.id]));
   }
 }
-
-const NONE: ReadonlySet<string> = new Set();
 
 /**
  * One entry per key, the last one given for it, in key order: concurrent batches insert and lock subjects in the
