@@ -15,7 +15,7 @@ describe('ingest under faults', () => {
 
   it('leaves nothing of a batch whose connection is killed mid-transaction, and the retry applies it exactly once', async () => {
     let killNext = true;
-    // Runs inside the ingest transaction after records and subjects are written: the worst moment to lose it.
+    // Runs inside the ingest transaction after the records are written: the worst moment to lose it.
     t.app.get(PenaltyChangeHooks).register({
       async onPenaltyRecordsChanged(sql) {
         if (!killNext) return;

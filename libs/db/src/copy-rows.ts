@@ -1,6 +1,6 @@
-// COPY FROM STDIN in the text format, for a batch written inside a transaction whose rows need none of INSERT's
-// expressions: the server parses each field with its type's input function, without the array literals and the
-// projection an INSERT … SELECT FROM unnest(…) goes through.
+// COPY FROM STDIN in the text format, for a batch written inside a transaction: the server parses each field with
+// its type's input function, without the array literals and the projection an INSERT … SELECT FROM unnest(…) goes
+// through (into the table itself, or into a staging table an INSERT … ON CONFLICT then reads).
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';

@@ -147,8 +147,8 @@ export function packCopyTails(tails: readonly Uint8Array[]): PackedCopyTails {
 
 /**
  * The rows of a batch (their keys and their COPY data) as the write takes them: a subset for the rows that
- * change, and the COPY data of those rows, each behind a head of its own (the columns known only inside the
- * transaction, such as the subject's id).
+ * change, and the COPY data of those rows, each behind a head of its own (the columns known only once the batch
+ * is written: its ids, the subjects' ids).
  */
 export class PenaltyColumns {
   private constructor(

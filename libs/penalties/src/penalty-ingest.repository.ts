@@ -27,7 +27,7 @@ const ROW_COLUMN_NAMES = ROW_COLUMNS.map(([, column]) => column).join(', ');
 // department, the subject, the version, then the row's own columns.
 const COPY_COLUMNS = `id, department_id, subject_id, version, ${ROW_COLUMN_NAMES}`;
 // The upsert's staging table: the subject, then the row's own columns. Named after its columns, so a connection
-// that made it before a migration changed them makes a new one.
+// that made it before a migration renamed, added or removed one makes a new one (a changed type alone would not).
 const STAGE_COLUMNS = `subject_id, ${ROW_COLUMN_NAMES}`;
 const STAGE = `penalty_records_stage_${createHash('sha256').update(STAGE_COLUMNS).digest('hex').slice(0, 12)}`;
 const UPDATE_SET = ['subject_id', ...ROW_COLUMNS.map(([, column]) => column).filter((column) => column !== 'decision_number')]
@@ -76,11 +76,14 @@ export class PenaltyIngestRepository {
    * Inserts new records and updates changed ones in one statement. Rows whose stored content hash is equal
    * are left untouched (and not returned). The rows arrive by COPY into a temporary table of the connection
    * (emptied at commit), the same COPY data the insert of new records sends: the row's columns are built once,
-   * where the batch is validated, and not as one array literal per column on the API's thread.
+   * where the batch is validated, and not as one array literal per column on the API's thread. Inside a
+   * transaction only (outside one, the staged rows would be gone at the COPY's own commit); the table is emptied
+   * first, so a second call in the same transaction does not read the first call's rows again.
    */
   async upsert(sql: SqlExecutor, client: PoolClient, departmentId: string, columns: PenaltyColumns, subjectIds: readonly string[]): Promise<UpsertedRecord[]> {
     if (columns.rows.length === 0) return [];
-    await sql.query(`CREATE TEMPORARY TABLE IF NOT EXISTS ${STAGE} ON COMMIT DELETE ROWS AS SELECT ${STAGE_COLUMNS} FROM penalty_records WITH NO DATA`);
+    // Two statements, one round trip (no parameters: the simple protocol takes both).
+    await sql.query(`CREATE TEMPORARY TABLE IF NOT EXISTS ${STAGE} ON COMMIT DELETE ROWS AS SELECT ${STAGE_COLUMNS} FROM penalty_records WITH NO DATA; DELETE FROM ${STAGE}`);
     await copyRows(client, STAGE, STAGE_COLUMNS, columns.copyData(subjectIds.map((id) => `${copyField(id ?? null)}\t`)));
     return sql.query<UpsertedRecord>(
       `INSERT INTO penalty_records (department_id, ${STAGE_COLUMNS})

@@ -1,11 +1,11 @@
-// submitPenaltyRecords: validate every item (pure domain rules), then write the valid ones in ONE transaction
-// of set-based statements: subjects, previous versions, records, same-transaction listeners (tiers, outbox),
-// one audit entry for the batch. Each item gets its own result; a bad item never blocks the good ones.
+// submitPenaltyRecords: validate every item (pure domain rules), register the subjects they name (committed at
+// once), then write the valid ones in ONE transaction of set-based statements: name changes filed for review,
+// previous versions, records, same-transaction listeners (tiers, outbox), one audit entry for the batch. Each item gets its own result; a bad item never blocks the good ones.
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { AuditService } from '@credit/audit';
-import { actorOf, badInput, DepartmentPrincipal, ingestRows, ingestValidationBatches, PLATFORM_SECRETS, PlatformSecrets } from '@credit/common';
-import { Database, SqlExecutor } from '@credit/db';
+import { actorOf, badInput, DepartmentPrincipal, ingestRows, ingestValidationBatches, PLATFORM_SECRETS, PlatformSecrets, retry } from '@credit/common';
+import { Database, isTransactionConflict, SqlExecutor } from '@credit/db';
 import { DepartmentAuthoritiesRepository } from '@credit/departments';
 import { FieldIssue, PenaltyRecordDraft, PublishingAuthority, todayInChina } from '@credit/domain';
 import { SubjectRegistration, SubjectRegistryRepository } from '@credit/subjects';
@@ -126,8 +126,9 @@ export class PenaltyIngestService {
     const { department, results, valid, copyTails } = takeBatch(batch);
     if (valid.length > 0) {
       const prepared = PenaltyColumns.of(valid.map((item) => item.row), copyTails);
-      // The subjects are registered (new ones committed) and looked up before the transaction: see SubjectRegistryRepository.register.
-      const subjects = await this.subjects.register(this.db, valid.map((item) => item.subject));
+      // The subjects are registered (new ones committed) and looked up before the transaction: see
+      // SubjectRegistryRepository.register. Retried as the transaction is, on a deadlock or serialization failure.
+      const subjects = await retry(() => this.subjects.register(this.db, valid.map((item) => item.subject)), { attempts: 5, retryable: isTransactionConflict });
       await this.db.transaction((sql, client) => this.writeItems(sql, client, department, valid, prepared, results, subjects));
     }
     const summary = summarise(results);

@@ -1,8 +1,8 @@
 // Validation threads for pushed batches (INGEST_VALIDATION_THREADS). Validating and preparing 1,000 records takes
 // ~17 ms of CPU (the domain rules, the content hashes, the encryption of ID numbers); on the event loop that was a
 // third of the API thread's work during a push, while every other request and every open transaction of this
-// process waited behind it. A thread receives the drafts (a structured clone) and posts back the items' issues and
-// prepared rows.
+// process waited behind it. A thread receives the drafts (a structured clone) and posts back the items' issues, a key
+// of each valid item's row and the rows' COPY data (penalty-columns.ts).
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';

@@ -1,6 +1,7 @@
-// Set-based upsert of the subjects named in an ingest batch. Usually ONE statement: insert the new subjects and
-// look up the existing ones (ids and names) together. Only when a pushed name differs from the registered one,
-// or a concurrent batch inserted one of the subjects meanwhile, a second statement follows. Not the unit of
+// Set-based registration of the subjects named in an ingest batch. Usually ONE statement: insert the new subjects
+// and look up the existing ones (ids and names) together; a second lookup only when a concurrent batch inserted
+// one of them meanwhile. The names that differ from the registered ones are filed for review by a statement of
+// their own, in the transaction that writes what named them. Not the unit of
 // work: this runs for every batch.
 import { Injectable } from '@nestjs/common';
 import type { SqlExecutor } from '@credit/db';
@@ -51,7 +52,8 @@ export class SubjectRegistryRepository {
    * subject waited that long (bench/ingest, 4 clients: on average 0.46 of the 2.3 pushes inside a transaction
    * were waiting so). The registry row outlives a push that then fails (as it already did for an item refused
    * because its record was revoked): a subject with no records, whose tier a full recomputation gives like any
-   * other's.
+   * other's, registered under the name that push gave it; a later push that names it otherwise (a corrected
+   * resend) files that name for review rather than registering it.
    */
   async register(sql: SqlExecutor, subjects: SubjectUpsert[]): Promise<SubjectRegistration> {
     const unique = uniqueByKey(subjects);
