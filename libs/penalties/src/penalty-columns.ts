@@ -135,6 +135,11 @@ export interface PackedCopyTails {
   ends: number[];
 }
 
+/** Row i's COPY data in a pack (a view, not a copy). */
+export function tailAt(packed: PackedCopyTails, i: number): Uint8Array {
+  return packed.bytes.subarray(i === 0 ? 0 : packed.ends[i - 1], packed.ends[i]);
+}
+
 export function packCopyTails(tails: readonly Uint8Array[]): PackedCopyTails {
   const ends: number[] = [];
   let length = 0;
@@ -158,7 +163,7 @@ export class PenaltyColumns {
 
   static of(rows: readonly PenaltyRowKey[], packed: PackedCopyTails): PenaltyColumns {
     if (packed.ends.length !== rows.length) throw new Error(`COPY data for ${packed.ends.length} rows, ${rows.length} rows`);
-    return new PenaltyColumns(rows, rows.map((_, i) => packed.bytes.subarray(i === 0 ? 0 : packed.ends[i - 1], packed.ends[i])));
+    return new PenaltyColumns(rows, rows.map((_, i) => tailAt(packed, i)));
   }
 
   /** The columns of some of these rows (taken from `rows`), in the order given. */

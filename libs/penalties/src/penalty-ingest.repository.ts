@@ -22,7 +22,8 @@ export interface UpsertedRecord {
   inserted: boolean;
 }
 
-const ROW_COLUMN_NAMES = ROW_COLUMNS.map(([, column]) => column).join(', ');
+const ROW_COLUMN_LIST = ROW_COLUMNS.map(([, column]) => column);
+const ROW_COLUMN_NAMES = ROW_COLUMN_LIST.join(', ');
 // COPY's columns: the id (drawn from the sequence first, so the written rows are known without RETURNING), the
 // department, the subject, the version, then the row's own columns.
 const COPY_COLUMNS = `id, department_id, subject_id, version, ${ROW_COLUMN_NAMES}`;
@@ -30,7 +31,7 @@ const COPY_COLUMNS = `id, department_id, subject_id, version, ${ROW_COLUMN_NAMES
 // that made it before a migration renamed, added or removed one makes a new one (a changed type alone would not).
 const STAGE_COLUMNS = `subject_id, ${ROW_COLUMN_NAMES}`;
 const STAGE = `penalty_records_stage_${createHash('sha256').update(STAGE_COLUMNS).digest('hex').slice(0, 12)}`;
-const UPDATE_SET = ['subject_id', ...ROW_COLUMNS.map(([, column]) => column).filter((column) => column !== 'decision_number')]
+const UPDATE_SET = ['subject_id', ...ROW_COLUMN_LIST.filter((column) => column !== 'decision_number')]
   .map((column) => `${column} = EXCLUDED.${column}`)
   .join(', ');
 

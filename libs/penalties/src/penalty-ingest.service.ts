@@ -1,6 +1,7 @@
 // submitPenaltyRecords: validate every item (pure domain rules), register the subjects they name (committed at
 // once), then write the valid ones in ONE transaction of set-based statements: name changes filed for review,
-// previous versions, records, same-transaction listeners (tiers, outbox), one audit entry for the batch. Each item gets its own result; a bad item never blocks the good ones.
+// previous versions, records, same-transaction listeners (tiers, outbox), one audit entry for the batch. Each
+// item gets its own result; a bad item never blocks the good ones.
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { AuditService } from '@credit/audit';
@@ -196,12 +197,11 @@ export class PenaltyIngestService {
     );
     // A known subject keeps its registered name: a different one pushed here is filed for review, not applied.
     await this.subjects.fileNameChanges(sql, subjects.proposals, department.departmentId);
-    const subjectIds = subjects.ids;
     const toWrite: ValidItem[] = [];
     for (const item of valid) {
       const result = results[item.index];
       const found = existing.get(item.row.decisionNumber);
-      result.subjectId = subjectIds.get(item.subject.subjectKey) ?? null;
+      result.subjectId = subjects.ids.get(item.subject.subjectKey) ?? null;
       if (found?.status === 'REVOKED') {
         result.recordId = found.id;
         result.errors = [revokedIssue()];

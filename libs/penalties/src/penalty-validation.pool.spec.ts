@@ -8,7 +8,7 @@ import { Logger } from '@nestjs/common';
 import { PersonalDataCipher, PlatformSecrets } from '@credit/common';
 import { AUTHORITY_NOT_ALLOWED, buildResidentId, buildUscc, PenaltyRecordDraft, PublishingAuthority } from '@credit/domain';
 import { BatchPreparation, BatchValidation, BatchValidationInput } from './penalty-batch.validation';
-import { ROW_COLUMNS } from './penalty-columns';
+import { ROW_COLUMNS, tailAt } from './penalty-columns';
 import { PenaltyValidationPool, threadSecrets, ValidationThreadUnavailable } from './penalty-validation.pool';
 
 // As loadSecrets makes them: keys read from base64, small slices of Node's shared buffer pool.
@@ -54,8 +54,7 @@ const ENCRYPTED_ID = ROW_COLUMNS.findIndex(([key]) => key === 'idNumberEncrypted
 
 /** Each valid item's columns, read back from the outcome's COPY data (none of them holds a tab: validation removes them). */
 function copiedColumns(outcome: BatchValidation): string[][] {
-  const { bytes, ends } = outcome.copyTails;
-  return ends.map((end, i) => Buffer.from(bytes.subarray(i === 0 ? 0 : ends[i - 1], end)).toString('utf8').split('\t'));
+  return outcome.copyTails.ends.map((_, i) => Buffer.from(tailAt(outcome.copyTails, i)).toString('utf8').split('\t'));
 }
 
 /** The outcome with its COPY data read back and each encrypted ID number opened (a fresh IV each time, so the sealed texts always differ). */

@@ -1,8 +1,7 @@
 // Set-based registration of the subjects named in an ingest batch. Usually ONE statement: insert the new subjects
 // and look up the existing ones (ids and names) together; a second lookup only when a concurrent batch inserted
 // one of them meanwhile. The names that differ from the registered ones are filed for review by a statement of
-// their own, in the transaction that writes what named them. Not the unit of
-// work: this runs for every batch.
+// their own, in the transaction that writes what named them. Not the unit of work: this runs for every batch.
 import { Injectable } from '@nestjs/common';
 import type { SqlExecutor } from '@credit/db';
 
